@@ -1,0 +1,61 @@
+import { z } from 'zod/mini';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Cursor paging: `cursor` is opaque to callers (base64url JSON of the last sort key). */
+export const pageQuerySchema = z.object({
+  limit: z._default(
+    z.coerce.number().check(z.int('limit.invalid'), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
+    DEFAULT_PAGE_SIZE,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+});
+export type PageQuery = z.input<typeof pageQuerySchema>;
+
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+export const pageSchema = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+export const encodeCursor = (key: unknown): string => toBase64Url(JSON.stringify(key));
+
+/** Returns undefined for a cursor we did not make, so a forged cursor reads as "first page". */
+export function decodeCursor<T>(cursor: string | undefined): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    return JSON.parse(fromBase64Url(cursor)) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Pages an already sorted list by a key: used by the memory store and by tests as the oracle. */
+export function pageBy<T, K extends string | number>(
+  sorted: readonly T[],
+  keyOf: (item: T) => K,
+  query: { limit: number; cursor?: string | undefined },
+): Page<T> {
+  const after = decodeCursor<K>(query.cursor);
+  const start = after === undefined ? 0 : sorted.findIndex((item) => keyOf(item) > after);
+  const items = start < 0 ? [] : sorted.slice(start, start + query.limit);
+  const last = items[items.length - 1];
+  const more = start >= 0 && start + query.limit < sorted.length;
+  return more && last !== undefined ? { items, nextCursor: encodeCursor(keyOf(last)) } : { items };
+}

@@ -1,0 +1,82 @@
+import { newId, type Community, type CommunitySummary } from '../domain/index.js';
+import { operations, type Input, type OperationName, type Output } from '../services/contract.js';
+import type { EmbeddedOptions } from './embedded.js';
+import { ApiError } from './errors.js';
+import { createHttpTransport, type HttpOptions } from './http.js';
+import { Outbox, type Delivery, type OutboxStorage } from './outbox.js';
+import type { CallOptions, Transport } from './transport.js';
+
+export interface ClientOptions extends Partial<Omit<HttpOptions, 'baseUrl'>> {
+  /** The server's base URL (`https://example.org/api/v1`). Absent: the embedded transport. */
+  baseUrl?: string;
+  /**
+   * Where queued submissions wait while offline (http only). Default: IndexedDB in browsers,
+   * memory in Node. `false`: no outbox; `submit` then fails instead of queueing.
+   */
+  outbox?: OutboxStorage | false;
+  /** Options of the embedded transport (no baseUrl). */
+  embedded?: EmbeddedOptions;
+}
+
+export interface Client {
+  readonly mode: 'embedded' | 'http';
+  /** Calls one operation of the contract: typed input and output, errors as ApiError. */
+  call<N extends OperationName>(name: N, input: Input<N>, options?: CallOptions): Promise<Output<N>>;
+  /**
+   * Submits a resident's mutation so that it is never lost: delivered now, or kept in the
+   * outbox with its Idempotency-Key and delivered exactly once when the network is back.
+   */
+  submit<N extends OperationName>(
+    name: N,
+    input: Input<N>,
+    options?: { idempotencyKey?: string },
+  ): Promise<Delivery<Output<N>>>;
+  /** Submissions waiting for the network (http only). */
+  readonly outbox: Outbox | undefined;
+  readonly communities: {
+    list(): Promise<CommunitySummary[]>;
+    get(id: string): Promise<Community>;
+  };
+  close(): Promise<void>;
+}
+
+/**
+ * Makes a client. With `baseUrl` it talks to a shequ-kit server over HTTP; without, it runs the
+ * services in this page on a memory store (IndexedDB-persisted in browsers), loaded lazily.
+ */
+export function createClient(options: ClientOptions = {}): Client {
+  let transport: Promise<Transport>;
+  let outbox: Outbox | undefined;
+  if (options.baseUrl) {
+    const http = createHttpTransport({ ...options, baseUrl: options.baseUrl });
+    transport = Promise.resolve(http);
+    if (options.outbox !== false) outbox = new Outbox(http, { storage: options.outbox, ...options });
+  } else {
+    transport = import('./embedded.js').then((m) => m.createEmbeddedTransport(options.embedded));
+  }
+
+  const call = async <N extends OperationName>(name: N, input: Input<N>, opts?: CallOptions) =>
+    (await transport).call(name, input, opts);
+
+  return {
+    mode: options.baseUrl ? 'http' : 'embedded',
+    call,
+    async submit(name, input, opts = {}) {
+      if (operations[name].method === 'GET') {
+        throw new ApiError('internal', `${name} is not a mutation`);
+      }
+      if (outbox) return outbox.submit(name, input, opts.idempotencyKey);
+      const key = opts.idempotencyKey ?? newId();
+      return { state: 'delivered', key, value: await call(name, input, { idempotencyKey: key }) };
+    },
+    outbox,
+    communities: {
+      list: () => call('listCommunities', {}),
+      get: (id) => call('getCommunity', { id }),
+    },
+    async close() {
+      outbox?.stop();
+      await (await transport).close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * shequ-kit/sdk: the typed client, its errors, and the domain helpers app developers need.
+ */
+export { createClient, type Client, type ClientOptions } from './client.js';
+export { ApiError } from './errors.js';
+export type { CallOptions, Transport } from './transport.js';
+export type { Delivery, OutboxEntry, OutboxStorage } from './outbox.js';
+export {
+  operations,
+  type Input,
+  type OperationName,
+  type Operations,
+  type Output,
+} from '../services/contract.js';
+export * from '../domain/index.js';

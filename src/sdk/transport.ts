@@ -1,0 +1,21 @@
+import type { Input, OperationName, Output } from '../services/contract.js';
+
+export interface CallOptions {
+  /**
+   * One per user intent (one press of "submit"), reused on every retry of it, so the server
+   * applies it once. Mutations get a fresh one when none is given.
+   */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/** How a client reaches the services: in this page (`embedded`) or over REST (`http`). */
+export interface Transport {
+  readonly kind: 'embedded' | 'http';
+  call<N extends OperationName>(
+    name: N,
+    input: Input<N>,
+    options?: CallOptions,
+  ): Promise<Output<N>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+import { DomainError, summarize, type Community, type CommunitySummary } from '../domain/index.js';
+import type { ServiceContext } from './context.js';
+
+export async function listCommunities(ctx: ServiceContext): Promise<CommunitySummary[]> {
+  return (await ctx.store.communities.list()).map(summarize);
+}
+
+export async function getCommunity(ctx: ServiceContext, id: string): Promise<Community> {
+  const community = await ctx.store.communities.get(id);
+  if (!community) throw new DomainError('not_found', `community ${id}`);
+  return community;
+}

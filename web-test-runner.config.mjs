@@ -1,0 +1,68 @@
+// @web/test-runner configuration: browser tests (`test/**/*.browser.test.ts`) in one headless
+// Chromium. Run with `npm run test:browser` (add `-- --watch` or `-- --files path` as needed).
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROME_FLAGS, findChrome } from './scripts/find-chrome.mjs';
+
+const rootDir = fileURLToPath(new URL('.', import.meta.url));
+const AXE_SHIM = '/__shequ-kit__/axe-core.js';
+
+/**
+ * axe-core ships as UMD (CommonJS/AMD/global). Loading its file as a module registers
+ * `window.axe`; this shim lets browser tests write `import axe from 'axe-core'`.
+ * @open-wc/testing's `expect(el).to.be.accessible()` (chai-a11y-axe) loads it the same way.
+ * @type {import('@web/test-runner').TestRunnerPlugin}
+ */
+const axeCoreShim = {
+  name: 'shequ-kit-axe-core-shim',
+  resolveImport({ source }) {
+    if (source === 'axe-core') return AXE_SHIM;
+    return undefined;
+  },
+  serve(context) {
+    if (context.path === AXE_SHIM) {
+      return {
+        type: 'js',
+        body: "import 'axe-core/axe.min.js';\nexport default window.axe;\n",
+      };
+    }
+    return undefined;
+  },
+};
+
+const concurrency = Number(process.env.WTR_CONCURRENCY ?? 2);
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir,
+  files: ['test/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency,
+  concurrentBrowsers: 1,
+  staticLogging: true,
+  testsFinishTimeout: 5 * 60_000,
+  browserStartTimeout: 60_000,
+  testFramework: {
+    config: { timeout: 10_000, ui: 'bdd' },
+  },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        headless: true,
+        args: [...CHROME_FLAGS],
+      },
+    }),
+  ],
+  plugins: [
+    axeCoreShim,
+    esbuildPlugin({
+      ts: true,
+      target: 'es2021',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  filterBrowserLogs: ({ args }) =>
+    !(typeof args[0] === 'string' && args[0].includes('Lit is in dev mode')),
+};
