@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { z } from 'zod/mini';
+import {
+  DomainError,
+  decodeCursor,
+  idSchema,
+  encodeCursor,
+  errorStatus,
+  formatDateTime,
+  newId,
+  pageBy,
+  pageQuerySchema,
+  parse,
+  shanghaiDate,
+  shanghaiStartOfDay,
+  toProblem,
+} from '../../src/domain/index.js';
+
+describe('ids', () => {
+  it('are 26 Crockford characters, unique and time-ordered', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => newId(1_700_000_000_000 + i));
+    assert.equal(new Set(ids).size, 1000);
+    assert.ok(ids.every((id) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)));
+    assert.deepEqual([...ids].sort(), ids);
+    assert.ok(idSchema.safeParse('g1-b3').success);
+    assert.equal(idSchema.safeParse('a b').success, false);
+  });
+});
+
+describe('time', () => {
+  it('gives the Shanghai date of an instant', () => {
+    assert.equal(shanghaiDate('2026-03-01T15:59:59Z'), '2026-03-01');
+    assert.equal(shanghaiDate('2026-03-01T16:00:00Z'), '2026-03-02');
+    assert.equal(shanghaiStartOfDay('2026-03-02').toISOString(), '2026-03-01T16:00:00.000Z');
+  });
+  it('formats in Beijing time whatever the device zone', () => {
+    const text = formatDateTime('2026-03-01T16:30:00Z', 'en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    assert.equal(text, '00:30');
+  });
+});
+
+describe('paging', () => {
+  const items = Array.from({ length: 45 }, (_, i) => ({ id: String(i).padStart(3, '0') }));
+  it('walks all pages with opaque cursors', () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = pageBy(items, (item) => item.id, { limit: 20, cursor });
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    assert.equal(pages, 3);
+    assert.deepEqual(seen, items.map((item) => item.id));
+  });
+  it('reads a forged cursor as the first page', () => {
+    assert.equal(decodeCursor('%%%not-base64'), undefined);
+    assert.deepEqual(decodeCursor(encodeCursor({ at: '社区' })), { at: '社区' });
+  });
+  it('coerces and bounds the limit', () => {
+    assert.equal(pageQuerySchema.parse({}).limit, 20);
+    assert.equal(pageQuerySchema.parse({ limit: '5' }).limit, 5);
+    assert.equal(pageQuerySchema.safeParse({ limit: 101 }).success, false);
+  });
+});
+
+describe('errors', () => {
+  it('map codes to statuses, i18n keys and problem+json', () => {
+    const error = new DomainError('not_found', 'community x');
+    assert.equal(error.status, 404);
+    assert.equal(error.key, 'errors.not_found');
+    assert.deepEqual(toProblem(error), {
+      type: 'urn:shequ-kit:problem:not_found',
+      title: 'not found',
+      status: 404,
+      code: 'not_found',
+      detail: 'community x',
+    });
+    assert.equal(errorStatus.rate_limited, 429);
+  });
+  it('parse() throws validation_failed with field paths and i18n keys', () => {
+    const schema = z.object({
+      name: z.string().check(z.minLength(2, 'name.tooShort')),
+      contact: z.object({ age: z.number() }),
+    });
+    try {
+      parse(schema, { name: 'x', contact: { age: 'old' } });
+      assert.fail('should throw');
+    } catch (error) {
+      assert.ok(error instanceof DomainError);
+      assert.equal(error.code, 'validation_failed');
+      assert.deepEqual(error.fields, [
+        { path: 'name', key: 'name.tooShort', params: { min: 2 } },
+        { path: 'contact.age', key: 'validation.invalid_type' },
+      ]);
+    }
+  });
+});
