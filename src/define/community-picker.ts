@@ -1,0 +1,5 @@
+import { SqCommunityPicker } from '../elements/community-picker/index.js';
+
+SqCommunityPicker.define();
+
+export { SqCommunityPicker };

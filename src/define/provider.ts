@@ -1,0 +1,5 @@
+import { SqProvider } from '../elements/provider/index.js';
+
+SqProvider.define();
+
+export { SqProvider };

@@ -1,0 +1,115 @@
+import { css } from 'lit';
+
+export const pickerStyles = css`
+  :host {
+    display: block;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    font-size: var(--sq-font-size-heading);
+    font-weight: 600;
+    line-height: 1.3;
+  }
+  .tag {
+    margin-inline-start: var(--sq-space-2);
+    font-size: var(--sq-font-size-small);
+    font-weight: 400;
+    color: var(--sq-color-text-muted);
+  }
+  .hint-text {
+    margin: var(--sq-space-1) 0 var(--sq-space-3);
+  }
+  .levels {
+    display: grid;
+    gap: var(--sq-community-picker-gap, var(--sq-space-3));
+    grid-template-columns: repeat(
+      auto-fit,
+      minmax(min(100%, var(--sq-community-picker-column-min, 11rem)), 1fr)
+    );
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sq-space-1);
+    min-width: 0;
+  }
+  label {
+    font-weight: 600;
+  }
+  .select-wrap {
+    position: relative;
+  }
+  .select-wrap::after {
+    content: '';
+    position: absolute;
+    inset-inline-end: 1em;
+    top: 50%;
+    width: 0.5em;
+    height: 0.5em;
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: translateY(-70%) rotate(45deg);
+    pointer-events: none;
+  }
+  select {
+    appearance: none;
+    -webkit-appearance: none;
+    width: 100%;
+    min-height: var(--sq-target-size);
+    padding: var(--sq-space-2) 2.5em var(--sq-space-2) var(--sq-space-3);
+    font: inherit;
+    color: var(--sq-color-text);
+    background: var(--sq-color-surface);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+    text-overflow: ellipsis;
+  }
+  select:hover:not(:disabled) {
+    border-color: var(--sq-color-text);
+  }
+  select:disabled {
+    color: var(--sq-color-text-muted);
+    background: var(--sq-color-surface-disabled);
+    cursor: not-allowed;
+  }
+  select[aria-invalid='true'] {
+    border: 2px solid var(--sq-color-danger);
+  }
+  .error-text {
+    margin: 0;
+  }
+  .summary {
+    margin: var(--sq-space-3) 0 0;
+    color: var(--sq-color-success);
+    font-weight: 600;
+  }
+  .summary:empty {
+    display: none;
+  }
+  .notice,
+  .alert {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sq-space-3);
+    margin: 0 0 var(--sq-space-3);
+    padding: var(--sq-space-3);
+    border-radius: var(--sq-radius);
+    background: var(--sq-color-surface-raised);
+    border-inline-start: 4px solid var(--sq-color-warning);
+  }
+  .alert {
+    border-inline-start-color: var(--sq-color-danger);
+  }
+  .alert p,
+  .notice p {
+    margin: 0;
+    flex: 1 1 12rem;
+  }
+`;

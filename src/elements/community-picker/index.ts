@@ -1,0 +1,1 @@
+export { SqCommunityPicker } from './community-picker.js';

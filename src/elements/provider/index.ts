@@ -1,0 +1,1 @@
+export { SqProvider } from './provider.js';

@@ -1,0 +1,46 @@
+import type zhCN from '../zh-CN/common.js';
+
+/** Shared strings: error codes (`errors.*`), validation keys (`validation.*` and field keys). */
+export default {
+  loading: 'Loading…',
+  retry: 'Try again',
+  required: 'Required',
+  optional: 'Optional',
+  errors: {
+    validation_failed: 'Some answers need fixing: see the fields marked in red.',
+    unauthorized: 'Please sign in first.',
+    forbidden: 'You do not have permission to do this.',
+    not_found: 'Nothing was found.',
+    conflict: 'Someone else changed this. Refresh and try again.',
+    in_flight: 'Your previous submission is still being processed. Please wait.',
+    idempotency_mismatch: 'This submission differs from the earlier one. Please submit again.',
+    payload_too_large: 'This is too large. Please shorten it and submit again.',
+    unsupported_media_type: 'This file type is not supported.',
+    rate_limited: 'Too many requests. Please try again shortly.',
+    internal: 'Something went wrong on our side. Please try again later.',
+    unavailable: 'The service is unavailable right now. Please try again later.',
+    network: 'No connection. Check your network and try again.',
+  },
+  validation: {
+    invalid_type: 'This is not in the right format.',
+    too_small: 'This is too short or too few.',
+    too_big: 'This is too long or too many.',
+    invalid_format: 'This is not in the right format.',
+    invalid_value: 'Please choose one of the options.',
+    unrecognized: 'This contains something unexpected.',
+    custom: 'This answer needs fixing.',
+  },
+  phone: {
+    invalid: 'Enter a valid mobile or landline number, e.g. 13812345678 or 010-12345678.',
+    mobileRequired: 'Enter an 11-digit mobile number, e.g. 13812345678.',
+  },
+  name: { required: 'Enter a name.' },
+  id: { invalid: 'This id is not valid.' },
+  timestamp: { invalid: 'This time is not valid.' },
+  date: { invalid: 'This date is not valid.' },
+  limit: { invalid: 'The number must be a whole number.' },
+  location: {
+    gridRequired: 'Choose the grid first.',
+    buildingRequired: 'Choose the building first.',
+  },
+} satisfies typeof zhCN;
