@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/community-picker.js';
 import '../src/define/provider.js';
 import type { SqCommunityPicker } from '../src/elements/community-picker/index.js';
@@ -23,12 +24,12 @@ interface Args {
 
 const render = (args: Args, client = demoClient()) => html`<sq-provider .client=${client}>
   <sq-community-picker
-    community=${args.community ?? ''}
-    grid=${args.grid ?? ''}
-    building=${args.building ?? ''}
-    unit=${args.unit ?? ''}
+    community=${ifDefined(args.community)}
+    grid=${ifDefined(args.grid)}
+    building=${ifDefined(args.building)}
+    unit=${ifDefined(args.unit)}
     depth=${args.depth}
-    label=${args.label ?? ''}
+    label=${ifDefined(args.label)}
     ?required=${args.required}
     ?disabled=${args.disabled}
     ?care=${args.care}
