@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
   describeLocation,
@@ -78,8 +78,6 @@ export class SqCommunityPicker extends SqElement {
   @state() private loadError?: ApiError;
   @state() private touched = false;
   @state() private stale?: LocationLevel;
-
-  @query('select') private firstSelect?: HTMLSelectElement;
 
   private readonly localize = new LocalizeController(this, 'community-picker', {
     'zh-CN': zhCN,
@@ -275,14 +273,11 @@ export class SqCommunityPicker extends SqElement {
     }
   }
 
-  override focus(options?: FocusOptions) {
-    this.firstSelect?.focus(options);
-  }
-
   private placeholder(level: LocationLevel, options: Option[] | undefined): string {
     const t = this.localize;
     const inline = (l: LocationLevel) => t.t(`inline.${l}`);
     if (options === undefined) {
+      if (this.loadError) return t.t('unavailable');
       const above = locationLevels[locationLevels.indexOf(level) - 1];
       const aboveChosen = above === undefined || !!this.selected(above);
       return aboveChosen || !above ? t.t('common:loading') : t.t('chooseFirst', { level: inline(above) });

@@ -16,6 +16,7 @@ export default {
   missing: 'Choose a {{level}}.',
   chosen: 'Chosen: {{place}}',
   stale: 'The {{level}} in this link no longer exists. Please choose again.',
+  unavailable: 'Unavailable',
   loadFailed: 'Could not load community details.',
   empty: 'There are no communities to choose from yet.',
 } satisfies typeof zhCN;

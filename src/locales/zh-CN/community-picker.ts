@@ -14,6 +14,7 @@ export default {
   missing: '请选择{{level}}。',
   chosen: '已选：{{place}}',
   stale: '链接中的{{level}}已不存在，请重新选择。',
+  unavailable: '暂不可用',
   loadFailed: '无法加载社区信息。',
   empty: '暂时没有可选的社区。',
 };
