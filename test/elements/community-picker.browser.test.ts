@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define/community-picker.js';
 import '../../src/define/provider.js';
 import { SqCommunityPicker } from '../../src/elements/community-picker/index.js';
@@ -211,6 +211,23 @@ describe('sq-community-picker', () => {
       if (care) expect(legend).to.be.at.least(30);
     });
   }
+
+  it('fits 320px at 200% text size without horizontal scrolling', async () => {
+    await setViewport({ width: 320, height: 640 });
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const picker = await mount(embedded(), 'en');
+      await choose(picker, 'community', 'xingfuli');
+      await loaded(picker, 'grid');
+      picker.reportValidity();
+      await picker.updateComplete;
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(picker.getBoundingClientRect().right).to.be.at.most(320);
+    } finally {
+      document.documentElement.style.fontSize = '';
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 
   it('switches to care mode from <html data-sq-care>', async () => {
     const picker = await mount(embedded());

@@ -5,7 +5,8 @@
  */
 import { demoCommunities } from '../../src/services/demo.js';
 import type { Store } from '../../src/services/store.js';
-import type { Community } from '../../src/domain/index.js';
+import { DomainError, type Community } from '../../src/domain/index.js';
+import type { Session, StaffAccount } from '../../src/services/auth-schemas.js';
 
 export interface StoreHarness {
   /** A store over empty data. */
@@ -28,6 +29,33 @@ const community = (id: string, extra: Partial<Community> = {}): Community => ({
   id,
   ...extra,
 });
+
+const account = (id: string, extra: Partial<StaffAccount> = {}): StaffAccount => ({
+  id,
+  username: `user-${id}`.toLowerCase(),
+  name: '王芳',
+  role: 'staff',
+  community: 'xingfuli',
+  passwordHash: 'scrypt$test',
+  createdAt: '2026-03-01T08:00:00.000Z',
+  ...extra,
+});
+
+const session = (id: string, expiresAt: string, staffId = 's1'): Session => ({
+  id,
+  staffId,
+  createdAt: '2026-03-01T08:00:00.000Z',
+  expiresAt,
+});
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 export function storeConformance(name: string, harness: StoreHarness, describe: Describe, it: It) {
   const withStore = (fn: (store: Store) => Promise<void>) => async () => {
@@ -113,6 +141,71 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
           ),
         );
         same((await store.communities.get('a'))!.grids.length, 20, 'all 20 grids kept');
+      }),
+    );
+
+    it(
+      'stores staff accounts, finds them by username, lists a community sorted by username',
+      withStore(async (store) => {
+        check((await store.staff.get('nope')) === undefined, 'unknown staff is undefined');
+        await store.staff.put(account('s2', { username: 'zhao' }));
+        await store.staff.put(account('s1', { username: 'li', role: 'admin' }));
+        await store.staff.put(account('s3', { username: 'qian', community: 'chunhui' }));
+        same(await store.staff.get('s1'), account('s1', { username: 'li', role: 'admin' }), 'round trip');
+        same((await store.staff.getByUsername('zhao'))?.id, 's2', 'by username');
+        check((await store.staff.getByUsername('nobody')) === undefined, 'unknown username');
+        same(
+          (await store.staff.listByCommunity('xingfuli')).map((a) => a.username),
+          ['li', 'zhao'],
+          'one community, by username',
+        );
+        await store.staff.put(account('s2', { username: 'zhou', disabled: true }));
+        same((await store.staff.get('s2'))?.username, 'zhou', 'renamed by put');
+        check((await store.staff.getByUsername('zhao')) === undefined, 'old username freed');
+        same((await store.staff.get('s2'))?.disabled, true, 'disabled kept');
+      }),
+    );
+
+    it(
+      'refuses a username another account has, even when two are created at once',
+      withStore(async (store) => {
+        await store.staff.put(account('s1', { username: 'wang' }));
+        const error = await rejection(store.staff.put(account('s2', { username: 'wang' })));
+        check(error instanceof DomainError && error.code === 'conflict', `conflict, got ${String(error)}`);
+        same(error.fields, [{ path: 'username', key: 'username.taken' }], 'field error');
+        const results = await Promise.allSettled(
+          ['a', 'b', 'c', 'd'].map((id) =>
+            store.transaction(async (tx) => {
+              await tx.staff.put(account(id, { username: 'same' }));
+              await new Promise((resolve) => setTimeout(resolve, 1));
+            }),
+          ),
+        );
+        same(results.filter((r) => r.status === 'fulfilled').length, 1, 'exactly one wins');
+        for (const result of results) {
+          if (result.status === 'rejected') {
+            check(
+              result.reason instanceof DomainError && result.reason.code === 'conflict',
+              `losers get conflict, got ${String(result.reason)}`,
+            );
+          }
+        }
+      }),
+    );
+
+    it(
+      'stores, deletes and expires sessions',
+      withStore(async (store) => {
+        await store.sessions.put(session('t1', '2026-03-01T09:00:00.000Z'));
+        await store.sessions.put(session('t2', '2026-03-01T10:00:00.000Z'));
+        await store.sessions.put(session('t3', '2026-03-02T10:00:00.000Z'));
+        same(await store.sessions.get('t1'), session('t1', '2026-03-01T09:00:00.000Z'), 'round trip');
+        await store.sessions.delete('t1');
+        await store.sessions.delete('never-existed');
+        check((await store.sessions.get('t1')) === undefined, 'deleted');
+        same(await store.sessions.deleteExpired('2026-03-01T10:00:00.000Z'), 1, 'one expired');
+        check((await store.sessions.get('t2')) === undefined, 'expired gone');
+        check((await store.sessions.get('t3')) !== undefined, 'live kept');
       }),
     );
 
