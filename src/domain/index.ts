@@ -8,3 +8,4 @@ export * from './mask.js';
 export * from './community.js';
 export * from './workdays.js';
 export * from './catalogues.js';
+export * from './complaint.js';
