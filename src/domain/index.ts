@@ -9,3 +9,4 @@ export * from './community.js';
 export * from './workdays.js';
 export * from './catalogues.js';
 export * from './complaint.js';
+export * from './wish.js';

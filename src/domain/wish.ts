@@ -1,0 +1,110 @@
+import { z } from 'zod/mini';
+import { idSchema } from './ids.js';
+import { phoneSchema } from './phone.js';
+import { maskName } from './mask.js';
+
+/**
+ * 微心愿: 群众点单 (post) → staff 核实 (review) → 社会领单 (claim) → 完成 (fulfil) → 群众评单 (thank).
+ */
+export const wishStatuses = [
+  'pending_review', // 待核实
+  'open', // 待认领 (published)
+  'claimed', // 已认领
+  'fulfilled', // 已完成
+  'thanked', // 已评价
+  'rejected', // 已驳回 (reason shown to the wisher only)
+  'withdrawn', // 已撤回
+] as const;
+export type WishStatus = (typeof wishStatuses)[number];
+
+export const wishActions = [
+  'submit',
+  'approve',
+  'reject',
+  'withdraw',
+  'claim', // 认领
+  'release', // hold expired, or staff released it
+  'fulfil',
+  'thank',
+] as const;
+export type WishAction = (typeof wishActions)[number];
+
+const transitions: Record<WishAction, Partial<Record<WishStatus | 'none', WishStatus>>> = {
+  submit: { none: 'pending_review' },
+  approve: { pending_review: 'open' },
+  reject: { pending_review: 'rejected' },
+  withdraw: { pending_review: 'withdrawn', open: 'withdrawn' },
+  claim: { open: 'claimed' },
+  release: { claimed: 'open' },
+  fulfil: { claimed: 'fulfilled' },
+  thank: { fulfilled: 'thanked' },
+};
+
+/** The status after `action`, or undefined when not allowed: the one table of transitions. */
+export const nextWishStatus = (status: WishStatus | undefined, action: WishAction) =>
+  transitions[action][status ?? 'none'];
+
+/** Statuses shown on the public wall. */
+export const publicWishStatuses = ['open', 'claimed', 'fulfilled', 'thanked'] as const;
+export const isPublicWish = (status: WishStatus): boolean =>
+  (publicWishStatuses as readonly string[]).includes(status);
+
+/** Who claims: 党员, 单位, 志愿者, 居民. */
+export const claimerTypes = ['party_member', 'unit', 'volunteer', 'resident'] as const;
+export type ClaimerType = (typeof claimerTypes)[number];
+
+/** A unit's name is public thanks in full; a person's is masked like every name we publish. */
+export const publicClaimerName = (type: ClaimerType, name: string): string =>
+  type === 'unit' ? name : maskName(name);
+
+/** Default days a claim holds before it is released back to the wall, unfulfilled. */
+export const DEFAULT_CLAIM_HOLD_DAYS = 7;
+/** Default cap on a wish's estimated value (元), when the community sets none. */
+export const DEFAULT_WISH_VALUE_CAP = 200;
+
+export const TITLE_MAX = 30;
+export const STORY_MAX = 300;
+
+export const wishInputSchema = z.object({
+  community: idSchema,
+  grid: z.optional(idSchema),
+  category: idSchema,
+  title: z.string().check(
+    z.trim(),
+    z.minLength(2, 'title.tooShort'),
+    z.maxLength(TITLE_MAX, 'title.tooLong'),
+  ),
+  story: z.string().check(z.trim(), z.minLength(10, 'story.tooShort'), z.maxLength(STORY_MAX, 'story.tooLong')),
+  /** The wisher's real name: stored, shown masked (`王*`), never in full. */
+  wisherName: z.string().check(
+    z.trim(),
+    z.minLength(1, 'contact.nameRequired'),
+    z.maxLength(30, 'contact.nameTooLong'),
+  ),
+  /** What the wall shows instead of the masked name, if given (`王奶奶`, `一位独居老人`). */
+  alias: z.optional(z.string().check(z.trim(), z.maxLength(20, 'alias.tooLong'))),
+  /** Private: staff and the fulfilling claimer only. */
+  phone: phoneSchema,
+  /** Estimated value in 元. */
+  value: z.optional(z.number().check(z.minimum(0, 'value.negative'), z.maximum(100_000))),
+  consent: z.literal(true, 'consent.required'),
+  /** Separate consent to show the wish in public (心愿墙). */
+  publishConsent: z.literal(true, 'publishConsent.required'),
+});
+export type WishInput = z.input<typeof wishInputSchema>;
+
+export const claimInputSchema = z.object({
+  claimerType: z.enum(claimerTypes, 'claimerType.invalid'),
+  name: z.string().check(
+    z.trim(),
+    z.minLength(1, 'claimer.nameRequired'),
+    z.maxLength(60, 'claimer.nameTooLong'),
+  ),
+  phone: phoneSchema,
+  consent: z.literal(true, 'consent.required'),
+});
+export type ClaimInput = z.input<typeof claimInputSchema>;
+
+/** The name a public wish card shows for its wisher. */
+export const publicWisherName = (wish: { wisherName: string; alias?: string | undefined }) =>
+  wish.alias?.trim() || maskName(wish.wisherName);
