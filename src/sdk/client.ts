@@ -1,5 +1,11 @@
 import { newId, type Community, type CommunitySummary } from '../domain/index.js';
-import { operations, type Input, type OperationName, type Output } from '../services/contract.js';
+import {
+  operations,
+  type Input,
+  type OperationDef,
+  type OperationName,
+  type Output,
+} from '../services/contract.js';
 import type { EmbeddedOptions } from './embedded.js';
 import { ApiError } from './errors.js';
 import { createHttpTransport, type HttpOptions } from './http.js';
@@ -21,7 +27,11 @@ export interface ClientOptions extends Partial<Omit<HttpOptions, 'baseUrl'>> {
 export interface Client {
   readonly mode: 'embedded' | 'http';
   /** Calls one operation of the contract: typed input and output, errors as ApiError. */
-  call<N extends OperationName>(name: N, input: Input<N>, options?: CallOptions): Promise<Output<N>>;
+  call<N extends OperationName>(
+    name: N,
+    input: Input<N>,
+    options?: CallOptions,
+  ): Promise<Output<N>>;
   /**
    * Submits a resident's mutation so that it is never lost: delivered now, or kept in the
    * outbox with its Idempotency-Key and delivered exactly once when the network is back.
@@ -50,7 +60,13 @@ export function createClient(options: ClientOptions = {}): Client {
   if (options.baseUrl) {
     const http = createHttpTransport({ ...options, baseUrl: options.baseUrl });
     transport = Promise.resolve(http);
-    if (options.outbox !== false) outbox = new Outbox(http, { storage: options.outbox, ...options });
+    if (options.outbox !== false) {
+      // One outbox (database and lock) per API base: entries go back to the server they were for.
+      outbox = new Outbox(http, {
+        storage: options.outbox,
+        name: `shequ-kit-outbox ${options.baseUrl}`,
+      });
+    }
   } else {
     transport = import('./embedded.js').then((m) => m.createEmbeddedTransport(options.embedded));
   }
@@ -65,7 +81,10 @@ export function createClient(options: ClientOptions = {}): Client {
       if (operations[name].method === 'GET') {
         throw new ApiError('internal', `${name} is not a mutation`);
       }
-      if (outbox) return outbox.submit(name, input, opts.idempotencyKey);
+      // Only operations the contract marks queueable wait in the outbox; others go now or fail.
+      if (outbox && (operations[name] as OperationDef).queueable) {
+        return outbox.submit(name, input, opts.idempotencyKey);
+      }
       const key = opts.idempotencyKey ?? newId();
       return { state: 'delivered', key, value: await call(name, input, { idempotencyKey: key }) };
     },

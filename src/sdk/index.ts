@@ -6,6 +6,17 @@ export { ApiError } from './errors.js';
 export type { CallOptions, Transport } from './transport.js';
 export type { Delivery, OutboxEntry, OutboxStorage } from './outbox.js';
 export {
+  Outbox,
+  OutboxDeliveredEvent,
+  OutboxFailedEvent,
+  indexedDbOutboxStorage,
+  memoryOutboxStorage,
+  type OutboxEventMap,
+  type OutboxOptions,
+} from './outbox.js';
+export type { HttpOptions } from './http.js';
+export type { RetryOptions } from './retry.js';
+export {
   operations,
   type Input,
   type OperationName,

@@ -336,6 +336,32 @@ describe('outbox against a live server', () => {
     assert.equal(t.delivered.length, 1);
   });
 
+  it('when storage fails, submit still sends now, and says so if it cannot', async () => {
+    const broken: OutboxStorage = {
+      all: () => Promise.resolve([]),
+      put: () => Promise.reject(new Error('QuotaExceededError')),
+      delete: () => Promise.resolve(),
+    };
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const t = setup(server, broken);
+      const ok = await t.submit(31);
+      assert.equal(ok.state, 'delivered');
+      const down = new FaultServer();
+      await down.listen();
+      await down.close();
+      const d = setup(down, broken);
+      await assert.rejects(
+        d.submit(32),
+        (e: unknown) => e instanceof ApiError && e.code === 'network',
+        'not "queued": nothing could keep it',
+      );
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('start() resumes stored entries; the timer delivers due ones; stop() ends it', async () => {
     const storage = memoryOutboxStorage();
     const now = Date.now();
