@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { idSchema } from './ids.js';
 
 /** The resident-facing features; each has its own category catalogue per community. */

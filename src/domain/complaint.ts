@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { idSchema } from './ids.js';
 import { locationSchema } from './community.js';
 import { phoneSchema } from './phone.js';

@@ -66,6 +66,8 @@ export interface Problem {
   errors?: FieldError[];
   /** Seconds, mirrored from the Retry-After header for 429/503. */
   retryAfter?: number;
+  /** This occurrence (`urn:shequ-kit:request:<id>`): quote it to the operator, who finds it in the logs. */
+  instance?: string;
 }
 
 export const problemType = (code: ErrorCode): string => `urn:shequ-kit:problem:${code}`;

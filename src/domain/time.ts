@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** An instant, ISO 8601 in UTC (`2026-03-01T08:00:00.000Z`). */
 export const timestampSchema = z.iso.datetime({ offset: true, error: 'timestamp.invalid' });

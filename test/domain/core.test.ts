@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   DomainError,
   decodeCursor,
