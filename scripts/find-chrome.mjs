@@ -95,8 +95,11 @@ function printHowToGetOne() {
       '  • Alpine:                       apk add chromium',
       '  • Arch:                         sudo pacman -S chromium',
       '',
-      'Looked for: $CHROME_PATH, ' + CANDIDATE_PATHS.join(', ') + ', and `which` ' +
-        CANDIDATE_NAMES.join(' / ') + '.',
+      'Looked for: $CHROME_PATH, ' +
+        CANDIDATE_PATHS.join(', ') +
+        ', and `which` ' +
+        CANDIDATE_NAMES.join(' / ') +
+        '.',
       '',
     ].join('\n'),
   );

@@ -47,6 +47,18 @@ export interface Client {
     list(): Promise<CommunitySummary[]>;
     get(id: string): Promise<Community>;
   };
+  /**
+   * Staff sessions (http only). `login` keeps the session's token and sends it as a bearer
+   * token on every later call of this client; in browsers the server also sets an httpOnly
+   * cookie. `logout` ends the session and forgets the token.
+   */
+  readonly auth: {
+    login(credentials: Input<'login'>): Promise<Output<'login'>>;
+    logout(): Promise<void>;
+    me(): Promise<Output<'me'>>;
+    /** The token of the current login, if any. */
+    readonly token: string | undefined;
+  };
   close(): Promise<void>;
 }
 
@@ -57,8 +69,15 @@ export interface Client {
 export function createClient(options: ClientOptions = {}): Client {
   let transport: Promise<Transport>;
   let outbox: Outbox | undefined;
+  let sessionToken: string | undefined;
   if (options.baseUrl) {
-    const http = createHttpTransport({ ...options, baseUrl: options.baseUrl });
+    const given = options.token;
+    const http = createHttpTransport({
+      ...options,
+      baseUrl: options.baseUrl,
+      // The token of `auth.login()` first, else the one the caller configured.
+      token: () => sessionToken ?? (typeof given === 'function' ? given() : given),
+    });
     transport = Promise.resolve(http);
     if (options.outbox !== false) {
       // One outbox (database and lock) per API base: entries go back to the server they were for.
@@ -92,6 +111,24 @@ export function createClient(options: ClientOptions = {}): Client {
     communities: {
       list: () => call('listCommunities', {}),
       get: (id) => call('getCommunity', { id }),
+    },
+    auth: {
+      async login(credentials) {
+        const session = await call('login', credentials);
+        sessionToken = session.token;
+        return session;
+      },
+      async logout() {
+        try {
+          await call('logout', {});
+        } finally {
+          sessionToken = undefined;
+        }
+      },
+      me: () => call('me', {}),
+      get token() {
+        return sessionToken;
+      },
     },
     async close() {
       outbox?.stop();

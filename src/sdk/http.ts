@@ -165,7 +165,6 @@ async function attemptOnce(
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
 
-  let status = 0;
   let response: Response;
   let text: string;
   try {
@@ -177,7 +176,6 @@ async function attemptOnce(
       credentials: http.credentials ?? 'same-origin',
       signal: controller.signal,
     });
-    status = response.status;
     // The timer covers the body too: a stalled answer is no answer.
     text = await response.text();
   } catch (error) {
@@ -193,6 +191,7 @@ async function attemptOnce(
     signal?.removeEventListener('abort', onAbort);
   }
 
+  const status = response.status;
   if (status < 200 || status > 299) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
     const problem = parseJson(text);

@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   idSchema,
   problemType,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { summarize } from '../../src/domain/index.js';
 import { demoCommunities } from '../../src/services/demo.js';
 import type { OperationDef } from '../../src/services/contract.js';

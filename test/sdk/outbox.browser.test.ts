@@ -4,7 +4,7 @@
  * "offline"; the node tests (test/sdk/outbox.test.ts) cover the real network.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { newId } from '../../src/domain/index.js';
 import type { OperationDef, OperationName } from '../../src/services/contract.js';
 import { createHttpTransport } from '../../src/sdk/http.js';

@@ -1,4 +1,4 @@
-import i18next, { type TOptions } from 'i18next';
+import i18next, { type i18n as I18n, type TOptions } from 'i18next';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import zhCNCommon from '../../locales/zh-CN/common.js';
 import enCommon from '../../locales/en/common.js';
@@ -6,7 +6,7 @@ import enCommon from '../../locales/en/common.js';
 export const DEFAULT_LANGUAGE = 'zh-CN';
 
 /** The one i18next instance of shequ-kit. Add languages with `i18n.addResourceBundle`. */
-export const i18n = i18next.createInstance();
+export const i18n: I18n = i18next.createInstance();
 void i18n.init({
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

@@ -1,0 +1,60 @@
+// `npm run test:node`: node's test runner over test/**/*.test.ts except *.browser.test.ts
+// (those run in Chromium via web-test-runner). Node 20 has no glob support in --test, so the
+// files are listed here.
+//
+//   npm run test:node                               all node tests
+//   npm run test:node -- test/domain                only files under a folder (or given files)
+//   npm run test:node -- --test-name-pattern=mask   any other argument goes to node --test
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function walk(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+
+const isNodeTest = (file) => file.endsWith('.test.ts') && !file.endsWith('.browser.test.ts');
+
+const args = process.argv.slice(2);
+const targets = args.filter((a) => !a.startsWith('-'));
+const passThrough = args.filter((a) => a.startsWith('-'));
+
+const roots = targets.length ? targets.map((t) => join(root, t)) : [join(root, 'test')];
+const files = roots
+  .flatMap((target) => {
+    try {
+      return statSync(target).isDirectory() ? walk(target) : [target];
+    } catch {
+      console.error(`test:node: no such file or folder: ${relative(root, target)}`);
+      process.exit(1);
+    }
+  })
+  .filter(isNodeTest)
+  .map((f) => relative(root, f).split(sep).join('/'))
+  .sort();
+
+if (files.length === 0) {
+  console.log('test:node: no node test files (test/**/*.test.ts) found.');
+  process.exit(0);
+}
+
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...passThrough, ...files],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
