@@ -1,23 +1,17 @@
-import i18next, { type i18n as I18n, type TOptions } from 'i18next';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import zhCNCommon from '../../locales/zh-CN/common.js';
 import enCommon from '../../locales/en/common.js';
+import { Translator, type Strings, type TranslateOptions } from './translator.js';
 
 export const DEFAULT_LANGUAGE = 'zh-CN';
 
-/** The one i18next instance of shequ-kit. Add languages with `i18n.addResourceBundle`. */
-export const i18n: I18n = i18next.createInstance();
-void i18n.init({
-  lng: DEFAULT_LANGUAGE,
-  fallbackLng: DEFAULT_LANGUAGE,
-  defaultNS: 'common',
-  ns: ['common'],
-  resources: { 'zh-CN': { common: zhCNCommon }, en: { common: enCommon } },
-  initAsync: false,
-  // Lit escapes what it renders; escaping here too would show `&lt;` to residents.
-  interpolation: { escapeValue: false },
-  showSupportNotice: false,
-} as Parameters<typeof i18n.init>[0]);
+/**
+ * The one translator of shequ-kit, shared by every element. Add a language or change strings
+ * with `i18n.addResourceBundle(lang, namespace, strings, deep, overwrite)`.
+ */
+export const i18n = new Translator(DEFAULT_LANGUAGE);
+i18n.addResourceBundle('zh-CN', 'common', zhCNCommon);
+i18n.addResourceBundle('en', 'common', enCommon);
 
 /**
  * The language we have strings for that is closest to a BCP 47 tag: exact (`en`), then its
@@ -26,7 +20,7 @@ void i18n.init({
  */
 export function resolveLanguage(tag: string | null | undefined): string {
   if (!tag) return DEFAULT_LANGUAGE;
-  const languages = Object.keys(i18n.store.data);
+  const languages = i18n.languages;
   if (languages.includes(tag)) return tag;
   const base = tag.toLowerCase().split('-')[0]!;
   if (base === 'zh') return DEFAULT_LANGUAGE;
@@ -43,7 +37,7 @@ export function languageOf(element: Element): string {
   return element.ownerDocument.documentElement.lang;
 }
 
-export type Resources = Record<string, Record<string, unknown>>;
+export type Resources = Record<string, Strings>;
 
 interface Watcher {
   languageChanged(): void;
@@ -113,8 +107,8 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** A string of the element's namespace (`common:` prefix for shared ones). */
-  t(key: string, options?: TOptions): string {
-    return i18n.t(key, { ...options, lng: this.#lang, ns: [this.namespace, 'common'] }) as string;
+  t(key: string, options?: TranslateOptions): string {
+    return i18n.t(key, { ...options, lng: this.#lang, ns: [this.namespace, 'common'] });
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
