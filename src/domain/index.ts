@@ -10,3 +10,4 @@ export * from './workdays.js';
 export * from './catalogues.js';
 export * from './complaint.js';
 export * from './wish.js';
+export * from './hash.js';
