@@ -4,6 +4,7 @@ import { locationSchema } from './community.js';
 import { phoneSchema } from './phone.js';
 import { addWorkingDays, workingDaysBetween, type WorkdayCalendar } from './workdays.js';
 import { shanghaiDate, type CivilDate } from './time.js';
+import { sha256 } from './hash.js';
 
 /**
  * 居民说事 / 诉求: a resident's concern and its handling, one state machine for all of it.
@@ -203,3 +204,59 @@ export const complaintInputSchema = z
   );
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintSubmission = z.output<typeof complaintInputSchema>;
+
+// ---- The stored case and what each audience sees of it ----
+
+export const complaintActorSchema = z.object({
+  kind: z.enum(['resident', 'staff', 'system']),
+  id: z.optional(idSchema),
+  /** Staff name as shown to residents is masked by the views below. */
+  name: z.optional(z.string()),
+});
+
+/** One audited step: who, when, what, and whether the resident sees it. */
+export const complaintEventSchema = z.object({
+  at: z.string(),
+  action: z.enum(complaintActions),
+  from: z.optional(z.enum(complaintStatuses)),
+  to: z.enum(complaintStatuses),
+  actor: complaintActorSchema,
+  /** Reply text, internal note, resolution, return note, extension reason, rating comment. */
+  text: z.optional(z.string()),
+  public: z.boolean(),
+  handler: z.optional(z.object({ id: idSchema, name: z.string() })),
+  reason: z.optional(z.enum(returnReasons)),
+  transferredTo: z.optional(z.string()),
+  dueDate: z.optional(z.string()),
+  rating: z.optional(z.enum(ratings)),
+});
+export type ComplaintEvent = z.output<typeof complaintEventSchema>;
+
+export const complaintSchema = z.object({
+  id: idSchema,
+  ticket: z.string(),
+  community: idSchema,
+  category: idSchema,
+  description: z.string(),
+  location: complaintLocationSchema,
+  answers: z.record(z.string(), z.string()),
+  photos: z.array(idSchema),
+  anonymous: z.boolean(),
+  contact: z.optional(z.object({ name: z.string(), phone: z.string() })),
+  publishConsent: z.boolean(),
+  status: z.enum(complaintStatuses),
+  handler: z.optional(z.object({ id: idSchema, name: z.string() })),
+  receivedAt: z.string(),
+  dueDate: z.string(),
+  firstResponseAt: z.optional(z.string()),
+  resolvedAt: z.optional(z.string()),
+  reopened: z.int(),
+  rating: z.optional(z.object({ value: z.enum(ratings), comment: z.optional(z.string()), at: z.string() })),
+  queryCodeHash: z.string(),
+  history: z.array(complaintEventSchema),
+});
+export type Complaint = z.output<typeof complaintSchema>;
+
+/** The hash stored for a query code: salted with the ticket, so equal codes never collide. */
+export const hashQueryCode = (ticket: string, code: string): string =>
+  sha256(`${ticket}:${normalizeQueryCode(code)}`);
