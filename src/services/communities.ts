@@ -1,4 +1,5 @@
 import { DomainError, summarize, type Community, type CommunitySummary } from '../domain/index.js';
+import { assertCommunityAccess } from './access.js';
 import type { ServiceContext } from './context.js';
 
 export async function listCommunities(ctx: ServiceContext): Promise<CommunitySummary[]> {
@@ -8,5 +9,15 @@ export async function listCommunities(ctx: ServiceContext): Promise<CommunitySum
 export async function getCommunity(ctx: ServiceContext, id: string): Promise<Community> {
   const community = await ctx.store.communities.get(id);
   if (!community) throw new DomainError('not_found', `community ${id}`);
+  return community;
+}
+
+/**
+ * An admin sets up or updates their own community: its grids, buildings, units, categories and
+ * privacy notice (the whole document, replaced at once).
+ */
+export async function putCommunity(ctx: ServiceContext, community: Community): Promise<Community> {
+  assertCommunityAccess(ctx.actor, community.id, 'admin');
+  await ctx.store.communities.put(community);
   return community;
 }

@@ -1,5 +1,11 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { communitySchema, communitySummarySchema, idSchema } from '../domain/index.js';
+import {
+  createStaffInputSchema,
+  loginInputSchema,
+  loginOutputSchema,
+  staffProfileSchema,
+} from './auth-schemas.js';
 
 /**
  * The API contract: every operation once, with its route, access and schemas. The server's
@@ -17,6 +23,13 @@ export interface OperationDef {
   output: z.ZodMiniType;
   /** Mutations from residents may be queued offline and replayed with their Idempotency-Key. */
   queueable?: boolean;
+  /** HTTP status of success (default 200). */
+  status?: 200 | 201;
+  /**
+   * `false`: the server neither stores nor replays this mutation's response under its
+   * Idempotency-Key (login: its response carries a secret, and logging in twice is harmless).
+   */
+  idempotent?: false;
 }
 
 export const operations = {
@@ -35,6 +48,57 @@ export const operations = {
     access: 'public',
     input: z.object({ id: idSchema }),
     output: communitySchema,
+  },
+  putCommunity: {
+    method: 'PUT',
+    path: '/communities/{id}',
+    summary: "Set up or replace an admin's own community (grids, buildings, units, categories)",
+    access: 'admin',
+    input: communitySchema,
+    output: communitySchema,
+  },
+  listStaff: {
+    method: 'GET',
+    path: '/communities/{community}/staff',
+    summary: "The staff accounts of an admin's own community",
+    access: 'admin',
+    input: z.object({ community: idSchema }),
+    output: z.array(staffProfileSchema),
+  },
+  createStaff: {
+    method: 'POST',
+    path: '/communities/{community}/staff',
+    summary: "Add a staff member or admin to an admin's own community",
+    access: 'admin',
+    input: createStaffInputSchema,
+    output: staffProfileSchema,
+    status: 201,
+  },
+  login: {
+    method: 'POST',
+    path: '/auth/login',
+    summary: 'Staff login: a session as an httpOnly cookie and as a bearer token',
+    access: 'public',
+    input: loginInputSchema,
+    output: loginOutputSchema,
+    idempotent: false,
+  },
+  logout: {
+    method: 'POST',
+    path: '/auth/logout',
+    summary: 'End the current staff session',
+    access: 'staff',
+    input: z.object({}),
+    output: z.object({ ok: z.literal(true) }),
+    idempotent: false,
+  },
+  me: {
+    method: 'GET',
+    path: '/auth/me',
+    summary: 'The staff member of the current session',
+    access: 'staff',
+    input: z.object({}),
+    output: staffProfileSchema,
   },
 } as const satisfies Record<string, OperationDef>;
 

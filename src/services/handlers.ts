@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
-import { getCommunity, listCommunities } from './communities.js';
+import { createStaff, listStaff, login, logout, me } from './auth.js';
+import { getCommunity, listCommunities, putCommunity } from './communities.js';
 import type { ServiceContext } from './context.js';
 import type { OperationName, Operations, Output } from './contract.js';
 
@@ -14,4 +15,10 @@ export type Handlers = {
 export const handlers: Handlers = {
   listCommunities: (ctx) => listCommunities(ctx),
   getCommunity: (ctx, { id }) => getCommunity(ctx, id),
+  putCommunity: (ctx, community) => putCommunity(ctx, community),
+  listStaff: (ctx, { community }) => listStaff(ctx, community),
+  createStaff: (ctx, input) => createStaff(ctx, input),
+  login: (ctx, input) => login(ctx, input),
+  logout: (ctx) => logout(ctx),
+  me: (ctx) => me(ctx),
 };

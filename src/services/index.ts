@@ -4,4 +4,7 @@ export * from './contract.js';
 export * from './handlers.js';
 export * from './run.js';
 export * from './communities.js';
+export * from './auth-schemas.js';
+export * from './auth.js';
+export * from './access.js';
 export * from './demo.js';

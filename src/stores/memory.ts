@@ -1,5 +1,11 @@
-import type { Community } from '../domain/index.js';
-import type { CommunityRepository, Store } from '../services/store.js';
+import { DomainError, type Community } from '../domain/index.js';
+import type { Session, StaffAccount } from '../services/auth-schemas.js';
+import type {
+  CommunityRepository,
+  SessionRepository,
+  StaffRepository,
+  Store,
+} from '../services/store.js';
 
 /** One stored record: collections hold JSON values by id. */
 export interface Change {
@@ -70,11 +76,61 @@ class MemoryCommunities implements CommunityRepository {
   }
 }
 
+class MemoryStaff implements StaffRepository {
+  constructor(private readonly tx: MemoryTx) {}
+  async get(id: string) {
+    return this.tx.get<StaffAccount>('staff', id);
+  }
+  async getByUsername(username: string) {
+    return this.tx.all<StaffAccount>('staff').find((a) => a.username === username);
+  }
+  async listByCommunity(community: string) {
+    return this.tx
+      .all<StaffAccount>('staff')
+      .filter((a) => a.community === community)
+      .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+  }
+  async put(account: StaffAccount) {
+    const holder = await this.getByUsername(account.username);
+    if (holder && holder.id !== account.id) {
+      throw new DomainError('conflict', 'username taken', [
+        { path: 'username', key: 'username.taken' },
+      ]);
+    }
+    this.tx.set('staff', account.id, account);
+  }
+}
+
+class MemorySessions implements SessionRepository {
+  constructor(private readonly tx: MemoryTx) {}
+  async get(id: string) {
+    return this.tx.get<Session>('sessions', id);
+  }
+  async put(session: Session) {
+    this.tx.set('sessions', session.id, session);
+  }
+  async delete(id: string) {
+    if (this.tx.table('sessions').has(id)) this.tx.set('sessions', id, undefined);
+  }
+  async deleteExpired(now: string) {
+    const cutoff = Date.parse(now);
+    const expired = this.tx
+      .all<Session>('sessions')
+      .filter((s) => Date.parse(s.expiresAt) <= cutoff);
+    for (const session of expired) this.tx.set('sessions', session.id, undefined);
+    return expired.length;
+  }
+}
+
 /** Repositories bound to one transaction; nested `transaction` calls join it. */
 class MemoryTxStore implements Store {
   readonly communities: CommunityRepository;
+  readonly staff: StaffRepository;
+  readonly sessions: SessionRepository;
   constructor(readonly tx: MemoryTx) {
     this.communities = new MemoryCommunities(tx);
+    this.staff = new MemoryStaff(tx);
+    this.sessions = new MemorySessions(tx);
   }
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return fn(this);
@@ -89,6 +145,8 @@ class MemoryTxStore implements Store {
  */
 export class MemoryStore implements Store {
   readonly communities: CommunityRepository;
+  readonly staff: StaffRepository;
+  readonly sessions: SessionRepository;
   #tables: Tables = new Map();
   #lock: Promise<unknown> = Promise.resolve();
   #ready: Promise<void>;
@@ -100,6 +158,18 @@ export class MemoryStore implements Store {
       get: (id) => this.transaction((tx) => tx.communities.get(id)),
       list: () => this.transaction((tx) => tx.communities.list()),
       put: (c) => this.transaction((tx) => tx.communities.put(c)),
+    };
+    this.staff = {
+      get: (id) => this.transaction((tx) => tx.staff.get(id)),
+      getByUsername: (name) => this.transaction((tx) => tx.staff.getByUsername(name)),
+      listByCommunity: (c) => this.transaction((tx) => tx.staff.listByCommunity(c)),
+      put: (account) => this.transaction((tx) => tx.staff.put(account)),
+    };
+    this.sessions = {
+      get: (id) => this.transaction((tx) => tx.sessions.get(id)),
+      put: (session) => this.transaction((tx) => tx.sessions.put(session)),
+      delete: (id) => this.transaction((tx) => tx.sessions.delete(id)),
+      deleteExpired: (now) => this.transaction((tx) => tx.sessions.deleteExpired(now)),
     };
   }
 

@@ -22,7 +22,10 @@ function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 const same = (a: unknown, b: unknown, message: string) =>
-  check(JSON.stringify(a) === JSON.stringify(b), `${message}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
+  check(
+    JSON.stringify(a) === JSON.stringify(b),
+    `${message}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`,
+  );
 
 const community = (id: string, extra: Partial<Community> = {}): Community => ({
   ...structuredClone(demoCommunities[0]!),
@@ -74,7 +77,11 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
         check((await store.communities.get('nope')) === undefined, 'unknown id is undefined');
         await store.communities.put(community('b'));
         await store.communities.put(community('a', { name: '甲社区' }));
-        same((await store.communities.list()).map((c) => c.id), ['a', 'b'], 'sorted list');
+        same(
+          (await store.communities.list()).map((c) => c.id),
+          ['a', 'b'],
+          'sorted list',
+        );
         same(await store.communities.get('a'), community('a', { name: '甲社区' }), 'round trip');
       }),
     );
@@ -121,7 +128,11 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
           check((await tx.communities.get('a')) !== undefined, 'own write visible');
           await tx.transaction(async (inner) => inner.communities.put(community('b')));
         });
-        same((await store.communities.list()).map((c) => c.id), ['a', 'b'], 'both committed');
+        same(
+          (await store.communities.list()).map((c) => c.id),
+          ['a', 'b'],
+          'both committed',
+        );
       }),
     );
 
@@ -151,7 +162,11 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
         await store.staff.put(account('s2', { username: 'zhao' }));
         await store.staff.put(account('s1', { username: 'li', role: 'admin' }));
         await store.staff.put(account('s3', { username: 'qian', community: 'chunhui' }));
-        same(await store.staff.get('s1'), account('s1', { username: 'li', role: 'admin' }), 'round trip');
+        same(
+          await store.staff.get('s1'),
+          account('s1', { username: 'li', role: 'admin' }),
+          'round trip',
+        );
         same((await store.staff.getByUsername('zhao'))?.id, 's2', 'by username');
         check((await store.staff.getByUsername('nobody')) === undefined, 'unknown username');
         same(
@@ -171,7 +186,10 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
       withStore(async (store) => {
         await store.staff.put(account('s1', { username: 'wang' }));
         const error = await rejection(store.staff.put(account('s2', { username: 'wang' })));
-        check(error instanceof DomainError && error.code === 'conflict', `conflict, got ${String(error)}`);
+        check(
+          error instanceof DomainError && error.code === 'conflict',
+          `conflict, got ${String(error)}`,
+        );
         same(error.fields, [{ path: 'username', key: 'username.taken' }], 'field error');
         const results = await Promise.allSettled(
           ['a', 'b', 'c', 'd'].map((id) =>
@@ -199,7 +217,11 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
         await store.sessions.put(session('t1', '2026-03-01T09:00:00.000Z'));
         await store.sessions.put(session('t2', '2026-03-01T10:00:00.000Z'));
         await store.sessions.put(session('t3', '2026-03-02T10:00:00.000Z'));
-        same(await store.sessions.get('t1'), session('t1', '2026-03-01T09:00:00.000Z'), 'round trip');
+        same(
+          await store.sessions.get('t1'),
+          session('t1', '2026-03-01T09:00:00.000Z'),
+          'round trip',
+        );
         await store.sessions.delete('t1');
         await store.sessions.delete('never-existed');
         check((await store.sessions.get('t1')) === undefined, 'deleted');
@@ -209,19 +231,43 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
       }),
     );
 
+    it(
+      'finds nothing, without failing, for keys no store can hold (NUL, lone surrogates)',
+      withStore(async (store) => {
+        for (const key of ['a\u0000b', '\u0000', '\ud800', 'x\udfffy'.repeat(20)]) {
+          check(
+            (await store.communities.get(key)) === undefined,
+            `community ${JSON.stringify(key)}`,
+          );
+          check((await store.staff.get(key)) === undefined, `staff ${JSON.stringify(key)}`);
+          check(
+            (await store.staff.getByUsername(key)) === undefined,
+            `username ${JSON.stringify(key)}`,
+          );
+          check((await store.sessions.get(key)) === undefined, `session ${JSON.stringify(key)}`);
+        }
+      }),
+    );
+
     if (harness.reopen) {
       const reopen = harness.reopen;
       it('keeps committed data across close and reopen', async () => {
         const store = await harness.open();
         await store.communities.put(community('kept'));
-        await store.transaction(async (tx) => {
-          await tx.communities.put(community('dropped'));
-          throw new Error('rollback');
-        }).catch(() => undefined);
+        await store
+          .transaction(async (tx) => {
+            await tx.communities.put(community('dropped'));
+            throw new Error('rollback');
+          })
+          .catch(() => undefined);
         await store.close();
         const again = await reopen();
         try {
-          same((await again.communities.list()).map((c) => c.id), ['kept'], 'after reopen');
+          same(
+            (await again.communities.list()).map((c) => c.id),
+            ['kept'],
+            'after reopen',
+          );
         } finally {
           await again.close();
         }

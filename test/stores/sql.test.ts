@@ -10,7 +10,12 @@ after(async () => {
 });
 
 for (const db of databases) {
-  storeConformance(`sql on ${db.name}`, { open: () => db.open(), reopen: () => db.reopen() }, describe, it);
+  storeConformance(
+    `sql on ${db.name}`,
+    { open: () => db.open(), reopen: () => db.reopen() },
+    describe,
+    it,
+  );
 
   describe(`SQL store on ${db.name}`, () => {
     it('migrates once, also when several instances start at the same time', async () => {

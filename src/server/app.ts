@@ -1,0 +1,431 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { DomainError, newId, systemClock, type Clock, type Problem } from '../domain/index.js';
+import { resolveSession } from '../services/auth.js';
+import { createContext, publicActor, type Actor, type Credentials } from '../services/context.js';
+import {
+  isMutation,
+  operations,
+  type OperationDef,
+  type OperationName,
+} from '../services/contract.js';
+import { runOperation } from '../services/run.js';
+import { idempotency, type IdempotencyClaim, type IdempotencyOptions } from './idempotency.js';
+import { describeError, type Logger } from './log.js';
+import { openApiDocument } from './openapi.js';
+import { problemFor, problemResponse } from './problem.js';
+import { createRateLimiter, type RateLimit } from './rate-limit.js';
+import type { ServerStore } from './state.js';
+import { fallbackPage, pagePolicy, readStatic } from './static.js';
+import { sniffImageType, type UploadLimits, type UploadStorage } from './uploads.js';
+
+/** Everything the app needs, resolved (createServer fills in defaults from options and env). */
+export interface AppConfig {
+  store: ServerStore;
+  credentials: Credentials;
+  clock?: Clock;
+  log: Logger;
+  /** Origins allowed to call the API from pages elsewhere (`https://www.example.gov.cn`); `*` = any, without cookies. */
+  allowedOrigins: string[];
+  /** Number of reverse proxies in front (their X-Forwarded-For entries are trusted); 0 = none. */
+  trustProxy: number;
+  /** Public writes (POST/PUT/… open to anyone) per client address; false = no limit. */
+  publicWriteLimit: RateLimit | false;
+  /** Login attempts per username (on top of the per-address limit); false = no limit. */
+  loginLimit: RateLimit | false;
+  /** Request body limits in bytes, for public operations and for staff ones. */
+  bodyLimits: { public: number; staff: number };
+  idempotency: IdempotencyOptions;
+  cookie: { name: string; secure: boolean | 'auto' };
+  uploads: { storage: UploadStorage; limits: UploadLimits } | false;
+  /** Package root: serves `demo/index.html` at `/` and `dist/cdn/*` at `/cdn/*`; false = no pages. */
+  staticRoot: string | false;
+  version: string;
+}
+
+type Vars = {
+  reqId: string;
+  route: string;
+  actor: Actor;
+  authVia: 'bearer' | 'cookie' | undefined;
+  idempotency?: IdempotencyClaim;
+};
+type AppEnv = { Variables: Vars };
+type Ctx = Context<AppEnv>;
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+const fieldError = (key: string, path = '') =>
+  new DomainError('validation_failed', 'invalid input', [{ path, key }]);
+
+/** The address a request came from: the socket's, or the proxies' X-Forwarded-For entry we trust. */
+function clientAddress(c: Ctx, trustProxy: number): string {
+  if (trustProxy > 0) {
+    const hops = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const entry = hops[hops.length - trustProxy];
+    if (entry) return entry;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+function isHttps(c: Ctx, trustProxy: number): boolean {
+  if (trustProxy > 0) {
+    const proto = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim();
+    if (proto) return proto === 'https';
+  }
+  return new URL(c.req.url).protocol === 'https:';
+}
+
+/** The operation's input from the request: path parameters plus the query (GET) or JSON body. */
+async function readInput(c: Ctx, def: OperationDef): Promise<Record<string, unknown>> {
+  let fields: Record<string, unknown>;
+  if (def.method === 'GET') {
+    fields = { ...c.req.query() };
+  } else {
+    const text = await c.req.text();
+    if (text.trim() === '') {
+      fields = {};
+    } else {
+      const type = c.req.header('Content-Type') ?? '';
+      if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+        throw new DomainError('unsupported_media_type', 'send application/json');
+      }
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw fieldError('validation.invalid_json');
+      }
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw fieldError('validation.invalid_type');
+      }
+      fields = { ...(data as Record<string, unknown>) };
+    }
+  }
+  for (const [name, value] of Object.entries(c.req.param() as Record<string, string>)) {
+    if (Object.prototype.hasOwnProperty.call(fields, name) && fields[name] !== value) {
+      throw fieldError('validation.path_mismatch', name);
+    }
+    fields[name] = value;
+  }
+  return fields;
+}
+
+/** Builds the Hono app: API under /api/v1, /healthz, and the demo page and CDN bundle. */
+export function createApp(config: AppConfig): Hono<AppEnv> {
+  const clock = config.clock ?? systemClock;
+  const { store, log } = config;
+  const limiter = createRateLimiter(store, clock);
+  const anyOrigin = config.allowedOrigins.includes('*');
+  const allowed = new Set(config.allowedOrigins.filter((o) => o !== '*'));
+
+  const app = new Hono<AppEnv>();
+
+  // Request id, timing, security headers and one log line per request.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('reqId', newId());
+    c.set('route', '-');
+    await next();
+    const headers = c.res.headers;
+    headers.set('X-Request-Id', c.get('reqId'));
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('X-Frame-Options', 'DENY');
+    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', API_POLICY);
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+    if (isHttps(c, config.trustProxy)) {
+      headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    log({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      id: c.get('reqId'),
+      method: c.req.method,
+      route: c.get('route'),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  app.onError((error, c) => {
+    const { problem, unexpected } = problemFor(error);
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number') problem.retryAfter = retryAfter;
+    problem.instance = `urn:shequ-kit:request:${c.get('reqId')}`;
+    if (unexpected) {
+      log({ level: 'error', msg: 'unexpected error', id: c.get('reqId'), ...describeError(error) });
+    }
+    return problemResponse(problem);
+  });
+
+  app.notFound((c) => {
+    const problem: Problem = problemFor(new DomainError('not_found', 'no such route')).problem;
+    problem.instance = `urn:shequ-kit:request:${c.get('reqId')}`;
+    return problemResponse(problem);
+  });
+
+  app.get('/healthz', async (c) => {
+    c.set('route', '/healthz');
+    await store.ping?.();
+    return c.json({ status: 'ok', version: config.version });
+  });
+
+  const api = new Hono<AppEnv>();
+
+  api.use(
+    '*',
+    cors({
+      origin: (origin) => (anyOrigin ? '*' : allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'Accept-Language'],
+      exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
+      credentials: !anyOrigin,
+      maxAge: 600,
+    }),
+  );
+
+  // Who is calling: a bearer token (SDK) or the session cookie (browsers), else the public.
+  api.use('*', async (c, next) => {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    const cookie = getCookie(c, config.cookie.name);
+    const token = bearer ?? cookie;
+    let actor: Actor | undefined;
+    if (token && token.length <= 256) {
+      actor = await resolveSession({ store, clock, credentials: config.credentials }, token);
+    }
+    c.set('actor', actor ?? publicActor);
+    c.set('authVia', actor ? (bearer ? 'bearer' : 'cookie') : undefined);
+    // A cookie rides along on cross-site requests too: refuse mutations from other sites.
+    if (actor && !bearer && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const origin = c.req.header('Origin');
+      if (origin !== undefined) {
+        let host: string | undefined;
+        try {
+          host = new URL(origin).host;
+        } catch {
+          host = undefined;
+        }
+        const own =
+          (config.trustProxy > 0 && c.req.header('X-Forwarded-Host')) || new URL(c.req.url).host;
+        if (host !== own && !allowed.has(origin)) {
+          throw new DomainError('forbidden', 'cross-site request with a session cookie');
+        }
+      } else if (c.req.header('Sec-Fetch-Site') === 'cross-site') {
+        throw new DomainError('forbidden', 'cross-site request with a session cookie');
+      }
+    }
+    await next();
+  });
+
+  const publicWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (config.publicWriteLimit) {
+      await limiter.hit('write', clientAddress(c, config.trustProxy), config.publicWriteLimit);
+    }
+    await next();
+  };
+  const limitBody = (maxSize: number): MiddlewareHandler<AppEnv> =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new DomainError('payload_too_large', `at most ${maxSize} bytes`);
+      },
+    });
+  const replay = idempotency(
+    store,
+    clock,
+    config.idempotency,
+  ) as unknown as MiddlewareHandler<AppEnv>;
+
+  const cookieOptions = (c: Ctx) => ({
+    httpOnly: true,
+    sameSite: 'Lax' as const,
+    path: '/api/',
+    secure: config.cookie.secure === 'auto' ? isHttps(c, config.trustProxy) : config.cookie.secure,
+  });
+
+  const handle = (name: OperationName, def: OperationDef, route: string) => async (c: Ctx) => {
+    c.set('route', route);
+    const input = await readInput(c, def);
+    const actor = c.get('actor');
+    const claim = c.get('idempotency');
+    if (name === 'login' && config.loginLimit && typeof input.username === 'string') {
+      await limiter.hit(
+        'login',
+        input.username.trim().toLowerCase().slice(0, 64),
+        config.loginLimit,
+      );
+    }
+    const status = def.status ?? 200;
+    const run = async (s: ServerStore) => {
+      const ctx = createContext(s, { clock, actor, credentials: config.credentials });
+      const output = await runOperation(name, ctx, input);
+      // Only what the contract's output schema knows leaves the server (unknown keys are dropped).
+      const checked = def.output.safeParse(output);
+      if (!checked.success) throw new Error(`${name}: output does not match the contract`);
+      const body = JSON.stringify(checked.data);
+      if (claim)
+        await s.idempotency.complete(claim.scope, claim.key, {
+          status,
+          contentType: JSON_TYPE,
+          body,
+        });
+      return { body, output: checked.data as Record<string, unknown> };
+    };
+    // A mutation under an Idempotency-Key commits its writes and its stored response together.
+    const result = claim ? await store.transaction(run) : await run(store);
+    if (claim) claim.completed = true;
+    if (name === 'login') {
+      const maxAge = Math.floor(config.credentials.sessionTtlMs / 1000);
+      setCookie(c, config.cookie.name, String(result.output.token), {
+        ...cookieOptions(c),
+        maxAge,
+      });
+    } else if (name === 'logout') {
+      deleteCookie(c, config.cookie.name, cookieOptions(c));
+    }
+    return c.body(result.body, status, { 'Content-Type': JSON_TYPE });
+  };
+
+  for (const [name, def] of Object.entries(operations) as [OperationName, OperationDef][]) {
+    const path = def.path.replace(/\{([A-Za-z_$][\w$]*)\}/g, ':$1');
+    const chain: MiddlewareHandler<AppEnv>[] = [];
+    if (isMutation(def)) {
+      chain.push(
+        limitBody(def.access === 'public' ? config.bodyLimits.public : config.bodyLimits.staff),
+      );
+      if (def.access === 'public') chain.push(publicWrites);
+      if (def.idempotent !== false) chain.push(replay);
+    }
+    api.on(def.method, [path], ...chain, handle(name, def, `/api/v1${path}`));
+  }
+
+  let openapi: string | undefined;
+  api.get('/openapi.json', (c) => {
+    c.set('route', '/api/v1/openapi.json');
+    openapi ??= JSON.stringify(
+      openApiDocument({ version: config.version, uploads: config.uploads !== false }),
+    );
+    return c.body(openapi, 200, {
+      'Content-Type': JSON_TYPE,
+      'Cache-Control': 'public, max-age=300',
+    });
+  });
+
+  if (config.uploads) {
+    const { storage, limits } = config.uploads;
+    api.post(
+      '/uploads',
+      limitBody(limits.maxBytes * limits.maxFiles + 64 * 1024),
+      publicWrites,
+      replay,
+      async (c) => {
+        c.set('route', '/api/v1/uploads');
+        if (!/^multipart\/form-data\s*;/i.test(c.req.header('Content-Type') ?? '')) {
+          throw new DomainError('unsupported_media_type', 'send multipart/form-data');
+        }
+        let form: FormData;
+        try {
+          form = await c.req.formData();
+        } catch {
+          throw fieldError('validation.invalid_multipart');
+        }
+        const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
+        if (files.length === 0) throw fieldError('upload.required', 'file');
+        if (files.length > limits.maxFiles) {
+          throw new DomainError('validation_failed', 'too many files', [
+            { path: 'file', key: 'upload.tooMany', params: { max: limits.maxFiles } },
+          ]);
+        }
+        const checked: { bytes: Uint8Array; type: string }[] = [];
+        for (const [i, file] of files.entries()) {
+          if (file.size > limits.maxBytes) {
+            throw new DomainError('payload_too_large', 'file too large', [
+              { path: `file.${i}`, key: 'upload.tooLarge', params: { max: limits.maxBytes } },
+            ]);
+          }
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const type = sniffImageType(bytes);
+          if (!type) {
+            throw new DomainError('unsupported_media_type', 'not an accepted image', [
+              { path: `file.${i}`, key: 'upload.type' },
+            ]);
+          }
+          checked.push({ bytes, type });
+        }
+        const stored = [];
+        for (const { bytes, type } of checked) {
+          const id = newId(clock.now().getTime());
+          await storage.put(id, bytes, type);
+          stored.push({ id, contentType: type, size: bytes.length });
+        }
+        return c.body(JSON.stringify({ files: stored }), 201, { 'Content-Type': JSON_TYPE });
+      },
+    );
+    api.get('/uploads/:id', async (c) => {
+      c.set('route', '/api/v1/uploads/:id');
+      if (c.get('actor').kind !== 'staff') throw new DomainError('unauthorized');
+      const file = await storage.get(c.req.param('id'));
+      if (!file) throw new DomainError('not_found', 'no such file');
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': file.contentType,
+        'Cache-Control': 'private, max-age=3600',
+        'Content-Disposition': 'inline',
+        'Cross-Origin-Resource-Policy': 'same-site',
+      });
+    });
+  }
+
+  app.route('/api/v1', api);
+
+  if (config.staticRoot) {
+    const root = config.staticRoot;
+    const page = async (c: Ctx, html: string) =>
+      c.body(html, 200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': pagePolicy(html),
+        'Cache-Control': 'no-cache',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Permissions-Policy': 'microphone=(), geolocation=(), payment=()',
+      });
+    app.get('/', async (c) => {
+      c.set('route', '/');
+      const html = await readFile(join(root, 'demo', 'index.html'), 'utf8').catch(
+        () => fallbackPage,
+      );
+      return page(c, html);
+    });
+    const serveFile =
+      (dir: string, crossOrigin: boolean, route: string, strip: number) => async (c: Ctx) => {
+        c.set('route', route);
+        const file = await readStatic(join(root, dir), c.req.path.slice(strip));
+        if (!file) throw new DomainError('not_found', 'no such file');
+        if (file.type.startsWith('text/html')) return page(c, new TextDecoder().decode(file.bytes));
+        const headers: Record<string, string> = {
+          'Content-Type': file.type,
+          'Cache-Control': 'public, max-age=300',
+        };
+        // The drop-in bundle is meant to be loaded by pages on other sites (module scripts use CORS).
+        if (crossOrigin) {
+          headers['Access-Control-Allow-Origin'] = '*';
+          headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
+        }
+        return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, headers);
+      };
+    app.get('/cdn/*', serveFile('dist/cdn', true, '/cdn/*', '/cdn'.length));
+    // The demo page's own files (demo.css, demo.js…) sit beside it, at the root.
+    app.get('/*', serveFile('demo', false, '/*', 0));
+  }
+
+  return app;
+}

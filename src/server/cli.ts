@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+/**
+ * shequ-kit-server: `serve` (default), `migrate`, `create-staff`, `seed-demo`. Configured by
+ * environment variables (see docs/server.md); flags override PORT and HOST.
+ */
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DomainError, parse } from '../domain/index.js';
+import { createStaffAccount } from '../services/auth.js';
+import { createStaffInputSchema } from '../services/auth-schemas.js';
+import { seedDemoData, type DemoLogin } from './demo.js';
+import { optionsFromEnv } from './env.js';
+import { silentLogger } from './log.js';
+import { createServer, type ShequServer } from './server.js';
+import { randomBytes } from 'node:crypto';
+
+const HELP = `shequ-kit-server — the shequ-kit reference server
+
+Usage:
+  shequ-kit-server [serve] [--port N] [--host H]   run the server (PORT, HOST; default 8787, 127.0.0.1)
+  shequ-kit-server migrate                         bring the database up to date, then exit
+  shequ-kit-server create-staff --username U --name NAME --community ID [--role staff|admin]
+                                                   add a staff account; the password comes from
+                                                   SHEQU_STAFF_PASSWORD, or stdin, or is generated
+  shequ-kit-server seed-demo                       seed the demo street into an empty database
+
+Storage: PGlite in SHEQU_DATA_DIR (default ./.data), or PostgreSQL when DATABASE_URL is set.
+More settings: docs/server.md.`;
+
+const out = (line = '') => process.stderr.write(`${line}\n`);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+const loginFile = (dataDir: string) => join(dataDir, 'demo-login.json');
+
+function printLogin(url: string | undefined, login: DemoLogin) {
+  out('Demo staff login (password shared by all three):');
+  for (const account of login.accounts) {
+    out(`  ${account.username.padEnd(10)} ${account.role.padEnd(6)} ${account.community}`);
+  }
+  out(`  password: ${login.password}`);
+  if (url) out(`  POST ${url}/api/v1/auth/login with {"username","password"}`);
+}
+
+async function open(
+  quiet: boolean,
+): Promise<{ server: ShequServer; dataDir: string; pglite: boolean }> {
+  const options = optionsFromEnv();
+  if (quiet) options.log = silentLogger;
+  options.staticRoot = quiet ? false : options.staticRoot;
+  const server = await createServer(options);
+  return { server, dataDir: options.dataDir ?? './.data', pglite: !options.databaseUrl };
+}
+
+async function seed(server: ShequServer, dataDir: string, pglite: boolean) {
+  const login = await seedDemoData(server.store, server.credentials);
+  if (login && pglite) {
+    const file = loginFile(dataDir);
+    await writeFile(file, JSON.stringify(login, null, 2), { mode: 0o600 });
+    await chmod(file, 0o600);
+  }
+  return login;
+}
+
+async function serve(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+  });
+  const port = Number(values.port ?? process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`bad port: ${values.port ?? process.env.PORT}`);
+  const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+  const { server, dataDir, pglite } = await open(false);
+  const seedSetting = process.env.SHEQU_SEED_DEMO?.trim() ?? 'auto';
+  let login: DemoLogin | undefined;
+  if (seedSetting === '1' || seedSetting === 'true' || (seedSetting === 'auto' && pglite)) {
+    login = await seed(server, dataDir, pglite);
+  }
+  if (!login && pglite) {
+    login = await readFile(loginFile(dataDir), 'utf8')
+      .then((text) => JSON.parse(text) as DemoLogin)
+      .catch(() => undefined);
+  }
+  const { url } = await server.listen(port, host);
+  out('');
+  out(`shequ-kit server on ${server.database}`);
+  out(`  demo page  ${url}/`);
+  out(`  API        ${url}/api/v1   (OpenAPI: ${url}/api/v1/openapi.json)`);
+  out(`  health     ${url}/healthz`);
+  if (login) printLogin(url, login);
+  out('');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    out(`${signal}: closing`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function migrateCommand() {
+  const { server } = await open(true);
+  out(`${server.database}: up to date`);
+  await server.close();
+}
+
+async function createStaffCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      community: { type: 'string' },
+      role: { type: 'string', default: 'staff' },
+      password: { type: 'string' },
+    },
+  });
+  let password = values.password ?? process.env.SHEQU_STAFF_PASSWORD;
+  let generated = false;
+  if (!password && !process.stdin.isTTY) password = (await readStdin()) || undefined;
+  if (!password) {
+    password = randomBytes(12).toString('base64url');
+    generated = true;
+  }
+  const input = parse(createStaffInputSchema, { ...values, password });
+  const { server } = await open(true);
+  try {
+    if (!(await server.store.communities.get(input.community))) {
+      out(
+        `note: community ${input.community} does not exist yet; its admin can create it with PUT /api/v1/communities/${input.community}`,
+      );
+    }
+    const profile = await createStaffAccount(server.store, server.credentials, input);
+    out(`created ${profile.role} ${profile.username} (${profile.id}) in ${profile.community}`);
+    if (generated) out(`password: ${password}`);
+  } finally {
+    await server.close();
+  }
+}
+
+async function seedCommand() {
+  const { server, dataDir, pglite } = await open(true);
+  try {
+    const login = await seed(server, dataDir, pglite);
+    if (login) printLogin(undefined, login);
+    else out('the database already has communities: nothing seeded');
+  } finally {
+    await server.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const [command = 'serve', ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(rest);
+    case 'migrate':
+      return migrateCommand();
+    case 'create-staff':
+      return createStaffCommand(rest);
+    case 'seed-demo':
+      return seedCommand();
+    case 'help':
+    case '--help':
+    case '-h':
+      out(HELP);
+      return;
+    default:
+      if (command.startsWith('--')) return serve(argv);
+      out(HELP);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof DomainError) {
+    out(
+      `error: ${error.code}${error.fields.length ? ` ${error.fields.map((f) => `${f.path}: ${f.key}`).join(', ')}` : ` (${error.message})`}`,
+    );
+  } else {
+    out(`error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});

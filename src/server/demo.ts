@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { createStaffAccount } from '../services/auth.js';
+import type { Credentials } from '../services/context.js';
+import { demoCommunities, seedDemo } from '../services/demo.js';
+import type { Store } from '../services/store.js';
+
+export interface DemoLogin {
+  password: string;
+  accounts: { username: string; role: 'staff' | 'admin'; community: string }[];
+}
+
+/** Staff of the demo street: an admin and a 网格员 in 幸福里, an admin in 春晖. Names are made up. */
+const demoStaff = [
+  { username: 'xfl-admin', name: '李秀英', role: 'admin', community: demoCommunities[0]!.id },
+  { username: 'xfl-grid', name: '王建国', role: 'staff', community: demoCommunities[0]!.id },
+  { username: 'ch-admin', name: '陈丽华', role: 'admin', community: demoCommunities[1]!.id },
+] as const;
+
+/**
+ * Seeds the demo street (和平街道: 幸福里社区 and 春晖社区 with grids, buildings and units) into an
+ * empty store, with three staff accounts sharing one fresh random password. Returns the login,
+ * or undefined when the store already had communities (nothing is changed then).
+ */
+export async function seedDemoData(
+  store: Store,
+  credentials: Credentials,
+): Promise<DemoLogin | undefined> {
+  if (!(await seedDemo(store))) return undefined;
+  const password = `demo-${randomBytes(6).toString('base64url')}`;
+  for (const staff of demoStaff) {
+    if (await store.staff.getByUsername(staff.username)) continue;
+    await createStaffAccount(store, credentials, { ...staff, password });
+  }
+  return {
+    password,
+    accounts: demoStaff.map(({ username, role, community }) => ({ username, role, community })),
+  };
+}

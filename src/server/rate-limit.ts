@@ -1,0 +1,54 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { DomainError, type Clock } from '../domain/index.js';
+import type { ServerStore } from './state.js';
+
+export interface RateLimit {
+  windowMs: number;
+  /** Requests allowed per window; the next gets 429 with Retry-After until the window ends. */
+  max: number;
+}
+
+/** A DomainError that tells the client when to come back. */
+export class RetryLater extends DomainError {
+  constructor(
+    code: 'rate_limited' | 'in_flight' | 'unavailable',
+    readonly retryAfter: number,
+    message?: string,
+  ) {
+    super(code, message);
+  }
+}
+
+/**
+ * Fixed-window counters kept in the database, so all instances share them. Subjects (client
+ * addresses, usernames) are stored as HMACs under a secret kept in the same database: the
+ * table never holds an IP address, and windows are purged once they are over.
+ */
+export function createRateLimiter(store: ServerStore, clock: Clock) {
+  let secret: Promise<string> | undefined;
+  const key = async (bucket: string, subject: string) => {
+    const value = await (secret ??= store.settings
+      .getOrCreate('rate-limit-key', () => randomBytes(32).toString('base64url'))
+      .catch((error: unknown) => {
+        secret = undefined;
+        throw error;
+      }));
+    return `${bucket}:${createHmac('sha256', value).update(subject).digest('base64url').slice(0, 27)}`;
+  };
+  return {
+    /** Counts one request of `subject` in `bucket`; throws `rate_limited` past the limit. */
+    async hit(bucket: string, subject: string, limit: RateLimit): Promise<void> {
+      const now = clock.now().getTime();
+      const start = Math.floor(now / limit.windowMs) * limit.windowMs;
+      const count = await store.rateLimits.hit(
+        await key(bucket, subject),
+        new Date(start).toISOString(),
+      );
+      if (count > limit.max) {
+        const retryAfter = Math.max(1, Math.ceil((start + limit.windowMs - now) / 1000));
+        throw new RetryLater('rate_limited', retryAfter, 'too many requests');
+      }
+    },
+  };
+}
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { systemClock, type Clock } from '../domain/index.js';
+import type { Credentials } from '../services/context.js';
+import type { Store } from '../services/store.js';
+import { openSqlStore } from '../stores/sql/index.js';
+import { createApp, type AppConfig } from './app.js';
+import { scryptCredentials, type ScryptParams } from './credentials.js';
+import { defaultIdempotency, type IdempotencyOptions } from './idempotency.js';
+import { describeError, jsonLogger, silentLogger, type Logger } from './log.js';
+import type { RateLimit } from './rate-limit.js';
+import { isServerStore, withMemoryServerState, type ServerStore } from './state.js';
+import { defaultUploadLimits, localDiskStorage, type UploadStorage } from './uploads.js';
+
+/** The package root: `demo/` and `dist/cdn/` are found from here (src/server or dist/server). */
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export interface ServerOptions {
+  /**
+   * The store. Default: the SQL store — PostgreSQL at `databaseUrl`, else PGlite in `dataDir`.
+   * Any other Store (the memory store) works for one process: idempotency records and rate
+   * limits are then kept in that process.
+   */
+  store?: Store;
+  databaseUrl?: string;
+  /** PGlite's data (`<dataDir>/pglite`) and local uploads (`<dataDir>/uploads`); default `./.data`. */
+  dataDir?: string;
+  /** Database schema for the tables (default `public`). */
+  schema?: string;
+  /** Connections per instance on PostgreSQL (default 10). */
+  poolSize?: number;
+  clock?: Clock;
+  /** Origins whose pages may call the API (CORS); `['*']` = any origin, without cookies. Default none. */
+  allowedOrigins?: string[];
+  /** Reverse proxies in front whose X-Forwarded-* headers are trusted: `true` = 1 (default 0). */
+  trustProxy?: number | boolean;
+  rateLimits?: {
+    /** Per client address over all public writes (default 60 a minute). */
+    publicWrites?: RateLimit | false;
+    /** Per username (default 10 per 15 minutes). */
+    login?: RateLimit | false;
+  };
+  /** Body limits in bytes (default 64 KiB for public operations, 1 MiB for staff ones). */
+  bodyLimits?: { public?: number; staff?: number };
+  /** Staff sessions last this long (default 12 h). */
+  sessionTtlMs?: number;
+  /** `Secure` on the session cookie: `auto` (default) when the request came over HTTPS. */
+  secureCookies?: boolean | 'auto';
+  /** scrypt cost (default N=2^15, r=8, p=1); tests make it cheap. */
+  scrypt?: ScryptParams;
+  /** Or bring your own credentials entirely. */
+  credentials?: Credentials;
+  idempotency?: Partial<IdempotencyOptions>;
+  /** Default: local disk under `<dataDir>/uploads`, 5 MiB and 6 files per request; false = no upload routes. */
+  uploads?: { storage?: UploadStorage; maxBytes?: number; maxFiles?: number } | false;
+  /** Where `demo/` and `dist/cdn/` are (default: this package); false = API only. */
+  staticRoot?: string | false;
+  /** JSON lines on stdout by default; false = silent. */
+  log?: Logger | false;
+  /**
+   * How long an idle keep-alive connection stays open (default 5 s, Node's). Behind a load
+   * balancer make it longer than the balancer's idle timeout (AWS ALB: 60 s → 65 s).
+   */
+  keepAliveTimeoutMs?: number;
+  /** Purge expired sessions, idempotency records and rate-limit windows this often (default 10 min). */
+  maintenanceIntervalMs?: number;
+}
+
+export interface ShequServer {
+  readonly app: ReturnType<typeof createApp>;
+  readonly store: ServerStore;
+  /** How staff passwords are hashed and sessions made (the CLI's create-staff uses it). */
+  readonly credentials: Credentials;
+  /** Which database: `PGlite (./.data/pglite)`, `PostgreSQL (db.internal:5432/shequ)`, `memory`. */
+  readonly database: string;
+  /** The app as a fetch handler (tests call it without a socket). */
+  fetch(request: Request): Promise<Response>;
+  /** Listens on `port` (0 = any free one) and `host` (default 127.0.0.1). */
+  listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Purges what has expired (the timer does this on its own). */
+  maintain(): Promise<void>;
+  /** Stops listening, lets requests in progress finish, closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Makes a server: opens (and migrates) the store and builds the app. Nothing is read from the
+ * environment here — the CLI maps environment variables to these options (see cli.ts).
+ */
+export async function createServer(options: ServerOptions = {}): Promise<ShequServer> {
+  const dataDir = options.dataDir ?? './.data';
+  let database: string;
+  let store: ServerStore;
+  if (options.store) {
+    store = isServerStore(options.store) ? options.store : withMemoryServerState(options.store);
+    const driver = (options.store as { driver?: { label?: string } }).driver;
+    database = driver?.label ?? 'memory';
+  } else {
+    const sql = await openSqlStore({
+      databaseUrl: options.databaseUrl,
+      dataDir,
+      schema: options.schema,
+      poolSize: options.poolSize,
+    });
+    store = sql;
+    database = sql.driver.label;
+  }
+  const clock = options.clock ?? systemClock;
+  const log = options.log === false ? silentLogger : (options.log ?? jsonLogger());
+  const credentials =
+    options.credentials ??
+    scryptCredentials({ scrypt: options.scrypt, sessionTtlMs: options.sessionTtlMs });
+  const idempotency = { ...defaultIdempotency, ...options.idempotency };
+  const trustProxy =
+    options.trustProxy === true ? 1 : options.trustProxy === false ? 0 : (options.trustProxy ?? 0);
+  const publicWriteLimit = options.rateLimits?.publicWrites ?? { windowMs: 60_000, max: 60 };
+  const loginLimit = options.rateLimits?.login ?? { windowMs: 15 * 60_000, max: 10 };
+  const config: AppConfig = {
+    store,
+    credentials,
+    clock,
+    log,
+    allowedOrigins: options.allowedOrigins ?? [],
+    trustProxy,
+    publicWriteLimit,
+    loginLimit,
+    bodyLimits: {
+      public: options.bodyLimits?.public ?? 64 * 1024,
+      staff: options.bodyLimits?.staff ?? 1024 * 1024,
+    },
+    idempotency,
+    cookie: { name: 'sq_session', secure: options.secureCookies ?? 'auto' },
+    uploads:
+      options.uploads === false
+        ? false
+        : {
+            storage: options.uploads?.storage ?? localDiskStorage(join(dataDir, 'uploads')),
+            limits: {
+              maxBytes: options.uploads?.maxBytes ?? defaultUploadLimits.maxBytes,
+              maxFiles: options.uploads?.maxFiles ?? defaultUploadLimits.maxFiles,
+            },
+          },
+    staticRoot: options.staticRoot === undefined ? packageRoot : options.staticRoot,
+    version: packageVersion(),
+  };
+  const app = createApp(config);
+
+  const windows = [publicWriteLimit, loginLimit].map((l) => (l ? l.windowMs : 0));
+  const maintain = async () => {
+    const now = clock.now().getTime();
+    await store.sessions.deleteExpired(new Date(now).toISOString());
+    await store.idempotency.purge(new Date(now - idempotency.ttlMs).toISOString());
+    await store.rateLimits.purge(new Date(now - 2 * Math.max(...windows, 60_000)).toISOString());
+  };
+  const timer = setInterval(
+    () => {
+      maintain().catch((error: unknown) =>
+        log({ level: 'warn', msg: 'maintenance failed', ...describeError(error) }),
+      );
+    },
+    options.maintenanceIntervalMs ?? 10 * 60_000,
+  );
+  timer.unref();
+
+  let server: Server | undefined;
+  let closed = false;
+  return {
+    app,
+    store,
+    credentials,
+    database,
+    fetch: async (request) => app.fetch(request),
+    maintain,
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        const s = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+          const shown =
+            host === '0.0.0.0' || host === '::'
+              ? 'localhost'
+              : host.includes(':')
+                ? `[${host}]`
+                : host;
+          resolve({ url: `http://${shown}:${info.port}`, port: info.port });
+        }) as Server;
+        s.once('error', reject);
+        // Slow clients cannot hold connections open for ever (slowloris).
+        s.headersTimeout = 20_000;
+        s.requestTimeout = 30_000;
+        if (options.keepAliveTimeoutMs) s.keepAliveTimeout = options.keepAliveTimeoutMs;
+        server = s;
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      if (server) {
+        const s = server;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeIdleConnections();
+          setTimeout(() => s.closeAllConnections(), 5_000).unref();
+        });
+      }
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import type { Store } from '../services/store.js';
+
+/** A response kept under an Idempotency-Key, to be replayed to retries. */
+export interface StoredResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export type IdempotencyBegin =
+  /** First time (or taking over a record whose holder died): run the request. */
+  | { state: 'started' }
+  /** Another request with this key is running now. */
+  | { state: 'in_flight' }
+  /** The key was used with another request body or route. */
+  | { state: 'mismatch' }
+  | { state: 'done'; response: StoredResponse };
+
+export interface IdempotencyRepository {
+  /**
+   * Claims `(scope, key)` for a request with this fingerprint, atomically across instances.
+   * A claim older than `lockMs` whose holder never finished (crashed) may be taken over.
+   */
+  begin(record: {
+    scope: string;
+    key: string;
+    fingerprint: string;
+    now: string;
+    lockMs: number;
+  }): Promise<IdempotencyBegin>;
+  /** Stores the response; called inside the request's own transaction where there is one. */
+  complete(scope: string, key: string, response: StoredResponse): Promise<void>;
+  /** Forgets an unfinished claim (the request failed in a way worth retrying). */
+  release(scope: string, key: string): Promise<void>;
+  /** Deletes records created before `before` (ISO); returns how many. */
+  purge(before: string): Promise<number>;
+}
+
+export interface RateLimitRepository {
+  /** Counts one hit in the fixed window starting at `windowStart` (ISO); returns the count so far. */
+  hit(key: string, windowStart: string): Promise<number>;
+  /** Deletes windows that started before `before` (ISO). */
+  purge(before: string): Promise<number>;
+}
+
+export interface SettingsRepository {
+  /** The value of a setting, created with `make()` by whichever instance asks first. */
+  getOrCreate(name: string, make: () => string): Promise<string>;
+}
+
+/**
+ * A Store with what the HTTP server keeps besides domain data. Kept in the database, so
+ * several server instances on one PostgreSQL behave as one.
+ */
+export interface ServerStore extends Store {
+  readonly idempotency: IdempotencyRepository;
+  readonly rateLimits: RateLimitRepository;
+  readonly settings: SettingsRepository;
+  transaction<T>(fn: (tx: ServerStore) => Promise<T>): Promise<T>;
+  /** Throws when the database does not answer (health checks). */
+  ping?(): Promise<void>;
+}
+
+export const isServerStore = (store: Store): store is ServerStore =>
+  'idempotency' in store && 'rateLimits' in store && 'settings' in store;
+
+/**
+ * Adds in-process idempotency, rate-limit and settings tables to any Store (the memory store
+ * in tests and trials). One process only: behind a load balancer use the SQL store.
+ */
+export function withMemoryServerState(store: Store): ServerStore {
+  if (isServerStore(store)) return store;
+  const records = new Map<
+    string,
+    { fingerprint: string; createdAt: number; lockedUntil: number; response?: StoredResponse }
+  >();
+  const windows = new Map<string, { start: number; count: number }>();
+  const settings = new Map<string, string>();
+  const id = (scope: string, key: string) => `${scope}\u0000${key}`;
+  const idempotency: IdempotencyRepository = {
+    async begin({ scope, key, fingerprint, now, lockMs }) {
+      const at = Date.parse(now);
+      const record = records.get(id(scope, key));
+      if (!record) {
+        records.set(id(scope, key), { fingerprint, createdAt: at, lockedUntil: at + lockMs });
+        return { state: 'started' };
+      }
+      if (record.fingerprint !== fingerprint) return { state: 'mismatch' };
+      if (record.response) return { state: 'done', response: { ...record.response } };
+      if (record.lockedUntil < at) {
+        record.lockedUntil = at + lockMs;
+        return { state: 'started' };
+      }
+      return { state: 'in_flight' };
+    },
+    async complete(scope, key, response) {
+      const record = records.get(id(scope, key));
+      if (record) record.response = { ...response };
+    },
+    async release(scope, key) {
+      if (!records.get(id(scope, key))?.response) records.delete(id(scope, key));
+    },
+    async purge(before) {
+      let n = 0;
+      for (const [k, record] of records) {
+        if (record.createdAt < Date.parse(before)) n += Number(records.delete(k));
+      }
+      return n;
+    },
+  };
+  const rateLimits: RateLimitRepository = {
+    async hit(key, windowStart) {
+      const start = Date.parse(windowStart);
+      const window = windows.get(key);
+      if (!window || window.start !== start) {
+        windows.set(key, { start, count: 1 });
+        return 1;
+      }
+      return ++window.count;
+    },
+    async purge(before) {
+      let n = 0;
+      for (const [k, window] of windows) {
+        if (window.start < Date.parse(before)) n += Number(windows.delete(k));
+      }
+      return n;
+    },
+  };
+  const settingsRepo: SettingsRepository = {
+    async getOrCreate(name, make) {
+      if (!settings.has(name)) settings.set(name, make());
+      return settings.get(name)!;
+    },
+  };
+  const extend = (inner: Store): ServerStore => {
+    const extra: Record<PropertyKey, unknown> = {
+      idempotency,
+      rateLimits,
+      settings: settingsRepo,
+      transaction: <T>(fn: (tx: ServerStore) => Promise<T>) =>
+        inner.transaction((tx) => fn(extend(tx))),
+    };
+    // A proxy, not a copy: repositories the Store gains later pass through untouched.
+    return new Proxy(inner, {
+      get(target, prop) {
+        if (Object.prototype.hasOwnProperty.call(extra, prop)) return extra[prop];
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+      has: (target, prop) => Object.prototype.hasOwnProperty.call(extra, prop) || prop in target,
+    }) as ServerStore;
+  };
+  return extend(store);
+}

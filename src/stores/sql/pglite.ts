@@ -1,0 +1,46 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { SqlDriver, SqlQueryable } from './driver.js';
+
+interface PgliteLike {
+  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(text: string): Promise<unknown>;
+}
+
+/**
+ * Lone UTF-16 surrogates become U+FFFD, as any UTF-8 encoder would make them: PGlite sizes
+ * some such strings wrongly and the database then reads a cut-off character (22021).
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const wellFormed = (params: unknown[] | undefined) =>
+  params?.map((p) => (typeof p === 'string' ? p.replace(LONE_SURROGATE, '\ufffd') : p));
+
+const queryable = (db: PgliteLike): SqlQueryable => ({
+  async query<T>(text: string, params?: unknown[]) {
+    return (await db.query<T>(text, wellFormed(params))).rows;
+  },
+  async exec(text: string) {
+    await db.exec(text);
+  },
+});
+
+/**
+ * PGlite (PostgreSQL compiled to WebAssembly) in a data directory: nothing to install. One
+ * process owns a data directory; PGlite runs one statement at a time, so transactions are
+ * serialised (and cannot deadlock).
+ */
+export async function pgliteDriver(
+  source: { dataDir: string } | { db: PGlite; owned?: boolean } = { dataDir: 'memory://' },
+): Promise<SqlDriver> {
+  const db = 'db' in source ? source.db : await PGlite.create(source.dataDir);
+  const owned = 'db' in source ? (source.owned ?? false) : true;
+  const label = 'dataDir' in source ? `PGlite (${source.dataDir})` : 'PGlite';
+  return {
+    kind: 'pglite',
+    label,
+    ...queryable(db),
+    transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    async close() {
+      if (owned && !db.closed) await db.close();
+    },
+  };
+}

@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testDatabases } from './db.js';
+import { json, manualClock, startTestServer, type TestServer } from './harness.js';
+
+const databases = testDatabases();
+after(async () => {
+  for (const db of databases) await db.dispose();
+});
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
+const WEBP = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]);
+
+const form = (...files: [Uint8Array, string, string][]) => {
+  const data = new FormData();
+  for (const [bytes, name, type] of files)
+    data.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
+  return data;
+};
+
+for (const db of databases) {
+  describe(`rate limits on ${db.name}`, () => {
+    let a: TestServer;
+    let b: TestServer;
+    const clock = manualClock('2026-03-02T01:00:10.000Z');
+    before(async () => {
+      const rateLimits = {
+        publicWrites: { windowMs: 60_000, max: 3 },
+        login: { windowMs: 15 * 60_000, max: 4 },
+      };
+      a = await startTestServer(db, { clock, rateLimits, trustProxy: 1 });
+      b = await startTestServer(db, { store: await db.reopen(), clock, rateLimits, trustProxy: 1 });
+    });
+    after(async () => {
+      await b.close();
+      await a.close();
+    });
+
+    const attempt = (s: TestServer, ip: string, username = `u-${ip}`) =>
+      s.fetch(
+        '/api/v1/auth/login',
+        json('POST', { username, password: 'x' }, { 'X-Forwarded-For': ip }),
+      );
+
+    it('counts public writes per client across instances: 429 + Retry-After past the limit', async () => {
+      assert.equal((await attempt(a, '203.0.113.1')).status, 401);
+      assert.equal((await attempt(b, '203.0.113.1')).status, 401);
+      assert.equal((await attempt(a, '203.0.113.1')).status, 401);
+      const limited = await attempt(b, '203.0.113.1');
+      assert.equal(limited.status, 429);
+      assert.equal(limited.headers.get('content-type'), 'application/problem+json');
+      assert.equal(limited.headers.get('retry-after'), '50');
+      const problem = (await limited.json()) as { code: string; retryAfter: number };
+      assert.equal(problem.code, 'rate_limited');
+      assert.equal(problem.retryAfter, 50);
+      assert.equal((await attempt(a, '203.0.113.2')).status, 401, 'another client is not limited');
+      assert.equal(
+        (await a.fetch('/api/v1/communities', { headers: { 'X-Forwarded-For': '203.0.113.1' } }))
+          .status,
+        200,
+        'reads are not limited',
+      );
+      clock.advance(50_000);
+      assert.equal((await attempt(a, '203.0.113.1')).status, 401, 'the next window');
+    });
+
+    it('limits login attempts per username whatever the address', async () => {
+      for (let i = 0; i < 4; i++)
+        assert.equal((await attempt(i % 2 ? a : b, `198.51.100.${i}`, 'xfl-admin')).status, 401);
+      const limited = await attempt(a, '198.51.100.99', 'XFL-ADMIN');
+      assert.equal(limited.status, 429);
+      const tables = await a.server.store.rateLimits.purge(
+        new Date(clock.now().getTime() + 3_600_000).toISOString(),
+      );
+      assert.ok(tables > 0, 'windows are purged');
+    });
+
+    it('keeps no client address in the database', async () => {
+      const sql = a.server.store as unknown as {
+        driver: { query(q: string): Promise<{ key: string }[]> };
+        schema: string;
+      };
+      await attempt(a, '192.0.2.77');
+      const rows = await sql.driver.query(`SELECT key FROM "${sql.schema}".rate_limits`);
+      assert.ok(rows.length > 0);
+      assert.equal(
+        rows.some((r) => r.key.includes('192.0.2.77')),
+        false,
+      );
+    });
+  });
+
+  describe(`CORS on ${db.name}`, () => {
+    let t: TestServer;
+    let any: TestServer;
+    before(async () => {
+      t = await startTestServer(db, { allowedOrigins: ['https://www.example.gov.cn'] });
+      any = await startTestServer(db, { store: await db.reopen(), allowedOrigins: ['*'] });
+    });
+    after(async () => {
+      await any.close();
+      await t.close();
+    });
+
+    const preflight = (s: TestServer, origin: string) =>
+      s.fetch('/api/v1/communities/xingfuli', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'PUT',
+          'Access-Control-Request-Headers': 'content-type, idempotency-key, authorization',
+        },
+      });
+
+    it('answers listed origins, with credentials and the headers the SDK sends', async () => {
+      const res = await preflight(t, 'https://www.example.gov.cn');
+      assert.equal(res.status, 204);
+      assert.equal(res.headers.get('access-control-allow-origin'), 'https://www.example.gov.cn');
+      assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
+      assert.match(res.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+      assert.match(res.headers.get('access-control-allow-methods') ?? '', /PUT/);
+      const get = await t.fetch('/api/v1/communities', {
+        headers: { Origin: 'https://www.example.gov.cn' },
+      });
+      assert.equal(get.headers.get('access-control-allow-origin'), 'https://www.example.gov.cn');
+      assert.match(get.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+      assert.match(get.headers.get('vary') ?? '', /Origin/);
+    });
+
+    it('gives other origins nothing', async () => {
+      const res = await preflight(t, 'https://evil.example');
+      assert.equal(res.headers.get('access-control-allow-origin'), null);
+      const get = await t.fetch('/api/v1/communities', {
+        headers: { Origin: 'https://evil.example' },
+      });
+      assert.equal(get.headers.get('access-control-allow-origin'), null);
+    });
+
+    it('`*` allows any origin, never with credentials', async () => {
+      const res = await preflight(any, 'https://anywhere.example');
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      assert.equal(res.headers.get('access-control-allow-credentials'), null);
+    });
+  });
+
+  describe(`uploads on ${db.name}`, () => {
+    let t: TestServer;
+    before(async () => {
+      t = await startTestServer(db, { uploads: { maxBytes: 1024, maxFiles: 2 } });
+      // The harness gives a memory storage unless told otherwise; the limits above apply.
+    });
+    after(() => t.close());
+
+    const upload = (body: FormData | string, headers: Record<string, string> = {}) =>
+      t.fetch('/api/v1/uploads', { method: 'POST', body, headers });
+
+    it('stores images checked by content, and only staff read them back', async () => {
+      const res = await upload(
+        form([PNG, 'a.png', 'image/png'], [JPEG, 'b.exe', 'application/octet-stream']),
+      );
+      assert.equal(res.status, 201);
+      const { files } = (await res.json()) as {
+        files: { id: string; contentType: string; size: number }[];
+      };
+      assert.deepEqual(
+        files.map((f) => f.contentType),
+        ['image/png', 'image/jpeg'],
+        'by content, not by name',
+      );
+      assert.equal(files[0]!.size, PNG.length);
+      assert.equal((await t.fetch(`/api/v1/uploads/${files[0]!.id}`)).status, 401);
+      const token = await t.tokenFor('xfl-grid');
+      const got = await t.fetch(`/api/v1/uploads/${files[0]!.id}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      assert.equal(got.status, 200);
+      assert.equal(got.headers.get('content-type'), 'image/png');
+      assert.deepEqual(new Uint8Array(await got.arrayBuffer()), PNG);
+      const webp = await upload(form([WEBP, 'c.webp', 'image/webp']));
+      assert.equal(webp.status, 201);
+    });
+
+    it('refuses what is not an image, too many or too large files, and non-multipart bodies', async () => {
+      const html = new TextEncoder().encode('<html><script>alert(1)</script>');
+      const notImage = await upload(form([html, 'photo.jpg', 'image/jpeg']));
+      assert.equal(notImage.status, 415);
+      assert.deepEqual(((await notImage.json()) as { errors: unknown }).errors, [
+        { path: 'file.0', key: 'upload.type' },
+      ]);
+      const svg = new TextEncoder().encode(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>',
+      );
+      assert.equal((await upload(form([svg, 'x.svg', 'image/svg+xml']))).status, 415);
+      const many = await upload(
+        form([PNG, '1.png', 'image/png'], [PNG, '2.png', 'image/png'], [PNG, '3.png', 'image/png']),
+      );
+      assert.equal(many.status, 400);
+      assert.deepEqual(((await many.json()) as { errors: unknown }).errors, [
+        { path: 'file', key: 'upload.tooMany', params: { max: 2 } },
+      ]);
+      const big = new Uint8Array(2000);
+      big.set(PNG);
+      assert.equal((await upload(form([big, 'big.png', 'image/png']))).status, 413);
+      const none = await upload(new FormData());
+      assert.equal(none.status, 400);
+      assert.equal((await upload('{}', { 'Content-Type': 'application/json' })).status, 415);
+      const huge = await upload('x'.repeat(70_000), {
+        'Content-Type': 'multipart/form-data; boundary=x',
+      });
+      assert.equal(huge.status, 413, 'the request as a whole is capped too');
+    });
+  });
+}

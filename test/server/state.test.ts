@@ -1,0 +1,146 @@
+/**
+ * What the server keeps besides domain data — idempotency records, rate-limit windows,
+ * settings — behaves the same in memory and in SQL, and holds under concurrent requests
+ * (several instances on one database).
+ */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { withMemoryServerState, type ServerStore } from '../../src/server/state.js';
+import { createMemoryStore } from '../../src/stores/memory.js';
+import { testDatabases } from './db.js';
+
+const databases = testDatabases();
+after(async () => {
+  for (const db of databases) await db.dispose();
+});
+
+const harnesses: { name: string; open: () => Promise<ServerStore> }[] = [
+  { name: 'memory', open: async () => withMemoryServerState(createMemoryStore()) },
+  ...databases.map((db) => ({ name: `sql on ${db.name}`, open: () => db.open() })),
+];
+
+const T0 = '2026-03-02T01:00:00.000Z';
+const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
+
+for (const { name, open } of harnesses) {
+  describe(`server state: ${name}`, () => {
+    const withStore = (fn: (s: ServerStore) => Promise<void>) => async () => {
+      const store = await open();
+      try {
+        await fn(store);
+      } finally {
+        await store.close();
+      }
+    };
+    const begin = (s: ServerStore, key: string, fingerprint = 'f1', now = T0) =>
+      s.idempotency.begin({ scope: 'public', key, fingerprint, now, lockMs: 1000 });
+
+    it(
+      'idempotency: claim, in flight, done and replayed, mismatch, release, takeover, purge',
+      withStore(async (s) => {
+        assert.deepEqual(await begin(s, 'k'), { state: 'started' });
+        assert.deepEqual(await begin(s, 'k'), { state: 'in_flight' });
+        assert.deepEqual(await begin(s, 'k', 'f2'), { state: 'mismatch' });
+        const response = { status: 201, contentType: 'application/json', body: '{"ok":true}' };
+        await s.idempotency.complete('public', 'k', response);
+        assert.deepEqual(await begin(s, 'k'), { state: 'done', response });
+        await s.idempotency.release('public', 'k');
+        assert.equal((await begin(s, 'k')).state, 'done', 'release leaves finished records alone');
+        assert.equal(
+          (
+            await s.idempotency.begin({
+              scope: 'staff:1',
+              key: 'k',
+              fingerprint: 'f9',
+              now: T0,
+              lockMs: 1000,
+            })
+          ).state,
+          'started',
+          'scopes apart',
+        );
+
+        assert.equal((await begin(s, 'r')).state, 'started');
+        await s.idempotency.release('public', 'r');
+        assert.equal((await begin(s, 'r')).state, 'started', 'released: runs again');
+        assert.equal((await begin(s, 'r', 'f1', at(999))).state, 'in_flight');
+        assert.equal(
+          (await begin(s, 'r', 'f1', at(1001))).state,
+          'started',
+          'holder presumed dead',
+        );
+        assert.equal((await begin(s, 'r', 'f1', at(1500))).state, 'in_flight', 'taken over anew');
+
+        assert.equal((await begin(s, 'later', 'f1', at(10_000))).state, 'started');
+        assert.equal(await s.idempotency.purge(at(5_000)), 3);
+        assert.equal((await begin(s, 'k', 'f2')).state, 'started', 'purged keys are new again');
+        assert.equal((await begin(s, 'later', 'f1', at(10_000))).state, 'in_flight', 'newer kept');
+      }),
+    );
+
+    it(
+      'idempotency: of 12 simultaneous claims of one key exactly one starts',
+      withStore(async (s) => {
+        const results = await Promise.all(Array.from({ length: 12 }, () => begin(s, 'race')));
+        assert.equal(results.filter((r) => r.state === 'started').length, 1);
+        assert.equal(results.filter((r) => r.state === 'in_flight').length, 11);
+      }),
+    );
+
+    it(
+      'idempotency: the response is stored with the transaction, or not at all',
+      withStore(async (s) => {
+        await begin(s, 'tx');
+        await s
+          .transaction(async (tx) => {
+            await tx.idempotency.complete('public', 'tx', {
+              status: 200,
+              contentType: 'application/json',
+              body: '1',
+            });
+            throw new Error('rolled back');
+          })
+          .catch(() => undefined);
+        if (name !== 'memory') assert.equal((await begin(s, 'tx')).state, 'in_flight', 'not done');
+        await s.transaction((tx) =>
+          tx.idempotency.complete('public', 'tx', {
+            status: 200,
+            contentType: 'application/json',
+            body: '2',
+          }),
+        );
+        const done = await begin(s, 'tx');
+        assert.equal(done.state === 'done' && done.response.body, '2');
+      }),
+    );
+
+    it(
+      'rate limits: counts per key and window, without losing concurrent hits; purges old windows',
+      withStore(async (s) => {
+        const counts = await Promise.all(
+          Array.from({ length: 20 }, () => s.rateLimits.hit('a', T0)),
+        );
+        assert.deepEqual(
+          [...counts].sort((x, y) => x - y),
+          Array.from({ length: 20 }, (_, i) => i + 1),
+        );
+        assert.equal(await s.rateLimits.hit('b', T0), 1);
+        assert.equal(await s.rateLimits.hit('a', at(60_000)), 1, 'a new window');
+        assert.equal(await s.rateLimits.purge(at(1)), name === 'memory' ? 1 : 2);
+        assert.equal(await s.rateLimits.hit('a', at(60_000)), 2, 'the current window stays');
+      }),
+    );
+
+    it(
+      'settings: the first value made wins, for everyone asking at once',
+      withStore(async (s) => {
+        let n = 0;
+        const values = await Promise.all(
+          Array.from({ length: 8 }, () => s.settings.getOrCreate('secret', () => `v${++n}`)),
+        );
+        assert.equal(new Set(values).size, 1);
+        assert.equal(await s.settings.getOrCreate('secret', () => 'other'), values[0]);
+      }),
+    );
+  });
+}
