@@ -108,3 +108,117 @@ export type ClaimInput = z.input<typeof claimInputSchema>;
 /** The name a public wish card shows for its wisher. */
 export const publicWisherName = (wish: { wisherName: string; alias?: string | undefined }) =>
   wish.alias?.trim() || maskName(wish.wisherName);
+
+// ---- The stored wish and its views ----
+
+export const wishEventSchema = z.object({
+  at: z.string(),
+  action: z.enum(wishActions),
+  from: z.optional(z.enum(wishStatuses)),
+  to: z.enum(wishStatuses),
+  actor: z.object({ kind: z.enum(['wisher', 'claimer', 'staff', 'system']), id: z.optional(idSchema) }),
+  text: z.optional(z.string()),
+});
+
+export const wishSchema = z.object({
+  id: idSchema,
+  community: idSchema,
+  grid: z.optional(idSchema),
+  category: idSchema,
+  title: z.string(),
+  story: z.string(),
+  wisherName: z.string(),
+  alias: z.optional(z.string()),
+  phone: z.string(),
+  value: z.optional(z.number()),
+  status: z.enum(wishStatuses),
+  createdAt: z.string(),
+  /** Hash of the wisher's code (心愿码), like a complaint's query code. */
+  codeHash: z.string(),
+  rejectReason: z.optional(z.string()),
+  claim: z.optional(
+    z.object({
+      type: z.enum(claimerTypes),
+      name: z.string(),
+      phone: z.string(),
+      at: z.string(),
+      /** Released back to the wall after this instant if not fulfilled. */
+      holdUntil: z.string(),
+      codeHash: z.string(),
+    }),
+  ),
+  fulfilment: z.optional(z.object({ at: z.string(), note: z.string(), photo: z.optional(idSchema) })),
+  thanks: z.optional(z.object({ at: z.string(), message: z.optional(z.string()) })),
+  history: z.array(wishEventSchema),
+});
+export type Wish = z.output<typeof wishSchema>;
+
+/** A card on the public wall: masked wisher, public claimer thanks, never a phone. */
+export const wishCardSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  story: z.string(),
+  category: idSchema,
+  grid: z.optional(idSchema),
+  wisherName: z.string(),
+  value: z.optional(z.number()),
+  status: z.enum(publicWishStatuses),
+  createdAt: z.string(),
+  claimer: z.optional(z.object({ type: z.enum(claimerTypes), name: z.string() })),
+  fulfilledAt: z.optional(z.string()),
+  thanks: z.optional(z.string()),
+});
+export type WishCard = z.output<typeof wishCardSchema>;
+
+/** Given once when a wish is posted: the code lets the wisher follow, withdraw and thank. */
+export const wishReceiptSchema = z.object({ id: idSchema, code: z.string(), status: z.enum(wishStatuses) });
+/** Given once to the claimer: the code lets them mark the wish fulfilled. */
+export const claimReceiptSchema = z.object({ card: wishCardSchema, claimCode: z.string(), holdUntil: z.string() });
+
+/** What the wisher sees with their code: the card plus what only they may know. */
+export const wishWisherViewSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  status: z.enum(wishStatuses),
+  createdAt: z.string(),
+  rejectReason: z.optional(z.string()),
+  claimer: z.optional(z.object({ type: z.enum(claimerTypes), name: z.string() })),
+  fulfilment: z.optional(z.object({ at: z.string(), note: z.string() })),
+  thanks: z.optional(z.string()),
+  canWithdraw: z.boolean(),
+  canThank: z.boolean(),
+});
+
+export const wishListQuerySchema = z.object({
+  community: idSchema,
+  category: z.optional(idSchema),
+  status: z.optional(z.enum(publicWishStatuses)),
+  grid: z.optional(idSchema),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+});
+
+/** Staff: review and manage (POST /wishes/{id}/actions). */
+export const wishStaffActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('approve') }),
+  z.object({
+    action: z.literal('reject'),
+    reason: z.string().check(z.trim(), z.minLength(1, 'rejectReason.required'), z.maxLength(300)),
+  }),
+  z.object({ action: z.literal('release') }),
+  z.object({
+    action: z.literal('fulfil'),
+    note: z.string().check(z.trim(), z.minLength(1, 'fulfilNote.required'), z.maxLength(300)),
+  }),
+]);
+
+export const wishCountsSchema = z.object({
+  community: idSchema,
+  from: z.string(),
+  to: z.string(),
+  posted: z.int(),
+  claimed: z.int(),
+  fulfilled: z.int(),
+  /** Median days from posting to fulfilment; null with nothing fulfilled. */
+  medianDaysToFulfil: z.nullable(z.number()),
+});
