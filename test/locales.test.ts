@@ -1,0 +1,47 @@
+/**
+ * Every i18n key the domain, services and server can put in an error (a zod check message, a
+ * FieldError key, an error code) has a string in every language we ship.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { errorStatus } from '../src/domain/errors.js';
+import enCommon from '../src/locales/en/common.js';
+import zhCommon from '../src/locales/zh-CN/common.js';
+
+const KEY = /'([a-z][A-Za-z]*\.[a-z][A-Za-z_]*)'/g;
+const NOT_KEYS = /\.(js|ts|json|html|css|md|mjs)$/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const keys = new Set<string>();
+for (const file of ['src/domain', 'src/services', 'src/server'].flatMap(sources)) {
+  for (const [, key] of readFileSync(file, 'utf8').matchAll(KEY)) {
+    if (!NOT_KEYS.test(key!)) keys.add(key!);
+  }
+}
+
+const lookup = (strings: object, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], strings);
+
+describe('locales', () => {
+  for (const [lang, strings] of [['zh-CN', zhCommon], ['en', enCommon]] as const) {
+    it(`${lang} has every field-error key used by domain, services and server`, () => {
+      const missing = [...keys].filter((key) => typeof lookup(strings, key) !== 'string');
+      assert.deepEqual(missing, []);
+    });
+    it(`${lang} has a message for every error code`, () => {
+      const missing = Object.keys(errorStatus).filter((code) => typeof lookup(strings, `errors.${code}`) !== 'string');
+      assert.deepEqual(missing, []);
+    });
+  }
+  it('finds the keys it checks', () => {
+    assert.ok(keys.has('phone.invalid') && keys.has('description.tooShort'), [...keys].join(' '));
+  });
+});
