@@ -8,6 +8,8 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** The action is not allowed in the case's current status (a complaint already resolved…). */
+  invalid_transition: 409,
   /** The same Idempotency-Key is still being processed. */
   in_flight: 409,
   /** The same Idempotency-Key was used with a different request body. */

@@ -1,0 +1,37 @@
+/** Strings shared by the 居民说事 elements (form, tracker, desk): statuses, ratings, actions. */
+export default {
+  status: {
+    received: '已受理',
+    assigned: '已分派',
+    in_progress: '处理中',
+    resolved: '已办结',
+    rated: '已评价',
+    returned: '已退回',
+    transferred: '已转办',
+  },
+  rating: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
+  action: {
+    submit: '提交诉求',
+    assign: '派单',
+    start: '开始处理',
+    reply: '回复居民',
+    note: '内部备注',
+    resolve: '办结',
+    return: '退回',
+    transfer: '转办',
+    extend: '延期',
+    rate: '居民评价',
+    reopen: '不满意，重新办理',
+  },
+  returnReason: {
+    not_our_jurisdiction: '不属于本社区职责范围',
+    duplicate: '重复反映',
+    insufficient_detail: '信息不足，无法办理',
+  },
+  ticket: '工单号',
+  queryCode: '查询码',
+  due: '办理期限',
+  overdue: '已超期',
+  handler: '经办人',
+  received: '受理时间',
+};
