@@ -24,6 +24,11 @@ for (const level of ['community', 'grid', 'building', 'unit']) {
 }
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
 if (params.has('care')) document.documentElement.setAttribute('data-sq-care', '');
+// The toggles show the state the page starts in.
+const english = document.documentElement.lang === 'en';
+langToggle.setAttribute('aria-pressed', String(english));
+langToggle.textContent = english ? '中文' : 'English';
+careToggle.setAttribute('aria-pressed', String(document.documentElement.hasAttribute('data-sq-care')));
 
 document.getElementById('picker-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -139,7 +139,7 @@ export type CustomElements = {
    *
    * ### **CSS Properties:**
    *  - **--sq-community-picker-gap** - Space between the level fields. _(default: undefined)_
-   * - **--sq-community-picker-column-min** - Narrowest column before fields wrap (11rem). _(default: undefined)_
+   * - **--sq-community-picker-column-min** - Narrowest column before fields wrap (14em, so wider in care mode). _(default: undefined)_
    * - **--sq-color-primary** - Primary colour (党建红). _(default: undefined)_
    * - **--sq-target-size** - Height of each select (44px; 60px in care mode). _(default: undefined)_
    *

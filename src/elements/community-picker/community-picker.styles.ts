@@ -30,7 +30,7 @@ export const pickerStyles = css`
     gap: var(--sq-community-picker-gap, var(--sq-space-3));
     grid-template-columns: repeat(
       auto-fit,
-      minmax(min(100%, var(--sq-community-picker-column-min, 11rem)), 1fr)
+      minmax(min(100%, var(--sq-community-picker-column-min, 14em)), 1fr)
     );
   }
   .field {

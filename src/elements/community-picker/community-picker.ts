@@ -47,7 +47,7 @@ interface Option {
  * @csspart summary - The chosen place, announced politely.
  *
  * @cssprop --sq-community-picker-gap - Space between the level fields.
- * @cssprop --sq-community-picker-column-min - Narrowest column before fields wrap (11rem).
+ * @cssprop --sq-community-picker-column-min - Narrowest column before fields wrap (14em, so wider in care mode).
  * @cssprop --sq-color-primary - Primary colour (党建红).
  * @cssprop --sq-target-size - Height of each select (44px; 60px in care mode).
  */
