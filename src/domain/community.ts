@@ -35,6 +35,19 @@ export const communitySchema = z.object({
   grids: z.array(gridSchema),
   categories: z.partialRecord(z.enum(features), z.array(categorySchema)),
   privacy: privacyNoticeSchema,
+  /** Per-feature settings an operator may change; every one has a default. */
+  settings: z.optional(
+    z.object({
+      wish: z.optional(
+        z.object({
+          /** Days a claim holds before it goes back to the wall (default 7). */
+          holdDays: z.optional(z.int().check(z.minimum(1), z.maximum(60))),
+          /** Highest estimated value (元) a wish may have (default 200). */
+          valueCap: z.optional(z.number().check(z.minimum(0), z.maximum(100_000))),
+        }),
+      ),
+    }),
+  ),
 });
 
 /** What lists of communities carry: enough to choose one. */

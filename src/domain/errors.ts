@@ -10,6 +10,10 @@ export const errorStatus = {
   conflict: 409,
   /** The action is not allowed in the case's current status (a complaint already resolved…). */
   invalid_transition: 409,
+  /** Someone else claimed the wish first (微心愿: one claimer per wish). */
+  already_claimed: 409,
+  /** The claim's hold ended before it was fulfilled; the wish is back on the wall. */
+  claim_expired: 409,
   /** The same Idempotency-Key is still being processed. */
   in_flight: 409,
   /** The same Idempotency-Key was used with a different request body. */

@@ -44,8 +44,14 @@ export function sha256(text: string): string {
     let [a, b, c, d, e, f, g, hh] = h as unknown as number[];
     for (let i = 0; i < 64; i++) {
       const t1 =
-        (hh! + (rotr(e!, 6) ^ rotr(e!, 11) ^ rotr(e!, 25)) + ((e! & f!) ^ (~e! & g!)) + K[i]! + w[i]!) | 0;
-      const t2 = ((rotr(a!, 2) ^ rotr(a!, 13) ^ rotr(a!, 22)) + ((a! & b!) ^ (a! & c!) ^ (b! & c!))) | 0;
+        (hh! +
+          (rotr(e!, 6) ^ rotr(e!, 11) ^ rotr(e!, 25)) +
+          ((e! & f!) ^ (~e! & g!)) +
+          K[i]! +
+          w[i]!) |
+        0;
+      const t2 =
+        ((rotr(a!, 2) ^ rotr(a!, 13) ^ rotr(a!, 22)) + ((a! & b!) ^ (a! & c!) ^ (b! & c!))) | 0;
       hh = g;
       g = f;
       f = e;

@@ -9,5 +9,8 @@ export * from './community.js';
 export * from './workdays.js';
 export * from './catalogues.js';
 export * from './complaint.js';
+export * from './complaint-api.js';
+export * from './complaint-deadlines.js';
+export * from './codes.js';
 export * from './wish.js';
 export * from './hash.js';

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { idSchema } from './ids.js';
 import { phoneSchema } from './phone.js';
 import { maskName } from './mask.js';
+import { hashQueryCode, queryCodeSchema } from './codes.js';
+import type { Community } from './community.js';
 
 /**
  * 微心愿: 群众点单 (post) → staff 核实 (review) → 社会领单 (claim) → 完成 (fulfil) → 群众评单 (thank).
@@ -69,18 +71,20 @@ export const wishInputSchema = z.object({
   community: idSchema,
   grid: z.optional(idSchema),
   category: idSchema,
-  title: z.string().check(
-    z.trim(),
-    z.minLength(2, 'title.tooShort'),
-    z.maxLength(TITLE_MAX, 'title.tooLong'),
-  ),
-  story: z.string().check(z.trim(), z.minLength(10, 'story.tooShort'), z.maxLength(STORY_MAX, 'story.tooLong')),
+  title: z
+    .string()
+    .check(z.trim(), z.minLength(2, 'title.tooShort'), z.maxLength(TITLE_MAX, 'title.tooLong')),
+  story: z
+    .string()
+    .check(z.trim(), z.minLength(10, 'story.tooShort'), z.maxLength(STORY_MAX, 'story.tooLong')),
   /** The wisher's real name: stored, shown masked (`王*`), never in full. */
-  wisherName: z.string().check(
-    z.trim(),
-    z.minLength(1, 'contact.nameRequired'),
-    z.maxLength(30, 'contact.nameTooLong'),
-  ),
+  wisherName: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'contact.nameRequired'),
+      z.maxLength(30, 'contact.nameTooLong'),
+    ),
   /** What the wall shows instead of the masked name, if given (`王奶奶`, `一位独居老人`). */
   alias: z.optional(z.string().check(z.trim(), z.maxLength(20, 'alias.tooLong'))),
   /** Private: staff and the fulfilling claimer only. */
@@ -95,11 +99,13 @@ export type WishInput = z.input<typeof wishInputSchema>;
 
 export const claimInputSchema = z.object({
   claimerType: z.enum(claimerTypes, 'claimerType.invalid'),
-  name: z.string().check(
-    z.trim(),
-    z.minLength(1, 'claimer.nameRequired'),
-    z.maxLength(60, 'claimer.nameTooLong'),
-  ),
+  name: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'claimer.nameRequired'),
+      z.maxLength(60, 'claimer.nameTooLong'),
+    ),
   phone: phoneSchema,
   consent: z.literal(true, 'consent.required'),
 });
@@ -116,7 +122,10 @@ export const wishEventSchema = z.object({
   action: z.enum(wishActions),
   from: z.optional(z.enum(wishStatuses)),
   to: z.enum(wishStatuses),
-  actor: z.object({ kind: z.enum(['wisher', 'claimer', 'staff', 'system']), id: z.optional(idSchema) }),
+  actor: z.object({
+    kind: z.enum(['wisher', 'claimer', 'staff', 'system']),
+    id: z.optional(idSchema),
+  }),
   text: z.optional(z.string()),
 });
 
@@ -147,7 +156,9 @@ export const wishSchema = z.object({
       codeHash: z.string(),
     }),
   ),
-  fulfilment: z.optional(z.object({ at: z.string(), note: z.string(), photo: z.optional(idSchema) })),
+  fulfilment: z.optional(
+    z.object({ at: z.string(), note: z.string(), photo: z.optional(idSchema) }),
+  ),
   thanks: z.optional(z.object({ at: z.string(), message: z.optional(z.string()) })),
   history: z.array(wishEventSchema),
 });
@@ -171,9 +182,17 @@ export const wishCardSchema = z.object({
 export type WishCard = z.output<typeof wishCardSchema>;
 
 /** Given once when a wish is posted: the code lets the wisher follow, withdraw and thank. */
-export const wishReceiptSchema = z.object({ id: idSchema, code: z.string(), status: z.enum(wishStatuses) });
+export const wishReceiptSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  status: z.enum(wishStatuses),
+});
 /** Given once to the claimer: the code lets them mark the wish fulfilled. */
-export const claimReceiptSchema = z.object({ card: wishCardSchema, claimCode: z.string(), holdUntil: z.string() });
+export const claimReceiptSchema = z.object({
+  card: wishCardSchema,
+  claimCode: z.string(),
+  holdUntil: z.string(),
+});
 
 /** What the wisher sees with their code: the card plus what only they may know. */
 export const wishWisherViewSchema = z.object({
@@ -222,3 +241,106 @@ export const wishCountsSchema = z.object({
   /** Median days from posting to fulfilment; null with nothing fulfilled. */
   medianDaysToFulfil: z.nullable(z.number()),
 });
+
+// ---- Community settings, holds, codes ----
+
+/** A community's wish settings with their defaults filled in. */
+export function wishSettings(community: Pick<Community, 'settings'>): {
+  holdDays: number;
+  valueCap: number;
+} {
+  const wish = community.settings?.wish;
+  return {
+    holdDays: wish?.holdDays ?? DEFAULT_CLAIM_HOLD_DAYS,
+    valueCap: wish?.valueCap ?? DEFAULT_WISH_VALUE_CAP,
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a claim made at `claimedAt` stops holding (an instant, ISO). */
+export const claimHoldUntil = (claimedAt: Date, holdDays: number): string =>
+  new Date(claimedAt.getTime() + holdDays * DAY_MS).toISOString();
+
+/** A claim whose hold has passed unfulfilled goes back to the wall (action `release`). */
+export const isClaimExpired = (wish: Pick<Wish, 'status' | 'claim'>, now: Date): boolean =>
+  wish.status === 'claimed' && !!wish.claim && Date.parse(wish.claim.holdUntil) <= now.getTime();
+
+/**
+ * Stored hashes of the two codes a wish has: the wisher's (心愿码) and the claimer's (认领码).
+ * Codes are looked up by hash alone (no ticket is typed with them), so the hash is salted with
+ * the code's kind only; the store keeps each kind unique.
+ */
+export const hashWishCode = (kind: 'wish' | 'claim', code: string): string =>
+  hashQueryCode(`wish-${kind}`, code);
+
+// ---- Inputs and views of the API (beside the ones above) ----
+
+export const wishIdSchema = z.object({ id: idSchema });
+/** POST /wishes/{id}/claim */
+export const wishClaimRequestSchema = z.extend(claimInputSchema, { id: idSchema });
+
+export const FULFIL_NOTE_MAX = 300;
+export const THANKS_MAX = 200;
+
+/** The claimer marks the wish fulfilled with their claim code (认领码). */
+export const wishFulfilInputSchema = z.object({
+  claimCode: queryCodeSchema,
+  note: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'fulfilNote.required'),
+      z.maxLength(FULFIL_NOTE_MAX, 'fulfilNote.tooLong'),
+    ),
+  /** An upload id (POST /uploads): a photo of the wish come true. */
+  photo: z.optional(idSchema),
+});
+export type WishFulfilInput = z.input<typeof wishFulfilInputSchema>;
+
+/** The wisher's code (心愿码): in a body, never in a URL. */
+export const wishCodeInputSchema = z.object({ code: queryCodeSchema });
+export const wishThankInputSchema = z.object({
+  code: queryCodeSchema,
+  message: z.optional(z.string().check(z.trim(), z.maxLength(THANKS_MAX, 'thanks.tooLong'))),
+});
+export type WishThankInput = z.input<typeof wishThankInputSchema>;
+
+/** Staff: every status, newest first. */
+export const wishQueueQuerySchema = z.object({
+  community: idSchema,
+  status: z.optional(z.enum(wishStatuses)),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+});
+
+export const wishClaimViewSchema = z.object({
+  type: z.enum(claimerTypes),
+  name: z.string(),
+  phone: z.string(),
+  at: z.string(),
+  holdUntil: z.string(),
+});
+/** What staff see: the whole wish (phones included) but never a code hash. */
+export const wishStaffViewSchema = z.extend(z.omit(wishSchema, { codeHash: true }), {
+  claim: z.optional(wishClaimViewSchema),
+});
+export type WishStaffView = z.output<typeof wishStaffViewSchema>;
+
+export const wishActionRequestSchema = z.intersection(wishIdSchema, wishStaffActionSchema);
+export type WishStaffAction = z.input<typeof wishStaffActionSchema>;
+
+/** Counts over [from, to], Shanghai civil dates, both included. */
+export const wishCountsQuerySchema = z.object({
+  community: idSchema,
+  from: z.iso.date({ error: 'date.invalid' }),
+  to: z.iso.date({ error: 'date.invalid' }),
+});
+
+export type WishReceipt = z.output<typeof wishReceiptSchema>;
+export type ClaimReceipt = z.output<typeof claimReceiptSchema>;
+export type WishWisherView = z.output<typeof wishWisherViewSchema>;
+export type WishListQuery = z.input<typeof wishListQuerySchema>;
+export type WishQueueQuery = z.input<typeof wishQueueQuerySchema>;
+export type WishCounts = z.output<typeof wishCountsSchema>;
+export type WishEvent = z.output<typeof wishEventSchema>;

@@ -1,12 +1,40 @@
-import { systemClock, type Clock } from '../domain/index.js';
-import { createContext } from '../services/context.js';
+import { systemClock, type Clock } from '../domain/time.js';
+import { demoStaffActor, seedDemoStaff } from '../services/complaints-demo.js';
+import { createContext, type Actor } from '../services/context.js';
+import type { OperationName } from '../services/contract.js';
 import { seedDemo } from '../services/demo.js';
-import { runOperation } from '../services/run.js';
+import { coreHandlers, type Handler, type HandlerTable } from '../services/handlers-core.js';
+import { runOperationFrom, type OperationSource } from '../services/run.js';
 import type { Store } from '../services/store.js';
 import { indexedDbPersistence } from '../stores/idb.js';
 import { createMemoryStore, type Persistence } from '../stores/memory.js';
 import { ApiError } from './errors.js';
+import { featureOf, operationDef, type Feature } from './operations.js';
 import type { Transport } from './transport.js';
+
+/**
+ * A feature's handlers (its services), loaded the first time the page calls one of its
+ * operations: a page with only a community picker never downloads complaint or wish services.
+ */
+const handlerTables: Record<Feature, () => Promise<Partial<HandlerTable<OperationName>>>> = {
+  complaints: () => import('../services/handlers-complaints.js').then((m) => m.complaintHandlers),
+  wishes: () => import('../services/handlers-wishes.js').then((m) => m.wishHandlers),
+};
+
+/** Core operations at once, a feature's definition and handler once its chunks are loaded. */
+const lazyOperations: OperationSource = {
+  def: operationDef,
+  async handler<N extends OperationName>(name: N): Promise<Handler<N>> {
+    if (name in coreHandlers) return coreHandlers[name as keyof typeof coreHandlers] as Handler<N>;
+    const feature = featureOf[name as keyof typeof featureOf];
+    const handler = feature && (await handlerTables[feature]())[name];
+    if (!handler) throw new TypeError(`unknown operation ${String(name)}`);
+    return handler;
+  },
+};
+
+/** Photos (complaints, and a wish come true): with the complaint services, on first use. */
+const uploads = () => import('../services/handlers-complaints.js');
 
 export interface EmbeddedOptions {
   /**
@@ -17,28 +45,58 @@ export interface EmbeddedOptions {
   /** Seed the demo street into an empty store (default true): demos and trials need data. */
   seed?: boolean;
   clock?: Clock;
+  /**
+   * Who calls: the public by default. Embedded mode has no login; a staff page (the complaint
+   * desk in Storybook, a trial) acts as a staff member: an Actor, or the username of a demo
+   * account (`'xfl-admin'`, `'xfl-grid'`, `'ch-admin'`; see src/services/complaints-demo.ts).
+   */
+  actor?: Actor | string;
   /** Use this store instead of making one (tests). */
   store?: Store;
 }
 
 /**
  * The services and a memory store, running in this page: loaded with a dynamic import, so
- * pages that talk HTTP never download it.
+ * pages that talk HTTP never download it. This chunk holds the core (communities, staff) and
+ * the store; each feature's services load on its first call (see docs/size.md).
  */
 export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Promise<Transport> {
   const persistence =
     options.persistence === false
       ? undefined
       : (options.persistence ??
-        (typeof indexedDB === 'undefined' ? undefined : indexedDbPersistence('shequ-kit-embedded')));
+        (typeof indexedDB === 'undefined'
+          ? undefined
+          : indexedDbPersistence('shequ-kit-embedded')));
   const store = options.store ?? createMemoryStore(persistence);
-  if (options.seed !== false) await seedDemo(store);
+  if (options.seed !== false) {
+    await seedDemo(store);
+    await seedDemoStaff(store);
+  }
   const clock = options.clock ?? systemClock;
+  const actor = typeof options.actor === 'string' ? demoStaffActor(options.actor) : options.actor;
+  const context = () => createContext(store, actor ? { clock, actor } : { clock });
   return {
     kind: 'embedded',
+    // Photos are kept as Blobs in the store (IndexedDB), under the same checks as the server's.
+    async upload(file) {
+      try {
+        const [saved] = await (await uploads()).saveUploads(context(), [file]);
+        return saved!;
+      } catch (error) {
+        throw ApiError.from(error);
+      }
+    },
+    async download(id) {
+      try {
+        return await (await uploads()).readUpload(context(), id);
+      } catch (error) {
+        throw ApiError.from(error);
+      }
+    },
     async call(name, input) {
       try {
-        return await runOperation(name, createContext(store, { clock }), input);
+        return await runOperationFrom(lazyOperations, name, context(), input);
       } catch (error) {
         throw ApiError.from(error);
       }

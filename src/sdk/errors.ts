@@ -5,7 +5,7 @@ import {
   type ErrorCode,
   type FieldError,
   type Problem,
-} from '../domain/index.js';
+} from '../domain/errors.js';
 
 /**
  * The one error the SDK throws, whatever the transport: a stable `code`, the HTTP `status`

@@ -1,8 +1,12 @@
-import { newId, toFieldErrors, type Problem } from '../domain/index.js';
-import { isMutation, operations, type OperationDef } from '../services/contract.js';
+import * as z from 'zod/mini';
+import type { Problem } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { toFieldErrors } from '../domain/validation.js';
+import { isMutation, type OperationDef } from '../services/contract-core.js';
+import { operationDef } from './operations.js';
 import { ApiError } from './errors.js';
 import { backoffDelay, retryDefaults, parseRetryAfter, sleep, type RetryOptions } from './retry.js';
-import type { CallOptions, Transport } from './transport.js';
+import type { CallOptions, Transport, UploadedFile } from './transport.js';
 
 export interface HttpOptions {
   /** The API base, absolute (`https://example.org/api/v1`) or, in pages, relative (`/api/v1`). */
@@ -41,9 +45,11 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
     kind: 'http',
     baseUrl: options.baseUrl,
     call(name, input, call) {
-      return request(options, operations[name], input, call) as Promise<never>;
+      return operationDef(name).then((def) => request(options, def, input, call)) as Promise<never>;
     },
     request: (def, input, call) => request(options, def, input, call),
+    upload: (file, call) => uploadFile(options, file, call),
+    download: (id, call) => downloadFile(options, id, call),
     close: () => Promise.resolve(),
   };
 }
@@ -117,6 +123,15 @@ export async function request(
   // The raw input goes out, not the parsed one: the server parses it again with the same schema.
   const { url, body } = buildRequest(http.baseUrl, def, input ?? {});
   const key = isMutation(def) ? (call.idempotencyKey ?? newId()) : undefined;
+  return withRetries(http, call, (signal) => attemptOnce(http, def, url, body, key, signal));
+}
+
+/** Runs `once` with the transport's retries: retryable ApiErrors, backoff, Retry-After. */
+async function withRetries(
+  http: HttpOptions,
+  call: CallOptions,
+  once: (signal: AbortSignal | undefined) => Promise<unknown>,
+): Promise<unknown> {
   const retry = http.retry ?? {};
   const attempts = Math.max(1, retry.attempts ?? retryDefaults.attempts);
   const maxMs = retry.maxMs ?? retryDefaults.maxMs;
@@ -126,7 +141,7 @@ export async function request(
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw abortReason(signal);
     try {
-      return await attemptOnce(http, def, url, body, key, signal);
+      return await once(signal);
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
       if (!(error instanceof ApiError) || !error.retryable || attempt + 1 >= attempts) throw error;
@@ -144,12 +159,13 @@ async function attemptOnce(
   http: HttpOptions,
   def: OperationDef,
   url: string,
-  body: string | undefined,
+  body: string | Blob | undefined,
   key: string | undefined,
   signal: AbortSignal | undefined,
+  raw?: { contentType?: string; blob?: boolean },
 ): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: ACCEPT };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: raw?.blob ? '*/*' : ACCEPT };
+  if (body !== undefined) headers['Content-Type'] = raw?.contentType ?? 'application/json';
   if (key !== undefined) headers['Idempotency-Key'] = key;
   const token = typeof http.token === 'function' ? http.token() : http.token;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -167,6 +183,7 @@ async function attemptOnce(
 
   let response: Response;
   let text: string;
+  let bytes: Blob | undefined;
   try {
     const fetchFn = http.fetch ?? globalThis.fetch;
     response = await fetchFn(url, {
@@ -177,7 +194,14 @@ async function attemptOnce(
       signal: controller.signal,
     });
     // The timer covers the body too: a stalled answer is no answer.
-    text = await response.text();
+    if (raw?.blob && response.ok) {
+      bytes = new Blob([await response.arrayBuffer()], {
+        type: response.headers.get('Content-Type') ?? '',
+      });
+      text = '';
+    } else {
+      text = await response.text();
+    }
   } catch (error) {
     if (signal?.aborted) throw abortReason(signal);
     const reason = timedOut
@@ -204,6 +228,7 @@ async function attemptOnce(
     );
   }
   if (status === 204 || status === 205) return undefined;
+  if (bytes) return bytes;
 
   const data = text === '' ? undefined : parseJson(text);
   if (data === NOT_JSON) {
@@ -243,4 +268,60 @@ function parseJson(text: string): unknown {
   } catch {
     return NOT_JSON;
   }
+}
+
+const uploadDef: OperationDef = {
+  method: 'POST',
+  path: '/uploads',
+  summary: 'Upload photos',
+  access: 'public',
+  input: z.object({}),
+  output: z.object({
+    files: z.array(z.object({ id: z.string(), contentType: z.string(), size: z.number() })),
+  }),
+};
+
+/**
+ * Uploads one file as multipart/form-data. The body is built by hand with a boundary derived
+ * from the Idempotency-Key, so every retry sends the very same bytes (the server fingerprints
+ * the body) and the file is stored once.
+ */
+async function uploadFile(
+  http: HttpOptions,
+  file: Blob,
+  call: CallOptions = {},
+): Promise<UploadedFile> {
+  const key = call.idempotencyKey ?? newId();
+  const boundary = `shequ-kit-${key.replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const type = /^[\w.+-]+\/[\w.+-]+$/.test(file.type) ? file.type : 'application/octet-stream';
+  const body = new Blob([
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo"\r\n` +
+      `Content-Type: ${type}\r\n\r\n`,
+    file,
+    `\r\n--${boundary}--\r\n`,
+  ]);
+  const url = `${http.baseUrl.replace(/\/+$/, '')}/uploads`;
+  const contentType = `multipart/form-data; boundary=${boundary}`;
+  const answer = (await withRetries(http, call, (signal) =>
+    attemptOnce(http, uploadDef, url, body, key, signal, { contentType }),
+  )) as { files: { id: string; contentType: string; size: number }[] };
+  const saved = answer.files[0]!;
+  return { id: saved.id, type: saved.contentType, size: saved.size };
+}
+
+const downloadDef: OperationDef = {
+  method: 'GET',
+  path: '/uploads/{id}',
+  summary: 'A photo',
+  access: 'staff',
+  input: z.object({}),
+  output: z.unknown(),
+};
+
+/** Fetches a photo's bytes (staff session). */
+async function downloadFile(http: HttpOptions, id: string, call: CallOptions = {}): Promise<Blob> {
+  const { url } = buildRequest(http.baseUrl, downloadDef, { id });
+  return (await withRetries(http, call, (signal) =>
+    attemptOnce(http, downloadDef, url, undefined, undefined, signal, { blob: true }),
+  )) as Blob;
 }

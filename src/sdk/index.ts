@@ -3,7 +3,7 @@
  */
 export { createClient, type Client, type ClientOptions } from './client.js';
 export { ApiError } from './errors.js';
-export type { CallOptions, Transport } from './transport.js';
+export type { CallOptions, Transport, UploadedFile } from './transport.js';
 export type { Delivery, OutboxEntry, OutboxStorage } from './outbox.js';
 export {
   Outbox,
@@ -15,6 +15,7 @@ export {
   type OutboxOptions,
 } from './outbox.js';
 export type { HttpOptions } from './http.js';
+export type { EmbeddedOptions } from './embedded.js';
 export type { RetryOptions } from './retry.js';
 export {
   operations,

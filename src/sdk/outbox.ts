@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
-import { newId, type ErrorCode, type FieldError } from '../domain/index.js';
+import type { ErrorCode, FieldError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
 import type { Input, OperationName, Output } from '../services/contract.js';
 import { ApiError } from './errors.js';
 import { backoffDelay, type RetryOptions } from './retry.js';

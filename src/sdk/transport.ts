@@ -17,5 +17,19 @@ export interface Transport {
     input: Input<N>,
     options?: CallOptions,
   ): Promise<Output<N>>;
+  /**
+   * Uploads one photo (checked by content, size-capped); anyone may. `idempotencyKey` makes
+   * retries of one photo store it once.
+   */
+  upload(file: Blob, options?: CallOptions): Promise<UploadedFile>;
+  /** A photo of a case of the caller's own community (staff). */
+  download(id: string, options?: CallOptions): Promise<Blob>;
   close(): Promise<void>;
+}
+
+export interface UploadedFile {
+  id: string;
+  /** By content: `image/jpeg`, `image/png` or `image/webp`. */
+  type: string;
+  size: number;
 }

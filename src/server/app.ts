@@ -4,7 +4,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { DomainError, newId, systemClock, type Clock, type Problem } from '../domain/index.js';
+import { DomainError, type Problem } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { systemClock, type Clock } from '../domain/time.js';
 import { resolveSession } from '../services/auth.js';
 import { createContext, publicActor, type Actor, type Credentials } from '../services/context.js';
 import {
@@ -21,7 +23,9 @@ import { problemFor, problemResponse } from './problem.js';
 import { createRateLimiter, type RateLimit } from './rate-limit.js';
 import type { ServerStore } from './state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
-import { sniffImageType, type UploadLimits, type UploadStorage } from './uploads.js';
+import { assertCanReadUpload } from '../services/complaints.js';
+import { saveUploads } from '../services/uploads.js';
+import type { UploadLimits, UploadStorage } from './uploads.js';
 
 /** Everything the app needs, resolved (createServer fills in defaults from options and env). */
 export interface AppConfig {
@@ -341,40 +345,18 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
           throw fieldError('validation.invalid_multipart');
         }
         const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
-        if (files.length === 0) throw fieldError('upload.required', 'file');
-        if (files.length > limits.maxFiles) {
-          throw new DomainError('validation_failed', 'too many files', [
-            { path: 'file', key: 'upload.tooMany', params: { max: limits.maxFiles } },
-          ]);
-        }
-        const checked: { bytes: Uint8Array; type: string }[] = [];
-        for (const [i, file] of files.entries()) {
-          if (file.size > limits.maxBytes) {
-            throw new DomainError('payload_too_large', 'file too large', [
-              { path: `file.${i}`, key: 'upload.tooLarge', params: { max: limits.maxBytes } },
-            ]);
-          }
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          const type = sniffImageType(bytes);
-          if (!type) {
-            throw new DomainError('unsupported_media_type', 'not an accepted image', [
-              { path: `file.${i}`, key: 'upload.type' },
-            ]);
-          }
-          checked.push({ bytes, type });
-        }
-        const stored = [];
-        for (const { bytes, type } of checked) {
-          const id = newId(clock.now().getTime());
-          await storage.put(id, bytes, type);
-          stored.push({ id, contentType: type, size: bytes.length });
-        }
+        // Checks (count, size, type by content) and records: src/services/uploads.ts.
+        const ctx = createContext(store, { clock, actor: c.get('actor') });
+        const saved = await saveUploads(ctx, files, { limits, storage });
+        const stored = saved.map(({ id, type, size }) => ({ id, contentType: type, size }));
         return c.body(JSON.stringify({ files: stored }), 201, { 'Content-Type': JSON_TYPE });
       },
     );
     api.get('/uploads/:id', async (c) => {
       c.set('route', '/api/v1/uploads/:id');
-      if (c.get('actor').kind !== 'staff') throw new DomainError('unauthorized');
+      // Staff of the community whose case the photo belongs to, nobody else.
+      const ctx = createContext(store, { clock, actor: c.get('actor') });
+      await assertCanReadUpload(ctx, c.req.param('id'));
       const file = await storage.get(c.req.param('id'));
       if (!file) throw new DomainError('not_found', 'no such file');
       return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {

@@ -6,7 +6,8 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DomainError, parse } from '../domain/index.js';
+import { DomainError } from '../domain/errors.js';
+import { parse } from '../domain/validation.js';
 import { createStaffAccount } from '../services/auth.js';
 import { createStaffInputSchema } from '../services/auth-schemas.js';
 import { seedDemoData, type DemoLogin } from './demo.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { DomainError, type Clock } from '../domain/index.js';
+import { DomainError } from '../domain/errors.js';
+import type { Clock } from '../domain/time.js';
 import type { Actor } from '../services/context.js';
 import { RetryLater } from './rate-limit.js';
 import type { ServerStore } from './state.js';

@@ -1,5 +1,5 @@
 import { toJSONSchema } from 'zod/mini';
-import { errorStatus, type ErrorCode } from '../domain/index.js';
+import { errorStatus, type ErrorCode } from '../domain/errors.js';
 import { isMutation, operations, type OperationDef } from '../services/contract.js';
 import { PROBLEM_JSON } from './problem.js';
 
@@ -84,15 +84,25 @@ function operationObject(
   const properties = { ...((input.properties as Record<string, Json> | undefined) ?? {}) };
   const required = new Set((input.required as string[] | undefined) ?? []);
 
+  // A union body (one shape per action) carries the path parameters in every branch.
+  const branches = ((input.oneOf ?? input.anyOf) as Json[] | undefined) ?? [];
+  const inBranch = (param: string) =>
+    branches.map((b) => (b.properties as Record<string, Json> | undefined)?.[param]).find(Boolean);
   const parameters: Json[] = pathParams.map((param) => ({
     name: param,
     in: 'path',
     required: true,
-    schema: properties[param] ?? { type: 'string' },
+    schema: properties[param] ?? inBranch(param) ?? { type: 'string' },
   }));
   for (const param of pathParams) {
     delete properties[param];
     required.delete(param);
+    for (const branch of branches) {
+      delete (branch.properties as Record<string, Json> | undefined)?.[param];
+      if (Array.isArray(branch.required)) {
+        branch.required = branch.required.filter((r) => r !== param);
+      }
+    }
   }
   const op: Json = {
     operationId: name,

@@ -4,7 +4,7 @@ import {
   toProblem,
   type ErrorCode,
   type Problem,
-} from '../domain/index.js';
+} from '../domain/errors.js';
 import { sqlState } from '../stores/sql/driver.js';
 
 export const PROBLEM_JSON = 'application/problem+json';

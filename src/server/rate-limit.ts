@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { DomainError, type Clock } from '../domain/index.js';
+import { DomainError } from '../domain/errors.js';
+import type { Clock } from '../domain/time.js';
 import type { ServerStore } from './state.js';
 
 export interface RateLimit {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
-import { systemClock, type Clock } from '../domain/index.js';
+import { systemClock, type Clock } from '../domain/time.js';
 import type { Credentials } from '../services/context.js';
 import type { Store } from '../services/store.js';
 import { openSqlStore } from '../stores/sql/index.js';

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { acceptedImageTypes, type ImageType } from '../services/uploads.js';
 
 /** Where uploaded files go. Local disk by default; an S3-compatible one implements the same. */
 export interface UploadStorage {
@@ -8,34 +9,20 @@ export interface UploadStorage {
   delete(id: string): Promise<void>;
 }
 
-export const acceptedImageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type ImageType = (typeof acceptedImageTypes)[number];
+// The checks live in src/services/uploads.ts (the embedded transport applies them too).
+export {
+  acceptedImageTypes,
+  defaultUploadLimits,
+  sniffImageType,
+  type ImageType,
+  type UploadLimits,
+} from '../services/uploads.js';
 
 const EXTENSIONS: Record<ImageType, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/webp': 'webp',
 };
-
-const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
-  bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
-
-/**
- * The image type by content (magic bytes), whatever the client claimed; undefined for anything
- * else (an HTML page or SVG with script named photo.jpg is refused). Phones send JPEG (iOS
- * converts HEIC for `<input type=file accept="image/*">`), some PNG or WebP.
- */
-export function sniffImageType(bytes: Uint8Array): ImageType | undefined {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (
-    startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) &&
-    startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)
-  ) {
-    return 'image/webp';
-  }
-  return undefined;
-}
 
 const SAFE_ID = /^[A-Za-z0-9]{10,64}$/;
 
@@ -81,12 +68,3 @@ export function memoryStorage(): UploadStorage {
     },
   };
 }
-
-export interface UploadLimits {
-  /** Per file (default 5 MiB: a phone photo; the element downsizes larger ones first). */
-  maxBytes: number;
-  /** Per request (default 6: a complaint's photos). */
-  maxFiles: number;
-}
-
-export const defaultUploadLimits: UploadLimits = { maxBytes: 5 * 1024 * 1024, maxFiles: 6 };

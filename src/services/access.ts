@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/index.js';
+import { DomainError } from '../domain/errors.js';
 import type { Actor } from './context.js';
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { idSchema, timestampSchema } from '../domain/index.js';
+import { idSchema } from '../domain/ids.js';
+import { timestampSchema } from '../domain/time.js';
 
 /**
  * Staff accounts and sessions: schemas only (the contract imports them, so HTTP clients bundle

@@ -1,4 +1,5 @@
-import { DomainError, newId } from '../domain/index.js';
+import { DomainError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
 import type { StaffAccount, StaffProfile } from './auth-schemas.js';
 import { assertCommunityAccess } from './access.js';
 import type { Actor, Credentials, ServiceContext } from './context.js';

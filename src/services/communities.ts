@@ -1,4 +1,5 @@
-import { DomainError, summarize, type Community, type CommunitySummary } from '../domain/index.js';
+import { summarize, type Community, type CommunitySummary } from '../domain/community.js';
+import { DomainError } from '../domain/errors.js';
 import { assertCommunityAccess } from './access.js';
 import type { ServiceContext } from './context.js';
 

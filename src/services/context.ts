@@ -1,4 +1,5 @@
-import { defaultCalendar, systemClock, type Clock, type WorkdayCalendar } from '../domain/index.js';
+import { systemClock, type Clock } from '../domain/time.js';
+import { defaultCalendar, type WorkdayCalendar } from '../domain/workdays.js';
 import type { Store } from './store.js';
 
 /** Who is calling: residents are anonymous; staff act within their own community. */

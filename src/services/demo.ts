@@ -1,4 +1,4 @@
-import type { Building, Community, Grid } from '../domain/index.js';
+import type { Building, Community, Grid } from '../domain/community.js';
 import type { Store } from './store.js';
 
 const units = (buildingId: string, count: number) =>

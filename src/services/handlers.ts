@@ -1,24 +1,15 @@
-import type { z } from 'zod/mini';
-import { createStaff, listStaff, login, logout, me } from './auth.js';
-import { getCommunity, listCommunities, putCommunity } from './communities.js';
-import type { ServiceContext } from './context.js';
-import type { OperationName, Operations, Output } from './contract.js';
+import type { OperationName } from './contract.js';
+import { complaintHandlers } from './handlers-complaints.js';
+import { coreHandlers, type HandlerTable } from './handlers-core.js';
+import { wishHandlers } from './handlers-wishes.js';
 
-/** Parsed input of an operation (after defaults and normalisation). */
-export type ParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
+export { complaintHandlers, coreHandlers, wishHandlers };
+export type { Handler, HandlerTable, ParsedInput } from './handlers-core.js';
 
-export type Handlers = {
-  [N in OperationName]: (ctx: ServiceContext, input: ParsedInput<N>) => Promise<Output<N>>;
-};
+export type Handlers = HandlerTable<OperationName>;
 
-/** One handler per operation of the contract; the transports and the server call these. */
-export const handlers: Handlers = {
-  listCommunities: (ctx) => listCommunities(ctx),
-  getCommunity: (ctx, { id }) => getCommunity(ctx, id),
-  putCommunity: (ctx, community) => putCommunity(ctx, community),
-  listStaff: (ctx, { community }) => listStaff(ctx, community),
-  createStaff: (ctx, input) => createStaff(ctx, input),
-  login: (ctx, input) => login(ctx, input),
-  logout: (ctx) => logout(ctx),
-  me: (ctx) => me(ctx),
-};
+/**
+ * One handler per operation of the contract, every feature's at once: the server's table.
+ * The embedded transport loads a feature's table (handlers-<feature>.ts) on first use instead.
+ */
+export const handlers: Handlers = { ...coreHandlers, ...complaintHandlers, ...wishHandlers };

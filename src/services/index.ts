@@ -8,3 +8,6 @@ export * from './auth-schemas.js';
 export * from './auth.js';
 export * from './access.js';
 export * from './demo.js';
+export * from './complaints.js';
+export * from './wishes.js';
+export * from './wishes-demo.js';

@@ -1,10 +1,22 @@
-import { DomainError, type Community } from '../domain/index.js';
+import type { Community } from '../domain/community.js';
+import type { Complaint } from '../domain/complaint-api.js';
+import { isOpen } from '../domain/complaint-status.js';
+import { DomainError } from '../domain/errors.js';
+import { decodeCursor, encodeCursor } from '../domain/paging.js';
+import type { Wish } from '../domain/wish.js';
 import type { Session, StaffAccount } from '../services/auth-schemas.js';
 import type {
   CommunityRepository,
+  ComplaintFilter,
+  ComplaintRepository,
+  CounterRepository,
   SessionRepository,
   StaffRepository,
   Store,
+  UploadRecord,
+  UploadRepository,
+  WishFilter,
+  WishRepository,
 } from '../services/store.js';
 
 /** One stored record: collections hold JSON values by id. */
@@ -122,15 +134,193 @@ class MemorySessions implements SessionRepository {
   }
 }
 
+/** Newest first: receivedAt, then id, descending (the SQL store's order too). */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const newestFirst = (a: Complaint, b: Complaint) =>
+  compare(b.receivedAt, a.receivedAt) || compare(b.id, a.id);
+
+const gridOf = (c: Complaint): string | undefined =>
+  'grid' in c.location ? c.location.grid : undefined;
+
+class MemoryComplaints implements ComplaintRepository {
+  constructor(private readonly tx: MemoryTx) {}
+  async get(id: string) {
+    return this.tx.get<Complaint>('complaints', id);
+  }
+  async getByTicket(ticket: string) {
+    return this.tx.all<Complaint>('complaints').find((c) => c.ticket === ticket);
+  }
+  async put(complaint: Complaint) {
+    const holder = await this.getByTicket(complaint.ticket);
+    if (holder && holder.id !== complaint.id) throw new DomainError('conflict', 'ticket taken');
+    this.tx.set('complaints', complaint.id, complaint);
+  }
+  async list(filter: ComplaintFilter) {
+    const after = decodeCursor<[string, string]>(filter.cursor);
+    const matching = this.tx
+      .all<Complaint>('complaints')
+      .filter(
+        (c) =>
+          c.community === filter.community &&
+          (filter.status === undefined || c.status === filter.status) &&
+          (filter.category === undefined || c.category === filter.category) &&
+          (filter.grid === undefined || gridOf(c) === filter.grid) &&
+          (filter.overdue === undefined ||
+            (isOpen(c.status) && filter.overdue.today > c.dueDate) === filter.overdue.value),
+      )
+      .sort(newestFirst)
+      .filter(
+        (c) =>
+          !Array.isArray(after) ||
+          c.receivedAt < String(after[0]) ||
+          (c.receivedAt === String(after[0]) && c.id < String(after[1])),
+      );
+    const items = matching.slice(0, filter.limit);
+    const last = items[items.length - 1];
+    return matching.length > filter.limit && last
+      ? { items, nextCursor: encodeCursor([last.receivedAt, last.id]) }
+      : { items };
+  }
+  async listReceived(community: string, from: string, to: string) {
+    const [start, end] = [Date.parse(from), Date.parse(to)];
+    return this.tx
+      .all<Complaint>('complaints')
+      .filter((c) => {
+        const at = Date.parse(c.receivedAt);
+        return c.community === community && at >= start && at < end;
+      })
+      .sort((a, b) => -newestFirst(a, b));
+  }
+  async hasPhoto(community: string, uploadId: string) {
+    return this.tx
+      .all<Complaint>('complaints')
+      .some((c) => c.community === community && c.photos.includes(uploadId));
+  }
+}
+
+class MemoryCounters implements CounterRepository {
+  constructor(private readonly tx: MemoryTx) {}
+  async next(name: string) {
+    const value = (this.tx.get<number>('counters', name) ?? 0) + 1;
+    this.tx.set('counters', name, value);
+    return value;
+  }
+}
+
+/** Upload records, with their bytes (`blob`): structuredClone and IndexedDB keep Blobs. */
+class MemoryUploads implements UploadRepository {
+  constructor(private readonly tx: MemoryTx) {}
+  async get(id: string) {
+    return this.tx.get<UploadRecord>('uploads', id);
+  }
+  async put(record: UploadRecord) {
+    this.tx.set('uploads', record.id, record);
+  }
+}
+
+/** Newest first: createdAt, then id, descending (the SQL store's order too). */
+const newestWishFirst = (a: Wish, b: Wish) =>
+  a.createdAt < b.createdAt
+    ? 1
+    : a.createdAt > b.createdAt
+      ? -1
+      : a.id < b.id
+        ? 1
+        : a.id > b.id
+          ? -1
+          : 0;
+
+class MemoryWishes implements WishRepository {
+  constructor(private readonly tx: MemoryTx) {}
+  async get(id: string) {
+    return this.tx.get<Wish>('wishes', id);
+  }
+  async getByCode(codeHash: string) {
+    return this.tx.all<Wish>('wishes').find((w) => w.codeHash === codeHash);
+  }
+  async getByClaimCode(codeHash: string) {
+    return this.tx.all<Wish>('wishes').find((w) => w.claim?.codeHash === codeHash);
+  }
+  async put(wish: Wish) {
+    const others = this.tx.all<Wish>('wishes').filter((w) => w.id !== wish.id);
+    const claimHash = wish.claim?.codeHash;
+    if (
+      others.some(
+        (w) => w.codeHash === wish.codeHash || (!!claimHash && w.claim?.codeHash === claimHash),
+      )
+    ) {
+      throw new DomainError('conflict', 'code taken');
+    }
+    this.tx.set('wishes', wish.id, wish);
+  }
+  async list(filter: WishFilter) {
+    const after = decodeCursor<[string, string]>(filter.cursor);
+    const matching = this.tx
+      .all<Wish>('wishes')
+      .filter(
+        (w) =>
+          w.community === filter.community &&
+          (filter.statuses === undefined || filter.statuses.includes(w.status)) &&
+          (filter.category === undefined || w.category === filter.category) &&
+          (filter.grid === undefined || w.grid === filter.grid),
+      )
+      .sort(newestWishFirst)
+      .filter(
+        (w) =>
+          !Array.isArray(after) ||
+          w.createdAt < String(after[0]) ||
+          (w.createdAt === String(after[0]) && w.id < String(after[1])),
+      );
+    const items = matching.slice(0, filter.limit);
+    const last = items[items.length - 1];
+    return matching.length > filter.limit && last
+      ? { items, nextCursor: encodeCursor([last.createdAt, last.id]) }
+      : { items };
+  }
+  async listExpiredClaims(community: string, now: string) {
+    const cutoff = Date.parse(now);
+    return this.tx
+      .all<Wish>('wishes')
+      .filter(
+        (w) =>
+          w.community === community &&
+          w.status === 'claimed' &&
+          !!w.claim &&
+          Date.parse(w.claim.holdUntil) <= cutoff,
+      )
+      .sort((a, b) => -newestWishFirst(a, b));
+  }
+  async listActive(community: string, from: string, to: string) {
+    const [start, end] = [Date.parse(from), Date.parse(to)];
+    return this.tx
+      .all<Wish>('wishes')
+      .filter((w) => {
+        const last = w.history[w.history.length - 1]?.at ?? w.createdAt;
+        return (
+          w.community === community && Date.parse(w.createdAt) < end && Date.parse(last) >= start
+        );
+      })
+      .sort((a, b) => -newestWishFirst(a, b));
+  }
+}
+
 /** Repositories bound to one transaction; nested `transaction` calls join it. */
 class MemoryTxStore implements Store {
   readonly communities: CommunityRepository;
   readonly staff: StaffRepository;
   readonly sessions: SessionRepository;
+  readonly complaints: ComplaintRepository;
+  readonly counters: CounterRepository;
+  readonly uploads: UploadRepository;
+  readonly wishes: WishRepository;
   constructor(readonly tx: MemoryTx) {
     this.communities = new MemoryCommunities(tx);
     this.staff = new MemoryStaff(tx);
     this.sessions = new MemorySessions(tx);
+    this.complaints = new MemoryComplaints(tx);
+    this.counters = new MemoryCounters(tx);
+    this.uploads = new MemoryUploads(tx);
+    this.wishes = new MemoryWishes(tx);
   }
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return fn(this);
@@ -147,6 +337,10 @@ export class MemoryStore implements Store {
   readonly communities: CommunityRepository;
   readonly staff: StaffRepository;
   readonly sessions: SessionRepository;
+  readonly complaints: ComplaintRepository;
+  readonly counters: CounterRepository;
+  readonly uploads: UploadRepository;
+  readonly wishes: WishRepository;
   #tables: Tables = new Map();
   #lock: Promise<unknown> = Promise.resolve();
   #ready: Promise<void>;
@@ -170,6 +364,29 @@ export class MemoryStore implements Store {
       put: (session) => this.transaction((tx) => tx.sessions.put(session)),
       delete: (id) => this.transaction((tx) => tx.sessions.delete(id)),
       deleteExpired: (now) => this.transaction((tx) => tx.sessions.deleteExpired(now)),
+    };
+    this.complaints = {
+      get: (id) => this.transaction((tx) => tx.complaints.get(id)),
+      getByTicket: (t) => this.transaction((tx) => tx.complaints.getByTicket(t)),
+      put: (c) => this.transaction((tx) => tx.complaints.put(c)),
+      list: (f) => this.transaction((tx) => tx.complaints.list(f)),
+      listReceived: (c, from, to) =>
+        this.transaction((tx) => tx.complaints.listReceived(c, from, to)),
+      hasPhoto: (c, id) => this.transaction((tx) => tx.complaints.hasPhoto(c, id)),
+    };
+    this.counters = { next: (name) => this.transaction((tx) => tx.counters.next(name)) };
+    this.uploads = {
+      get: (id) => this.transaction((tx) => tx.uploads.get(id)),
+      put: (r) => this.transaction((tx) => tx.uploads.put(r)),
+    };
+    this.wishes = {
+      get: (id) => this.transaction((tx) => tx.wishes.get(id)),
+      getByCode: (h) => this.transaction((tx) => tx.wishes.getByCode(h)),
+      getByClaimCode: (h) => this.transaction((tx) => tx.wishes.getByClaimCode(h)),
+      put: (w) => this.transaction((tx) => tx.wishes.put(w)),
+      list: (f) => this.transaction((tx) => tx.wishes.list(f)),
+      listExpiredClaims: (c, now) => this.transaction((tx) => tx.wishes.listExpiredClaims(c, now)),
+      listActive: (c, from, to) => this.transaction((tx) => tx.wishes.listActive(c, from, to)),
     };
   }
 

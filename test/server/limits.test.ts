@@ -171,6 +171,27 @@ for (const db of databases) {
       assert.equal(files[0]!.size, PNG.length);
       assert.equal((await t.fetch(`/api/v1/uploads/${files[0]!.id}`)).status, 401);
       const token = await t.tokenFor('xfl-grid');
+      const read = (tokenOf: string) =>
+        t.fetch(`/api/v1/uploads/${files[0]!.id}`, {
+          headers: { Authorization: `Bearer ${tokenOf}` },
+        });
+      // Staff read a photo only through a case of their own community (src/services/complaints.ts).
+      assert.equal((await read(token)).status, 404, 'not attached to any case yet');
+      const filed = await t.fetch('/api/v1/complaints', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          community: 'xingfuli',
+          category: 'environment',
+          description: '垃圾桶满了好几天没人清理。',
+          location: { community: 'xingfuli' },
+          photos: [files[0]!.id],
+          anonymous: true,
+          consent: true,
+        }),
+      });
+      assert.equal(filed.status, 201);
+      assert.equal((await read(await t.tokenFor('ch-admin'))).status, 404, 'another community');
       const got = await t.fetch(`/api/v1/uploads/${files[0]!.id}`, {
         headers: { Authorization: `Bearer ${token}` },
       });

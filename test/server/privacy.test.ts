@@ -22,6 +22,16 @@ for (const db of databases) {
   describe(`privacy of public routes on ${db.name}`, () => {
     let t: TestServer;
     const secrets: string[] = [];
+    let wish = { id: 'none', code: '' };
+    let complaint = { id: 'none', ticket: 'SQ-2026-000000', queryCode: '' };
+    const complaintBody = {
+      community: 'xingfuli',
+      category: 'noise',
+      description: '楼下烧烤店每天营业到凌晨两点，油烟和吵闹。',
+      location: { community: 'xingfuli', grid: 'xfl-g1' },
+      contact: { name: '公孙大娘', phone: '136 0000 2222' },
+      consent: true,
+    };
     before(async () => {
       t = await startTestServer(db);
       const admin = await t.tokenFor('xfl-admin');
@@ -42,6 +52,63 @@ for (const db of databases) {
         secrets.push(account.name, account.passwordHash, account.id);
       }
       secrets.push(admin, '13812341234', 'scrypt$');
+      // 微心愿: a wish on the wall with a claimer; full names and phones must stay private.
+      const posted = await t.fetch(
+        '/api/v1/wishes',
+        json('POST', {
+          community: 'xingfuli',
+          category: 'daily',
+          title: '想要一台收音机',
+          story: '一个人在家，想听听戏曲和新闻。',
+          wisherName: '司马光明',
+          phone: '13700001111',
+          consent: true,
+          publishConsent: true,
+        }),
+      );
+      assert.equal(posted.status, 201);
+      const receipt = (await posted.json()) as { id: string; code: string };
+      wish = receipt;
+      const approved = await t.fetch(
+        `/api/v1/wishes/${receipt.id}/actions`,
+        json('POST', { action: 'approve' }, bearer(admin)),
+      );
+      assert.equal(approved.status, 200);
+      const claimed = await t.fetch(
+        `/api/v1/wishes/${receipt.id}/claim`,
+        json('POST', {
+          claimerType: 'party_member',
+          name: '诸葛孔明',
+          phone: '13600002222',
+          consent: true,
+        }),
+      );
+      assert.equal(claimed.status, 200);
+      const { claimCode } = (await claimed.json()) as { claimCode: string };
+      secrets.push('司马光明', '诸葛孔明', receipt.code, claimCode);
+      const stored = (await t.server.store.wishes.get(receipt.id))!;
+      secrets.push(stored.codeHash, stored.claim!.codeHash);
+      // 居民说事: a case with a contact, handled by 欧阳娜娜, with an internal note.
+      const filed = await t.fetch('/api/v1/complaints', json('POST', complaintBody));
+      assert.equal(filed.status, 201);
+      complaint = (await filed.json()) as typeof complaint;
+      const ouyang = (await t.server.store.staff.listByCommunity('xingfuli')).find(
+        (a) => a.name === '欧阳娜娜',
+      )!;
+      for (const action of [
+        { action: 'assign', handler: ouyang.id },
+        { action: 'start' },
+        { action: 'note', text: '内部备注：店主和物业有矛盾' },
+        { action: 'resolve', text: '已协调，晚上十点后停止营业。' },
+      ]) {
+        const res = await t.fetch(
+          `/api/v1/complaints/${complaint.id}/actions`,
+          json('POST', action, bearer(admin)),
+        );
+        assert.equal(res.status, 200);
+      }
+      const filedCase = (await t.server.store.complaints.get(complaint.id))!;
+      secrets.push('公孙大娘', '13600002222', '内部备注', filedCase.queryCodeHash, ouyang.id);
     });
     after(() => t.close());
 
@@ -49,19 +116,41 @@ for (const db of databases) {
 
     it('has public routes to check, and checks every one of them', () => {
       assert.deepEqual(publicRoutes.map(([name]) => name).sort(), [
+        'claimWish',
+        'fulfilWish',
         'getCommunity',
+        'getWish',
         'listCommunities',
+        'listWishes',
         'login',
+        'postWish',
+        'rateComplaint',
+        'submitComplaint',
+        'thankWish',
+        'trackComplaint',
+        'wishStatus',
+        'withdrawWish',
       ]);
     });
 
     const requests = (name: string, def: OperationDef): [string, RequestInit][] => {
       const paths = def.path.includes('{')
-        ? ['xingfuli', 'chunhui', 'nowhere', 'bad id!'].map((id) =>
+        ? ['xingfuli', 'chunhui', 'nowhere', 'bad id!', wish.id].map((id) =>
             def.path.replace(/\{\w+\}/, encodeURIComponent(id)),
           )
         : [def.path];
       if (def.method === 'GET') return paths.map((p) => [p, {}]);
+      const complaintBodies: Record<string, object[]> = {
+        submitComplaint: [{}, complaintBody],
+        trackComplaint: [{}, complaint, { ...complaint, queryCode: 'ZZZZZZZZ' }],
+        rateComplaint: [
+          { ...complaint, queryCode: 'ZZZZZZZZ', rating: 'satisfied' },
+          { ...complaint, rating: 'unsatisfied', comment: '还是很吵' },
+          { ...complaint, rating: 'satisfied' },
+        ],
+      };
+      const mine = complaintBodies[name];
+      if (mine) return mine.map((b): [string, RequestInit] => [def.path, json(def.method, b)]);
       const bodies =
         name === 'login'
           ? [
@@ -70,7 +159,11 @@ for (const db of databases) {
               { username: 'nobody', password: 'x' },
               {},
             ]
-          : [{}];
+          : name === 'wishStatus' || name === 'thankWish' || name === 'withdrawWish'
+            ? [{}, { code: wish.code }, { code: 'ZZZZZZZZ' }]
+            : name === 'claimWish'
+              ? [{}, { claimerType: 'unit', name: '某单位', phone: '13500003333', consent: true }]
+              : [{}];
       return paths.flatMap((p) =>
         bodies.map((b): [string, RequestInit] => [p, json(def.method, b)]),
       );

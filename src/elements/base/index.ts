@@ -2,6 +2,18 @@ export { SqElement } from './sq-element.js';
 export { defineElement } from './define.js';
 export { clientFor } from './clients.js';
 export { careContext, clientContext, communityContext, localeContext } from './context.js';
-export { LocalizeController, i18n, languageOf, resolveLanguage, DEFAULT_LANGUAGE } from './localize.js';
-export { ensureDocumentTokens, referenceTokens, systemTokens, careTokens, tokensCss } from './tokens.js';
+export {
+  LocalizeController,
+  i18n,
+  languageOf,
+  resolveLanguage,
+  DEFAULT_LANGUAGE,
+} from './localize.js';
+export {
+  ensureDocumentTokens,
+  referenceTokens,
+  systemTokens,
+  careTokens,
+  tokensCss,
+} from './tokens.js';
 export { baseStyles } from './styles.js';

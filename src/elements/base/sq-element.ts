@@ -59,7 +59,9 @@ export class SqElement extends LitElement {
   /** Care mode in force: own attribute, a provider's, or `<html data-sq-care>`. */
   get careMode(): boolean {
     return (
-      this.care || this.providedCare || this.ownerDocument.documentElement.hasAttribute('data-sq-care')
+      this.care ||
+      this.providedCare ||
+      this.ownerDocument.documentElement.hasAttribute('data-sq-care')
     );
   }
 

@@ -48,7 +48,7 @@ export const systemTokens = {
   'space-3': '0.75rem',
   'space-4': '1rem',
   'space-5': '1.5rem',
-  'radius': '0.5rem',
+  radius: '0.5rem',
   'border-width': '1px',
   'focus-ring': '3px solid var(--sq-color-focus)',
 } as const;

@@ -20,7 +20,8 @@ function merge(target: Strings, source: Strings, overwrite: boolean): Strings {
   for (const [key, value] of Object.entries(source)) {
     const current = target[key];
     if (isStrings(current) && isStrings(value)) merge(current, value, overwrite);
-    else if (overwrite || current === undefined) target[key] = isStrings(value) ? merge({}, value, true) : value;
+    else if (overwrite || current === undefined)
+      target[key] = isStrings(value) ? merge({}, value, true) : value;
   }
   return target;
 }
@@ -74,8 +75,7 @@ export class Translator {
           ? `${path}_${new Intl.PluralRules(lng).select(options.count)}`
           : undefined;
       for (const ns of namespaces) {
-        const found =
-          (plural && this.#lookup(lng, ns, plural)) ?? this.#lookup(lng, ns, path);
+        const found = (plural && this.#lookup(lng, ns, plural)) ?? this.#lookup(lng, ns, path);
         if (found !== undefined) return this.#interpolate(found, options);
       }
     }

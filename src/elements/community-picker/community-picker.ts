@@ -10,7 +10,7 @@ import {
   type CommunitySummary,
   type Location,
   type LocationLevel,
-} from '../../domain/index.js';
+} from '../../domain/community.js';
 import { ApiError } from '../../sdk/errors.js';
 import type { Client } from '../../sdk/client.js';
 import en from '../../locales/en/community-picker.js';
@@ -195,7 +195,8 @@ export class SqCommunityPicker extends SqElement {
       const communities = await client.communities.list();
       if (client !== this.#listClient) return;
       this.communities = communities;
-      if (!this.communityId && communities.length === 1) this.choose('community', communities[0]!.id);
+      if (!this.communityId && communities.length === 1)
+        this.choose('community', communities[0]!.id);
     } catch (error) {
       this.loadError = ApiError.from(error);
     }
@@ -280,7 +281,9 @@ export class SqCommunityPicker extends SqElement {
       if (this.loadError) return t.t('unavailable');
       const above = locationLevels[locationLevels.indexOf(level) - 1];
       const aboveChosen = above === undefined || !!this.selected(above);
-      return aboveChosen || !above ? t.t('common:loading') : t.t('chooseFirst', { level: inline(above) });
+      return aboveChosen || !above
+        ? t.t('common:loading')
+        : t.t('chooseFirst', { level: inline(above) });
     }
     if (options.length === 0) return t.t('none', { level: inline(level) });
     return t.t('choose', { level: inline(level) });
@@ -313,49 +316,59 @@ export class SqCommunityPicker extends SqElement {
           )}
         </select>
       </div>
-      ${invalid
-        ? html`<p id="${level}-error" class="error-text" part="error">
-            ${t.t('missing', { level: t.t(`inline.${level}`) })}
-          </p>`
-        : nothing}
+      ${
+        invalid
+          ? html`<p id="${level}-error" class="error-text" part="error">
+              ${t.t('missing', { level: t.t(`inline.${level}`) })}
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 
   protected override render() {
     const t = this.localize;
     const loading = !this.loadError && (!this.communities || (!!this.communityId && !this.tree));
-    const complete = this.levels.every((level) => this.selected(level) || !this.optionsOf(level)?.length);
+    const complete = this.levels.every(
+      (level) => this.selected(level) || !this.optionsOf(level)?.length,
+    );
     return html`<fieldset
       part="fieldset"
       aria-busy=${loading ? 'true' : 'false'}
       aria-describedby="hint"
     >
       <legend part="legend">
-        ${this.label ?? t.t('legend')}${this.required
-          ? html`<span class="tag">${t.t('common:required')}</span>`
-          : nothing}
+        ${this.label ?? t.t('legend')}${
+          this.required ? html`<span class="tag">${t.t('common:required')}</span>` : nothing
+        }
       </legend>
       <p id="hint" class="hint-text">${t.t('hint')}</p>
-      ${this.loadError
-        ? html`<div class="alert" role="alert" part="error">
-            <p>${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}</p>
-            <button type="button" class="button-secondary" @click=${this.retry}>
-              ${t.t('common:retry')}
-            </button>
-          </div>`
-        : nothing}
-      ${this.stale
-        ? html`<div class="notice" role="status">
-            <p>${t.t('stale', { level: t.t(`inline.${this.stale}`) })}</p>
-          </div>`
-        : nothing}
-      ${this.communities?.length === 0
-        ? html`<div class="notice" role="status"><p>${t.t('empty')}</p></div>`
-        : nothing}
+      ${
+        this.loadError
+          ? html`<div class="alert" role="alert" part="error">
+              <p>${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}</p>
+              <button type="button" class="button-secondary" @click=${this.retry}>
+                ${t.t('common:retry')}
+              </button>
+            </div>`
+          : nothing
+      }
+      ${
+        this.stale
+          ? html`<div class="notice" role="status">
+              <p>${t.t('stale', { level: t.t(`inline.${this.stale}`) })}</p>
+            </div>`
+          : nothing
+      }
+      ${
+        this.communities?.length === 0
+          ? html`<div class="notice" role="status"><p>${t.t('empty')}</p></div>`
+          : nothing
+      }
       <div class="levels">${this.levels.map((level) => this.renderLevel(level))}</div>
-      <p class="summary" part="summary" aria-live="polite">${complete && this.tree
-        ? t.t('chosen', { place: this.description })
-        : ''}</p>
+      <p class="summary" part="summary" aria-live="polite">
+        ${complete && this.tree ? t.t('chosen', { place: this.description }) : ''}
+      </p>
     </fieldset>`;
   }
 }

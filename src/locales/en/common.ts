@@ -12,7 +12,11 @@ export default {
     forbidden: 'You do not have permission to do this.',
     not_found: 'Nothing was found.',
     conflict: 'Someone else changed this. Refresh and try again.',
-    invalid_transition: 'This step is not possible in the current status. Refresh to see the latest progress.',
+    invalid_transition:
+      'This step is not possible in the current status. Refresh to see the latest progress.',
+    already_claimed: 'Already claimed: someone else has just claimed this wish. Thank you for caring.',
+    claim_expired:
+      'The claim has passed its hold period and the wish is open again. If you fulfilled it, please contact the community.',
     in_flight: 'Your previous submission is still being processed. Please wait.',
     idempotency_mismatch: 'This submission differs from the earlier one. Please submit again.',
     payload_too_large: 'This is too large. Please shorten it and submit again.',
@@ -42,7 +46,10 @@ export default {
   name: { required: 'Enter a name.' },
   id: { invalid: 'This id is not valid.' },
   timestamp: { invalid: 'This time is not valid.' },
-  date: { invalid: 'This date is not valid.' },
+  date: {
+    invalid: 'This date is not valid.',
+    range: 'The end date cannot be before the start date.',
+  },
   limit: { invalid: 'The number must be a whole number.' },
   username: {
     invalid: 'Use only letters, digits, dots, dashes and underscores.',
@@ -74,13 +81,16 @@ export default {
   },
   consent: { required: 'Read and agree to how your personal information is handled.' },
   publishConsent: { required: 'Wishes are shown in public: tick to agree to that.' },
-  photos: { tooMany: 'Add at most 6 photos.' },
+  photos: {
+    tooMany: 'Add at most 6 photos.',
+    unknown: 'A photo did not upload. Please add it again.',
+  },
   title: { tooShort: 'The title is too short.', tooLong: 'Keep the title under 30 characters.' },
   story: { tooShort: 'Write at least 10 characters.', tooLong: 'Keep it under 300 characters.' },
   alias: { tooLong: 'Keep the display name under 20 characters.' },
   value: {
     negative: 'The amount cannot be negative.',
-    tooHigh: "The amount is above the community's limit.",
+    tooHigh: "The amount cannot be more than {{max}} yuan (the community's limit).",
   },
   claimerType: { invalid: 'Choose who is claiming.' },
   claimer: {
@@ -94,11 +104,20 @@ export default {
   transferTo: { required: 'Enter where the case is transferred to.' },
   extend: { days: 'Extend by 1 to 30 working days.' },
   rejectReason: { required: 'Give the reason for rejecting.' },
-  fulfilNote: { required: 'Describe how the wish was fulfilled.' },
+  fulfilNote: {
+    required: 'Describe how the wish was fulfilled.',
+    tooLong: 'Keep it under 300 characters.',
+  },
+  thanks: { tooLong: 'Keep your thanks under 200 characters.' },
+  grid: { unknown: 'This grid is no longer on the community’s list. Please choose again.' },
+  photo: { unknown: 'The photo did not upload. Please add it again.' },
+  category: { unknown: 'Choose a type of concern from the list.' },
+  handler: { unknown: 'Choose a staff member of this community.' },
   location: {
     textTooShort: 'Describe the place in a little more detail.',
     otherCommunity: 'This place is not in this community.',
     gridRequired: 'Choose the grid first.',
+    unknown: "This place is no longer on the community's list. Please choose again.",
     buildingRequired: 'Choose the building first.',
   },
 } satisfies typeof zhCN;

@@ -70,6 +70,64 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'complaints',
+    sql: `
+      CREATE TABLE {s}.complaints (
+        id text PRIMARY KEY,
+        ticket text NOT NULL,
+        community text NOT NULL,
+        status text NOT NULL,
+        category text NOT NULL,
+        grid text,
+        received_at timestamptz NOT NULL,
+        due_date date NOT NULL,
+        photos text[] NOT NULL DEFAULT '{}',
+        data json NOT NULL,
+        CONSTRAINT complaints_ticket_unique UNIQUE (ticket)
+      );
+      CREATE INDEX complaints_newest ON {s}.complaints
+        (community, received_at DESC, id COLLATE "C" DESC);
+      CREATE INDEX complaints_open_due ON {s}.complaints (community, due_date)
+        WHERE status IN ('received', 'assigned', 'in_progress');
+      CREATE INDEX complaints_by_photo ON {s}.complaints USING gin (photos);
+      CREATE TABLE {s}.counters (
+        name text PRIMARY KEY,
+        value bigint NOT NULL
+      );
+      CREATE TABLE {s}.uploads (
+        id text PRIMARY KEY,
+        type text NOT NULL,
+        size integer NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'wishes',
+    sql: `
+      CREATE TABLE {s}.wishes (
+        id text PRIMARY KEY,
+        community text NOT NULL,
+        status text NOT NULL,
+        category text NOT NULL,
+        grid text,
+        created_at timestamptz NOT NULL,
+        last_event_at timestamptz NOT NULL,
+        code_hash text NOT NULL,
+        claim_code_hash text,
+        hold_until timestamptz,
+        data json NOT NULL,
+        CONSTRAINT wishes_code_unique UNIQUE (code_hash),
+        CONSTRAINT wishes_claim_code_unique UNIQUE (claim_code_hash)
+      );
+      CREATE INDEX wishes_newest ON {s}.wishes (community, created_at DESC, id COLLATE "C" DESC);
+      CREATE INDEX wishes_holds ON {s}.wishes (community, hold_until) WHERE status = 'claimed';
+      CREATE INDEX wishes_activity ON {s}.wishes (community, last_event_at);
+    `,
+  },
 ];
 
 /**

@@ -1,9 +1,20 @@
-import { DomainError, type Community } from '../../domain/index.js';
+import type { Community } from '../../domain/community.js';
+import type { Complaint } from '../../domain/complaint-api.js';
+import { DomainError } from '../../domain/errors.js';
+import { decodeCursor, encodeCursor } from '../../domain/paging.js';
+import type { Wish } from '../../domain/wish.js';
 import type { Session, StaffAccount } from '../../services/auth-schemas.js';
 import type {
   CommunityRepository,
+  ComplaintFilter,
+  ComplaintRepository,
+  CounterRepository,
+  UploadRecord,
+  UploadRepository,
   SessionRepository,
   StaffRepository,
+  WishFilter,
+  WishRepository,
 } from '../../services/store.js';
 import type {
   IdempotencyRepository,
@@ -252,6 +263,148 @@ class SqlSettings implements SettingsRepository {
   }
 }
 
+/** Statuses in which a case is open (isOpen in src/domain/complaint.ts). */
+const OPEN_STATUSES = `('received', 'assigned', 'in_progress')`;
+
+const ticketTaken = () => new DomainError('conflict', 'ticket taken');
+
+class SqlComplaints implements ComplaintRepository {
+  constructor(private readonly x: Scope) {}
+  private async one(column: 'id' | 'ticket', value: string) {
+    if (value.includes('\u0000')) return undefined;
+    const lock = this.x.inTx ? ' FOR UPDATE' : '';
+    const rows = await this.x.db.query<{ data: Complaint }>(
+      `SELECT data FROM ${this.x.s}.complaints WHERE ${column} = $1${lock}`,
+      [value],
+    );
+    return rows[0]?.data;
+  }
+  get(id: string) {
+    return this.one('id', id);
+  }
+  getByTicket(ticket: string) {
+    return this.one('ticket', ticket);
+  }
+  async put(c: Complaint) {
+    const grid = 'grid' in c.location ? (c.location.grid ?? null) : null;
+    try {
+      await this.x.db.query(
+        `INSERT INTO ${this.x.s}.complaints
+           (id, ticket, community, status, category, grid, received_at, due_date, photos, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::date,
+           ARRAY(SELECT json_array_elements_text($9::text::json)), $10::text::json)
+         ON CONFLICT (id) DO UPDATE SET ticket = excluded.ticket, community = excluded.community,
+           status = excluded.status, category = excluded.category, grid = excluded.grid,
+           received_at = excluded.received_at, due_date = excluded.due_date,
+           photos = excluded.photos, data = excluded.data`,
+        [
+          c.id,
+          c.ticket,
+          c.community,
+          c.status,
+          c.category,
+          grid,
+          c.receivedAt,
+          c.dueDate,
+          json(c.photos),
+          json(c),
+        ],
+      );
+    } catch (error) {
+      if (sqlState(error) === '23505') throw ticketTaken();
+      throw error;
+    }
+  }
+  async list(f: ComplaintFilter) {
+    const where = ['community = $1'];
+    const params: unknown[] = [f.community];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (f.status !== undefined) where.push(`status = ${param(f.status)}`);
+    if (f.category !== undefined) where.push(`category = ${param(f.category)}`);
+    if (f.grid !== undefined) where.push(`grid = ${param(f.grid)}`);
+    if (f.overdue !== undefined) {
+      const overdue = `(status IN ${OPEN_STATUSES} AND due_date < ${param(f.overdue.today)}::date)`;
+      where.push(f.overdue.value ? overdue : `NOT ${overdue}`);
+    }
+    const after = decodeCursor<[string, string]>(f.cursor);
+    if (Array.isArray(after) && typeof after[0] === 'string' && typeof after[1] === 'string') {
+      if (Number.isNaN(Date.parse(after[0]))) return { items: [] };
+      where.push(
+        `(received_at, id COLLATE "C") < (${param(after[0])}::timestamptz, ${param(after[1])})`,
+      );
+    }
+    const rows = await this.x.db.query<{ data: Complaint }>(
+      `SELECT data FROM ${this.x.s}.complaints WHERE ${where.join(' AND ')}
+       ORDER BY received_at DESC, id COLLATE "C" DESC LIMIT ${param(f.limit + 1)}`,
+      params,
+    );
+    const items = rows.slice(0, f.limit).map((row) => row.data);
+    const last = items[items.length - 1];
+    return rows.length > f.limit && last
+      ? { items, nextCursor: encodeCursor([last.receivedAt, last.id]) }
+      : { items };
+  }
+  async listReceived(community: string, from: string, to: string) {
+    const rows = await this.x.db.query<{ data: Complaint }>(
+      `SELECT data FROM ${this.x.s}.complaints
+       WHERE community = $1 AND received_at >= $2::timestamptz AND received_at < $3::timestamptz
+       ORDER BY received_at, id COLLATE "C"`,
+      [community, from, to],
+    );
+    return rows.map((row) => row.data);
+  }
+  async hasPhoto(community: string, uploadId: string) {
+    if (uploadId.includes('\u0000')) return false;
+    const rows = await this.x.db.query(
+      `SELECT 1 AS ok FROM ${this.x.s}.complaints
+       WHERE photos @> ARRAY[$2::text] AND community = $1 LIMIT 1`,
+      [community, uploadId],
+    );
+    return rows.length > 0;
+  }
+}
+
+class SqlCounters implements CounterRepository {
+  constructor(private readonly x: Scope) {}
+  async next(name: string) {
+    const rows = await this.x.db.query<{ value: number | string }>(
+      `INSERT INTO ${this.x.s}.counters (name, value) VALUES ($1, 1)
+       ON CONFLICT (name) DO UPDATE SET value = ${this.x.s}.counters.value + 1
+       RETURNING value`,
+      [name],
+    );
+    return Number(rows[0]!.value);
+  }
+}
+
+/** Upload records; the bytes live in the server's UploadStorage (disk, S3), never here. */
+class SqlUploads implements UploadRepository {
+  constructor(private readonly x: Scope) {}
+  async get(id: string) {
+    if (id.includes('\u0000')) return undefined;
+    const rows = await this.x.db.query<{
+      id: string;
+      type: string;
+      size: number;
+      created_at: Date | string;
+    }>(`SELECT id, type, size, created_at FROM ${this.x.s}.uploads WHERE id = $1`, [id]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const createdAt = new Date(row.created_at).toISOString();
+    return { id: row.id, type: row.type, size: Number(row.size), createdAt };
+  }
+  async put(record: UploadRecord) {
+    await this.x.db.query(
+      `INSERT INTO ${this.x.s}.uploads (id, type, size, created_at)
+       VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (id) DO NOTHING`,
+      [record.id, record.type, record.size, record.createdAt],
+    );
+  }
+}
+
 class Repositories {
   readonly communities: CommunityRepository;
   readonly staff: StaffRepository;
@@ -259,13 +412,128 @@ class Repositories {
   readonly idempotency: IdempotencyRepository;
   readonly rateLimits: RateLimitRepository;
   readonly settings: SettingsRepository;
+  readonly complaints: ComplaintRepository;
+  readonly counters: CounterRepository;
+  readonly uploads: UploadRepository;
+  readonly wishes: WishRepository;
   constructor(x: Scope) {
+    this.wishes = new SqlWishes(x);
+    this.complaints = new SqlComplaints(x);
+    this.counters = new SqlCounters(x);
+    this.uploads = new SqlUploads(x);
     this.communities = new SqlCommunities(x);
     this.staff = new SqlStaff(x);
     this.sessions = new SqlSessions(x);
     this.idempotency = new SqlIdempotency(x);
     this.rateLimits = new SqlRateLimits(x);
     this.settings = new SqlSettings(x);
+  }
+}
+
+const codeTaken = () => new DomainError('conflict', 'code taken');
+
+/** Wishes: the document in `data`, keys and lookups beside it (see migration 4). */
+class SqlWishes implements WishRepository {
+  constructor(private readonly x: Scope) {}
+  private async one(column: 'id' | 'code_hash' | 'claim_code_hash', value: string) {
+    if (value.includes('\u0000')) return undefined;
+    const lock = this.x.inTx ? ' FOR UPDATE' : '';
+    const rows = await this.x.db.query<{ data: Wish }>(
+      `SELECT data FROM ${this.x.s}.wishes WHERE ${column} = $1${lock}`,
+      [value],
+    );
+    return rows[0]?.data;
+  }
+  get(id: string) {
+    return this.one('id', id);
+  }
+  getByCode(codeHash: string) {
+    return this.one('code_hash', codeHash);
+  }
+  getByClaimCode(codeHash: string) {
+    return this.one('claim_code_hash', codeHash);
+  }
+  async put(w: Wish) {
+    const lastAt = w.history[w.history.length - 1]?.at ?? w.createdAt;
+    try {
+      await this.x.db.query(
+        `INSERT INTO ${this.x.s}.wishes (id, community, status, category, grid, created_at,
+           last_event_at, code_hash, claim_code_hash, hold_until, data)
+         VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10::timestamptz,
+           $11::text::json)
+         ON CONFLICT (id) DO UPDATE SET community = excluded.community, status = excluded.status,
+           category = excluded.category, grid = excluded.grid, created_at = excluded.created_at,
+           last_event_at = excluded.last_event_at, code_hash = excluded.code_hash,
+           claim_code_hash = excluded.claim_code_hash, hold_until = excluded.hold_until,
+           data = excluded.data`,
+        [
+          w.id,
+          w.community,
+          w.status,
+          w.category,
+          w.grid ?? null,
+          w.createdAt,
+          lastAt,
+          w.codeHash,
+          w.claim?.codeHash ?? null,
+          w.claim?.holdUntil ?? null,
+          json(w),
+        ],
+      );
+    } catch (error) {
+      if (sqlState(error) === '23505') throw codeTaken();
+      throw error;
+    }
+  }
+  async list(f: WishFilter) {
+    const where = ['community = $1'];
+    const params: unknown[] = [f.community];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (f.statuses !== undefined) {
+      if (!f.statuses.length) return { items: [] };
+      where.push(`status = ANY(${param([...f.statuses])}::text[])`);
+    }
+    if (f.category !== undefined) where.push(`category = ${param(f.category)}`);
+    if (f.grid !== undefined) where.push(`grid = ${param(f.grid)}`);
+    const after = decodeCursor<[string, string]>(f.cursor);
+    if (Array.isArray(after) && typeof after[0] === 'string' && typeof after[1] === 'string') {
+      if (Number.isNaN(Date.parse(after[0]))) return { items: [] };
+      where.push(
+        `(created_at, id COLLATE "C") < (${param(after[0])}::timestamptz, ${param(after[1])})`,
+      );
+    }
+    const rows = await this.x.db.query<{ data: Wish }>(
+      `SELECT data FROM ${this.x.s}.wishes WHERE ${where.join(' AND ')}
+       ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT ${param(f.limit + 1)}`,
+      params,
+    );
+    const items = rows.slice(0, f.limit).map((row) => row.data);
+    const last = items[items.length - 1];
+    return rows.length > f.limit && last
+      ? { items, nextCursor: encodeCursor([last.createdAt, last.id]) }
+      : { items };
+  }
+  async listExpiredClaims(community: string, now: string) {
+    const lock = this.x.inTx ? ' FOR UPDATE' : '';
+    const rows = await this.x.db.query<{ data: Wish }>(
+      `SELECT data FROM ${this.x.s}.wishes
+       WHERE community = $1 AND status = 'claimed' AND hold_until <= $2::timestamptz
+       ORDER BY created_at, id COLLATE "C"${lock}`,
+      [community, now],
+    );
+    return rows.map((row) => row.data);
+  }
+  async listActive(community: string, from: string, to: string) {
+    const rows = await this.x.db.query<{ data: Wish }>(
+      `SELECT data FROM ${this.x.s}.wishes
+       WHERE community = $1 AND created_at < $3::timestamptz AND last_event_at >= $2::timestamptz
+       ORDER BY created_at, id COLLATE "C"`,
+      [community, from, to],
+    );
+    return rows.map((row) => row.data);
   }
 }
 
