@@ -59,3 +59,31 @@ export function pageBy<T, K extends string | number>(
   const more = start >= 0 && start + query.limit < sorted.length;
   return more && last !== undefined ? { items, nextCursor: encodeCursor(keyOf(last)) } : { items };
 }
+
+/**
+ * Pages items newest first by `(at, id)`, the order lists of cases and wishes use: keyset
+ * paging, so an item added meanwhile never shifts the next page. The memory store's oracle of
+ * the SQL stores' `ORDER BY at DESC, id DESC`.
+ */
+export function pageNewestFirst<T extends { id: string }>(
+  items: readonly T[],
+  at: (item: T) => string,
+  query: { limit: number; cursor?: string | undefined },
+): Page<T> {
+  const after = decodeCursor<[string, string]>(query.cursor);
+  const sorted = [...items]
+    .sort((a, b) =>
+      at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0,
+    )
+    .filter(
+      (item) =>
+        !Array.isArray(after) ||
+        at(item) < String(after[0]) ||
+        (at(item) === String(after[0]) && item.id < String(after[1])),
+    );
+  const page = sorted.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return sorted.length > query.limit && last
+    ? { items: page, nextCursor: encodeCursor([at(last), last.id]) }
+    : { items: page };
+}

@@ -2,7 +2,7 @@ import type { Community } from '../domain/community.js';
 import type { Complaint } from '../domain/complaint-api.js';
 import { isOpen } from '../domain/complaint-status.js';
 import { DomainError } from '../domain/errors.js';
-import { decodeCursor, encodeCursor } from '../domain/paging.js';
+import { pageNewestFirst } from '../domain/paging.js';
 import type { Wish } from '../domain/wish.js';
 import type { Session, StaffAccount } from '../services/auth-schemas.js';
 import type {
@@ -156,7 +156,6 @@ class MemoryComplaints implements ComplaintRepository {
     this.tx.set('complaints', complaint.id, complaint);
   }
   async list(filter: ComplaintFilter) {
-    const after = decodeCursor<[string, string]>(filter.cursor);
     const matching = this.tx
       .all<Complaint>('complaints')
       .filter(
@@ -167,19 +166,8 @@ class MemoryComplaints implements ComplaintRepository {
           (filter.grid === undefined || gridOf(c) === filter.grid) &&
           (filter.overdue === undefined ||
             (isOpen(c.status) && filter.overdue.today > c.dueDate) === filter.overdue.value),
-      )
-      .sort(newestFirst)
-      .filter(
-        (c) =>
-          !Array.isArray(after) ||
-          c.receivedAt < String(after[0]) ||
-          (c.receivedAt === String(after[0]) && c.id < String(after[1])),
       );
-    const items = matching.slice(0, filter.limit);
-    const last = items[items.length - 1];
-    return matching.length > filter.limit && last
-      ? { items, nextCursor: encodeCursor([last.receivedAt, last.id]) }
-      : { items };
+    return pageNewestFirst(matching, (c) => c.receivedAt, filter);
   }
   async listReceived(community: string, from: string, to: string) {
     const [start, end] = [Date.parse(from), Date.parse(to)];
@@ -254,7 +242,6 @@ class MemoryWishes implements WishRepository {
     this.tx.set('wishes', wish.id, wish);
   }
   async list(filter: WishFilter) {
-    const after = decodeCursor<[string, string]>(filter.cursor);
     const matching = this.tx
       .all<Wish>('wishes')
       .filter(
@@ -263,19 +250,8 @@ class MemoryWishes implements WishRepository {
           (filter.statuses === undefined || filter.statuses.includes(w.status)) &&
           (filter.category === undefined || w.category === filter.category) &&
           (filter.grid === undefined || w.grid === filter.grid),
-      )
-      .sort(newestWishFirst)
-      .filter(
-        (w) =>
-          !Array.isArray(after) ||
-          w.createdAt < String(after[0]) ||
-          (w.createdAt === String(after[0]) && w.id < String(after[1])),
       );
-    const items = matching.slice(0, filter.limit);
-    const last = items[items.length - 1];
-    return matching.length > filter.limit && last
-      ? { items, nextCursor: encodeCursor([last.createdAt, last.id]) }
-      : { items };
+    return pageNewestFirst(matching, (w) => w.createdAt, filter);
   }
   async listExpiredClaims(community: string, now: string) {
     const cutoff = Date.parse(now);
