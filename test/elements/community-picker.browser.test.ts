@@ -11,16 +11,20 @@ import { axeViolations, smallTargets, XSS_PAYLOADS } from './a11y.js';
 const embedded = (): Client => createClient({ embedded: { persistence: false } });
 
 async function mount(client: Client, lang = 'zh-CN') {
-  const provider = await fixture<HTMLElement>(html`<sq-provider .client=${client} lang=${lang}>
-    <sq-community-picker></sq-community-picker>
-  </sq-provider>`);
+  const provider = await fixture<HTMLElement>(
+    html`<sq-provider .client=${client} lang=${lang}>
+      <sq-community-picker></sq-community-picker>
+    </sq-provider>`,
+  );
   const picker = provider.querySelector('sq-community-picker')!;
   await waitUntil(() => select(picker, 'community').options.length > 1, 'communities load');
   return picker;
 }
 
+// Until its language's strings arrive (English loads on demand) the picker has not rendered.
 const select = (picker: SqCommunityPicker, level: string) =>
-  picker.shadowRoot!.querySelector<HTMLSelectElement>(`#${level}`)!;
+  picker.shadowRoot!.querySelector<HTMLSelectElement>(`#${level}`) ??
+  document.createElement('select');
 
 async function choose(picker: SqCommunityPicker, level: string, value: string) {
   const el = select(picker, level);
@@ -30,12 +34,27 @@ async function choose(picker: SqCommunityPicker, level: string, value: string) {
 }
 
 const loaded = (picker: SqCommunityPicker, level: string) =>
-  waitUntil(() => select(picker, level).options.length > 1 && !select(picker, level).disabled, `${level} options`);
+  waitUntil(
+    () => select(picker, level).options.length > 1 && !select(picker, level).disabled,
+    `${level} options`,
+  );
 
 describe('sq-community-picker', () => {
+  // First in the file: English is not loaded yet in this page.
+  it('loads English on demand and renders it from the first paint, never the fallback first', async () => {
+    const provider = await fixture<HTMLElement>(html`<sq-provider .client=${embedded()} lang="en">
+      <sq-community-picker></sq-community-picker>
+    </sq-provider>`);
+    const picker = provider.querySelector('sq-community-picker')!;
+    await waitUntil(() => picker.shadowRoot!.querySelector('legend'), 'first render');
+    expect(picker.shadowRoot!.querySelector('legend')!.textContent).to.contain('Location');
+  });
+
   it('offers 社区 → 网格 → 楼栋 → 单元, each with a visible label, and reports the value', async () => {
     const picker = await mount(embedded());
-    const labels = [...picker.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent?.trim());
+    const labels = [...picker.shadowRoot!.querySelectorAll('label')].map((l) =>
+      l.textContent?.trim(),
+    );
     expect(labels).to.deep.equal(['社区', '网格', '楼栋', '单元']);
     expect(select(picker, 'grid').disabled).to.equal(true);
 
@@ -91,16 +110,24 @@ describe('sq-community-picker', () => {
 
   it('takes a prefill from attributes (说事二维码) and drops a stale id with a notice', async () => {
     const client = embedded();
-    const good = await fixture<HTMLElement>(html`<sq-provider .client=${client}>
-      <sq-community-picker community="chunhui" grid="ch-g2" building="ch-g2-b5"></sq-community-picker>
-    </sq-provider>`);
+    const good = await fixture<HTMLElement>(
+      html`<sq-provider .client=${client}>
+        <sq-community-picker
+          community="chunhui"
+          grid="ch-g2"
+          building="ch-g2-b5"
+        ></sq-community-picker>
+      </sq-provider>`,
+    );
     const picker = good.querySelector('sq-community-picker')!;
     await loaded(picker, 'unit');
     expect(select(picker, 'building').value).to.equal('ch-g2-b5');
 
-    const stale = await fixture<HTMLElement>(html`<sq-provider .client=${client}>
-      <sq-community-picker community="chunhui" grid="ch-g2" building="gone"></sq-community-picker>
-    </sq-provider>`);
+    const stale = await fixture<HTMLElement>(
+      html`<sq-provider .client=${client}>
+        <sq-community-picker community="chunhui" grid="ch-g2" building="gone"></sq-community-picker>
+      </sq-provider>`,
+    );
     const stalePicker = stale.querySelector('sq-community-picker')!;
     await waitUntil(() => stalePicker.shadowRoot!.querySelector('.notice'), 'stale notice');
     expect(stalePicker.value).to.deep.equal({ community: 'chunhui', grid: 'ch-g2' });
@@ -109,11 +136,13 @@ describe('sq-community-picker', () => {
 
   it('takes part in forms: validation with messages, then the form data', async () => {
     const client = embedded();
-    const form = await fixture<HTMLFormElement>(html`<form>
-      <sq-provider .client=${client}>
-        <sq-community-picker name="where" required depth="building"></sq-community-picker>
-      </sq-provider>
-    </form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <sq-provider .client=${client}>
+          <sq-community-picker name="where" required depth="building"></sq-community-picker>
+        </sq-provider>
+      </form>`,
+    );
     const picker = form.querySelector('sq-community-picker')!;
     await waitUntil(() => select(picker, 'community').options.length > 1);
     expect(form.checkValidity()).to.equal(false);
@@ -122,7 +151,9 @@ describe('sq-community-picker', () => {
     expect(select(picker, 'community').getAttribute('aria-invalid')).to.equal('true');
     const error = picker.shadowRoot!.querySelector('#community-error')!;
     expect(error.textContent).to.contain('请选择社区');
-    expect(select(picker, 'community').getAttribute('aria-describedby')).to.equal('community-error');
+    expect(select(picker, 'community').getAttribute('aria-describedby')).to.equal(
+      'community-error',
+    );
 
     await choose(picker, 'community', 'xingfuli');
     await loaded(picker, 'grid');
@@ -146,11 +177,15 @@ describe('sq-community-picker', () => {
       retry: { attempts: 1 },
       outbox: false,
     });
-    const provider = await fixture<HTMLElement>(html`<sq-provider .client=${client}>
-      <sq-community-picker></sq-community-picker>
-    </sq-provider>`);
+    const provider = await fixture<HTMLElement>(
+      html`<sq-provider .client=${client}>
+        <sq-community-picker></sq-community-picker>
+      </sq-provider>`,
+    );
     const picker = provider.querySelector('sq-community-picker')!;
-    await waitUntil(() => picker.shadowRoot!.querySelector('[role=alert]'), 'alert', { timeout: 8000 });
+    await waitUntil(() => picker.shadowRoot!.querySelector('[role=alert]'), 'alert', {
+      timeout: 8000,
+    });
     const alert = picker.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('无法加载社区信息');
     expect(alert.textContent).to.contain('网络连接失败');
@@ -177,7 +212,15 @@ describe('sq-community-picker', () => {
     await store.communities.put({
       ...base,
       name: XSS_PAYLOADS[1],
-      grids: [{ id: 'g', name: XSS_PAYLOADS[0], buildings: [{ id: 'b', name: XSS_PAYLOADS[2], units: [{ id: 'u', name: XSS_PAYLOADS[3] }] }] }],
+      grids: [
+        {
+          id: 'g',
+          name: XSS_PAYLOADS[0],
+          buildings: [
+            { id: 'b', name: XSS_PAYLOADS[2], units: [{ id: 'u', name: XSS_PAYLOADS[3] }] },
+          ],
+        },
+      ],
     });
     const client = createClient({ embedded: { store, seed: false } });
     const picker = await mount(client);
@@ -207,7 +250,9 @@ describe('sq-community-picker', () => {
       expect(smallTargets(picker, care ? 60 : 44)).to.deep.equal([]);
       const body = parseFloat(getComputedStyle(select(picker, 'community')).fontSize);
       expect(body).to.be.at.least(care ? 18 : 16);
-      const legend = parseFloat(getComputedStyle(picker.shadowRoot!.querySelector('legend')!).fontSize);
+      const legend = parseFloat(
+        getComputedStyle(picker.shadowRoot!.querySelector('legend')!).fontSize,
+      );
       if (care) expect(legend).to.be.at.least(30);
     });
   }
@@ -255,6 +300,8 @@ describe('sq-community-picker', () => {
     }
     expect(customElements.get('sq-community-picker')).to.equal(SqCommunityPicker);
     expect(warnings.length).to.equal(1);
-    expect(String((warnings[0] as unknown[])[0])).to.contain("<sq-community-picker> is already defined");
+    expect(String((warnings[0] as unknown[])[0])).to.contain(
+      '<sq-community-picker> is already defined',
+    );
   });
 });

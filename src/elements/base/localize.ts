@@ -1,7 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import zhCNCommon from '../../locales/zh-CN/common.js';
-import enCommon from '../../locales/en/common.js';
-import { Translator, type Strings, type TranslateOptions } from './translator.js';
+import {
+  Translator,
+  type Strings,
+  type StringsLoader,
+  type TranslateOptions,
+} from './translator.js';
 
 export const DEFAULT_LANGUAGE = 'zh-CN';
 
@@ -11,7 +15,7 @@ export const DEFAULT_LANGUAGE = 'zh-CN';
  */
 export const i18n = new Translator(DEFAULT_LANGUAGE);
 i18n.addResourceBundle('zh-CN', 'common', zhCNCommon);
-i18n.addResourceBundle('en', 'common', enCommon);
+i18n.addLoader('en', 'common', () => import('../../locales/en/common.js'));
 
 /**
  * The language we have strings for that is closest to a BCP 47 tag: exact (`en`), then its
@@ -37,7 +41,11 @@ export function languageOf(element: Element): string {
   return element.ownerDocument.documentElement.lang;
 }
 
-export type Resources = Record<string, Strings>;
+/** An element's strings per language: given (the default language) or loaded on demand. */
+export type Resources = Record<string, Strings | StringsLoader>;
+
+/** Locale loads an element waits for before it renders (see SqElement.scheduleUpdate). */
+export const pendingStrings = new WeakMap<HTMLElement, Promise<void>>();
 
 interface Watcher {
   languageChanged(): void;
@@ -77,7 +85,8 @@ export class LocalizeController implements ReactiveController {
     resources: Resources,
   ) {
     for (const [lang, strings] of Object.entries(resources)) {
-      if (!i18n.hasResourceBundle(lang, namespace)) {
+      if (typeof strings === 'function') i18n.addLoader(lang, namespace, strings);
+      else if (!i18n.hasResourceBundle(lang, namespace)) {
         i18n.addResourceBundle(lang, namespace, strings);
       }
     }
@@ -89,8 +98,16 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected() {
-    this.#lang = resolveLanguage(languageOf(this.host));
+    this.#resolve();
     watch(this);
+  }
+
+  /** Resolves the language and starts loading its strings if this page has not got them. */
+  #resolve() {
+    this.#lang = resolveLanguage(languageOf(this.host));
+    const loading = i18n.load(this.#lang, [this.namespace, 'common']);
+    if (loading) pendingStrings.set(this.host, loading);
+    else pendingStrings.delete(this.host);
   }
 
   hostDisconnected() {
@@ -99,11 +116,12 @@ export class LocalizeController implements ReactiveController {
 
   /** Called when any `lang` or care attribute changes: the update re-resolves both. */
   languageChanged() {
+    this.#resolve();
     this.host.requestUpdate();
   }
 
   hostUpdate() {
-    this.#lang = resolveLanguage(languageOf(this.host));
+    this.#resolve();
   }
 
   /** A string of the element's namespace (`common:` prefix for shared ones). */

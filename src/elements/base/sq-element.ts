@@ -5,6 +5,7 @@ import type { Client } from '../../sdk/client.js';
 import { clientFor } from './clients.js';
 import { careContext, clientContext, communityContext } from './context.js';
 import { defineElement } from './define.js';
+import { pendingStrings } from './localize.js';
 import { ensureDocumentTokens } from './tokens.js';
 
 /**
@@ -68,6 +69,13 @@ export class SqElement extends LitElement {
   override connectedCallback(): void {
     ensureDocumentTokens(this.ownerDocument);
     super.connectedCallback();
+  }
+
+  /** Renders once the strings of its language are here: no flash of the fallback language. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const loading = pendingStrings.get(this);
+    if (loading) await loading;
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

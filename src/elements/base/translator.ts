@@ -3,6 +3,9 @@ export interface Strings {
   [key: string]: string | Strings;
 }
 
+/** Loads one language's strings of one namespace (a dynamic import of a locale module). */
+export type StringsLoader = () => Promise<{ default: Strings }>;
+
 export interface TranslateOptions {
   lng?: string;
   /** Namespaces searched in order when the key has no `ns:` prefix. */
@@ -34,12 +37,50 @@ function merge(target: Strings, source: Strings, overwrite: boolean): Strings {
  */
 export class Translator {
   readonly #data = new Map<string, Map<string, Strings>>();
+  readonly #loaders = new Map<string, StringsLoader>();
+  readonly #loading = new Map<string, Promise<void>>();
 
   constructor(readonly fallbackLng: string) {}
 
-  /** Languages that have at least one namespace. */
+  /** Languages that have at least one namespace, loaded or loadable. */
   get languages(): string[] {
-    return [...this.#data.keys()];
+    const loadable = [...this.#loaders.keys()].map((key) => key.split('\u0000')[0]!);
+    return [...new Set([...this.#data.keys(), ...loadable])];
+  }
+
+  /**
+   * Registers where a language's strings of a namespace come from, to be fetched only when an
+   * element first needs that language: pages carry their default language's strings alone.
+   */
+  addLoader(lng: string, ns: string, loader: StringsLoader): this {
+    this.#loaders.set(`${lng}\u0000${ns}`, loader);
+    return this;
+  }
+
+  /**
+   * Loads the bundles of `namespaces` in `lng` that are missing and have a loader; resolves
+   * at once (undefined) when there is nothing to load.
+   */
+  load(lng: string, namespaces: readonly string[]): Promise<void> | undefined {
+    const pending = namespaces
+      .filter((ns) => !this.hasResourceBundle(lng, ns))
+      .map((ns) => {
+        const key = `${lng}\u0000${ns}`;
+        const loader = this.#loaders.get(key);
+        if (!loader) return undefined;
+        let promise = this.#loading.get(key);
+        if (!promise) {
+          promise = loader().then(
+            (module) => void this.addResourceBundle(lng, ns, module.default),
+            // A failed load leaves the fallback language showing; the next update retries.
+            () => void this.#loading.delete(key),
+          );
+          this.#loading.set(key, promise);
+        }
+        return promise;
+      })
+      .filter((p): p is Promise<void> => p !== undefined);
+    return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
   }
 
   /**

@@ -13,7 +13,6 @@ import {
 } from '../../domain/community.js';
 import { ApiError } from '../../sdk/errors.js';
 import type { Client } from '../../sdk/client.js';
-import en from '../../locales/en/community-picker.js';
 import zhCN from '../../locales/zh-CN/community-picker.js';
 import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
@@ -81,7 +80,7 @@ export class SqCommunityPicker extends SqElement {
 
   private readonly localize = new LocalizeController(this, 'community-picker', {
     'zh-CN': zhCN,
-    en,
+    en: () => import('../../locales/en/community-picker.js'),
   });
   private readonly internals = this.attachInternals();
   #listClient?: Client;
