@@ -3,7 +3,7 @@ import type zhCN from '../zh-CN/community-picker.js';
 /** <sq-community-picker>: community → grid → building → unit. */
 export default {
   legend: 'Location',
-  hint: 'Choose the community, grid, building and unit in turn.',
+  hint: 'Choose each level in turn, from the top.',
   community: 'Community',
   grid: 'Grid',
   building: 'Building',

@@ -1,7 +1,7 @@
 /** <sq-community-picker>: 社区 → 网格 → 楼栋 → 单元. */
 export default {
   legend: '所在位置',
-  hint: '依次选择社区、网格、楼栋和单元。',
+  hint: '从上到下依次选择。',
   community: '社区',
   grid: '网格',
   building: '楼栋',
