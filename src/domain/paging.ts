@@ -60,6 +60,12 @@ export function pageBy<T, K extends string | number>(
   return more && last !== undefined ? { items, nextCursor: encodeCursor(keyOf(last)) } : { items };
 }
 
+/** Orders by `(at, id)` descending: newest first, ties broken the same way everywhere. */
+export const newestFirst =
+  <T extends { id: string }>(at: (item: T) => string) =>
+  (a: T, b: T): number =>
+    at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
 /**
  * Pages items newest first by `(at, id)`, the order lists of cases and wishes use: keyset
  * paging, so an item added meanwhile never shifts the next page. The memory store's oracle of
@@ -72,9 +78,7 @@ export function pageNewestFirst<T extends { id: string }>(
 ): Page<T> {
   const after = decodeCursor<[string, string]>(query.cursor);
   const sorted = [...items]
-    .sort((a, b) =>
-      at(a) < at(b) ? 1 : at(a) > at(b) ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0,
-    )
+    .sort(newestFirst(at))
     .filter(
       (item) =>
         !Array.isArray(after) ||

@@ -2,7 +2,7 @@ import type { Community } from '../domain/community.js';
 import type { Complaint } from '../domain/complaint-api.js';
 import { isOpen } from '../domain/complaint-status.js';
 import { DomainError } from '../domain/errors.js';
-import { pageNewestFirst } from '../domain/paging.js';
+import { newestFirst, pageNewestFirst } from '../domain/paging.js';
 import type { Wish } from '../domain/wish.js';
 import type { Session, StaffAccount } from '../services/auth-schemas.js';
 import type {
@@ -135,9 +135,7 @@ class MemorySessions implements SessionRepository {
 }
 
 /** Newest first: receivedAt, then id, descending (the SQL store's order too). */
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const newestFirst = (a: Complaint, b: Complaint) =>
-  compare(b.receivedAt, a.receivedAt) || compare(b.id, a.id);
+const complaintsNewestFirst = newestFirst<Complaint>((c) => c.receivedAt);
 
 const gridOf = (c: Complaint): string | undefined =>
   'grid' in c.location ? c.location.grid : undefined;
@@ -177,7 +175,7 @@ class MemoryComplaints implements ComplaintRepository {
         const at = Date.parse(c.receivedAt);
         return c.community === community && at >= start && at < end;
       })
-      .sort((a, b) => -newestFirst(a, b));
+      .sort((a, b) => -complaintsNewestFirst(a, b));
   }
   async hasPhoto(community: string, uploadId: string) {
     return this.tx
@@ -207,16 +205,7 @@ class MemoryUploads implements UploadRepository {
 }
 
 /** Newest first: createdAt, then id, descending (the SQL store's order too). */
-const newestWishFirst = (a: Wish, b: Wish) =>
-  a.createdAt < b.createdAt
-    ? 1
-    : a.createdAt > b.createdAt
-      ? -1
-      : a.id < b.id
-        ? 1
-        : a.id > b.id
-          ? -1
-          : 0;
+const wishesNewestFirst = newestFirst<Wish>((w) => w.createdAt);
 
 class MemoryWishes implements WishRepository {
   constructor(private readonly tx: MemoryTx) {}
@@ -264,7 +253,7 @@ class MemoryWishes implements WishRepository {
           !!w.claim &&
           Date.parse(w.claim.holdUntil) <= cutoff,
       )
-      .sort((a, b) => -newestWishFirst(a, b));
+      .sort((a, b) => -wishesNewestFirst(a, b));
   }
   async listActive(community: string, from: string, to: string) {
     const [start, end] = [Date.parse(from), Date.parse(to)];
@@ -276,7 +265,7 @@ class MemoryWishes implements WishRepository {
           w.community === community && Date.parse(w.createdAt) < end && Date.parse(last) >= start
         );
       })
-      .sort((a, b) => -newestWishFirst(a, b));
+      .sort((a, b) => -wishesNewestFirst(a, b));
   }
 }
 

@@ -5,11 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ApiError, createClient, type Client } from '../../src/sdk/index.js';
+import { createClient, type Client } from '../../src/sdk/index.js';
 import { demoStaffActor } from '../../src/services/complaints-demo.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { testDatabases } from '../server/db.js';
 import { startTestServer } from '../server/harness.js';
+import { fails } from './fails.js';
 
 const databases = testDatabases();
 after(async () => {
@@ -72,17 +73,6 @@ const targets: { name: string; start(): Promise<Env> }[] = [
     },
   })),
 ];
-
-const fails = async (promise: Promise<unknown>, code: string, status: number) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof ApiError, `ApiError ${code}, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.status, status);
-  return error;
-};
 
 for (const target of targets) {
   describe(`complaint photos: ${target.name}`, () => {

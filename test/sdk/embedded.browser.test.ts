@@ -11,11 +11,16 @@ describe('embedded client in the browser', () => {
   it('seeds the demo street into IndexedDB once and serves it after a reload', async () => {
     const first = createClient({ embedded: { persistence: indexedDbPersistence(name) } });
     expect(first.mode).to.equal('embedded');
-    expect((await first.communities.list()).map((c) => c.id)).to.deep.equal(['chunhui', 'xingfuli']);
+    expect((await first.communities.list()).map((c) => c.id)).to.deep.equal([
+      'chunhui',
+      'xingfuli',
+    ]);
     await first.close();
 
     // A "reload": new client, same database, seeding must not duplicate or overwrite.
-    const again = createClient({ embedded: { persistence: indexedDbPersistence(name), seed: true } });
+    const again = createClient({
+      embedded: { persistence: indexedDbPersistence(name), seed: true },
+    });
     const community = await again.communities.get('xingfuli');
     expect(community.grids.length).to.equal(demoCommunities[0]!.grids.length);
     expect((await again.communities.list()).length).to.equal(2);

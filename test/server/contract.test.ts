@@ -6,26 +6,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { summarize } from '../../src/domain/index.js';
-import { ApiError, createClient, type Client } from '../../src/sdk/index.js';
+import { createClient, type Client } from '../../src/sdk/index.js';
 import { demoCommunities } from '../../src/services/demo.js';
 import { testDatabases } from './db.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { fails } from '../sdk/fails.js';
 
 const databases = testDatabases();
 after(async () => {
   for (const db of databases) await db.dispose();
 });
-
-const fails = async (promise: Promise<unknown>, code: string, status: number) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof ApiError, `ApiError, got ${String(error)}`);
-  assert.equal(error.code, code);
-  assert.equal(error.status, status);
-  return error;
-};
 
 interface Target {
   name: string;

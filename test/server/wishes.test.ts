@@ -15,6 +15,7 @@ import type { Store } from '../../src/services/store.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { testDatabases } from './db.js';
 import { manualClock, startTestServer } from './harness.js';
+import { fails } from '../sdk/fails.js';
 
 const databases = testDatabases();
 after(async () => {
@@ -121,17 +122,6 @@ const targets: Target[] = [
     },
   })),
 ];
-
-const fails = async (promise: Promise<unknown>, code: string, status: number) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof ApiError, `ApiError ${code}, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.status, status);
-  return error;
-};
 
 const input = (extra: Partial<WishInput> = {}): WishInput => ({
   community: 'xingfuli',
