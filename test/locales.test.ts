@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { errorStatus } from '../src/domain/errors.js';
 import enCommon from '../src/locales/en/common.js';
+import enComplaint from '../src/locales/en/complaint-fields.js';
+import enWish from '../src/locales/en/wish-fields.js';
 import zhCommon from '../src/locales/zh-CN/common.js';
+import zhComplaint from '../src/locales/zh-CN/complaint-fields.js';
+import zhWish from '../src/locales/zh-CN/wish-fields.js';
 
 const KEY = /'([a-z][A-Za-z]*\.[a-z][A-Za-z_]*)'/g;
 const NOT_KEYS = /\.(js|ts|json|html|css|md|mjs)$/;
@@ -31,13 +35,23 @@ const lookup = (strings: object, path: string): unknown =>
   path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], strings);
 
 describe('locales', () => {
-  for (const [lang, strings] of [['zh-CN', zhCommon], ['en', enCommon]] as const) {
+  // Field messages live in common and in each feature's field strings (which the feature's
+  // elements spread into their namespaces); no key may be in two of them.
+  for (const [lang, common, ...features] of [
+    ['zh-CN', zhCommon, zhComplaint, zhWish],
+    ['en', enCommon, enComplaint, enWish],
+  ] as const) {
+    const strings = Object.assign({}, common, ...features) as object;
+    it(`${lang}: common and the feature field strings share no key`, () => {
+      const seen = [common, ...features].flatMap((s) => Object.keys(s));
+      assert.deepEqual(seen.filter((k, i) => seen.indexOf(k) !== i), []);
+    });
     it(`${lang} has every field-error key used by domain, services and server`, () => {
       const missing = [...keys].filter((key) => typeof lookup(strings, key) !== 'string');
       assert.deepEqual(missing, []);
     });
     it(`${lang} has a message for every error code`, () => {
-      const missing = Object.keys(errorStatus).filter((code) => typeof lookup(strings, `errors.${code}`) !== 'string');
+      const missing = Object.keys(errorStatus).filter((code) => typeof lookup(common, `errors.${code}`) !== 'string');
       assert.deepEqual(missing, []);
     });
   }

@@ -17,7 +17,7 @@ import type { WishStaffAction } from '../domain/wish.js';
 import type { EmbeddedOptions } from './embedded.js';
 import { ApiError } from './errors.js';
 import { createHttpTransport, type HttpOptions } from './http.js';
-import { Outbox, type Delivery, type OutboxStorage } from './outbox.js';
+import type { Delivery, Outbox, OutboxStorage } from './outbox.js';
 import type { CallOptions, Transport, UploadedFile } from './transport.js';
 
 export interface ClientOptions extends Partial<Omit<HttpOptions, 'baseUrl'>> {
@@ -49,8 +49,12 @@ export interface Client {
     input: Input<N>,
     options?: { idempotencyKey?: string },
   ): Promise<Delivery<Output<N>>>;
-  /** Submissions waiting for the network (http only). */
-  readonly outbox: Outbox | undefined;
+  /**
+   * Submissions waiting for the network (http only; undefined with `outbox: false` or
+   * embedded). Its code loads after the page has started (and at the first submission), then
+   * delivers what earlier page loads left queued.
+   */
+  outbox(): Promise<Outbox | undefined>;
   readonly communities: {
     list(): Promise<CommunitySummary[]>;
     get(id: string): Promise<Community>;
@@ -154,7 +158,7 @@ async function withAttachments(t: Transport, input: unknown, key: string): Promi
  */
 export function createClient(options: ClientOptions = {}): Client {
   let transport: Promise<Transport>;
-  let outbox: Outbox | undefined;
+  let outbox: (() => Promise<Outbox>) | undefined;
   let sessionToken: string | undefined;
   if (options.baseUrl) {
     const given = options.token;
@@ -166,16 +170,29 @@ export function createClient(options: ClientOptions = {}): Client {
     });
     transport = Promise.resolve(http);
     if (options.outbox !== false) {
+      let loading: Promise<Outbox> | undefined;
       // One outbox (database and lock) per API base: entries go back to the server they were for.
-      outbox = new Outbox(http, {
-        storage: options.outbox,
-        name: `shequ-kit-outbox ${options.baseUrl}`,
-        // Photos queued with a complaint are uploaded first, every time with the same keys.
-        send: async (name, input, key) =>
-          http.call(name as OperationName, (await withAttachments(http, input, key)) as never, {
-            idempotencyKey: key,
-          }),
-      });
+      outbox = () =>
+        (loading ??= import('./outbox.js').then(
+          ({ Outbox }) =>
+            new Outbox(http, {
+              storage: options.outbox || undefined,
+              name: `shequ-kit-outbox ${options.baseUrl}`,
+              // Photos queued with a complaint are uploaded first, every time with the same keys.
+              send: async (name, input, key) =>
+                http.call(
+                  name as OperationName,
+                  (await withAttachments(http, input, key)) as never,
+                  { idempotencyKey: key },
+                ),
+            }),
+        ));
+      // Not needed for the first render: load it when the page is idle, so submissions an
+      // earlier page load left queued are delivered without waiting for a new one.
+      if (typeof window !== 'undefined') {
+        const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1));
+        idle(() => void outbox!(), { timeout: 3000 });
+      }
     }
   } else {
     transport = import('./embedded.js').then((m) => m.createEmbeddedTransport(options.embedded));
@@ -191,7 +208,7 @@ export function createClient(options: ClientOptions = {}): Client {
     }
     // Only operations the contract marks queueable wait in the outbox; others go now or fail.
     if (outbox && def.queueable) {
-      return outbox.submit(name, input, opts.idempotencyKey);
+      return (await outbox()).submit(name, input, opts.idempotencyKey);
     }
     const key = opts.idempotencyKey ?? newId();
     return { state: 'delivered', key, value: await call(name, input, { idempotencyKey: key }) };
@@ -201,7 +218,7 @@ export function createClient(options: ClientOptions = {}): Client {
     mode: options.baseUrl ? 'http' : 'embedded',
     call,
     submit,
-    outbox,
+    outbox: async () => outbox?.(),
     complaints: {
       async submit(input, opts = {}) {
         const files = opts.attachments ?? [];
@@ -218,7 +235,7 @@ export function createClient(options: ClientOptions = {}): Client {
         }
         const key = opts.idempotencyKey ?? newId();
         const withFiles = { ...input, [ATTACHMENTS]: files } as ComplaintInput;
-        if (outbox) return outbox.submit('submitComplaint', withFiles, key);
+        if (outbox) return (await outbox()).submit('submitComplaint', withFiles, key);
         const t = await transport;
         const ready = (await withAttachments(t, withFiles, key)) as ComplaintInput;
         const value = await call('submitComplaint', ready, { idempotencyKey: key });
@@ -273,7 +290,7 @@ export function createClient(options: ClientOptions = {}): Client {
       },
     },
     async close() {
-      outbox?.stop();
+      if (outbox) (await outbox()).stop();
       await (await transport).close();
     },
   };

@@ -3,23 +3,14 @@ import { demoStaffActor, seedDemoStaff } from '../services/complaints-demo.js';
 import { createContext, type Actor } from '../services/context.js';
 import type { OperationName } from '../services/contract.js';
 import { seedDemo } from '../services/demo.js';
-import { coreHandlers, type Handler, type HandlerTable } from '../services/handlers-core.js';
+import { coreHandlers, type Handler } from '../services/handlers-core.js';
 import { runOperationFrom, type OperationSource } from '../services/run.js';
 import type { Store } from '../services/store.js';
 import { indexedDbPersistence } from '../stores/idb.js';
 import { createMemoryStore, type Persistence } from '../stores/memory.js';
 import { ApiError } from './errors.js';
-import { featureOf, operationDef, type Feature } from './operations.js';
+import { featureModule, featureOf, operationDef } from './operations.js';
 import type { Transport } from './transport.js';
-
-/**
- * A feature's handlers (its services), loaded the first time the page calls one of its
- * operations: a page with only a community picker never downloads complaint or wish services.
- */
-const handlerTables: Record<Feature, () => Promise<Partial<HandlerTable<OperationName>>>> = {
-  complaints: () => import('../services/handlers-complaints.js').then((m) => m.complaintHandlers),
-  wishes: () => import('../services/handlers-wishes.js').then((m) => m.wishHandlers),
-};
 
 /** Core operations at once, a feature's definition and handler once its chunks are loaded. */
 const lazyOperations: OperationSource = {
@@ -27,14 +18,21 @@ const lazyOperations: OperationSource = {
   async handler<N extends OperationName>(name: N): Promise<Handler<N>> {
     if (name in coreHandlers) return coreHandlers[name as keyof typeof coreHandlers] as Handler<N>;
     const feature = featureOf[name as keyof typeof featureOf];
-    const handler = feature && (await handlerTables[feature]())[name];
+    const handler = feature && (await featureModule(feature).handlers())[name];
     if (!handler) throw new TypeError(`unknown operation ${String(name)}`);
     return handler;
   },
 };
 
-/** Photos (complaints, and a wish come true): with the complaint services, on first use. */
-const uploads = () => import('../services/handlers-complaints.js');
+/**
+ * Photos: uploads.ts checks who may read one through complaints.ts, so they come with the
+ * complaint services (a page that takes photos has the complaints feature).
+ */
+const uploads = () => {
+  const load = featureModule('complaints').uploads;
+  if (!load) throw new TypeError('shequ-kit: the complaints feature has no uploads');
+  return load();
+};
 
 export interface EmbeddedOptions {
   /**

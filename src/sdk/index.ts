@@ -1,6 +1,10 @@
 /**
- * shequ-kit/sdk: the typed client, its errors, and the domain helpers app developers need.
+ * shequ-kit/sdk: the typed client with every feature, its errors, and the domain helpers app
+ * developers need.
  */
+import './features/complaints.js';
+import './features/wishes.js';
+
 export { createClient, type Client, type ClientOptions } from './client.js';
 export { ApiError } from './errors.js';
 export type { CallOptions, Transport, UploadedFile } from './transport.js';

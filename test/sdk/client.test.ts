@@ -12,9 +12,9 @@ describe('createClient() without baseUrl: the embedded transport', () => {
   });
   after(() => client.close());
 
-  it('is embedded, has no outbox', () => {
+  it('is embedded, has no outbox', async () => {
     assert.equal(client.mode, 'embedded');
-    assert.equal(client.outbox, undefined);
+    assert.equal(await client.outbox(), undefined);
   });
 
   it('lists the 2 demo communities and gets one', async () => {
@@ -69,8 +69,8 @@ describe('createClient({ baseUrl }): the http transport', () => {
 
   it('is http, with an outbox in memory (Node)', async () => {
     assert.equal(client.mode, 'http');
-    assert.ok(client.outbox);
-    assert.deepEqual(await client.outbox.pending(), []);
+    assert.ok(await client.outbox());
+    assert.deepEqual(await (await client.outbox())!.pending(), []);
   });
 
   it('lists and gets communities from the server, errors as ApiError', async () => {

@@ -160,13 +160,13 @@ for (const db of databases) {
 
     async function drain() {
       for (let round = 0; round < 100; round++) {
-        const pending = await client.outbox!.pending();
+        const pending = await (await client.outbox())!.pending();
         assert.ok(
           pending.every((e) => e.state === 'pending'),
           'nothing refused',
         );
         if (pending.length === 0) return round;
-        await client.outbox!.flush();
+        await (await client.outbox())!.flush();
       }
       assert.fail('the outbox did not drain');
     }
@@ -206,13 +206,13 @@ for (const db of databases) {
         ['queued', 'queued', 'queued', 'queued', 'queued'],
       );
       for (const d of queued) if (d.state === 'queued') assert.equal(d.reason.code, 'network');
-      assert.equal((await client.outbox!.pending()).length, 5);
+      assert.equal((await (await client.outbox())!.pending()).length, 5);
       assert.equal((await casesMarked(marker)).length, 0, 'nothing arrived');
 
       // Back online, but every answer is lost once: the resends must be replayed, not re-run.
       proxy.mode = 'dropOnce';
       const delivered: string[] = [];
-      client.outbox!.addEventListener('delivered', (e) => {
+      (await client.outbox())!.addEventListener('delivered', (e) => {
         delivered.push((e.detail.value as { ticket: string }).ticket);
       });
       await drain();

@@ -1,3 +1,5 @@
+import '../../src/sdk/features/complaints.js';
+import '../../src/sdk/features/wishes.js';
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as z from 'zod/mini';

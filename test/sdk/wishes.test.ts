@@ -98,14 +98,14 @@ describe('client.wishes over a flaky network', () => {
     proxy.offline = true;
     const queued = await client.wishes.post(wish('周末陪聊'));
     assert.equal(queued.state, 'queued');
-    assert.equal((await client.outbox!.pending()).length, 1);
-    await client.outbox!.flush(); // still offline: stays queued
-    assert.equal((await client.outbox!.pending()).length, 1);
+    assert.equal((await (await client.outbox())!.pending()).length, 1);
+    await (await client.outbox())!.flush(); // still offline: stays queued
+    assert.equal((await (await client.outbox())!.pending()).length, 1);
 
     proxy.offline = false;
-    await client.outbox!.flush();
-    await client.outbox!.flush(); // a second flush sends nothing again
-    assert.equal((await client.outbox!.pending()).length, 0);
+    await (await client.outbox())!.flush();
+    await (await client.outbox())!.flush(); // a second flush sends nothing again
+    assert.equal((await (await client.outbox())!.pending()).length, 0);
 
     const token = await t.tokenFor('xfl-grid');
     const res = await t.fetch('/api/v1/communities/xingfuli/wish-queue?limit=100', {
@@ -135,7 +135,7 @@ describe('client.wishes over a flaky network', () => {
     const error = await client.wishes.claim(delivery.value.id, claimer).catch((e: unknown) => e);
     assert.ok(error instanceof ApiError);
     assert.equal(error.code, 'network');
-    assert.equal((await client.outbox!.pending()).length, 0, 'nothing queued');
+    assert.equal((await (await client.outbox())!.pending()).length, 0, 'nothing queued');
     proxy.offline = false;
     const won = await client.wishes.claim(delivery.value.id, claimer);
     assert.equal(won.card.claimer?.name, '周*');

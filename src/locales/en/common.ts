@@ -14,7 +14,8 @@ export default {
     conflict: 'Someone else changed this. Refresh and try again.',
     invalid_transition:
       'This step is not possible in the current status. Refresh to see the latest progress.',
-    already_claimed: 'Already claimed: someone else has just claimed this wish. Thank you for caring.',
+    already_claimed:
+      'Already claimed: someone else has just claimed this wish. Thank you for caring.',
     claim_expired:
       'The claim has passed its hold period and the wish is open again. If you fulfilled it, please contact the community.',
     in_flight: 'Your previous submission is still being processed. Please wait.',
@@ -68,51 +69,9 @@ export default {
     tooLarge: 'The file is too large.',
     type: 'Only JPEG, PNG or WebP images can be uploaded.',
   },
-  ticket: { invalid: 'A case number looks like SQ-2026-000123.' },
-  queryCode: { invalid: 'The query code has 8 letters and digits.' },
-  description: {
-    tooShort: 'Write at least 10 characters about what happened.',
-    tooLong: 'Keep it under 1000 characters.',
-  },
-  contact: {
-    required: 'Leave a name and phone number, or choose to report anonymously.',
-    nameRequired: 'Enter your name.',
-    nameTooLong: 'The name is too long.',
-  },
   consent: { required: 'Read and agree to how your personal information is handled.' },
-  publishConsent: { required: 'Wishes are shown in public: tick to agree to that.' },
-  photos: {
-    tooMany: 'Add at most 6 photos.',
-    unknown: 'A photo did not upload. Please add it again.',
-  },
-  title: { tooShort: 'The title is too short.', tooLong: 'Keep the title under 30 characters.' },
-  story: { tooShort: 'Write at least 10 characters.', tooLong: 'Keep it under 300 characters.' },
-  alias: { tooLong: 'Keep the display name under 20 characters.' },
-  value: {
-    negative: 'The amount cannot be negative.',
-    tooHigh: "The amount cannot be more than {{max}} yuan (the community's limit).",
-  },
-  claimerType: { invalid: 'Choose who is claiming.' },
-  claimer: {
-    nameRequired: 'Enter a name or the unit’s name.',
-    nameTooLong: 'The name is too long.',
-  },
-  rating: { required: 'Choose how satisfied you are.' },
-  comment: { tooLong: 'Keep the comment under 500 characters.' },
-  reply: { required: 'Write something.', tooLong: 'Keep it under 2000 characters.' },
-  returnReason: { required: 'Choose why the case is returned.' },
-  transferTo: { required: 'Enter where the case is transferred to.' },
-  extend: { days: 'Extend by 1 to 30 working days.' },
-  rejectReason: { required: 'Give the reason for rejecting.' },
-  fulfilNote: {
-    required: 'Describe how the wish was fulfilled.',
-    tooLong: 'Keep it under 300 characters.',
-  },
-  thanks: { tooLong: 'Keep your thanks under 200 characters.' },
   grid: { unknown: 'This grid is no longer on the community’s list. Please choose again.' },
-  photo: { unknown: 'The photo did not upload. Please add it again.' },
   category: { unknown: 'Choose a type of concern from the list.' },
-  handler: { unknown: 'Choose a staff member of this community.' },
   location: {
     textTooShort: 'Describe the place in a little more detail.',
     otherCommunity: 'This place is not in this community.',

@@ -1,0 +1,13 @@
+/**
+ * 居民说事 for this page: registers the complaint operations with the SDK. Side effect only;
+ * imported by the complaint elements and by `shequ-kit/sdk`. Schemas and services load on the
+ * feature's first call.
+ */
+import { addFeature } from '../operations.js';
+
+addFeature('complaints', {
+  contract: () =>
+    import('../../services/contract-complaints.js').then((m) => m.complaintOperations),
+  handlers: () => import('../../services/handlers-complaints.js').then((m) => m.complaintHandlers),
+  uploads: () => import('../../services/handlers-complaints.js'),
+});
