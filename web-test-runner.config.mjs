@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS, findChrome } from './scripts/find-chrome.mjs';
+import { apiServer } from './scripts/wtr-api-server.mjs';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 const AXE_SHIM = '/__shequ-kit__/axe-core.js';
@@ -33,6 +34,9 @@ const axeCoreShim = {
 
 // One page at a time: with two, the page in the background tab gets throttled timers and no
 // focus, and form/focus tests time out (measured: 1 page 7 s, all pass; 2 pages 17 s, 1 timeout).
+// A real server (PGlite) behind /api/v1 for end-to-end tests of the elements over HTTP.
+const api = apiServer();
+
 const concurrency = Number(process.env.WTR_CONCURRENCY ?? 1);
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -57,8 +61,10 @@ export default {
       },
     }),
   ],
+  middleware: [api.middleware],
   plugins: [
     axeCoreShim,
+    api.plugin,
     esbuildPlugin({
       ts: true,
       target: 'es2021',

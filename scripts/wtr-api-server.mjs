@@ -1,0 +1,113 @@
+// A real shequ-kit server for the browser tests: @web/test-runner starts it (PGlite in a
+// temporary directory, the demo street seeded, rate limits off) and proxies `/api/v1/*` to it,
+// so elements under test talk to it same-origin with `api-base="/api/v1"`, cookies included.
+// The demo staff login is served at `/__shequ-kit__/demo-login.json` for the tests only.
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const LOGIN_PATH = '/__shequ-kit__/demo-login.json';
+
+/**
+ * The server's life (`plugin`: started with the test runner's server, stopped with it) and the
+ * proxy (`middleware`: it must run before the static file server, which plugins cannot do).
+ */
+export function apiServer() {
+  let child;
+  let dataDir;
+  let origin;
+  let started;
+
+  async function start() {
+    dataDir = await mkdtemp(join(tmpdir(), 'shequ-kit-wtr-'));
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/server/cli.ts', 'serve', '--port', '0'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          // Always PGlite here: the SQL suites cover PostgreSQL; this is about the browser.
+          DATABASE_URL: '',
+          SHEQU_DATA_DIR: dataDir,
+          SHEQU_SEED_DEMO: '1',
+          SHEQU_RATE_LIMIT: 'off',
+          SHEQU_LOGIN_RATE_LIMIT: 'off',
+          SHEQU_LOG_LEVEL: 'error',
+        },
+        // The CLI prints its banner on stderr (stdout is for data): read both, show neither.
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    origin = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(
+        () => reject(new Error(`API server did not start:\n${out}`)),
+        60_000,
+      );
+      child.once('exit', (code) => reject(new Error(`API server exited (${code}):\n${out}`)));
+      const read = (chunk) => {
+        out += chunk;
+        const match = /API\s+(http:\/\/[\d.]+:\d+)\/api\/v1/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+    });
+  }
+
+  /** @type {import('@web/test-runner').TestRunnerPlugin} */
+  const plugin = {
+    name: 'shequ-kit-api-server',
+    serverStart() {
+      started = start();
+      // Failing to start is reported by the requests that need it, not by every test file.
+      started.catch((error) => console.error(String(error)));
+    },
+    async serverStop() {
+      child?.kill('SIGTERM');
+      if (child && child.exitCode === null) {
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+
+  /** @type {import('koa').Middleware} */
+  const middleware = async (ctx, next) => {
+    if (ctx.path === LOGIN_PATH) {
+      await started;
+      ctx.type = 'json';
+      ctx.body = await readFile(join(dataDir, 'demo-login.json'), 'utf8');
+      return;
+    }
+    if (!ctx.path.startsWith('/api/v1/')) return next();
+    await started;
+    const upstream = new URL(ctx.originalUrl, origin);
+    await new Promise((resolve, reject) => {
+      const proxied = request(
+        upstream,
+        { method: ctx.method, headers: { ...ctx.headers, host: upstream.host } },
+        (res) => {
+          ctx.status = res.statusCode ?? 502;
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined && name !== 'transfer-encoding') ctx.set(name, value);
+          }
+          ctx.body = res;
+          resolve();
+        },
+      );
+      proxied.on('error', reject);
+      ctx.req.pipe(proxied);
+    });
+  };
+
+  return { plugin, middleware };
+}
