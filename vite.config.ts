@@ -11,7 +11,11 @@ export default defineConfig({
     // Lit, i18next and friends check this; a browser has no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),
   },
+  // Chunks are found relative to the bundle, wherever it is hosted.
+  base: './',
   build: {
+    // No preload helper: it would resolve chunk URLs against the page, not the bundle.
+    modulePreload: false,
     target: 'es2021',
     outDir: 'dist/cdn',
     emptyOutDir: true,
@@ -19,15 +23,17 @@ export default defineConfig({
     sourcemap: true,
     copyPublicDir: false,
     reportCompressedSize: true,
-    lib: {
-      entry: 'src/index.ts',
-      formats: ['es'],
-      fileName: () => 'shequ-kit.js',
-    },
+    // Not lib mode: for an ES lib Vite keeps whitespace (for consumers' tree shaking), which a
+    // script-tag bundle has no use for (measured: 11% more gzipped bytes).
     rollupOptions: {
+      input: { 'shequ-kit': 'src/index.ts' },
+      // Keep the entry's exports (createClient, the classes) for `import … from` the CDN file.
+      preserveEntrySignatures: 'strict',
       // Everything inlined: no externals.
       external: [],
       output: {
+        format: 'es',
+        entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },

@@ -306,12 +306,12 @@ export class MemoryStore implements Store {
   readonly counters: CounterRepository;
   readonly uploads: UploadRepository;
   readonly wishes: WishRepository;
-  #tables: Tables = new Map();
-  #lock: Promise<unknown> = Promise.resolve();
-  #ready: Promise<void>;
+  private _tables: Tables = new Map();
+  private _lock: Promise<unknown> = Promise.resolve();
+  private _ready: Promise<void>;
 
   constructor(private readonly persistence?: Persistence) {
-    this.#ready = persistence ? this.#load(persistence) : Promise.resolve();
+    this._ready = persistence ? this._load(persistence) : Promise.resolve();
     // Outside a transaction each call is a transaction of its own.
     this.communities = {
       get: (id) => this.transaction((tx) => tx.communities.get(id)),
@@ -355,15 +355,15 @@ export class MemoryStore implements Store {
     };
   }
 
-  async #load(persistence: Persistence) {
-    const tx = new MemoryTx(this.#tables);
+  private async _load(persistence: Persistence) {
+    const tx = new MemoryTx(this._tables);
     for (const { collection, id, value } of await persistence.load()) tx.set(collection, id, value);
   }
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     const run = async () => {
-      await this.#ready;
-      const tx = new MemoryTx(this.#tables);
+      await this._ready;
+      const tx = new MemoryTx(this._tables);
       try {
         const result = await fn(new MemoryTxStore(tx));
         if (this.persistence && tx.written.size) {
@@ -375,13 +375,13 @@ export class MemoryStore implements Store {
         throw error;
       }
     };
-    const result = this.#lock.then(run, run);
-    this.#lock = result.catch(() => undefined);
+    const result = this._lock.then(run, run);
+    this._lock = result.catch(() => undefined);
     return result;
   }
 
   async close() {
-    await this.#lock;
+    await this._lock;
     await this.persistence?.close?.();
   }
 }

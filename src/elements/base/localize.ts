@@ -77,7 +77,7 @@ function watch(watcher: Watcher) {
  * when its language changes (its own `lang`, an ancestor's, or <html lang>).
  */
 export class LocalizeController implements ReactiveController {
-  #lang = DEFAULT_LANGUAGE;
+  private _lang = DEFAULT_LANGUAGE;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -94,18 +94,18 @@ export class LocalizeController implements ReactiveController {
   }
 
   get lang(): string {
-    return this.#lang;
+    return this._lang;
   }
 
   hostConnected() {
-    this.#resolve();
+    this._resolve();
     watch(this);
   }
 
   /** Resolves the language and starts loading its strings if this page has not got them. */
-  #resolve() {
-    this.#lang = resolveLanguage(languageOf(this.host));
-    const loading = i18n.load(this.#lang, [this.namespace, 'common']);
+  private _resolve() {
+    this._lang = resolveLanguage(languageOf(this.host));
+    const loading = i18n.load(this._lang, [this.namespace, 'common']);
     if (loading) pendingStrings.set(this.host, loading);
     else pendingStrings.delete(this.host);
   }
@@ -116,20 +116,20 @@ export class LocalizeController implements ReactiveController {
 
   /** Called when any `lang` or care attribute changes: the update re-resolves both. */
   languageChanged() {
-    this.#resolve();
+    this._resolve();
     this.host.requestUpdate();
   }
 
   hostUpdate() {
-    this.#resolve();
+    this._resolve();
   }
 
   /** A string of the element's namespace (`common:` prefix for shared ones). */
   t(key: string, options?: TranslateOptions): string {
-    return i18n.t(key, { ...options, lng: this.#lang, ns: [this.namespace, 'common'] });
+    return i18n.t(key, { ...options, lng: this._lang, ns: [this.namespace, 'common'] });
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.#lang, options).format(value);
+    return new Intl.NumberFormat(this._lang, options).format(value);
   }
 }

@@ -36,16 +36,16 @@ function merge(target: Strings, source: Strings, overwrite: boolean): Strings {
  * with the same meaning, at a fifteenth of the size (see docs/size.md).
  */
 export class Translator {
-  readonly #data = new Map<string, Map<string, Strings>>();
-  readonly #loaders = new Map<string, StringsLoader>();
-  readonly #loading = new Map<string, Promise<void>>();
+  private readonly _data = new Map<string, Map<string, Strings>>();
+  private readonly _loaders = new Map<string, StringsLoader>();
+  private readonly _loading = new Map<string, Promise<void>>();
 
   constructor(readonly fallbackLng: string) {}
 
   /** Languages that have at least one namespace, loaded or loadable. */
   get languages(): string[] {
-    const loadable = [...this.#loaders.keys()].map((key) => key.split('\u0000')[0]!);
-    return [...new Set([...this.#data.keys(), ...loadable])];
+    const loadable = [...this._loaders.keys()].map((key) => key.split('\u0000')[0]!);
+    return [...new Set([...this._data.keys(), ...loadable])];
   }
 
   /**
@@ -53,7 +53,7 @@ export class Translator {
    * element first needs that language: pages carry their default language's strings alone.
    */
   addLoader(lng: string, ns: string, loader: StringsLoader): this {
-    this.#loaders.set(`${lng}\u0000${ns}`, loader);
+    this._loaders.set(`${lng}\u0000${ns}`, loader);
     return this;
   }
 
@@ -66,16 +66,16 @@ export class Translator {
       .filter((ns) => !this.hasResourceBundle(lng, ns))
       .map((ns) => {
         const key = `${lng}\u0000${ns}`;
-        const loader = this.#loaders.get(key);
+        const loader = this._loaders.get(key);
         if (!loader) return undefined;
-        let promise = this.#loading.get(key);
+        let promise = this._loading.get(key);
         if (!promise) {
           promise = loader().then(
             (module) => void this.addResourceBundle(lng, ns, module.default),
             // A failed load leaves the fallback language showing; the next update retries.
-            () => void this.#loading.delete(key),
+            () => void this._loading.delete(key),
           );
-          this.#loading.set(key, promise);
+          this._loading.set(key, promise);
         }
         return promise;
       })
@@ -88,8 +88,8 @@ export class Translator {
    * `overwrite`, the new strings win on conflicts (i18next's argument order).
    */
   addResourceBundle(lng: string, ns: string, resources: Strings, deep = false, overwrite = false) {
-    let namespaces = this.#data.get(lng);
-    if (!namespaces) this.#data.set(lng, (namespaces = new Map()));
+    let namespaces = this._data.get(lng);
+    if (!namespaces) this._data.set(lng, (namespaces = new Map()));
     const current = namespaces.get(ns);
     if (current && deep) merge(current, resources, overwrite);
     else if (!current || overwrite) namespaces.set(ns, merge({}, resources, true));
@@ -97,11 +97,11 @@ export class Translator {
   }
 
   hasResourceBundle(lng: string, ns: string): boolean {
-    return this.#data.get(lng)?.has(ns) ?? false;
+    return this._data.get(lng)?.has(ns) ?? false;
   }
 
   getResourceBundle(lng: string, ns: string): Strings | undefined {
-    return this.#data.get(lng)?.get(ns);
+    return this._data.get(lng)?.get(ns);
   }
 
   /** The string for `key` (`ns:path.to.key` or `path.to.key`); the key itself if none. */
@@ -116,20 +116,20 @@ export class Translator {
           ? `${path}_${new Intl.PluralRules(lng).select(options.count)}`
           : undefined;
       for (const ns of namespaces) {
-        const found = (plural && this.#lookup(lng, ns, plural)) ?? this.#lookup(lng, ns, path);
-        if (found !== undefined) return this.#interpolate(found, options);
+        const found = (plural && this._lookup(lng, ns, plural)) ?? this._lookup(lng, ns, path);
+        if (found !== undefined) return this._interpolate(found, options);
       }
     }
     return key;
   }
 
-  #lookup(lng: string, ns: string, path: string): string | undefined {
-    let node: string | Strings | undefined = this.#data.get(lng)?.get(ns);
+  private _lookup(lng: string, ns: string, path: string): string | undefined {
+    let node: string | Strings | undefined = this._data.get(lng)?.get(ns);
     for (const part of path.split('.')) node = isStrings(node) ? node[part] : undefined;
     return typeof node === 'string' ? node : undefined;
   }
 
-  #interpolate(text: string, values: TranslateOptions): string {
+  private _interpolate(text: string, values: TranslateOptions): string {
     return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
       values[name] === undefined ? '' : String(values[name]),
     );

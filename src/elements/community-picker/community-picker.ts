@@ -83,8 +83,8 @@ export class SqCommunityPicker extends SqElement {
     en: () => import('../../locales/en/community-picker.js'),
   });
   private readonly internals = this.attachInternals();
-  #listClient?: Client;
-  #treeKey?: string;
+  private _listClient?: Client;
+  private _treeKey?: string;
 
   /** The chosen place, or undefined before a community is chosen. */
   get value(): Location | undefined {
@@ -172,13 +172,13 @@ export class SqCommunityPicker extends SqElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const client = this.client;
-    if (client !== this.#listClient) {
-      this.#listClient = client;
+    if (client !== this._listClient) {
+      this._listClient = client;
       void this.loadList(client);
     }
     const treeKey = this.communityId;
-    if (treeKey !== this.#treeKey) {
-      this.#treeKey = treeKey;
+    if (treeKey !== this._treeKey) {
+      this._treeKey = treeKey;
       this.tree = undefined;
       if (treeKey) void this.loadTree(client, treeKey);
     }
@@ -192,7 +192,7 @@ export class SqCommunityPicker extends SqElement {
     this.loadError = undefined;
     try {
       const communities = await client.communities.list();
-      if (client !== this.#listClient) return;
+      if (client !== this._listClient) return;
       this.communities = communities;
       if (!this.communityId && communities.length === 1)
         this.choose('community', communities[0]!.id);
@@ -246,8 +246,8 @@ export class SqCommunityPicker extends SqElement {
   }
 
   private retry() {
-    this.#listClient = undefined;
-    this.#treeKey = undefined;
+    this._listClient = undefined;
+    this._treeKey = undefined;
     this.loadError = undefined;
     this.requestUpdate();
   }
