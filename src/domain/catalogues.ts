@@ -7,8 +7,32 @@ import type { Category, Feature } from './community.js';
 export const defaultCategories: Record<Feature, Category[]> = {
   complaint: [
     { id: 'environment', name: '环境卫生', nameEn: 'Environment & sanitation', slaDays: 3 },
-    { id: 'property', name: '物业管理', nameEn: 'Property management', slaDays: 5 },
-    { id: 'noise', name: '噪音扰民', nameEn: 'Noise', slaDays: 3 },
+    {
+      id: 'property',
+      name: '物业管理',
+      nameEn: 'Property management',
+      slaDays: 5,
+      questions: [
+        {
+          id: 'reported',
+          label: '是否已向物业反映过？结果如何？',
+          labelEn: 'Have you told the property manager? What happened?',
+        },
+      ],
+    },
+    {
+      id: 'noise',
+      name: '噪音扰民',
+      nameEn: 'Noise',
+      slaDays: 3,
+      questions: [
+        {
+          id: 'when',
+          label: '噪音通常在什么时间出现？',
+          labelEn: 'When does the noise usually happen?',
+        },
+      ],
+    },
     { id: 'neighbours', name: '邻里纠纷', nameEn: 'Neighbour dispute', slaDays: 5 },
     { id: 'infrastructure', name: '基础设施', nameEn: 'Infrastructure', slaDays: 7 },
     { id: 'fire-safety', name: '消防安全', nameEn: 'Fire safety', slaDays: 1 },

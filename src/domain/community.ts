@@ -13,11 +13,23 @@ export const unitSchema = z.object(named); // 单元
 export const buildingSchema = z.object({ ...named, units: z.array(unitSchema) }); // 楼栋
 export const gridSchema = z.object({ ...named, buildings: z.array(buildingSchema) }); // 网格
 
+/** A category's extra question (FixMyStreet's category questions), answered in free text. */
+export const categoryQuestionSchema = z.object({
+  id: idSchema,
+  label: z.string().check(z.minLength(1), z.maxLength(120)),
+  labelEn: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  /** The answer may not be left empty. */
+  required: z.optional(z.boolean()),
+});
+
 export const categorySchema = z.object({
   ...named,
   /** Working days to resolve (SLA); features without deadlines leave it out. */
   slaDays: z.optional(z.int().check(z.minimum(1), z.maximum(60))),
+  /** Asked when the category is chosen (complaints); answers go in `answers` by id. */
+  questions: z.optional(z.array(categoryQuestionSchema).check(z.maxLength(5))),
 });
+export type CategoryQuestion = z.output<typeof categoryQuestionSchema>;
 
 /** What a form collecting personal data must tell people (PIPL art. 17). */
 export const privacyNoticeSchema = z.object({
@@ -69,9 +81,13 @@ export type CommunitySummary = z.output<typeof communitySummarySchema>;
 export const summarize = ({ id, name, nameEn, street }: Community): CommunitySummary =>
   nameEn === undefined ? { id, name, street } : { id, name, nameEn, street };
 
-/** A place in a community, coarse to fine; each level needs the one above it. */
+/**
+ * A place in a community, coarse to fine; each level needs the one above it. Strict: a place
+ * in words (`{community, text}`, complaint.ts) must never pass as the community alone with its
+ * words stripped.
+ */
 export const locationSchema = z
-  .object({
+  .strictObject({
     community: idSchema,
     grid: z.optional(idSchema),
     building: z.optional(idSchema),

@@ -28,8 +28,9 @@ export const complaintContactSchema = z.object({
 });
 
 /**
- * A place by the community model, or in the resident's words. The words come first: the
- * model's object schema would otherwise match `{community, text}` and strip the text.
+ * A place by the community model, or in the resident's words. The words come first, so a
+ * place whose words are too short fails with the words' message (the model's schema is strict
+ * and refuses `text` too).
  */
 export const complaintLocationSchema = z.union([
   z.object({

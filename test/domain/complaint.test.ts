@@ -114,6 +114,14 @@ describe('complaint input', () => {
     assert.equal(parsed.anonymous, false);
     assert.equal(parsed.publishConsent, false);
   });
+  it('refuses a place in words that is too short instead of dropping the words', () => {
+    const result = complaintInputSchema.safeParse({ ...valid, location: { community: 'xingfuli', text: 'x' } });
+    assert.equal(result.success, false);
+    assert.deepEqual(
+      toFieldErrors(result.error!.issues).map((f) => f.key),
+      ['location.textTooShort'],
+    );
+  });
   it('accepts free-text places and anonymous reports without contact', () => {
     const parsed = complaintInputSchema.parse({ ...valid, anonymous: true, contact: undefined, location: { community: 'xingfuli', text: '小区东门垃圾站' } });
     assert.equal(parsed.contact, undefined);

@@ -393,6 +393,46 @@ for (const target of targets) {
       assert.deepEqual(range.fields, [{ path: 'to', key: 'date.range' }]);
     });
 
+    it("asks the category's questions: required ones answered, none it lacks", async () => {
+      const xingfuli = await admin.communities.get('xingfuli');
+      const parking = {
+        id: 'parking',
+        name: '停车管理',
+        slaDays: 3,
+        questions: [{ id: 'plate', label: '占道车辆的车牌号？', required: true }],
+      };
+      await admin.call('putCommunity', {
+        ...xingfuli,
+        categories: { ...xingfuli.categories, complaint: [parking] },
+      });
+      try {
+        const missing = await fails(
+          resident.complaints.submit(concern({ category: 'parking' })),
+          'validation_failed',
+          400,
+        );
+        assert.deepEqual(missing.fields, [{ path: 'answers.plate', key: 'answers.required' }]);
+        const stray = await fails(
+          resident.complaints.submit(
+            concern({ category: 'parking', answers: { plate: '京A12345', colour: '红色' } }),
+          ),
+          'validation_failed',
+          400,
+        );
+        assert.deepEqual(stray.fields, [{ path: 'answers.colour', key: 'answers.unknown' }]);
+        const ok = await resident.complaints.submit(
+          concern({ category: 'parking', answers: { plate: '京A12345' } }),
+        );
+        assert.equal(ok.state, 'delivered');
+        if (ok.state === 'delivered') {
+          assert.deepEqual((await admin.complaints.get(ok.value.id)).answers, {
+            plate: '京A12345',
+          });
+        }
+      } finally {
+        await admin.call('putCommunity', xingfuli);
+      }
+    });
     it('anonymous concerns keep no contact, even one sent along', async () => {
       const { id } = await submit(
         concern({ anonymous: true, location: { community: 'xingfuli', text: '小区东门垃圾站' } }),
