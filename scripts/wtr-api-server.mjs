@@ -94,7 +94,8 @@ export function apiServer() {
     await new Promise((resolve, reject) => {
       const proxied = request(
         upstream,
-        { method: ctx.method, headers: { ...ctx.headers, host: upstream.host } },
+        // The browser's Host stays: the server checks Origin against it (CSRF), as behind a proxy.
+            { method: ctx.method, headers: ctx.headers },
         (res) => {
           ctx.status = res.statusCode ?? 502;
           for (const [name, value] of Object.entries(res.headers)) {

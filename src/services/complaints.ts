@@ -5,15 +5,13 @@ import { formatTicket, type ComplaintSubmission } from '../domain/complaint.js';
 import type {
   Complaint,
   ComplaintEvent,
-  ComplaintMetrics,
   ComplaintPublicView,
   ComplaintReceipt,
   ComplaintStaffView,
   ComplaintSummary,
 } from '../domain/complaint-api.js';
-import { dueDate, isOverdue, respondedInTime } from '../domain/complaint-deadlines.js';
+import { dueDate, isOverdue } from '../domain/complaint-deadlines.js';
 import {
-  isOpen,
   nextStatus,
   ratingAction,
   type ComplaintAction,
@@ -23,8 +21,8 @@ import { DomainError, type FieldError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { maskName } from '../domain/mask.js';
 import type { Page } from '../domain/paging.js';
-import { shanghaiDate, shanghaiStartOfDay } from '../domain/time.js';
-import { addWorkingDays, type WorkdayCalendar } from '../domain/workdays.js';
+import { shanghaiDate } from '../domain/time.js';
+import { addWorkingDays } from '../domain/workdays.js';
 import { assertCommunityAccess } from './access.js';
 import type { Actor, ServiceContext } from './context.js';
 import type { Store } from './store.js';
@@ -390,76 +388,6 @@ export async function listHandlers(
   return (await ctx.store.staff.listByCommunity(community))
     .filter((a) => !a.disabled)
     .map(({ id, name }) => ({ id, name }));
-}
-
-// ---- 三率 ----
-
-type Rates = Omit<ComplaintMetrics, 'community' | 'from' | 'to' | 'byCategory'>;
-
-const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-
-/** Counts and rates of a set of cases, as of `now`. */
-export function rateCases(cases: Complaint[], now: Date, calendar?: WorkdayCalendar): Rates {
-  let respondedInTimeCount = 0;
-  let resolved = 0;
-  let rated = 0;
-  let satisfied = 0;
-  let overdue = 0;
-  for (const c of cases) {
-    if (respondedInTime(c.receivedAt, c.firstResponseAt, calendar)) respondedInTimeCount++;
-    if (c.status === 'resolved' || c.status === 'rated') resolved++;
-    if (c.status === 'rated' && c.rating) {
-      rated++;
-      if (c.rating.value === 'satisfied' || c.rating.value === 'basically_satisfied') satisfied++;
-    }
-    if (isOpen(c.status) && isOverdue(c.status, c.dueDate, now)) overdue++;
-  }
-  const total = cases.length;
-  return {
-    total,
-    respondedInTime: respondedInTimeCount,
-    resolved,
-    rated,
-    satisfied,
-    overdue,
-    responseRate: ratio(respondedInTimeCount, total),
-    resolutionRate: ratio(resolved, total),
-    satisfactionRate: ratio(satisfied, rated),
-  };
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** 三率 for the cases received from `from` to `to` (Shanghai dates, both included). */
-export async function complaintMetrics(
-  ctx: ServiceContext,
-  query: { community: string; from: string; to: string },
-): Promise<ComplaintMetrics> {
-  assertCommunityAccess(ctx.actor, query.community);
-  if (query.from > query.to) throw invalid([{ path: 'to', key: 'date.range' }]);
-  const start = shanghaiStartOfDay(query.from);
-  const end = new Date(shanghaiStartOfDay(query.to).getTime() + DAY_MS);
-  const cases = await ctx.store.complaints.listReceived(
-    query.community,
-    start.toISOString(),
-    end.toISOString(),
-  );
-  const now = ctx.clock.now();
-  const community = await ctx.store.communities.get(query.community);
-  const order = (community ? categoriesFor(community, 'complaint') : []).map((c) => c.id);
-  const byId = new Map<string, Complaint[]>();
-  for (const c of cases) byId.set(c.category, [...(byId.get(c.category) ?? []), c]);
-  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
-  const byCategory = [...byId.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
-    .map(([category, list]) => ({ category, ...rateCases(list, now, ctx.calendar) }));
-  return {
-    community: query.community,
-    from: query.from,
-    to: query.to,
-    ...rateCases(cases, now, ctx.calendar),
-    byCategory,
-  };
 }
 
 // ---- Photos ----

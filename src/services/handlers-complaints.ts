@@ -1,6 +1,5 @@
 import {
   actOnComplaint,
-  complaintMetrics,
   getComplaint,
   listComplaints,
   listHandlers,
@@ -27,6 +26,7 @@ export const complaintHandlers: HandlerTable<keyof typeof complaintOperations> =
   listComplaints: (ctx, query) => listComplaints(ctx, query),
   getComplaint: (ctx, { id }) => getComplaint(ctx, id),
   actOnComplaint: (ctx, { id, ...body }) => actOnComplaint(ctx, id, body as ComplaintActionBody),
-  complaintMetrics: (ctx, query) => complaintMetrics(ctx, query),
+  complaintMetrics: async (ctx, query) =>
+    (await import('./complaint-metrics.js')).complaintMetrics(ctx, query),
   listHandlers: (ctx, { community }) => listHandlers(ctx, community),
 };

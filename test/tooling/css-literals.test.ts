@@ -1,0 +1,29 @@
+/** The CSS minifier applied to css`…` templates in every shipped build (scripts/css-literals.mjs). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+// @ts-expect-error: a plain .mjs tooling script without types.
+import { minifyCssLiterals } from '../../scripts/css-literals.mjs';
+
+const min = minifyCssLiterals as (source: string) => string;
+
+describe('minifyCssLiterals', () => {
+  it('drops comments and layout whitespace', () => {
+    assert.equal(
+      min(
+        'css`\n  :host {\n    display: block; /* why */\n  }\n  .a > .b,\n  .c { color: red; }\n`',
+      ),
+      'css`:host{display: block}.a>.b,.c{color: red}`',
+    );
+  });
+  it('keeps strings, expressions and the spaces next to them', () => {
+    assert.equal(
+      min("css`.q::before { content: '  a  {b} '; } .x ${sel} .y { width: ${w}px; }`"),
+      "css`.q::before{content: '  a  {b} '}.x ${sel} .y{width: ${w}px}`",
+    );
+    assert.equal(min('css`a { b: ${f({ c: 1 })} }`'), 'css`a{b: ${f({ c: 1 })}}`');
+  });
+  it('leaves other templates and identifiers ending in css alone', () => {
+    const source = 'const t = html`<p>  a  </p>`; const u = mycss`  x  `;';
+    assert.equal(min(source), source);
+  });
+});
