@@ -1,10 +1,7 @@
 /** The CSS minifier applied to css`…` templates in every shipped build (scripts/css-literals.mjs). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-// @ts-expect-error: a plain .mjs tooling script without types.
-import { minifyCssLiterals } from '../../scripts/css-literals.mjs';
-
-const min = minifyCssLiterals as (source: string) => string;
+import { minifyCssLiterals as min } from '../../scripts/css-literals.mjs';
 
 describe('minifyCssLiterals', () => {
   it('drops comments and layout whitespace', () => {

@@ -41,7 +41,7 @@ export default {
   grid: 'Grid',
   posted: 'Posted',
   wisher: 'Wisher',
-  alias: '(shown in public as “{{alias}}”)',
+  alias: ' (shown in public as “{{alias}}”)',
   phone: 'Phone',
   value: 'Estimated value',
   yuan: 'about {{value}} yuan',

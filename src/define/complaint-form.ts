@@ -1,0 +1,5 @@
+import { SqComplaintForm } from '../elements/complaint-form/index.js';
+
+SqComplaintForm.define();
+
+export { SqComplaintForm };

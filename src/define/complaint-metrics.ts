@@ -1,0 +1,5 @@
+import { SqComplaintMetrics } from '../elements/complaint-metrics/index.js';
+
+SqComplaintMetrics.define();
+
+export { SqComplaintMetrics };

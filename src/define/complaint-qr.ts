@@ -1,0 +1,5 @@
+import { SqComplaintQr } from '../elements/complaint-qr/index.js';
+
+SqComplaintQr.define();
+
+export { SqComplaintQr };

@@ -1,0 +1,5 @@
+import { SqComplaintTracker } from '../elements/complaint-tracker/index.js';
+
+SqComplaintTracker.define();
+
+export { SqComplaintTracker };

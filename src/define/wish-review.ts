@@ -1,0 +1,5 @@
+import { SqWishReview } from '../elements/wish-review/index.js';
+
+SqWishReview.define();
+
+export { SqWishReview };

@@ -1,0 +1,180 @@
+import { css } from 'lit';
+
+export const deskStyles = css`
+  :host {
+    display: block;
+    max-width: var(--sq-complaint-desk-max-width, 64rem);
+  }
+  header,
+  nav,
+  .bar,
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sq-space-2) var(--sq-space-3);
+    margin: 0 0 var(--sq-space-3);
+  }
+  .filters {
+    align-items: flex-end;
+  }
+  header h2 {
+    flex: 1 1 auto;
+  }
+  h2,
+  h3 {
+    margin: var(--sq-space-3) 0;
+    font-size: var(--sq-font-size-heading);
+    line-height: 1.3;
+  }
+  h4,
+  h5 {
+    margin: var(--sq-space-4) 0 var(--sq-space-2);
+    font-size: inherit;
+  }
+  [aria-pressed='true'],
+  .primary {
+    color: var(--sq-color-on-primary);
+    background: var(--sq-color-primary);
+    border: var(--sq-border-width) solid var(--sq-color-primary);
+  }
+  .box {
+    display: grid;
+    gap: var(--sq-space-3);
+    max-width: 36rem;
+    padding: var(--sq-space-4);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  .box h2,
+  .box h5 {
+    margin: 0;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sq-space-1);
+    flex: 1 1 12em;
+    min-width: 0;
+  }
+  label {
+    font-weight: 600;
+  }
+  select,
+  input,
+  textarea {
+    font: inherit;
+    min-height: var(--sq-target-size);
+    padding: var(--sq-space-2);
+    color: var(--sq-color-text);
+    background: var(--sq-color-surface);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--sq-color-danger);
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: var(--sq-space-2);
+    min-height: var(--sq-target-size);
+  }
+  .check input {
+    width: var(--sq-target-size);
+    accent-color: var(--sq-color-primary);
+  }
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .list {
+    display: grid;
+    gap: var(--sq-space-2);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sq-space-1) var(--sq-space-3);
+    width: 100%;
+    padding: var(--sq-space-3);
+    text-align: start;
+    color: inherit;
+    background: var(--sq-color-surface);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+  }
+  .row:hover {
+    background: var(--sq-color-surface-raised);
+  }
+  .excerpt {
+    flex-basis: 100%;
+    color: var(--sq-color-text-muted);
+  }
+  .badge {
+    padding: 0 var(--sq-space-2);
+    border-radius: var(--sq-radius);
+    background: var(--sq-color-surface-disabled);
+    font-size: var(--sq-font-size-small);
+    font-weight: 400;
+  }
+  .overdue {
+    color: var(--sq-color-danger);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(5em, max-content) 1fr;
+    gap: var(--sq-space-1) var(--sq-space-3);
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .photos {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sq-space-2);
+  }
+  img {
+    display: block;
+    width: min(100%, 16rem);
+    min-height: 4rem;
+    object-fit: contain;
+    background: var(--sq-color-surface-raised);
+    border-radius: var(--sq-radius);
+  }
+  .history li {
+    padding: var(--sq-space-2) var(--sq-space-3);
+    border-inline-start: 4px solid var(--sq-color-border);
+  }
+  .history .internal {
+    background: var(--sq-color-surface-raised);
+    border-color: var(--sq-color-warning);
+  }
+  .history p,
+  .alert p {
+    margin: 0;
+  }
+  .meta {
+    color: var(--sq-color-text-muted);
+  }
+  .alert {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sq-space-3);
+    margin: 0 0 var(--sq-space-3);
+    padding: var(--sq-space-3);
+    border-radius: var(--sq-radius);
+    background: var(--sq-color-surface-raised);
+    border-inline-start: 4px solid var(--sq-color-danger);
+  }
+`;

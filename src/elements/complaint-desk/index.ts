@@ -1,0 +1,1 @@
+export { SqComplaintDesk } from './complaint-desk.js';

@@ -1,0 +1,2 @@
+export { SqComplaintForm } from './complaint-form.js';
+export { shrink } from './photos.js';

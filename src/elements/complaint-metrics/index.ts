@@ -1,0 +1,1 @@
+export { SqComplaintMetrics } from './complaint-metrics.js';

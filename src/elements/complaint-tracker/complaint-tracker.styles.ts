@@ -1,0 +1,242 @@
+import { css } from 'lit';
+
+export const trackerStyles = css`
+  :host {
+    display: block;
+    max-width: var(--sq-complaint-tracker-max-width, 40rem);
+    overflow-wrap: anywhere;
+  }
+  h2,
+  h3,
+  legend {
+    margin: 0 0 var(--sq-space-2);
+    padding: 0;
+    font-size: var(--sq-font-size-heading);
+    line-height: 1.3;
+  }
+  h4 {
+    margin: var(--sq-space-4) 0 var(--sq-space-2);
+    font-size: 1em;
+  }
+  p,
+  dd,
+  fieldset {
+    margin: 0;
+  }
+  form {
+    display: grid;
+    gap: var(--sq-space-4);
+    margin-top: var(--sq-space-4);
+  }
+  .result {
+    margin-top: var(--sq-space-4);
+    padding-top: var(--sq-space-4);
+    border-top: var(--sq-border-width) solid var(--sq-color-border);
+  }
+  .field {
+    display: grid;
+    gap: var(--sq-space-1);
+  }
+  label,
+  dt {
+    font-weight: 600;
+  }
+  input[type='text'],
+  textarea {
+    width: 100%;
+    min-height: var(--sq-target-size);
+    padding: var(--sq-space-2) var(--sq-space-3);
+    font: inherit;
+    color: inherit;
+    background: var(--sq-color-surface);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--sq-color-danger);
+  }
+  .primary {
+    justify-self: start;
+    color: var(--sq-color-on-primary);
+    background: var(--sq-color-primary);
+    border: 0;
+    font-weight: 600;
+  }
+  .primary:hover {
+    background: var(--sq-color-primary-hover);
+  }
+  [aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .alert,
+  .notice,
+  .success {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sq-space-3);
+    margin: var(--sq-space-3) 0;
+    padding: var(--sq-space-3);
+    border-radius: var(--sq-radius);
+    background: var(--sq-color-surface-raised);
+    border-inline-start: 4px solid var(--sq-color-warning);
+  }
+  .alert {
+    border-inline-start-color: var(--sq-color-danger);
+  }
+  form > .alert {
+    display: block;
+    margin: 0;
+  }
+  .success {
+    border-inline-start-color: var(--sq-color-success);
+  }
+  .alert p {
+    flex: 1 1 12rem;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
+    gap: var(--sq-space-3);
+    margin: 0;
+  }
+  .key,
+  .status {
+    font-size: var(--sq-font-size-key);
+    font-weight: 600;
+    line-height: 1.3;
+  }
+  .status {
+    padding-inline-start: var(--sq-space-2);
+    border-inline-start: 4px solid var(--sq-color-warning);
+  }
+  .resolved,
+  .rated {
+    color: var(--sq-color-success);
+    border-color: currentColor;
+  }
+  .badge {
+    padding: 0 var(--sq-space-2);
+    font-size: var(--sq-font-size-body);
+    color: var(--sq-color-on-primary);
+    background: var(--sq-color-danger);
+    border-radius: var(--sq-radius);
+    vertical-align: middle;
+  }
+  .text {
+    white-space: pre-wrap;
+  }
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  ol li {
+    position: relative;
+    display: grid;
+    margin-inline-start: var(--sq-space-2);
+    padding: 0 0 var(--sq-space-4) var(--sq-space-5);
+    border-inline-start: 2px solid var(--sq-color-border);
+  }
+  ol li::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: -0.45em;
+    top: 0.4em;
+    width: 0.8em;
+    height: 0.8em;
+    border-radius: 50%;
+    background: var(--sq-color-surface);
+    border: 2px solid var(--sq-color-border);
+  }
+  ol li:last-child {
+    border-color: transparent;
+  }
+  ol li.latest::before {
+    background: var(--sq-color-primary);
+    border-color: var(--sq-color-primary);
+  }
+  time {
+    font-size: var(--sq-font-size-small);
+    color: var(--sq-color-text-muted);
+  }
+  li .text {
+    margin-top: var(--sq-space-1);
+    padding: var(--sq-space-2) var(--sq-space-3);
+    background: var(--sq-color-surface-raised);
+    border-radius: var(--sq-radius);
+  }
+  .rate {
+    margin: var(--sq-space-4) 0;
+    padding: var(--sq-space-4);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  fieldset {
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sq-space-2);
+    margin-top: var(--sq-space-3);
+  }
+  .choice {
+    position: relative;
+    flex: 1 1 8em;
+    font-weight: 400;
+  }
+  /* The native radio covers its whole choice: one big target, still the real control. */
+  .choice input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .choice span {
+    display: flex;
+    align-items: center;
+    gap: var(--sq-space-2);
+    min-height: var(--sq-target-size);
+    padding: var(--sq-space-2) var(--sq-space-3);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  .choice span::before {
+    content: '';
+    flex: none;
+    width: 1.1em;
+    height: 1.1em;
+    border-radius: 50%;
+    border: 2px solid var(--sq-color-border);
+  }
+  :checked + span {
+    border: 2px solid var(--sq-color-primary);
+    background: var(--sq-color-primary-subtle);
+    font-weight: 600;
+  }
+  :checked + span::before {
+    border: 0.35em solid var(--sq-color-primary);
+  }
+  :focus-visible + span {
+    outline: var(--sq-focus-ring);
+    outline-offset: 2px;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  ul {
+    margin: var(--sq-space-1) 0 0;
+    padding-inline-start: 1.25em;
+  }
+  .rate .field,
+  .given {
+    margin: var(--sq-space-4) 0;
+  }
+`;

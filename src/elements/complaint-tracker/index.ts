@@ -1,0 +1,1 @@
+export { SqComplaintTracker, SqRatedEvent, type RatedDetail } from './complaint-tracker.js';

@@ -1,0 +1,1 @@
+export { SqWishReview, SqWishActedEvent, type WishReviewAction } from './wish-review.js';

@@ -1,0 +1,78 @@
+import complaintFields from './complaint-fields.js';
+
+/**
+ * <sq-complaint-desk>: the open case and its actions, loaded with the case view the first
+ * time a case is opened (same namespace, `complaint-desk`).
+ */
+export default {
+  ...complaintFields,
+  action: {
+    submit: '提交诉求',
+    assign: '派单',
+    start: '开始处理',
+    reply: '回复居民',
+    note: '内部备注',
+    resolve: '办结',
+    return: '退回',
+    transfer: '转办',
+    extend: '延期',
+    rate: '居民评价',
+    reopen: '不满意，重办',
+  },
+  done: {
+    assign: '已派单给 {{name}}。',
+    start: '已开始处理。',
+    reply: '已回复居民。',
+    note: '已添加内部备注。',
+    resolve: '已办结。',
+    return: '已退回。',
+    transfer: '已转办。',
+    extend: '已延期，新的期限是 {{date}}。',
+  },
+  reason: {
+    not_our_jurisdiction: '不属于本社区管辖',
+    duplicate: '重复反映',
+    insufficient_detail: '信息不足',
+  },
+  rating: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
+  field: {
+    handler: '办理人',
+    text: '内容',
+    reason: '原因',
+    to: '转办至',
+    days: '延期工作日数',
+    choose: '请选择',
+    optional: '{{label}}（选填）',
+  },
+  hint: {
+    reply: '居民查询时可以看到。',
+    note: '只有工作人员能看到。',
+    days: '1 到 30 个工作日。',
+  },
+  detail: {
+    back: '返回列表',
+    refresh: '刷新',
+    failed: '无法加载这件诉求。',
+    received: '受理时间',
+    due: '办理期限',
+    handler: '办理人',
+    category: '类别',
+    location: '地点',
+    contact: '联系人',
+    anonymous: '匿名反映',
+    description: '居民反映',
+    answers: '补充信息',
+    photos: '照片',
+    photo: '照片 {{n}}（共 {{total}} 张）',
+    photoFailed: '照片 {{n}} 无法加载。',
+    history: '办理记录',
+    internal: '内部',
+    actions: '办理',
+    none: '当前状态下没有可办理的操作。',
+    resident: '居民',
+    system: '系统',
+    cancel: '取消',
+    newDue: '新期限 {{date}}',
+  },
+  unassigned: '未分派',
+};
