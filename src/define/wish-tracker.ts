@@ -1,0 +1,5 @@
+import { SqWishTracker } from '../elements/wish-tracker/index.js';
+
+SqWishTracker.define();
+
+export { SqWishTracker };

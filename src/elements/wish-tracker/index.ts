@@ -1,0 +1,1 @@
+export { SqWishTracker, SqThankedEvent, type ThankedDetail } from './wish-tracker.js';

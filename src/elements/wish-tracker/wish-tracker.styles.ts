@@ -1,0 +1,135 @@
+import { css } from 'lit';
+
+export const wishTrackerStyles = css`
+  :host {
+    display: block;
+    max-width: var(--sq-wish-tracker-max-width, 40rem);
+    overflow-wrap: anywhere;
+  }
+  h2,
+  h3 {
+    margin: 0 0 var(--sq-space-2);
+    font-size: var(--sq-font-size-heading);
+    line-height: 1.3;
+  }
+  h4 {
+    margin: var(--sq-space-4) 0 var(--sq-space-2);
+    font-size: 1em;
+  }
+  p,
+  dd {
+    margin: 0;
+  }
+  form {
+    display: grid;
+    gap: var(--sq-space-4);
+    margin-top: var(--sq-space-4);
+  }
+  .result {
+    margin-top: var(--sq-space-4);
+    padding-top: var(--sq-space-4);
+    border-top: var(--sq-border-width) solid var(--sq-color-border);
+  }
+  .field {
+    display: grid;
+    gap: var(--sq-space-1);
+  }
+  label,
+  dt {
+    font-weight: 600;
+  }
+  input,
+  textarea {
+    width: 100%;
+    min-height: var(--sq-target-size);
+    padding: var(--sq-space-2) var(--sq-space-3);
+    font: inherit;
+    color: inherit;
+    background: var(--sq-color-surface);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--sq-color-danger);
+  }
+  .primary {
+    justify-self: start;
+    color: var(--sq-color-on-primary);
+    background: var(--sq-color-primary);
+    border: 0;
+    font-weight: 600;
+  }
+  .primary:hover {
+    background: var(--sq-color-primary-hover);
+  }
+  [aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .alert,
+  .notice,
+  .success {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sq-space-3);
+    margin: var(--sq-space-3) 0;
+    padding: var(--sq-space-3);
+    border-radius: var(--sq-radius);
+    background: var(--sq-color-surface-raised);
+    border-inline-start: 4px solid var(--sq-color-warning);
+  }
+  .alert {
+    border-inline-start-color: var(--sq-color-danger);
+  }
+  .success {
+    border-inline-start-color: var(--sq-color-success);
+  }
+  .alert p,
+  .notice p {
+    flex: 1 1 12rem;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
+    gap: var(--sq-space-3);
+    margin: var(--sq-space-3) 0;
+  }
+  .status {
+    font-size: var(--sq-font-size-key);
+    font-weight: 600;
+    line-height: 1.3;
+    padding-inline-start: var(--sq-space-2);
+    border-inline-start: 4px solid var(--sq-color-warning);
+  }
+  .fulfilled,
+  .thanked {
+    color: var(--sq-color-success);
+    border-color: currentColor;
+  }
+  .rejected,
+  .withdrawn {
+    border-color: var(--sq-color-text-muted);
+  }
+  .text {
+    white-space: pre-wrap;
+  }
+  .box {
+    margin: var(--sq-space-4) 0;
+    padding: var(--sq-space-4);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  .box > :first-child {
+    margin-top: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sq-space-3);
+    margin-top: var(--sq-space-4);
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+`;
