@@ -17,18 +17,20 @@ careToggle.addEventListener('click', () => {
 });
 
 const params = new URLSearchParams(location.search);
-const picker = document.getElementById('picker');
-for (const level of ['community', 'grid', 'building', 'unit']) {
-  const id = params.get(level);
-  if (id) picker.setAttribute(level, id);
-}
+const picker = document.getElementById('location-picker');
+// The complaint form reads its prefill (community, grid, building, unit, category) from the
+// address bar itself; the QR code links back to this page.
+document.getElementById('qr').setAttribute('base', new URL('./', location.href).href);
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
 if (params.has('care')) document.documentElement.setAttribute('data-sq-care', '');
 // The toggles show the state the page starts in.
 const english = document.documentElement.lang === 'en';
 langToggle.setAttribute('aria-pressed', String(english));
 langToggle.textContent = english ? '中文' : 'English';
-careToggle.setAttribute('aria-pressed', String(document.documentElement.hasAttribute('data-sq-care')));
+careToggle.setAttribute(
+  'aria-pressed',
+  String(document.documentElement.hasAttribute('data-sq-care')),
+);
 
 document.getElementById('picker-form').addEventListener('submit', (event) => {
   event.preventDefault();

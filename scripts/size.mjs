@@ -112,9 +112,9 @@ const problems = [];
  */
 const WAIVED = {
   'drop-in bundle (dist/cdn)': {
-    ceiling: 110 * KB,
+    ceiling: 112 * KB,
     reason:
-      'ten elements (six of them forms) and the embedded transport measure 108 kB against 90; ' +
+      'eleven elements (six of them forms), both languages and the embedded transport measure 111 kB against 90; ' +
       'see docs/size.md "The drop-in bundle" — a decision for the design, not a silent pass',
   },
 };

@@ -21,6 +21,7 @@ export function apiServer() {
   let dataDir;
   let origin;
   let started;
+  let stopping = false;
 
   async function start() {
     dataDir = await mkdtemp(join(tmpdir(), 'shequ-kit-wtr-'));
@@ -46,10 +47,13 @@ export function apiServer() {
     origin = await new Promise((resolve, reject) => {
       let out = '';
       const timer = setTimeout(
-        () => reject(new Error(`API server did not start:\n${out}`)),
+        () => stopping || reject(new Error(`API server did not start:\n${out}`)),
         60_000,
       );
-      child.once('exit', (code) => reject(new Error(`API server exited (${code}):\n${out}`)));
+      timer.unref();
+      child.once('exit', (code) => {
+        if (!stopping) reject(new Error(`API server exited (${code}):\n${out}`));
+      });
       const read = (chunk) => {
         out += chunk;
         const match = /API\s+(http:\/\/[\d.]+:\d+)\/api\/v1/.exec(out);
@@ -72,6 +76,7 @@ export function apiServer() {
       started.catch((error) => console.error(String(error)));
     },
     async serverStop() {
+      stopping = true;
       child?.kill('SIGTERM');
       if (child && child.exitCode === null) {
         await new Promise((resolve) => child.once('exit', resolve));
@@ -95,7 +100,7 @@ export function apiServer() {
       const proxied = request(
         upstream,
         // The browser's Host stays: the server checks Origin against it (CSRF), as behind a proxy.
-            { method: ctx.method, headers: ctx.headers },
+        { method: ctx.method, headers: ctx.headers },
         (res) => {
           ctx.status = res.statusCode ?? 502;
           for (const [name, value] of Object.entries(res.headers)) {

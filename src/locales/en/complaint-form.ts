@@ -43,7 +43,7 @@ export default {
   sending: 'Sending…',
   queued: 'Saved. It will be sent when you are back online.',
   failed: 'Not sent: ',
-  summary: 'Please correct {{n}} item(s):',
+  summary: 'Items to correct: {{n}}',
   receipt: {
     received: 'We have received your concern',
     ticket: 'Case number',

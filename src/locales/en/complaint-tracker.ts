@@ -24,7 +24,7 @@ export default {
   overdue: 'Overdue',
   handler: 'Handled by',
   description: 'What you reported',
-  photos: '{{count}} photo(s)',
+  photos: 'Photos: {{count}}',
   timeline: 'History',
   refresh: 'Check again',
   refreshed: 'Updated: {{status}}',

@@ -1,0 +1,5 @@
+import { SqWishForm } from '../elements/wish-form/index.js';
+
+SqWishForm.define();
+
+export { SqWishForm };

@@ -1,0 +1,5 @@
+import { SqWishWall } from '../elements/wish-wall/index.js';
+
+SqWishWall.define();
+
+export { SqWishWall };

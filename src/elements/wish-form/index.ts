@@ -1,0 +1,1 @@
+export { SqWishForm } from './wish-form.js';

@@ -1,0 +1,223 @@
+import { css } from 'lit';
+
+export const wallStyles = css`
+  :host {
+    display: block;
+    overflow-wrap: anywhere;
+    max-width: var(--sq-wish-wall-max-width, 48rem);
+  }
+  h2 {
+    margin: 0 0 var(--sq-space-3);
+    font-size: var(--sq-font-size-heading);
+    line-height: 1.3;
+  }
+  h3 {
+    margin: var(--sq-space-4) 0 var(--sq-space-2);
+    font-size: 1.125em;
+  }
+  p {
+    margin: 0;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  .filters {
+    display: grid;
+    gap: var(--sq-space-3);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10em), 1fr));
+    margin-bottom: var(--sq-space-4);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sq-space-1);
+    min-width: 0;
+    margin-top: var(--sq-space-3);
+  }
+  .filters .field {
+    margin: 0;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  select,
+  input:not([type='radio'], [type='checkbox']) {
+    width: 100%;
+    min-height: var(--sq-target-size);
+    padding: var(--sq-space-2) var(--sq-space-3);
+    font: inherit;
+    color: inherit;
+    background: var(--sq-color-surface);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--sq-color-danger);
+  }
+  .list {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sq-wish-wall-gap, var(--sq-space-3));
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    position: relative;
+    width: 100%;
+    padding: var(--sq-space-4);
+    background: var(--sq-color-surface);
+    border: var(--sq-border-width) solid var(--sq-color-border);
+    border-radius: var(--sq-radius);
+  }
+  :host(:state(virtualized)) .list {
+    display: block;
+  }
+  :host(:state(virtualized)) .card {
+    margin-bottom: var(--sq-wish-wall-gap, var(--sq-space-3));
+  }
+  .card:hover {
+    border-color: var(--sq-color-primary);
+  }
+  .title {
+    margin: 0 0 var(--sq-space-2);
+  }
+  .open {
+    display: block;
+    width: 100%;
+    padding: 0;
+    text-align: start;
+    font-weight: 600;
+    color: var(--sq-color-primary);
+    background: none;
+    border: 0;
+  }
+  .open::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--sq-space-2);
+    margin-bottom: var(--sq-space-1);
+  }
+  .tag {
+    padding: 0 var(--sq-space-2);
+    font-size: var(--sq-font-size-small);
+    border: 1px solid currentColor;
+    border-radius: var(--sq-radius);
+    color: var(--sq-color-text-muted);
+  }
+  .status-open {
+    color: var(--sq-color-primary);
+  }
+  .status-fulfilled,
+  .status-thanked,
+  .thanks {
+    color: var(--sq-color-success);
+  }
+  .meta {
+    color: var(--sq-color-text-muted);
+  }
+  .story {
+    white-space: pre-line;
+  }
+  .more,
+  .primary {
+    width: 100%;
+    margin-top: var(--sq-space-4);
+  }
+  .primary {
+    color: var(--sq-color-on-primary);
+    background: var(--sq-color-primary);
+    border: 0;
+    font-weight: 600;
+  }
+  .primary:hover {
+    background: var(--sq-color-primary-hover);
+  }
+  .notice,
+  .alert,
+  .success {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sq-space-3);
+    margin: var(--sq-space-3) 0;
+    padding: var(--sq-space-3);
+    border-radius: var(--sq-radius);
+    background: var(--sq-color-surface-raised);
+    border-inline-start: 4px solid var(--sq-color-warning);
+  }
+  .alert {
+    border-inline-start-color: var(--sq-color-danger);
+  }
+  .success {
+    display: block;
+    border-inline-start-color: var(--sq-color-success);
+  }
+  .summary {
+    display: block;
+  }
+  .summary ul {
+    margin: var(--sq-space-1) 0 0;
+    padding-inline-start: 1.25em;
+  }
+  .code strong {
+    font-size: var(--sq-font-size-key);
+    letter-spacing: 0.1em;
+  }
+  dialog {
+    width: min(40rem, 100% - 1rem);
+    max-height: calc(100% - 1rem);
+    padding: var(--sq-space-4);
+    color: inherit;
+    border: 0;
+    border-radius: var(--sq-radius);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  .dialog-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--sq-space-3);
+  }
+  .dialog-head h2 {
+    flex: 1 1 12em;
+  }
+  .choices {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7em), 1fr));
+    gap: var(--sq-space-2);
+  }
+  .choices legend {
+    margin-bottom: var(--sq-space-2);
+  }
+  .choices .error-text {
+    grid-column: 1 / -1;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: var(--sq-space-2);
+    min-height: var(--sq-target-size);
+    margin-top: var(--sq-space-2);
+    font-weight: 400;
+  }
+  .choice input {
+    flex: none;
+    width: var(--sq-target-size);
+    height: var(--sq-target-size);
+    margin: 0;
+    accent-color: var(--sq-color-primary);
+  }
+`;

@@ -1,0 +1,60 @@
+import wishFields from './wish-fields.js';
+import type zhCN from '../zh-CN/wish-form.js';
+
+/** <sq-wish-form>: post a small wish. */
+export default {
+  ...wishFields,
+  contact: { nameRequired: 'Enter your name.', nameTooLong: 'Keep your name under 30 characters.' },
+  label: {
+    title: 'Your wish in a few words',
+    story: 'Your story',
+    category: 'Category',
+    grid: 'Your grid',
+    wisherName: 'Your name',
+    alias: 'Name to show on the wall',
+    phone: 'Phone',
+    value: 'Rough value (yuan)',
+    consent: 'I have read and agree to how my personal information is handled',
+    publishConsent: 'I agree that this wish is shown on the wish wall (without my phone)',
+  },
+  hint: {
+    title: 'Say what you would like, e.g. “A radio to listen to”.',
+    story: 'Why you need it, 10 to 300 characters.',
+    wisherName: 'The wall never shows your full name, only “{{masked}}”.',
+    alias: 'E.g. “Grandma Wang”; left empty, your partly hidden name is shown.',
+    phone: 'Never shown: only for community staff and the claimer to reach you.',
+    value: 'At most {{max}} yuan.',
+  },
+  heading: 'Make a small wish',
+  intro:
+    'Write down one small wish. Once the community has checked it, it is shown on the wish wall, where party members, volunteers and local organisations can claim it.',
+  counter: '{{count}} / {{max}} characters',
+  choose: 'Choose',
+  categoryRequired: 'Choose a category.',
+  gridNone: 'Not sure',
+  shownAs: 'Shown on the wall as: {{name}}',
+  valueInvalid: 'Enter a number.',
+  privacy: 'How we handle your personal information',
+  notice:
+    '{{controller}} collects your name and phone to check and fulfil your wish, and keeps them for {{days}} days. Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose). To see, correct or delete them, contact {{contact}}.',
+  submit: 'Send my wish',
+  sending: 'Sending…',
+  errorsHeading: 'Things to fix: {{count}}',
+  draftRestored: 'What you wrote last time is back (your name and phone are never kept).',
+  clearDraft: 'Start again',
+  queued:
+    'No network: your wish is saved on this device and will be sent by itself when the network is back.',
+  failed: 'Your wish was not sent.',
+  delivered: {
+    heading: 'Your wish was sent. Thank you!',
+    review: 'Once community staff have checked it, it will appear on the wish wall.',
+    code: 'Wish code',
+    codeHint:
+      'The wish code is shown only this once: write it down or copy it. You need it to follow your wish, withdraw it or say thanks.',
+    copy: 'Copy the wish code',
+    copied: 'Copied.',
+    again: 'Make another wish',
+  },
+  noCommunity: 'No community is set.',
+  loadFailed: 'The community’s details could not be loaded.',
+} satisfies typeof zhCN;
