@@ -3,6 +3,7 @@ import { createStaffAccount } from '../services/auth.js';
 import type { Credentials } from '../services/context.js';
 import { demoCommunities, seedDemo } from '../services/demo.js';
 import type { Store } from '../services/store.js';
+import { seedDemoWishes } from '../services/wishes-demo.js';
 
 export interface DemoLogin {
   password: string;
@@ -26,6 +27,8 @@ export async function seedDemoData(
   credentials: Credentials,
 ): Promise<DemoLogin | undefined> {
   if (!(await seedDemo(store))) return undefined;
+  // A wall with something on it in every public status, and one wish awaiting review.
+  await seedDemoWishes(store);
   const password = `demo-${randomBytes(6).toString('base64url')}`;
   for (const staff of demoStaff) {
     if (await store.staff.getByUsername(staff.username)) continue;
