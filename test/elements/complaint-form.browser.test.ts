@@ -452,6 +452,51 @@ describe('sq-complaint-form', () => {
     await client.close();
   });
 
+  it('after a reload, shows the report an earlier page load left queued, then its receipt', async () => {
+    let online = false;
+    const server = fakeServer(() => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return server.json(RECEIPT, 201);
+    });
+    const storage = memoryOutboxStorage();
+    const options = {
+      baseUrl: 'https://api.example.test/api/v1',
+      fetch: server.fetch,
+      retry: { attempts: 1 },
+      outbox: storage,
+    };
+    const before = createClient(options);
+    const first = await mount(before);
+    await fill(first, { anonymous: true });
+    const queued = oneEvent(first, 'sq-submitted');
+    submit(first);
+    expect(((await queued) as SqSubmittedEvent).detail.state).to.equal('queued');
+    await before.close();
+    first.closest('sq-provider')!.remove();
+
+    // The next page load: a new client on the same outbox storage, a new form, which shows
+    // the queued report instead of an empty form.
+    const after = createClient(options);
+    const provider = await fixture<HTMLElement>(
+      html`<sq-provider .client=${after}>
+        <sq-complaint-form community="xingfuli"></sq-complaint-form>
+      </sq-provider>`,
+    );
+    const form = provider.querySelector('sq-complaint-form')!;
+    await waitUntil(
+      () => form.shadowRoot!.textContent!.includes('已保存，联网后自动发送'),
+      'the queued report is shown',
+    );
+    online = true;
+    const delivered = oneEvent(form, 'sq-submitted');
+    $<HTMLButtonElement>(form, '[part=status] button')!.click();
+    expect(((await delivered) as SqSubmittedEvent).detail.state).to.equal('delivered');
+    await receipt(form);
+    expect($(form, '[part=receipt]')!.textContent).to.contain('ABCD2345');
+    expect(new Set(server.keys).size).to.equal(1);
+    await after.close();
+  });
+
   it('copies the query code, or selects it where the clipboard is refused', async () => {
     const form = await mount(embedded());
     await fill(form, { anonymous: true });

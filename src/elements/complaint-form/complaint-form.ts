@@ -6,6 +6,7 @@ import type { ComplaintInput } from '../../domain/complaint.js';
 import type { ComplaintReceipt } from '../../domain/complaint-api.js';
 import type { FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
+import type { Client } from '../../sdk/client.js';
 import { ApiError } from '../../sdk/errors.js';
 import type { OutboxDeliveredEvent, OutboxFailedEvent } from '../../sdk/outbox.js';
 import '../../sdk/features/complaints.js';
@@ -16,7 +17,6 @@ import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from './complaint-form.styles.js';
-import { shrink } from './photos.js';
 
 /** What the resident has entered. All but `name`, `phone` and `consent` is kept as a draft. */
 interface Values {
@@ -74,30 +74,6 @@ const EMPTY: Values = {
   consent: false,
 };
 const PREFILL = ['community', 'grid', 'building', 'unit', 'category'] as const;
-/** Fields in page order: the error summary lists them so, and focus goes to the first. */
-const ORDER = [
-  'category',
-  'description',
-  'q',
-  'where',
-  'text',
-  'photos',
-  'name',
-  'phone',
-  'consent',
-];
-const rank = (id: string) => ORDER.indexOf(id.startsWith('q-') ? 'q' : id) >>> 0;
-
-/** The field (control id) a dotted error path belongs to. */
-function fieldOf(path: string): string {
-  const [head, sub = ''] = path.split('.');
-  if (head === 'contact') return sub === 'phone' ? 'phone' : 'name';
-  if (head === 'location') return sub === 'text' ? 'text' : 'where';
-  if (head === 'community') return 'where';
-  if (head === 'answers') return `q-${sub}`;
-  return head === 'photo' || head === 'upload' ? 'photos' : head!;
-}
-
 const draftKey = (community: string) => `sq-complaint-draft:${community}`;
 
 /**
@@ -174,6 +150,8 @@ export class SqComplaintForm extends SqElement {
   private dirty = false;
   private idemKey?: string;
   private sentBody = '';
+  /** The client whose outbox was looked at for reports of earlier page loads. */
+  private adopted?: Client;
   private unwatch?: () => void;
   private lazy?: typeof import('./later.js');
 
@@ -210,6 +188,9 @@ export class SqComplaintForm extends SqElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Here, not in connectedCallback: a provider's client arrives by context after connecting.
+    const client = this.client;
+    if (client !== this.adopted) void this.adoptQueued((this.adopted = client));
     const id = this.communityId;
     if (id !== this.shownFor) {
       this.shownFor = id;
@@ -306,7 +287,7 @@ export class SqComplaintForm extends SqElement {
     this.errors =
       files.length > room ? { ...rest, photos: { path: 'photos', key: 'photos.tooMany' } } : rest;
     for (const file of files.slice(0, room)) {
-      const blob = await shrink(file);
+      const blob = await (await later()).shrink(file);
       this.photos = [...this.photos, { blob, url: URL.createObjectURL(blob) }];
     }
   }
@@ -338,10 +319,7 @@ export class SqComplaintForm extends SqElement {
   }
 
   private async showErrors(fields: readonly FieldError[]) {
-    const errors: Record<string, FieldError> = {};
-    for (const f of [...fields].sort((a, b) => rank(fieldOf(a.path)) - rank(fieldOf(b.path)))) {
-      errors[fieldOf(f.path)] ??= f;
-    }
+    const errors = (await later()).errorsByField(fields);
     this.errors = errors;
     await this.updateComplete;
     this.focusField(Object.keys(errors)[0]!);
@@ -388,6 +366,19 @@ export class SqComplaintForm extends SqElement {
     this.phase = 'failed';
     this.failure = error;
     if (error.fields.length) void this.showErrors(error.fields);
+  }
+
+  /**
+   * A report an earlier page load left in the outbox (sent offline, then the page was closed)
+   * is this form's to show: its state now, and its receipt — the only place the query code is
+   * ever shown — once it is delivered.
+   */
+  private async adoptQueued(client: Client) {
+    const key = await (await later()).queuedReport(client);
+    if (!key || this.phase !== 'edit' || !this.isConnected) return;
+    this.idemKey = key;
+    this.phase = 'queued';
+    void this.watch(key);
   }
 
   /** Waits for the outbox to deliver (or refuse) the queued case. */
