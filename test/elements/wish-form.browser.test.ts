@@ -246,6 +246,46 @@ describe('sq-wish-form', () => {
     await client.close();
   });
 
+  it('after a reload, shows the wish an earlier page load left queued, then its code (real server)', async function () {
+    this.timeout(30_000);
+    // Offline for posting only, so that the next page load still gets its community.
+    let online = true;
+    const storage = memoryOutboxStorage();
+    const options = {
+      baseUrl: '/api/v1',
+      retry: { attempts: 1 },
+      outbox: storage,
+      fetch: ((input, init) =>
+        online || init?.method === 'GET'
+          ? fetch(input, init)
+          : Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+    };
+    const before = createClient(options);
+    const first = await mount(before, 'zh-CN', 'xingfuli', 'form');
+    online = false;
+    await fill(first);
+    const queued = oneEvent(first, 'sq-submitted');
+    await submit(first);
+    expect((await queued).detail.state).to.equal('queued');
+    await before.close();
+    first.closest('sq-provider')!.remove();
+
+    // The next page load: a new client on the same outbox storage and a new form.
+    const after = createClient(options);
+    const form = await mount(after, 'zh-CN', 'xingfuli', 'form');
+    await waitUntil(
+      () => $(form, '[part=status]')?.textContent?.includes('网络恢复后会自动发送'),
+      'the queued wish is shown',
+    );
+    online = true;
+    const delivered = oneEvent(form, 'sq-submitted');
+    await (await after.outbox())!.flush();
+    expect((await delivered).detail.state).to.equal('delivered');
+    await form.updateComplete;
+    expect($(form, '.success').textContent).to.contain('心愿码');
+    await after.close();
+  });
+
   it('says when the server refuses, and when it cannot load the community', async () => {
     const form = await mount(embedded(), 'zh-CN', 'nowhere');
     const alert = $(form, '[role=alert]');

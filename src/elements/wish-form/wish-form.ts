@@ -10,6 +10,7 @@ import type { WishInput, WishReceipt } from '../../domain/wish.js';
 import zhCN from '../../locales/zh-CN/wish-form.js';
 import { ApiError } from '../../sdk/errors.js';
 import '../../sdk/features/wishes.js';
+import type { Client } from '../../sdk/client.js';
 import type { Outbox, OutboxDeliveredEvent, OutboxFailedEvent } from '../../sdk/outbox.js';
 import { SqSubmittedEvent } from '../base/events.js';
 import { LocalizeController } from '../base/localize.js';
@@ -90,6 +91,8 @@ export class SqWishForm extends SqElement {
   private idemKey = '';
   private idemBody = '';
   private unlisten?: () => void;
+  /** The client whose outbox was looked at for wishes of earlier page loads. */
+  private adopted?: Client;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -98,6 +101,9 @@ export class SqWishForm extends SqElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Here, not in connectedCallback: a provider's client arrives by context after connecting.
+    const client = this.client;
+    if (client !== this.adopted) void this.adoptQueued((this.adopted = client));
     const key = `${this.communityId}|${this.apiBase}`;
     if (this.communityId && key !== this.treeKey) {
       this.treeKey = key;
@@ -236,6 +242,21 @@ export class SqWishForm extends SqElement {
     this.errors = failure.fields;
     this.phase = failure.fields.length ? 'edit' : 'failed';
     if (failure.fields.length) void this.focusInvalid();
+  }
+
+  /**
+   * A wish an earlier page load left in the outbox (posted offline, then the page was closed)
+   * is this form's to show: waiting now, then its receipt — the only place its code is shown.
+   */
+  private async adoptQueued(client: Client) {
+    const outbox = await client.outbox();
+    const queued = (await outbox?.pending())?.filter(
+      (e) => e.name === 'postWish' && e.state === 'pending',
+    );
+    const last = queued?.[queued.length - 1];
+    if (!last || this.phase !== 'edit' || !this.isConnected) return;
+    [this.idemKey, this.phase] = [last.key, 'queued'];
+    this.listen(outbox, last.key);
   }
 
   /** Waits for the outbox to deliver (or the server to refuse) the queued wish. */
