@@ -167,7 +167,8 @@ describe('sq-complaint-desk', () => {
     const { staff, resident } = world();
     const photo = await resident.uploads.create(new Blob([PNG], { type: 'image/png' }));
     const one = await submit(resident, '楼下的垃圾桶满了三天，没人清理。', {
-      category: 'environment',
+      category: 'property',
+      answers: { reported: '跟物业说过两次，没有回音。' },
       photos: [photo.id],
     });
     await submit(resident, '第二件：电梯经常停运，老人上下楼困难。');
@@ -178,7 +179,11 @@ describe('sq-complaint-desk', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => root(desk).activeElement?.id === 'case', 'heading focused');
     const text = $(desk, '[part=detail]')!.textContent!.replace(/\s+/g, ' ');
-    expect(text).to.contain(one.ticket).and.contain('环境卫生').and.contain('已受理');
+    expect(text).to.contain(one.ticket).and.contain('物业管理').and.contain('已受理');
+    // The category's question as the resident read it, with the answer.
+    expect(text)
+      .to.contain('是否已向物业反映过？结果如何？')
+      .and.contain('跟物业说过两次，没有回音。');
     expect(text).to.contain('楼下的垃圾桶满了三天').and.contain('幸福里社区 · 第一网格 · 2号楼');
     // Staff see the contact in full.
     expect(text).to.contain('张三丰 13812345678');

@@ -1,3 +1,4 @@
+import { categoriesFor } from '../../domain/catalogues.js';
 import { html, nothing } from 'lit';
 import { describeLocation, resolveLocation } from '../../domain/community.js';
 import type {
@@ -147,11 +148,18 @@ export function renderCase(d: Desk, c: ComplaintStaffView) {
       ${row('due', d.day(c.dueDate))} ${row('handler', c.handler?.name ?? t.t('unassigned'))}
       ${row('location', place(d, c))}
       ${row('contact', c.contact ? `${c.contact.name} ${c.contact.phone}` : t.t('detail.anonymous'))}
-      ${Object.entries(c.answers).map(
-        ([q, a]) =>
-          html`<dt>${q}</dt>
-            <dd>${a}</dd>`,
-      )}
+      ${Object.entries(c.answers).map(([id, a]) => {
+        // The question as the resident read it (an operator may since have removed it).
+        const q = d.tree && categoriesFor(d.tree, 'complaint').find((x) => x.id === c.category);
+        const asked = q?.questions?.find((x) => x.id === id);
+        const label = asked
+          ? d.localize.lang === 'zh-CN'
+            ? asked.label
+            : (asked.labelEn ?? asked.label)
+          : id;
+        return html`<dt>${label}</dt>
+          <dd>${a}</dd>`;
+      })}
     </dl>
     <h4>${t.t('detail.description')}</h4>
     <p class="text">${c.description}</p>
