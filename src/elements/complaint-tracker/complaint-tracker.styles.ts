@@ -41,20 +41,6 @@ export const trackerStyles = css`
   dt {
     font-weight: 600;
   }
-  input[type='text'],
-  textarea {
-    width: 100%;
-    min-height: var(--sq-target-size);
-    padding: var(--sq-space-2) var(--sq-space-3);
-    font: inherit;
-    color: inherit;
-    background: var(--sq-color-surface);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-    border-radius: var(--sq-radius);
-  }
-  [aria-invalid='true'] {
-    border: 2px solid var(--sq-color-danger);
-  }
   .primary {
     justify-self: start;
     color: var(--sq-color-on-primary);
@@ -62,28 +48,9 @@ export const trackerStyles = css`
     border: 0;
     font-weight: 600;
   }
-  .primary:hover {
-    background: var(--sq-color-primary-hover);
-  }
   [aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
-  }
-  .alert,
-  .notice,
-  .success {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--sq-space-3);
-    margin: var(--sq-space-3) 0;
-    padding: var(--sq-space-3);
-    border-radius: var(--sq-radius);
-    background: var(--sq-color-surface-raised);
-    border-inline-start: 4px solid var(--sq-color-warning);
-  }
-  .alert {
-    border-inline-start-color: var(--sq-color-danger);
   }
   form > .alert {
     display: block;

@@ -9,6 +9,7 @@ import '../../sdk/features/complaints.js';
 import zhCN from '../../locales/zh-CN/complaint-tracker.js';
 import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
+import { controlStyles } from '../base/control-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
 
@@ -79,7 +80,7 @@ type Outcome = 'rated' | 'reopened' | 'queued';
  */
 export class SqComplaintTracker extends SqElement {
   static override tagName = 'sq-complaint-tracker';
-  static override styles = [baseStyles, trackerStyles];
+  static override styles = [baseStyles, controlStyles, trackerStyles];
 
   /** Prefills the ticket number (e.g. from the success screen). The query code never is. */
   @property() ticket?: string;

@@ -32,23 +32,8 @@ export const formStyles = css`
     font-size: var(--sq-font-size-small);
     color: var(--sq-color-text-muted);
   }
-  input:not([type='checkbox']),
-  select,
-  textarea {
-    width: 100%;
-    min-height: var(--sq-target-size);
-    padding: var(--sq-space-2) var(--sq-space-3);
-    font: inherit;
-    color: inherit;
-    background: var(--sq-color-surface);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-    border-radius: var(--sq-radius);
-  }
   textarea {
     resize: vertical;
-  }
-  [aria-invalid='true'] {
-    border: 2px solid var(--sq-color-danger);
   }
   .counter {
     text-align: end;
@@ -88,9 +73,6 @@ export const formStyles = css`
     background: var(--sq-color-primary);
     border: 0;
     font-weight: 600;
-  }
-  .primary:hover {
-    background: var(--sq-color-primary-hover);
   }
   .primary:disabled {
     opacity: 0.7;

@@ -8,6 +8,7 @@ import '../../sdk/features/wishes.js';
 import zhCN from '../../locales/zh-CN/wish-tracker.js';
 import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
+import { controlStyles } from '../base/control-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { wishTrackerStyles } from './wish-tracker.styles.js';
 
@@ -75,7 +76,7 @@ type Outcome = 'thanked' | 'withdrawn';
  */
 export class SqWishTracker extends SqElement {
   static override tagName = 'sq-wish-tracker';
-  static override styles = [baseStyles, wishTrackerStyles];
+  static override styles = [baseStyles, controlStyles, wishTrackerStyles];
 
   @state() private view?: WishWisherView;
   @state() private busy = false;
