@@ -134,9 +134,10 @@ function fill(desk: SqComplaintDesk, id: string, value: string) {
   field.value = value;
   field.dispatchEvent(new Event('input'));
 }
+/** A visible button whose text contains `label` (the desk keeps the hidden view in the DOM). */
 const button = (desk: SqComplaintDesk, label: string) =>
-  [...root(desk).querySelectorAll<HTMLButtonElement>('button')].find((b) =>
-    b.textContent!.includes(label),
+  [...root(desk).querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => b.offsetParent !== null && b.textContent!.includes(label),
   );
 
 async function signIn(desk: SqComplaintDesk) {

@@ -148,6 +148,22 @@ describe('sq-complaint-desk', () => {
     await accessible(desk, 44);
   });
 
+  it('refreshes the list: a case a resident submits meanwhile appears', async () => {
+    const { staff, resident } = world();
+    await submit(resident, '第一件：楼道灯坏了一个星期。');
+    const desk = await mount(staff);
+    await listed(desk);
+    expect(rows(desk).length).to.equal(1);
+    const later = await submit(resident, '第二件：小区门口的井盖松动了。');
+    const refresh = [...root(desk).querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === '刷新列表',
+    )!;
+    refresh.click();
+    await waitUntil(() => rows(desk).length === 2, 'the new case is listed');
+    expect(rows(desk).some((r) => r.dataset.id === later.id)).to.equal(true);
+    expect(status(desk)).to.contain('2');
+  });
+
   it('pages with 加载更多 (keyset)', async () => {
     const { staff, resident } = world();
     for (let i = 0; i < 23; i++) await submit(resident, `第 ${i} 件：路灯坏了，晚上看不清路。`);
@@ -316,8 +332,8 @@ describe('sq-complaint-desk', () => {
     expect($<HTMLSelectElement>(desk, '#f-reason')!.value).to.equal('duplicate');
     await accessible(desk, 44);
     // Refresh shows the new status and the actions it allows.
-    const refresh = [...root(desk).querySelectorAll('button')].find((b) =>
-      b.textContent!.includes('刷新'),
+    const refresh = [...root(desk).querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === '刷新',
     )!;
     refresh.click();
     await waitUntil(() => $(desk, '#case')!.textContent!.includes('已转办'));

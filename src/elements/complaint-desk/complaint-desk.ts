@@ -452,6 +452,10 @@ export class SqComplaintDesk extends SqElement {
         <label class="check"
           ><input type="checkbox" name="overdue" />${t.t('filters.overdue')}</label
         >
+        <!-- Residents keep acting (rating, reopening): the list is as of its last load. -->
+        <button type="button" class="button-secondary" @click=${() => void this.load()}>
+          ${t.t('list.refresh')}
+        </button>
       </form>
       ${this.renderAlert(this.error, 'list.failed', this.retry)}
       <h3 id="list" tabindex="-1">${t.t('tabs.list')}</h3>

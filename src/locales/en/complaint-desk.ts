@@ -31,6 +31,7 @@ export default {
     count: '{{count}} cases shown',
     empty: 'No cases match.',
     more: 'Load more',
+    refresh: 'Refresh list',
     failed: 'Could not load the cases.',
     due: 'Due {{date}}',
   },

@@ -26,6 +26,7 @@ export default {
     count: '已显示 {{count}} 件',
     empty: '没有符合条件的诉求。',
     more: '加载更多',
+    refresh: '刷新列表',
     failed: '无法加载诉求。',
     due: '办理期限 {{date}}',
   },
