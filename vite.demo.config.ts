@@ -1,5 +1,5 @@
-// Development server for demo/ (`npm start` until the lead replaces it):
-//   npx vite --config vite.demo.config.ts
+// Development server for demo/ with hot reload (`npm start` serves the built bundle instead):
+//   npx vite --config vite.demo.config.ts   (with `npm start` running, for the API)
 // Serves demo/ as the root with hot reload from src/. The page's `/cdn/shequ-kit.js` (the
 // drop-in bundle when the reference server serves the demo) maps to the sources here, and
 // `/api` is proxied to the reference server (SQ_API, default http://127.0.0.1:8787).

@@ -1,23 +1,22 @@
 import * as z from 'zod/mini';
 import { sha256 } from './hash.js';
+import { normalizeQueryCode, QUERY_CODE_INPUT_MAX, QUERY_CODE_LENGTH } from './input-rules.js';
+
+export { normalizeQueryCode, QUERY_CODE_LENGTH };
 
 /**
  * Codes given once to a resident (查询码, 心愿码): short, readable aloud, stored only as hashes.
  */
 /** No 0/O, 1/I/L: read aloud over the phone by elderly residents. */
 const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const QUERY_CODE_LENGTH = 8;
 
 /** A fresh query code (查询码), shown once to the resident; only its hash is stored. */
 export function newQueryCode(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(QUERY_CODE_LENGTH));
   return Array.from(bytes, (b) => QUERY_ALPHABET[b % QUERY_ALPHABET.length]).join('');
 }
-/** Typed codes are forgiving: case, spaces and dashes do not matter. */
-export const normalizeQueryCode = (code: string): string =>
-  code.toUpperCase().replace(/[\s-]/g, '');
 export const queryCodeSchema = z
-  .pipe(z.string().check(z.maxLength(32)), z.transform(normalizeQueryCode))
+  .pipe(z.string().check(z.maxLength(QUERY_CODE_INPUT_MAX)), z.transform(normalizeQueryCode))
   .check(z.refine((c) => c.length === QUERY_CODE_LENGTH, 'queryCode.invalid'));
 
 /** The hash stored for a query code: salted with the ticket, so equal codes never collide. */

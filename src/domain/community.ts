@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { displayName } from './names.js';
 import { idSchema } from './ids.js';
 
 /** The resident-facing features; each has its own category catalogue per community. */
@@ -137,9 +138,7 @@ export function resolveLocation(
   return resolved;
 }
 
-/** The name to show a reader of `lang`. */
-export const displayName = (item: { name: string; nameEn?: string | undefined }, lang: string) =>
-  lang.startsWith('en') && item.nameEn ? item.nameEn : item.name;
+export { displayName };
 
 /** `和平社区 · 第一网格 · 3号楼 · 2单元` */
 export function describeLocation(resolved: ResolvedLocation, lang: string): string {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { queryCodeSchema } from './codes.js';
 import { complaintLocationSchema, ticketSchema } from './complaint.js';
+import { COMMENT_MAX, EXTEND_DAYS_MAX, REPLY_MAX, TRANSFER_TO_MAX } from './input-rules.js';
 import { complaintActions, complaintStatuses, ratings, returnReasons } from './complaint-status.js';
 import { idSchema } from './ids.js';
 
@@ -117,7 +118,7 @@ export const complaintRateInputSchema = z.object({
   ticket: ticketSchema,
   queryCode: queryCodeSchema,
   rating: z.enum(ratings, 'rating.required'),
-  comment: z.optional(z.string().check(z.trim(), z.maxLength(500, 'comment.tooLong'))),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(COMMENT_MAX, 'comment.tooLong'))),
 });
 
 /** A row of the staff desk's list. */
@@ -154,7 +155,7 @@ export const complaintListQuerySchema = z.object({
 
 const staffText = z
   .string()
-  .check(z.trim(), z.minLength(1, 'reply.required'), z.maxLength(2000, 'reply.tooLong'));
+  .check(z.trim(), z.minLength(1, 'reply.required'), z.maxLength(REPLY_MAX, 'reply.tooLong'));
 /** What staff do to a case: one body per action (POST /complaints/{id}/actions). */
 export const complaintActionInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), handler: idSchema }),
@@ -169,12 +170,14 @@ export const complaintActionInputSchema = z.discriminatedUnion('action', [
   }),
   z.object({
     action: z.literal('transfer'),
-    to: z.string().check(z.trim(), z.minLength(1, 'transferTo.required'), z.maxLength(100)),
+    to: z
+      .string()
+      .check(z.trim(), z.minLength(1, 'transferTo.required'), z.maxLength(TRANSFER_TO_MAX)),
     text: z.optional(staffText),
   }),
   z.object({
     action: z.literal('extend'),
-    days: z.int().check(z.minimum(1, 'extend.days'), z.maximum(30, 'extend.days')),
+    days: z.int().check(z.minimum(1, 'extend.days'), z.maximum(EXTEND_DAYS_MAX, 'extend.days')),
     reason: staffText,
   }),
 ]);

@@ -2,19 +2,18 @@ import * as z from 'zod/mini';
 import { idSchema } from './ids.js';
 import { locationSchema } from './community.js';
 import { phoneSchema } from './phone.js';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, TICKET_PATTERN } from './input-rules.js';
 
 export * from './complaint-status.js';
 
 /** `SQ-2026-000123`: per-year sequence, given by the store in the submitting transaction. */
 export const formatTicket = (year: number, sequence: number): string =>
   `SQ-${year}-${String(sequence).padStart(6, '0')}`;
-export const ticketSchema = z.string().check(z.regex(/^SQ-\d{4}-\d{6,}$/, 'ticket.invalid'));
+export const ticketSchema = z.string().check(z.regex(TICKET_PATTERN, 'ticket.invalid'));
 
 // ---- What a resident submits ----
 
-export const DESCRIPTION_MIN = 10;
-export const DESCRIPTION_MAX = 1000;
-export const MAX_PHOTOS = 6;
+export { DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS };
 
 export const complaintContactSchema = z.object({
   name: z

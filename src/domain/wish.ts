@@ -4,6 +4,13 @@ import { phoneSchema } from './phone.js';
 import { maskName } from './mask.js';
 import { hashQueryCode, queryCodeSchema } from './codes.js';
 import type { Community } from './community.js';
+import {
+  FULFIL_NOTE_MAX,
+  REJECT_REASON_MAX,
+  STORY_MAX,
+  THANKS_MAX,
+  TITLE_MAX,
+} from './input-rules.js';
 
 /**
  * 微心愿: 群众点单 (post) → staff 核实 (review) → 社会领单 (claim) → 完成 (fulfil) → 群众评单 (thank).
@@ -64,8 +71,7 @@ export const DEFAULT_CLAIM_HOLD_DAYS = 7;
 /** Default cap on a wish's estimated value (元), when the community sets none. */
 export const DEFAULT_WISH_VALUE_CAP = 200;
 
-export const TITLE_MAX = 30;
-export const STORY_MAX = 300;
+export { FULFIL_NOTE_MAX, STORY_MAX, THANKS_MAX, TITLE_MAX };
 
 export const wishInputSchema = z.object({
   community: idSchema,
@@ -222,7 +228,9 @@ export const wishStaffActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('approve') }),
   z.object({
     action: z.literal('reject'),
-    reason: z.string().check(z.trim(), z.minLength(1, 'rejectReason.required'), z.maxLength(300)),
+    reason: z
+      .string()
+      .check(z.trim(), z.minLength(1, 'rejectReason.required'), z.maxLength(REJECT_REASON_MAX)),
   }),
   z.object({ action: z.literal('release') }),
   z.object({
@@ -279,9 +287,6 @@ export const hashWishCode = (kind: 'wish' | 'claim', code: string): string =>
 export const wishIdSchema = z.object({ id: idSchema });
 /** POST /wishes/{id}/claim */
 export const wishClaimRequestSchema = z.extend(claimInputSchema, { id: idSchema });
-
-export const FULFIL_NOTE_MAX = 300;
-export const THANKS_MAX = 200;
 
 /** The claimer marks the wish fulfilled with their claim code (认领码). */
 export const wishFulfilInputSchema = z.object({

@@ -1,9 +1,8 @@
 import { css } from 'lit';
 
 /**
- * What the elements' forms and messages share: text fields, the invalid state, the primary
- * button and the alert / notice / success boxes. Elements list it after baseStyles and before
- * their own styles, which refine it.
+ * What the elements' forms share: text fields, the invalid state, the primary button. Elements
+ * list it after baseStyles and before their own styles, which refine it.
  */
 export const controlStyles = css`
   textarea,
@@ -34,6 +33,10 @@ export const controlStyles = css`
   .primary:hover {
     background: var(--sq-color-primary-hover);
   }
+`;
+
+/** The alert, notice and success boxes (role=alert / status messages). */
+export const messageStyles = css`
   .alert,
   .notice,
   .success {

@@ -1,6 +1,7 @@
+import { EXTEND_DAYS_MAX, REPLY_MAX, TRANSFER_TO_MAX } from '../../domain/input-rules.js';
 import { categoriesFor } from '../../domain/catalogues.js';
 import { html, nothing } from 'lit';
-import { describeLocation, resolveLocation } from '../../domain/community.js';
+import { describeLocation, displayName, resolveLocation } from '../../domain/community.js';
 import type {
   ComplaintActionInput,
   ComplaintEvent,
@@ -61,7 +62,9 @@ async function submitAction(d: Desk, e: SubmitEvent) {
   for (const [name, kind, required] of FORMS[act]) {
     const value = String(data.get(name) ?? '').trim();
     const days = Number(value);
-    if (kind === 'number' ? !(Number.isInteger(days) && days >= 1 && days <= 30) : !value) {
+    if (
+      kind === 'number' ? !(Number.isInteger(days) && days >= 1 && days <= EXTEND_DAYS_MAX) : !value
+    ) {
       if (required) errors[name] = required;
       continue;
     }
@@ -153,9 +156,7 @@ export function renderCase(d: Desk, c: ComplaintStaffView) {
         const q = d.tree && categoriesFor(d.tree, 'complaint').find((x) => x.id === c.category);
         const asked = q?.questions?.find((x) => x.id === id);
         const label = asked
-          ? d.localize.lang === 'zh-CN'
-            ? asked.label
-            : (asked.labelEn ?? asked.label)
+          ? displayName({ name: asked.label, nameEn: asked.labelEn }, d.localize.lang)
           : id;
         return html`<dt>${label}</dt>
           <dd>${a}</dd>`;
@@ -246,7 +247,7 @@ function renderForm(d: Desk, act: Act) {
                 id="f-${name}"
                 name=${name}
                 rows="3"
-                maxlength="2000"
+                maxlength=${REPLY_MAX}
                 aria-invalid=${invalid}
                 aria-describedby=${described}
               ></textarea>`
@@ -256,8 +257,8 @@ function renderForm(d: Desk, act: Act) {
                 type=${kind === 'number' ? 'number' : 'text'}
                 inputmode=${kind === 'number' ? 'numeric' : nothing}
                 min="1"
-                max="30"
-                maxlength="100"
+                max=${EXTEND_DAYS_MAX}
+                maxlength=${TRANSFER_TO_MAX}
                 aria-invalid=${invalid}
                 aria-describedby=${described}
               />`;

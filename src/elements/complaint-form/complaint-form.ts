@@ -1,7 +1,9 @@
+import { DESCRIPTION_MAX, MAX_PHOTOS } from '../../domain/input-rules.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Category, Community } from '../../domain/community.js';
+import type { Category, CategoryQuestion, Community } from '../../domain/community.js';
+import { displayName } from '../../domain/names.js';
 import type { ComplaintInput } from '../../domain/complaint.js';
 import type { ComplaintReceipt } from '../../domain/complaint-api.js';
 import type { FieldError } from '../../domain/errors.js';
@@ -36,18 +38,6 @@ interface Values {
   consent: boolean;
 }
 /** A category's extra question, when an operator's catalogue defines them. */
-interface Question {
-  id: string;
-  label: string;
-  labelEn?: string;
-}
-/**
- * The limits of complaintInputSchema (DESCRIPTION_MAX, MAX_PHOTOS in src/domain/complaint.ts),
- * for the counter and the file input. The schema stays the one rule: it checks every submit.
- */
-const DESCRIPTION_MAX = 1000;
-const MAX_PHOTOS = 6;
-
 /**
  * The server's input schema, the default catalogue, the community picker and the receipt load
  * in one chunk right after the first render (awaited where needed): the form paints sooner, and
@@ -55,9 +45,6 @@ const MAX_PHOTOS = 6;
  * validates and queues.
  */
 const later = () => import('./later.js');
-/** A name in the reader's language (as displayName in src/domain/community.ts). */
-const named = (item: { name: string; nameEn?: string | undefined }, lang: string) =>
-  (lang.startsWith('en') && item.nameEn) || item.name;
 
 type Phase = 'edit' | 'sending' | 'queued' | 'failed' | 'done';
 
@@ -181,9 +168,9 @@ export class SqComplaintForm extends SqElement {
     return this.tree?.categories.complaint ?? this.defaults ?? [];
   }
 
-  private get questions(): Question[] {
+  private get questions(): CategoryQuestion[] {
     const category = this.categories.find((c) => c.id === this.v.category);
-    return (category as { questions?: Question[] } | undefined)?.questions ?? [];
+    return category?.questions ?? [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -548,7 +535,7 @@ export class SqComplaintForm extends SqElement {
             ${this.categories.map(
               (c) =>
                 html`<option value=${c.id} ?selected=${c.id === v.category}>
-                  ${named(c, lang)}
+                  ${displayName(c, lang)}
                 </option>`,
             )}
           </select>`,
@@ -576,7 +563,7 @@ export class SqComplaintForm extends SqElement {
       ${this.questions.map((q) =>
         this.field(
           `q-${q.id}`,
-          named({ name: q.label, nameEn: q.labelEn }, lang),
+          displayName({ name: q.label, nameEn: q.labelEn }, lang),
           (d, inv) =>
             html`<input
               id="q-${q.id}"

@@ -1,3 +1,10 @@
+import {
+  COMMENT_MAX,
+  normalizeQueryCode,
+  QUERY_CODE_INPUT_MAX,
+  QUERY_CODE_LENGTH,
+  TICKET_PATTERN,
+} from '../../domain/input-rules.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ComplaintPublicView } from '../../domain/complaint-api.js';
@@ -9,15 +16,10 @@ import '../../sdk/features/complaints.js';
 import zhCN from '../../locales/zh-CN/complaint-tracker.js';
 import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
-import { controlStyles } from '../base/control-styles.js';
+import { controlStyles, messageStyles } from '../base/control-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
 
-// The rules of `ticketSchema` (domain/complaint.ts) and `normalizeQueryCode` (domain/codes.ts),
-// restated so this page loads neither the schemas nor sha256; the server checks with the schemas.
-const TICKET = /^SQ-\d{4}-\d{6,}$/;
-const normalizeCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
-const CODE_LENGTH = 8;
 const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
 
 export interface RatedDetail {
@@ -80,7 +82,7 @@ type Outcome = 'rated' | 'reopened' | 'queued';
  */
 export class SqComplaintTracker extends SqElement {
   static override tagName = 'sq-complaint-tracker';
-  static override styles = [baseStyles, controlStyles, trackerStyles];
+  static override styles = [baseStyles, controlStyles, messageStyles, trackerStyles];
 
   /** Prefills the ticket number (e.g. from the success screen). The query code never is. */
   @property() ticket?: string;
@@ -131,12 +133,12 @@ export class SqComplaintTracker extends SqElement {
   /** Checks the fields with the domain's rules; returns the normalised pair or undefined. */
   private validate(): { ticket: string; code: string } | undefined {
     const ticket = this.ticketInput.value.trim().toUpperCase();
-    const code = normalizeCode(this.codeInput.value);
+    const code = normalizeQueryCode(this.codeInput.value);
     const errors: Partial<Record<Field, string>> = {};
     if (!ticket) errors.ticket = 'ticketRequired';
-    else if (!TICKET.test(ticket)) errors.ticket = 'ticket.invalid';
+    else if (!TICKET_PATTERN.test(ticket)) errors.ticket = 'ticket.invalid';
     if (!code) errors.code = 'codeRequired';
-    else if (code.length !== CODE_LENGTH) errors.code = 'queryCode.invalid';
+    else if (code.length !== QUERY_CODE_LENGTH) errors.code = 'queryCode.invalid';
     this.errors = errors;
     return errors.ticket || errors.code ? undefined : { ticket, code };
   }
@@ -294,7 +296,7 @@ export class SqComplaintTracker extends SqElement {
         autocapitalize="characters"
         spellcheck="false"
         required
-        maxlength=${id === 'code' ? 32 : 24}
+        maxlength=${id === 'code' ? QUERY_CODE_INPUT_MAX : 24}
         aria-invalid=${error || this.notFound ? 'true' : 'false'}
         aria-describedby=${describedBy.filter(Boolean).join(' ')}
       />
@@ -416,7 +418,7 @@ export class SqComplaintTracker extends SqElement {
         <p id="comment-hint" class="hint-text">${t.t('commentHint')}</p>
         <textarea
           id="comment"
-          maxlength="500"
+          maxlength=${COMMENT_MAX}
           rows="3"
           aria-describedby="comment-hint"
           @input=${() => (this.rateKey = undefined)}

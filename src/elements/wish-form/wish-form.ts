@@ -15,7 +15,7 @@ import type { Outbox, OutboxDeliveredEvent, OutboxFailedEvent } from '../../sdk/
 import { SqSubmittedEvent } from '../base/events.js';
 import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
-import { controlStyles } from '../base/control-styles.js';
+import { controlStyles, messageStyles } from '../base/control-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from './wish-form.styles.js';
 
@@ -70,7 +70,7 @@ type Phase = 'edit' | 'sending' | 'queued' | 'delivered' | 'failed';
  */
 export class SqWishForm extends SqElement {
   static override tagName = 'sq-wish-form';
-  static override styles = [baseStyles, controlStyles, formStyles];
+  static override styles = [baseStyles, controlStyles, messageStyles, formStyles];
 
   @state() private values: Record<string, string> = {};
   @state() private errors: FieldError[] = [];

@@ -99,17 +99,6 @@ export const wishReviewStyles = css`
     opacity: 0.6;
     cursor: progress;
   }
-  .alert {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--sq-space-3);
-    margin: var(--sq-space-3) 0;
-    padding: var(--sq-space-3);
-    border-radius: var(--sq-radius);
-    background: var(--sq-color-surface-raised);
-    border-inline-start: 4px solid var(--sq-color-danger);
-  }
   dl {
     margin: 0;
   }

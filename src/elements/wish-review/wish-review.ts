@@ -1,3 +1,4 @@
+import { FULFIL_NOTE_MAX, REJECT_REASON_MAX } from '../../domain/input-rules.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoriesFor } from '../../domain/catalogues.js';
@@ -18,6 +19,7 @@ import '../../sdk/features/wishes.js';
 import zhCN from '../../locales/zh-CN/wish-review.js';
 import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
+import { messageStyles } from '../base/control-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { wishReviewStyles } from './wish-review.styles.js';
 
@@ -97,7 +99,7 @@ interface Failure {
  */
 export class SqWishReview extends SqElement {
   static override tagName = 'sq-wish-review';
-  static override styles = [baseStyles, wishReviewStyles];
+  static override styles = [baseStyles, messageStyles, wishReviewStyles];
 
   /** The status the queue shows first (待核实). */
   @property({ reflect: true }) status: WishStatus = 'pending_review';
@@ -513,7 +515,7 @@ export class SqWishReview extends SqElement {
               <textarea
                 id="x-${wish.id}"
                 rows="3"
-                maxlength="300"
+                maxlength=${open === 'reject' ? REJECT_REASON_MAX : FULFIL_NOTE_MAX}
                 required
                 aria-invalid=${failure?.field ? 'true' : 'false'}
                 aria-describedby="h-${wish.id}${failure?.field ? ` e-${wish.id}` : ''}"

@@ -1,3 +1,9 @@
+import {
+  normalizeQueryCode,
+  QUERY_CODE_INPUT_MAX,
+  QUERY_CODE_LENGTH,
+  THANKS_MAX,
+} from '../../domain/input-rules.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { WishStatus, WishWisherView } from '../../domain/wish.js';
@@ -8,16 +14,9 @@ import '../../sdk/features/wishes.js';
 import zhCN from '../../locales/zh-CN/wish-tracker.js';
 import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
-import { controlStyles } from '../base/control-styles.js';
+import { controlStyles, messageStyles } from '../base/control-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { wishTrackerStyles } from './wish-tracker.styles.js';
-
-// The rule of `queryCodeSchema` (domain/codes.ts), restated so this page loads neither the
-// schemas nor sha256; the server checks again with the schema.
-const normalizeCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
-const CODE_LENGTH = 8;
-/** `THANKS_MAX` in domain/wish.ts. */
-const THANKS_MAX = 200;
 
 export interface ThankedDetail {
   /** The wish's id (public: it is on the wall). Never the code. */
@@ -76,7 +75,7 @@ type Outcome = 'thanked' | 'withdrawn';
  */
 export class SqWishTracker extends SqElement {
   static override tagName = 'sq-wish-tracker';
-  static override styles = [baseStyles, controlStyles, wishTrackerStyles];
+  static override styles = [baseStyles, controlStyles, messageStyles, wishTrackerStyles];
 
   @state() private view?: WishWisherView;
   @state() private busy = false;
@@ -131,10 +130,10 @@ export class SqWishTracker extends SqElement {
     if (this.busy) return;
     this.failure = undefined;
     this.notFound = false;
-    const code = normalizeCode(this.codeInput.value);
+    const code = normalizeQueryCode(this.codeInput.value);
     this.error = !code
       ? 'codeRequired'
-      : code.length !== CODE_LENGTH
+      : code.length !== QUERY_CODE_LENGTH
         ? 'queryCode.invalid'
         : undefined;
     if (this.error) return this.focus$('#code');
@@ -177,8 +176,8 @@ export class SqWishTracker extends SqElement {
   }
 
   private retry() {
-    const code = this.code ?? normalizeCode(this.codeInput.value);
-    if (code.length === CODE_LENGTH) void this.look(code, !!this.code);
+    const code = this.code ?? normalizeQueryCode(this.codeInput.value);
+    if (code.length === QUERY_CODE_LENGTH) void this.look(code, !!this.code);
   }
 
   private refresh() {
@@ -267,7 +266,7 @@ export class SqWishTracker extends SqElement {
           autocapitalize="characters"
           spellcheck="false"
           required
-          maxlength="32"
+          maxlength=${QUERY_CODE_INPUT_MAX}
           aria-invalid=${error || this.notFound ? 'true' : 'false'}
           aria-describedby=${describedBy.filter(Boolean).join(' ')}
         />

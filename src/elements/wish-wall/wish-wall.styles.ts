@@ -142,22 +142,6 @@ export const wallStyles = css`
   .primary:hover {
     background: var(--sq-color-primary-hover);
   }
-  .notice,
-  .alert,
-  .success {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--sq-space-3);
-    margin: var(--sq-space-3) 0;
-    padding: var(--sq-space-3);
-    border-radius: var(--sq-radius);
-    background: var(--sq-color-surface-raised);
-    border-inline-start: 4px solid var(--sq-color-warning);
-  }
-  .alert {
-    border-inline-start-color: var(--sq-color-danger);
-  }
   .success {
     display: block;
     border-inline-start-color: var(--sq-color-success);

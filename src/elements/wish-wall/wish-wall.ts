@@ -11,6 +11,7 @@ import { ApiError } from '../../sdk/errors.js';
 import '../../sdk/features/wishes.js';
 import { LocalizeController } from '../base/localize.js';
 import { SqElement } from '../base/sq-element.js';
+import { messageStyles } from '../base/control-styles.js';
 import { baseStyles } from '../base/styles.js';
 import { SqClaimedEvent } from './events.js';
 import { wallStyles } from './wish-wall.styles.js';
@@ -56,7 +57,7 @@ const FILTERS: Filter[] = ['category', 'status', 'grid'];
  */
 export class SqWishWall extends SqElement {
   static override tagName = 'sq-wish-wall';
-  static override styles = [baseStyles, wallStyles];
+  static override styles = [baseStyles, messageStyles, wallStyles];
 
   /** Show only this category (id from the community's wish catalogue). */
   @property({ reflect: true }) category?: string;
