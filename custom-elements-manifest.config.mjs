@@ -114,7 +114,7 @@ function jsxTypesPlugin(options) {
       for (const mod of manifest.modules) {
         for (const decl of mod.declarations ?? []) {
           if (!decl.tagName) continue;
-          const entry = `src/elements/${folderOf(decl.tagName)}/index.ts`;
+          const entry = `src/elements/${folderOf(decl.tagName)}.ts`;
           const exported = exportedBy(entry);
           for (const event of decl.events ?? []) {
             const text = event.type?.text;
@@ -129,13 +129,10 @@ function jsxTypesPlugin(options) {
 
 /** @type {import('@custom-elements-manifest/analyzer').Config} */
 export default {
-  globs: ['src/elements/**/*.ts'],
-  exclude: [
-    'src/elements/**/*.styles.ts',
-    'src/elements/**/*.test.ts',
-    'src/elements/**/*.stories.ts',
-    'src/elements/**/*.d.ts',
-  ],
+  // The element kit (base class) and every feature's elements; src/elements/<name>.ts are the
+  // public entry points (`shequ-kit/elements/<name>`).
+  globs: ['src/ui/*.ts', 'src/elements/*.ts', 'src/features/*/elements/**/*.ts'],
+  exclude: ['**/*.styles.ts', '**/*.test.ts', '**/*.stories.ts', '**/*.d.ts'],
   outdir,
   litelement: true,
   packagejson: false,

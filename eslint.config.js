@@ -169,6 +169,12 @@ const local = { rules: { 'no-inline-style': noInlineStyle } };
 const BROWSER_SIDE = [
   'src/domain/**/*.ts',
   'src/elements/**/*.ts',
+  'src/features/**/*.ts',
+  'src/ui/**/*.ts',
+  'src/locales/**/*.ts',
+  'src/define/**/*.ts',
+  'src/stores/memory.ts',
+  'src/stores/idb.ts',
   'src/sdk/**/*.ts',
   'src/services/**/*.ts',
 ];

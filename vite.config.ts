@@ -12,11 +12,18 @@ import { viteCssLiterals } from './scripts/css-literals.mjs';
  * virtualizer (a wall past 100 wishes).
  */
 function chunkOf(id: string): string {
-  if (id.includes('/src/locales/en/')) return 'en';
+  if (/\/src\/.*\/locales\/en\//.test(id)) return 'en';
   if (id.includes('/@lit-labs/virtualizer/')) return 'virtualizer';
   // A feature's contract is needed over HTTP too; its services only in the page.
-  if (id.includes('/src/services/contract')) return 'core';
-  if (/\/src\/(services|stores)\//.test(id) || id.includes('/src/sdk/embedded')) return 'embedded';
+  if (/\/src\/features\/[^/]+\/contract\.ts$/.test(id)) return 'core';
+  if (
+    /\/src\/(services|stores)\//.test(id) ||
+    /\/src\/features\/[^/]+\/(service|handlers|metrics|uploads|demo|auth|communities|access)\.ts$/.test(
+      id,
+    ) ||
+    id.includes('/src/sdk/embedded')
+  )
+    return 'embedded';
   return 'core';
 }
 

@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { createServer } from '../src/server/server.js';
 import { seedDemoData } from '../src/server/demo.js';
-import { demoCommunities } from '../src/services/demo.js';
+import { demoCommunities } from '../src/features/core/demo.js';
 import { newId } from '../src/domain/index.js';
 import { openSqlStore, pgliteDriver, type SqlStore } from '../src/stores/sql/index.js';
 import { cpus, totalmem } from 'node:os';

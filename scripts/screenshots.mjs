@@ -21,7 +21,10 @@ const filter = process.argv[2] ?? '';
 export async function buildHarness() {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const files = (await readdir(join(root, 'stories'))).filter((f) => f.endsWith('.stories.ts'));
+  const files = (await readdir(join(root, 'stories'), { recursive: true }))
+    .filter((f) => f.endsWith('.stories.ts'))
+    .map((f) => f.split('\\').join('/'))
+    .sort();
   const imports = files.map((f, i) => `import * as s${i} from '../../stories/${f}';`).join('\n');
   await writeFile(
     join(root, 'scripts/screens/stories.generated.ts'),

@@ -5,21 +5,22 @@
 //                                (what a page embedding that element over HTTP loads), code
 //                                split; the entry chunk and the chunks it imports statically.
 //   (b) embedded transport       what a picker page with every feature registered
-//                                (src/sdk/features/*.ts) fetches when it runs without a server
+//                                (src/features/*/sdk.ts) fetches when it runs without a server
 //                                (no baseUrl). "embedded transport (lazy)": the chunk(s) of
 //                                client.ts's import() of src/sdk/embedded.ts plus the chunks
 //                                they import statically, less what the page already loaded;
 //                                chunks reached only through a further import() are not in it.
 //                                "embedded transport + <feature>": that plus what the feature's
 //                                first call fetches: the import() chunks of its contract
-//                                (contract-<feature>.ts) and handlers (handlers-<feature>.ts),
+//                                (features/<feature>/contract.ts) and handlers (…/handlers.ts),
 //                                both registered by sdk/features/<feature>.ts, with their
 //                                static imports. Every row is what a browser downloads: each
 //                                file gzipped on its own. An import() in the core that no row
 //                                loads is an error (its bytes would go unmeasured).
-//   (c) <element> own code       src/elements/<name>/index.ts with npm packages, src/sdk,
-//                                domain, services, stores, locales and other elements external
-//                                (the element and base/ are counted). One row per folder.
+//   (c) <element> own code       src/features/<feature>/elements/<name>/index.ts with npm
+//                                packages and everything of ours external except the element's
+//                                folder and the element kit (src/ui, less its strings). One row
+//                                per element folder.
 //   (d) drop-in bundle           every .js file in dist/cdn (run `npm run build` first).
 //
 //   node scripts/size.mjs [--json]
@@ -61,21 +62,19 @@ const BUDGET = {
 const EMBEDDED = {
   label: 'embedded transport (lazy)',
   entry: 'src/sdk/embedded.ts',
-  features: [
-    {
-      name: 'complaints',
-      register: 'src/sdk/features/complaints.ts',
-      entries: ['src/services/contract-complaints.ts', 'src/services/handlers-complaints.ts'],
-    },
-    {
-      name: 'wishes',
-      register: 'src/sdk/features/wishes.ts',
-      entries: ['src/services/contract-wishes.ts', 'src/services/handlers-wishes.ts'],
-    },
-  ],
+  // Every feature that registers with the SDK (src/features/<feature>/sdk.ts).
+  features: readdirSync(join(root, 'src/features'))
+    .filter((name) => existsSync(join(root, 'src/features', name, 'sdk.ts')))
+    .sort()
+    .map((name) => ({
+      name,
+      register: `src/features/${name}/sdk.ts`,
+      entries: [`src/features/${name}/contract.ts`, `src/features/${name}/handlers.ts`],
+    })),
 };
 /** Folders of ours that an element's own-code row leaves out. */
-const SHARED_FOLDERS = ['sdk', 'domain', 'services', 'stores', 'locales', 'server'];
+// (Everything of ours outside the element's folder and the element kit, src/ui, is external;
+// the kit's strings, src/ui/locales, too.)
 
 const posix = (p) => p.split(sep).join('/');
 const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -130,12 +129,19 @@ function fail(name, message) {
   problems.push(`${name}: ${message}`);
 }
 
+/** Element folders, `src/features/<feature>/elements/<name>`, by name. */
 function elementFolders() {
-  const dir = join(root, 'src/elements');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name !== 'base' && statSync(join(dir, name)).isDirectory())
-    .sort();
+  const features = join(root, 'src/features');
+  if (!existsSync(features)) return [];
+  return readdirSync(features)
+    .flatMap((feature) => {
+      const dir = join(features, feature, 'elements');
+      if (!existsSync(dir)) return [];
+      return readdirSync(dir)
+        .filter((name) => statSync(join(dir, name)).isDirectory())
+        .map((name) => ({ name, dir: join(dir, name) }));
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 // (a) + (b): a page, code split like a browser would fetch it: the entry and the chunks it
@@ -196,8 +202,8 @@ const PROVIDER = 'src/define/provider.ts';
 /** import() targets an HTTP page in the default language never fetches. */
 const HTTP_NEVER = [
   /^src\/sdk\/embedded\.ts$/,
-  /^src\/services\/handlers-/,
-  /^src\/locales\/(?!zh-CN\/)/,
+  /^src\/features\/[^/]+\/handlers\.ts$/,
+  /\/locales\/(?!zh-CN\/)[^/]+\/[^/]+\.ts$/,
 ];
 
 async function pageRow(element) {
@@ -293,23 +299,19 @@ function embeddedRows(outputs, walk, eager, files) {
 async function elementRows() {
   const folders = elementFolders();
   if (folders.length === 0) {
-    fail('elements', 'no element folders under src/elements');
+    fail('elements', 'no element folders under src/features/*/elements');
     return;
   }
-  for (const name of folders) {
+  for (const { name, dir } of folders) {
     const label = `<sq-${name}> own code`;
-    const entry = join(root, 'src/elements', name, 'index.ts');
+    const entry = join(dir, 'index.ts');
     if (!existsSync(entry)) {
-      fail(label, `missing entry src/elements/${name}/index.ts`);
+      fail(label, `missing entry ${posix(relative(root, entry))}`);
       continue;
     }
-    const ownDirs = [join(root, 'src/elements', name), join(root, 'src/elements/base')];
-    const externalDirs = [
-      ...SHARED_FOLDERS.map((f) => join(root, 'src', f)),
-      ...elementFolders()
-        .filter((other) => other !== name)
-        .map((other) => join(root, 'src/elements', other)),
-    ];
+    const ui = join(root, 'src/ui');
+    const ownDirs = [dir, ui];
+    const externalDirs = [join(ui, 'locales'), join(root, 'src')];
     const keepOut = {
       name: 'shequ-kit-external-layers',
       setup(b) {
@@ -317,6 +319,7 @@ async function elementRows() {
           if (args.kind === 'entry-point') return undefined;
           const target = resolve(args.resolveDir, args.path);
           const inside = (dir) => target === dir || target.startsWith(dir + sep);
+          if (externalDirs.slice(0, 1).some(inside)) return { path: args.path, external: true };
           if (ownDirs.some(inside)) return undefined;
           if (externalDirs.some(inside)) return { path: args.path, external: true };
           return undefined;
@@ -392,7 +395,7 @@ function print() {
   for (const line of table.slice(1)) console.log(fmt(line));
 }
 
-for (const element of elementFolders().filter((name) => name !== 'provider')) {
+for (const { name: element } of elementFolders().filter(({ name }) => name !== 'provider')) {
   await pageRow(element);
 }
 await embeddedPage();

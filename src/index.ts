@@ -14,18 +14,21 @@ import './define/wish-form.js';
 import './define/wish-tracker.js';
 import './define/wish-review.js';
 
-export { SqProvider } from './elements/provider/index.js';
-export { SqCommunityPicker } from './elements/community-picker/index.js';
-export { SqComplaintForm } from './elements/complaint-form/index.js';
-export { SqComplaintTracker, SqRatedEvent } from './elements/complaint-tracker/index.js';
-export { SqComplaintDesk } from './elements/complaint-desk/index.js';
-export { SqComplaintMetrics } from './elements/complaint-metrics/index.js';
-export { SqComplaintQr, prefillUrl } from './elements/complaint-qr/index.js';
-export { SqWishWall, SqClaimedEvent } from './elements/wish-wall/index.js';
-export { SqWishForm } from './elements/wish-form/index.js';
-export { SqWishTracker, SqThankedEvent } from './elements/wish-tracker/index.js';
-export { SqWishReview, SqWishActedEvent } from './elements/wish-review/index.js';
-export { SqSubmittedEvent } from './elements/base/events.js';
-export { SqElement, i18n, defineElement } from './elements/base/index.js';
+export { SqProvider } from './features/core/elements/provider/index.js';
+export { SqCommunityPicker } from './features/core/elements/community-picker/index.js';
+export { SqComplaintForm } from './features/complaints/elements/complaint-form/index.js';
+export {
+  SqComplaintTracker,
+  SqRatedEvent,
+} from './features/complaints/elements/complaint-tracker/index.js';
+export { SqComplaintDesk } from './features/complaints/elements/complaint-desk/index.js';
+export { SqComplaintMetrics } from './features/complaints/elements/complaint-metrics/index.js';
+export { SqComplaintQr, prefillUrl } from './features/complaints/elements/complaint-qr/index.js';
+export { SqWishWall, SqClaimedEvent } from './features/wishes/elements/wish-wall/index.js';
+export { SqWishForm } from './features/wishes/elements/wish-form/index.js';
+export { SqWishTracker, SqThankedEvent } from './features/wishes/elements/wish-tracker/index.js';
+export { SqWishReview, SqWishActedEvent } from './features/wishes/elements/wish-review/index.js';
+export { SqSubmittedEvent } from './ui/events.js';
+export { SqElement, i18n, defineElement } from './ui/index.js';
 export { createClient, ApiError } from './sdk/index.js';
 export type { Client, ClientOptions } from './sdk/index.js';

@@ -7,12 +7,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { errorStatus } from '../src/domain/errors.js';
-import enCommon from '../src/locales/en/common.js';
-import enComplaint from '../src/locales/en/complaint-fields.js';
-import enWish from '../src/locales/en/wish-fields.js';
-import zhCommon from '../src/locales/zh-CN/common.js';
-import zhComplaint from '../src/locales/zh-CN/complaint-fields.js';
-import zhWish from '../src/locales/zh-CN/wish-fields.js';
+import enCommon from '../src/ui/locales/en/common.js';
+import enComplaint from '../src/features/complaints/locales/en/complaint-fields.js';
+import enWish from '../src/features/wishes/locales/en/wish-fields.js';
+import zhCommon from '../src/ui/locales/zh-CN/common.js';
+import zhComplaint from '../src/features/complaints/locales/zh-CN/complaint-fields.js';
+import zhWish from '../src/features/wishes/locales/zh-CN/wish-fields.js';
 
 const KEY = /'([a-z][A-Za-z]*\.[a-z][A-Za-z_]*)'/g;
 const NOT_KEYS = /\.(js|ts|json|html|css|md|mjs)$/;
@@ -25,14 +25,18 @@ function sources(dir: string): string[] {
 }
 
 const keys = new Set<string>();
-for (const file of ['src/domain', 'src/services', 'src/server'].flatMap(sources)) {
+for (const file of ['src/domain', 'src/features', 'src/services', 'src/server', 'src/stores']
+  .flatMap(sources)
+  .filter((f) => !/\/(elements|locales)\//.test(f))) {
   for (const [, key] of readFileSync(file, 'utf8').matchAll(KEY)) {
     if (!NOT_KEYS.test(key!)) keys.add(key!);
   }
 }
 
 const lookup = (strings: object, path: string): unknown =>
-  path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], strings);
+  path
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], strings);
 
 describe('locales', () => {
   // Field messages live in common and in each feature's field strings (which the feature's
@@ -44,14 +48,19 @@ describe('locales', () => {
     const strings = Object.assign({}, common, ...features) as object;
     it(`${lang}: common and the feature field strings share no key`, () => {
       const seen = [common, ...features].flatMap((s) => Object.keys(s));
-      assert.deepEqual(seen.filter((k, i) => seen.indexOf(k) !== i), []);
+      assert.deepEqual(
+        seen.filter((k, i) => seen.indexOf(k) !== i),
+        [],
+      );
     });
     it(`${lang} has every field-error key used by domain, services and server`, () => {
       const missing = [...keys].filter((key) => typeof lookup(strings, key) !== 'string');
       assert.deepEqual(missing, []);
     });
     it(`${lang} has a message for every error code`, () => {
-      const missing = Object.keys(errorStatus).filter((code) => typeof lookup(common, `errors.${code}`) !== 'string');
+      const missing = Object.keys(errorStatus).filter(
+        (code) => typeof lookup(common, `errors.${code}`) !== 'string',
+      );
       assert.deepEqual(missing, []);
     });
   }

@@ -1,9 +1,9 @@
-import type { SqCommunityPicker } from "shequ-kit/elements/community-picker";
 import type { SqComplaintDesk } from "shequ-kit/elements/complaint-desk";
 import type { SqComplaintForm } from "shequ-kit/elements/complaint-form";
 import type { SqComplaintMetrics } from "shequ-kit/elements/complaint-metrics";
 import type { SqComplaintQr } from "shequ-kit/elements/complaint-qr";
 import type { SqComplaintTracker } from "shequ-kit/elements/complaint-tracker";
+import type { SqCommunityPicker } from "shequ-kit/elements/community-picker";
 import type { SqProvider } from "shequ-kit/elements/provider";
 import type { SqWishForm } from "shequ-kit/elements/wish-form";
 import type { SqWishReview } from "shequ-kit/elements/wish-review";
@@ -71,52 +71,6 @@ type BaseProps = {
 };
 
 type BaseEvents = {};
-
-export type SqCommunityPickerProps = {
-  /** Grid (网格) id: chosen or prefilled. */
-  grid?: SqCommunityPicker["grid"];
-  /** Building (楼栋) id: chosen or prefilled. */
-  building?: SqCommunityPicker["building"];
-  /** Unit (单元) id: chosen or prefilled. */
-  unit?: SqCommunityPicker["unit"];
-  /** Form field name prefix. */
-  name?: SqCommunityPicker["name"];
-  /** Every shown level must be chosen (levels with nothing to choose are skipped). */
-  required?: SqCommunityPicker["required"];
-  /**  */
-  disabled?: SqCommunityPicker["disabled"];
-  /** The finest level offered. */
-  depth?: SqCommunityPicker["depth"];
-  /** Replaces the group's title (所在位置). */
-  label?: SqCommunityPicker["label"];
-  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
-embedded client, which keeps data in this browser (demos, Storybook, trials). */
-  "api-base"?: SqCommunityPicker["apiBase"];
-  /** The community (社区) id this element serves; overrides the provider's. */
-  community?: SqCommunityPicker["community"];
-  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
-  care?: SqCommunityPicker["care"];
-  /** The chosen place, or undefined before a community is chosen. */
-  value?: SqCommunityPicker["value"];
-  /** The chosen place in words (`幸福里社区 · 第一网格 · 2号楼`), once the tree has loaded. */
-  description?: SqCommunityPicker["description"];
-  /**  */
-  form?: SqCommunityPicker["form"];
-  /**  */
-  validity?: SqCommunityPicker["validity"];
-  /**  */
-  validationMessage?: SqCommunityPicker["validationMessage"];
-  /** The client this element talks to: own `api-base`, else the provider's, else embedded. */
-  client?: SqCommunityPicker["client"];
-  /** The community in force: own attribute, else the provider's. */
-  communityId?: SqCommunityPicker["communityId"];
-  /** Care mode in force: own attribute, a provider's, or `<html data-sq-care>`. */
-  careMode?: SqCommunityPicker["careMode"];
-  /** Any level was chosen; read `value`. */
-  oninput?: (e: CustomEvent<never>) => void;
-  /** Any level was chosen; read `value`. */
-  onchange?: (e: CustomEvent<never>) => void;
-};
 
 export type SqComplaintDeskProps = {
   /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
@@ -233,6 +187,52 @@ embedded client, which keeps data in this browser (demos, Storybook, trials). */
   "onsq-rated"?: (e: CustomEvent<never>) => void;
 };
 
+export type SqCommunityPickerProps = {
+  /** Grid (网格) id: chosen or prefilled. */
+  grid?: SqCommunityPicker["grid"];
+  /** Building (楼栋) id: chosen or prefilled. */
+  building?: SqCommunityPicker["building"];
+  /** Unit (单元) id: chosen or prefilled. */
+  unit?: SqCommunityPicker["unit"];
+  /** Form field name prefix. */
+  name?: SqCommunityPicker["name"];
+  /** Every shown level must be chosen (levels with nothing to choose are skipped). */
+  required?: SqCommunityPicker["required"];
+  /**  */
+  disabled?: SqCommunityPicker["disabled"];
+  /** The finest level offered. */
+  depth?: SqCommunityPicker["depth"];
+  /** Replaces the group's title (所在位置). */
+  label?: SqCommunityPicker["label"];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  "api-base"?: SqCommunityPicker["apiBase"];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqCommunityPicker["community"];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqCommunityPicker["care"];
+  /** The chosen place, or undefined before a community is chosen. */
+  value?: SqCommunityPicker["value"];
+  /** The chosen place in words (`幸福里社区 · 第一网格 · 2号楼`), once the tree has loaded. */
+  description?: SqCommunityPicker["description"];
+  /**  */
+  form?: SqCommunityPicker["form"];
+  /**  */
+  validity?: SqCommunityPicker["validity"];
+  /**  */
+  validationMessage?: SqCommunityPicker["validationMessage"];
+  /** The client this element talks to: own `api-base`, else the provider's, else embedded. */
+  client?: SqCommunityPicker["client"];
+  /** The community in force: own attribute, else the provider's. */
+  communityId?: SqCommunityPicker["communityId"];
+  /** Care mode in force: own attribute, a provider's, or `<html data-sq-care>`. */
+  careMode?: SqCommunityPicker["careMode"];
+  /** Any level was chosen; read `value`. */
+  oninput?: (e: CustomEvent<never>) => void;
+  /** Any level was chosen; read `value`. */
+  onchange?: (e: CustomEvent<never>) => void;
+};
+
 export type SqProviderProps = {
   /** Base URL of the server's API for all elements inside (e.g. `/api/v1`). */
   "api-base"?: SqProvider["apiBase"];
@@ -334,37 +334,6 @@ app that already has them, the benchmark); a filter change loads from the client
 };
 
 export type CustomElements = {
-  /**
-   * Choose 社区 → 网格 → 楼栋 → 单元.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **input** - Any level was chosen; read `value`.
-   * - **change** - Any level was chosen; read `value`.
-   *
-   * ### **Methods:**
-   *  - **reportValidity()** - Shows the errors and returns whether every required level is chosen.
-   * - **define(tag: _string_): _void_** - Registers the element under `tag`; safe to call again or with the tag already taken.
-   *
-   *
-   * ### **CSS Properties:**
-   *  - **--sq-community-picker-gap** - Space between the level fields. _(default: undefined)_
-   * - **--sq-community-picker-column-min** - Narrowest column before fields wrap (14em, so wider in care mode). _(default: undefined)_
-   * - **--sq-color-primary** - Primary colour (党建红). _(default: undefined)_
-   * - **--sq-target-size** - Height of each select (44px; 60px in care mode). _(default: undefined)_
-   *
-   * ### **CSS Parts:**
-   *  - **fieldset** - The group around all levels.
-   * - **legend** - The group's title.
-   * - **field** - The label, select and error of one level.
-   * - **label** - A level's label.
-   * - **select** - A level's native select.
-   * - **error** - A level's error message, and the load-failure alert.
-   * - **summary** - The chosen place, announced politely.
-   */
-  "sq-community-picker": Partial<SqCommunityPickerProps & BaseProps & BaseEvents>;
-
   /**
    * Staff desk: list, detail, actions and 三率 for 居民说事.
    * ---
@@ -501,6 +470,37 @@ export type CustomElements = {
    * - **rating** - The rating form, or the rating given.
    */
   "sq-complaint-tracker": Partial<SqComplaintTrackerProps & BaseProps & BaseEvents>;
+
+  /**
+   * Choose 社区 → 网格 → 楼栋 → 单元.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **input** - Any level was chosen; read `value`.
+   * - **change** - Any level was chosen; read `value`.
+   *
+   * ### **Methods:**
+   *  - **reportValidity()** - Shows the errors and returns whether every required level is chosen.
+   * - **define(tag: _string_): _void_** - Registers the element under `tag`; safe to call again or with the tag already taken.
+   *
+   *
+   * ### **CSS Properties:**
+   *  - **--sq-community-picker-gap** - Space between the level fields. _(default: undefined)_
+   * - **--sq-community-picker-column-min** - Narrowest column before fields wrap (14em, so wider in care mode). _(default: undefined)_
+   * - **--sq-color-primary** - Primary colour (党建红). _(default: undefined)_
+   * - **--sq-target-size** - Height of each select (44px; 60px in care mode). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **fieldset** - The group around all levels.
+   * - **legend** - The group's title.
+   * - **field** - The label, select and error of one level.
+   * - **label** - A level's label.
+   * - **select** - A level's native select.
+   * - **error** - A level's error message, and the load-failure alert.
+   * - **summary** - The chosen place, announced politely.
+   */
+  "sq-community-picker": Partial<SqCommunityPickerProps & BaseProps & BaseEvents>;
 
   /**
    * Shared client, community, language and care mode for the elements inside.

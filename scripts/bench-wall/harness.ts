@@ -8,10 +8,10 @@
  */
 import '../../src/define/provider.js';
 import '../../src/define/wish-wall.js';
-import type { Wish, WishCard } from '../../src/domain/wish.js';
-import type { SqWishWall } from '../../src/elements/wish-wall/index.js';
+import type { Wish, WishCard } from '../../src/features/wishes/model.js';
+import type { SqWishWall } from '../../src/features/wishes/elements/wish-wall/index.js';
 import { createClient, type Client } from '../../src/sdk/index.js';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 import { createMemoryStore, type Change } from '../../src/stores/memory.js';
 
 const COMMUNITY = 'xingfuli';

@@ -1,4 +1,4 @@
-import { SqCommunityPicker } from '../elements/community-picker/index.js';
+import { SqCommunityPicker } from '../features/core/elements/community-picker/index.js';
 
 SqCommunityPicker.define();
 

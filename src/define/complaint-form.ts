@@ -1,4 +1,4 @@
-import { SqComplaintForm } from '../elements/complaint-form/index.js';
+import { SqComplaintForm } from '../features/complaints/elements/complaint-form/index.js';
 
 SqComplaintForm.define();
 

@@ -1,4 +1,4 @@
-import { SqComplaintMetrics } from '../elements/complaint-metrics/index.js';
+import { SqComplaintMetrics } from '../features/complaints/elements/complaint-metrics/index.js';
 
 SqComplaintMetrics.define();
 

@@ -1,4 +1,4 @@
-import { SqComplaintQr } from '../elements/complaint-qr/index.js';
+import { SqComplaintQr } from '../features/complaints/elements/complaint-qr/index.js';
 
 SqComplaintQr.define();
 

@@ -1,4 +1,4 @@
-import { SqComplaintTracker } from '../elements/complaint-tracker/index.js';
+import { SqComplaintTracker } from '../features/complaints/elements/complaint-tracker/index.js';
 
 SqComplaintTracker.define();
 

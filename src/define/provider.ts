@@ -1,4 +1,4 @@
-import { SqProvider } from '../elements/provider/index.js';
+import { SqProvider } from '../features/core/elements/provider/index.js';
 
 SqProvider.define();
 

@@ -1,4 +1,4 @@
-import { SqWishForm } from '../elements/wish-form/index.js';
+import { SqWishForm } from '../features/wishes/elements/wish-form/index.js';
 
 SqWishForm.define();
 

@@ -1,4 +1,4 @@
-import { SqWishReview } from '../elements/wish-review/index.js';
+import { SqWishReview } from '../features/wishes/elements/wish-review/index.js';
 
 SqWishReview.define();
 

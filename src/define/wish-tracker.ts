@@ -1,4 +1,4 @@
-import { SqWishTracker } from '../elements/wish-tracker/index.js';
+import { SqWishTracker } from '../features/wishes/elements/wish-tracker/index.js';
 
 SqWishTracker.define();
 

@@ -1,4 +1,4 @@
-import { SqWishWall } from '../elements/wish-wall/index.js';
+import { SqWishWall } from '../features/wishes/elements/wish-wall/index.js';
 
 SqWishWall.define();
 

@@ -1,5 +1,5 @@
-import type { Community, CommunitySummary } from '../domain/community.js';
-import type { ComplaintInput } from '../domain/complaint.js';
+import type { Community, CommunitySummary } from '../features/core/model.js';
+import type { ComplaintInput } from '../features/complaints/model.js';
 import type {
   ComplaintActionInput,
   ComplaintMetrics,
@@ -7,13 +7,13 @@ import type {
   ComplaintReceipt,
   ComplaintStaffView,
   ComplaintSummary,
-} from '../domain/complaint-api.js';
+} from '../features/complaints/views.js';
 import { newId } from '../domain/ids.js';
 import type { Page } from '../domain/paging.js';
 import { toFieldErrors } from '../domain/validation.js';
 import type { Input, OperationName, Output } from '../services/contract.js';
 import { operationDef } from './operations.js';
-import type { WishStaffAction } from '../domain/wish.js';
+import type { WishStaffAction } from '../features/wishes/model.js';
 import type { EmbeddedOptions } from './embedded.js';
 import { ApiError } from './errors.js';
 import { createHttpTransport, type HttpOptions } from './http.js';

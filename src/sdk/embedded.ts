@@ -1,9 +1,9 @@
 import { systemClock, type Clock } from '../domain/time.js';
-import { demoStaffActor, seedDemoStaff } from '../services/complaints-demo.js';
+import { demoStaffActor, seedDemoStaff } from '../features/complaints/demo.js';
 import { createContext, type Actor } from '../services/context.js';
 import type { OperationName } from '../services/contract.js';
-import { seedDemo } from '../services/demo.js';
-import { coreHandlers, type Handler } from '../services/handlers-core.js';
+import { seedDemo } from '../features/core/demo.js';
+import { coreHandlers, type Handler } from '../features/core/handlers.js';
 import { runOperationFrom, type OperationSource } from '../services/run.js';
 import type { Store } from '../services/store.js';
 import { indexedDbPersistence } from '../stores/idb.js';
@@ -46,7 +46,7 @@ export interface EmbeddedOptions {
   /**
    * Who calls: the public by default. Embedded mode has no login; a staff page (the complaint
    * desk in Storybook, a trial) acts as a staff member: an Actor, or the username of a demo
-   * account (`'xfl-admin'`, `'xfl-grid'`, `'ch-admin'`; see src/services/complaints-demo.ts).
+   * account (`'xfl-admin'`, `'xfl-grid'`, `'ch-admin'`; see src/features/complaints/demo.ts).
    */
   actor?: Actor | string;
   /** Use this store instead of making one (tests). */

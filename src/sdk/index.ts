@@ -2,8 +2,8 @@
  * shequ-kit/sdk: the typed client with every feature, its errors, and the domain helpers app
  * developers need.
  */
-import './features/complaints.js';
-import './features/wishes.js';
+import '../features/complaints/sdk.js';
+import '../features/wishes/sdk.js';
 
 export { createClient, type Client, type ClientOptions } from './client.js';
 export { ApiError } from './errors.js';

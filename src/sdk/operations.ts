@@ -1,6 +1,6 @@
-import { coreOperations, type OperationDef } from '../services/contract-core.js';
+import { coreOperations, type OperationDef } from '../features/core/contract.js';
 import type { OperationName } from '../services/contract.js';
-import type { HandlerTable } from '../services/handlers-core.js';
+import type { HandlerTable } from '../features/core/handlers.js';
 
 /** The features with their own tables (contract-<feature>.ts, handlers-<feature>.ts). */
 export type Feature = 'complaints' | 'wishes';
@@ -12,7 +12,9 @@ export interface FeatureModule {
   /** Its handlers for the embedded transport (services/handlers-<feature>.ts). */
   handlers(): Promise<Partial<HandlerTable<OperationName>>>;
   /** Saving and reading photos for the embedded transport (the complaints feature). */
-  uploads?(): Promise<Pick<typeof import('../services/uploads.js'), 'saveUploads' | 'readUpload'>>;
+  uploads?(): Promise<
+    Pick<typeof import('../features/complaints/uploads.js'), 'saveUploads' | 'readUpload'>
+  >;
 }
 
 /**

@@ -7,7 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DomainError, type Problem } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { systemClock, type Clock } from '../domain/time.js';
-import { resolveSession } from '../services/auth.js';
+import { resolveSession } from '../features/core/auth.js';
 import { createContext, publicActor, type Actor, type Credentials } from '../services/context.js';
 import {
   isMutation,
@@ -23,8 +23,8 @@ import { problemFor, problemResponse } from './problem.js';
 import { createRateLimiter, type RateLimit } from './rate-limit.js';
 import type { ServerStore } from './state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
-import { assertCanReadUpload } from '../services/complaints.js';
-import { saveUploads } from '../services/uploads.js';
+import { assertCanReadUpload } from '../features/complaints/service.js';
+import { saveUploads } from '../features/complaints/uploads.js';
 import type { UploadLimits, UploadStorage } from './uploads.js';
 
 /** Everything the app needs, resolved (createServer fills in defaults from options and env). */
@@ -345,7 +345,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
           throw fieldError('validation.invalid_multipart');
         }
         const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
-        // Checks (count, size, type by content) and records: src/services/uploads.ts.
+        // Checks (count, size, type by content) and records: src/features/complaints/uploads.ts.
         const ctx = createContext(store, { clock, actor: c.get('actor') });
         const saved = await saveUploads(ctx, files, { limits, storage });
         const stored = saved.map(({ id, type, size }) => ({ id, contentType: type, size }));

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createStaffAccount } from '../services/auth.js';
+import { createStaffAccount } from '../features/core/auth.js';
 import type { Credentials } from '../services/context.js';
-import { demoCommunities, seedDemo } from '../services/demo.js';
+import { demoCommunities, seedDemo } from '../features/core/demo.js';
 import type { Store } from '../services/store.js';
-import { seedDemoWishes } from '../services/wishes-demo.js';
+import { seedDemoWishes } from '../features/wishes/demo.js';
 
 export interface DemoLogin {
   password: string;

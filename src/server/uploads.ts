@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { acceptedImageTypes, type ImageType } from '../services/uploads.js';
+import { acceptedImageTypes, type ImageType } from '../features/complaints/uploads.js';
 
 /** Where uploaded files go. Local disk by default; an S3-compatible one implements the same. */
 export interface UploadStorage {
@@ -9,14 +9,14 @@ export interface UploadStorage {
   delete(id: string): Promise<void>;
 }
 
-// The checks live in src/services/uploads.ts (the embedded transport applies them too).
+// The checks live in src/features/complaints/uploads.ts (the embedded transport applies them too).
 export {
   acceptedImageTypes,
   defaultUploadLimits,
   sniffImageType,
   type ImageType,
   type UploadLimits,
-} from '../services/uploads.js';
+} from '../features/complaints/uploads.js';
 
 const EXTENSIONS: Record<ImageType, string> = {
   'image/jpeg': 'jpg',

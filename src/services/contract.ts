@@ -1,9 +1,9 @@
 import type * as z from 'zod/mini';
-import { complaintOperations } from './contract-complaints.js';
-import { coreOperations } from './contract-core.js';
-import { wishOperations } from './contract-wishes.js';
+import { complaintOperations } from '../features/complaints/contract.js';
+import { coreOperations } from '../features/core/contract.js';
+import { wishOperations } from '../features/wishes/contract.js';
 
-export { coreOperations, isMutation, type OperationDef } from './contract-core.js';
+export { coreOperations, isMutation, type OperationDef } from '../features/core/contract.js';
 
 /**
  * The API contract: every operation once, with its route, access and schemas. The server's

@@ -1,10 +1,10 @@
 import type { OperationName } from './contract.js';
-import { complaintHandlers } from './handlers-complaints.js';
-import { coreHandlers, type HandlerTable } from './handlers-core.js';
-import { wishHandlers } from './handlers-wishes.js';
+import { complaintHandlers } from '../features/complaints/handlers.js';
+import { coreHandlers, type HandlerTable } from '../features/core/handlers.js';
+import { wishHandlers } from '../features/wishes/handlers.js';
 
 export { complaintHandlers, coreHandlers, wishHandlers };
-export type { Handler, HandlerTable, ParsedInput } from './handlers-core.js';
+export type { Handler, HandlerTable, ParsedInput } from '../features/core/handlers.js';
 
 export type Handlers = HandlerTable<OperationName>;
 

@@ -2,7 +2,7 @@ import { DomainError } from '../domain/errors.js';
 import { parse } from '../domain/validation.js';
 import type { ServiceContext } from './context.js';
 import { operations, type OperationName, type Output } from './contract.js';
-import type { OperationDef } from './contract-core.js';
+import type { OperationDef } from '../features/core/contract.js';
 import { handlers, type Handler, type ParsedInput } from './handlers.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { Community } from '../domain/community.js';
-import type { Complaint } from '../domain/complaint-api.js';
-import type { ComplaintStatus } from '../domain/complaint-status.js';
+import type { Community } from '../features/core/model.js';
+import type { Complaint } from '../features/complaints/views.js';
+import type { ComplaintStatus } from '../features/complaints/machine.js';
 import type { Page } from '../domain/paging.js';
-import type { Wish, WishStatus } from '../domain/wish.js';
-import type { Session, StaffAccount } from './auth-schemas.js';
+import type { Wish, WishStatus } from '../features/wishes/model.js';
+import type { Session, StaffAccount } from '../features/core/auth-model.js';
 
 export interface CommunityRepository {
   get(id: string): Promise<Community | undefined>;
@@ -43,7 +43,7 @@ export interface ComplaintFilter {
   grid?: string | undefined;
   /**
    * `value: true`: open (received/assigned/in_progress) and due before `today` (a Shanghai civil
-   * date); `false`: all others. The rule is `isOverdue` in src/domain/complaint.ts.
+   * date); `false`: all others. The rule is `isOverdue` in src/features/complaints/model.ts.
    */
   overdue?: { value: boolean; today: string } | undefined;
   limit: number;

@@ -1,10 +1,10 @@
-import type { Community } from '../domain/community.js';
-import type { Complaint } from '../domain/complaint-api.js';
-import { isOpen } from '../domain/complaint-status.js';
+import type { Community } from '../features/core/model.js';
+import type { Complaint } from '../features/complaints/views.js';
+import { isOpen } from '../features/complaints/machine.js';
 import { DomainError } from '../domain/errors.js';
 import { newestFirst, pageNewestFirst } from '../domain/paging.js';
-import type { Wish } from '../domain/wish.js';
-import type { Session, StaffAccount } from '../services/auth-schemas.js';
+import type { Wish } from '../features/wishes/model.js';
+import type { Session, StaffAccount } from '../features/core/auth-model.js';
 import type {
   CommunityRepository,
   ComplaintFilter,

@@ -6,11 +6,14 @@ import '../../src/define/provider.js';
 import { createClient } from '../../src/sdk/index.js';
 import { prepareFoundations } from './shared.js';
 
-/** Every namespace of every language under src/locales, found by the bundler at build time. */
-const modules = import.meta.glob<Record<string, unknown>>('../../src/locales/*/*.ts', {
-  eager: true,
-  import: 'default',
-});
+/** Every namespace of every language under src/ui/locales and each feature's locales/, found by the bundler at build time. */
+const modules = import.meta.glob<Record<string, unknown>>(
+  ['../../src/ui/locales/*/*.ts', '../../src/features/*/locales/*/*.ts'],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 
 const LANGS = ['zh-CN', 'en'] as const;
 

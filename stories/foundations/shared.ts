@@ -2,7 +2,7 @@
  * Helpers shared by the Foundations stories: one constructable stylesheet for their tables and
  * panels (no inline style attributes), and probes that measure tokens in default and care mode.
  */
-import { ensureDocumentTokens } from '../../src/elements/base/tokens.js';
+import { ensureDocumentTokens } from '../../src/ui/tokens.js';
 
 const css = `
 .sq-doc { font-family: var(--sq-font-family, system-ui, sans-serif); color: var(--sq-color-text, #1c1e22);

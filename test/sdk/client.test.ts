@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { summarize } from '../../src/domain/index.js';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 import { ApiError, createClient, type Client } from '../../src/sdk/index.js';
 import { FaultServer } from './fault-server.js';
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createClient } from '../../src/sdk/index.js';
 import { ApiError } from '../../src/sdk/errors.js';
 import { indexedDbPersistence } from '../../src/stores/idb.js';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 
 describe('embedded client in the browser', () => {
   const name = `sq-embedded-${Math.random().toString(36).slice(2)}`;

@@ -17,7 +17,7 @@ import {
   type FieldError,
 } from '../../src/domain/index.js';
 import type { OperationDef } from '../../src/services/contract.js';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 
 /** The test-only mutation, as the contract would declare it. */
 export const recordDef = {

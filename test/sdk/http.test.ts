@@ -1,10 +1,10 @@
-import '../../src/sdk/features/complaints.js';
-import '../../src/sdk/features/wishes.js';
+import '../../src/features/complaints/sdk.js';
+import '../../src/features/wishes/sdk.js';
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import { summarize } from '../../src/domain/index.js';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 import type { OperationDef } from '../../src/services/contract.js';
 import { ApiError } from '../../src/sdk/errors.js';
 import { buildRequest, createHttpTransport, type HttpOptions } from '../../src/sdk/http.js';

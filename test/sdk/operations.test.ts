@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { operations, type OperationName } from '../../src/services/contract.js';
-import '../../src/sdk/features/complaints.js';
-import '../../src/sdk/features/wishes.js';
+import '../../src/features/complaints/sdk.js';
+import '../../src/features/wishes/sdk.js';
 import { operationDef } from '../../src/sdk/operations.js';
 
 describe('operation tables in the SDK', () => {

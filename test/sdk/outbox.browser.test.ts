@@ -3,8 +3,8 @@
  * on the `online` event. There is no server here, so fetch is an in-page fake that fails while
  * "offline"; the node tests (test/sdk/outbox.test.ts) cover the real network.
  */
-import '../../src/sdk/features/complaints.js';
-import '../../src/sdk/features/wishes.js';
+import '../../src/features/complaints/sdk.js';
+import '../../src/features/wishes/sdk.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import * as z from 'zod/mini';
 import { newId } from '../../src/domain/index.js';

@@ -1,5 +1,5 @@
-import '../../src/sdk/features/complaints.js';
-import '../../src/sdk/features/wishes.js';
+import '../../src/features/complaints/sdk.js';
+import '../../src/features/wishes/sdk.js';
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { OperationName } from '../../src/services/contract.js';

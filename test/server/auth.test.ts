@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 import { hashPassword, verifyPassword } from '../../src/server/credentials.js';
 import { testDatabases } from './db.js';
 import {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { summarize } from '../../src/domain/index.js';
 import { createClient, type Client } from '../../src/sdk/index.js';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 import { testDatabases } from './db.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { fails } from '../sdk/fails.js';

@@ -175,7 +175,7 @@ for (const db of databases) {
         t.fetch(`/api/v1/uploads/${files[0]!.id}`, {
           headers: { Authorization: `Bearer ${tokenOf}` },
         });
-      // Staff read a photo only through a case of their own community (src/services/complaints.ts).
+      // Staff read a photo only through a case of their own community (src/features/complaints/service.ts).
       assert.equal((await read(token)).status, 404, 'not attached to any case yet');
       const filed = await t.fetch('/api/v1/complaints', {
         method: 'POST',

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { operations, type OperationDef } from '../../src/services/contract.js';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 import { testDatabases } from './db.js';
 import { bearer, json, startTestServer, type TestServer } from './harness.js';
 

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the OpenAPI test walks a JSON document */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 import { operations } from '../../src/services/contract.js';
 import { createServer } from '../../src/server/server.js';
 import { createMemoryStore } from '../../src/stores/memory.js';

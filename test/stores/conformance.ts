@@ -3,10 +3,10 @@
  * PGlite and on PostgreSQL) must pass it. Runner-agnostic: pass node:test's or mocha's
  * describe/it, so the same cases run in Node and in the browser.
  */
-import { demoCommunities } from '../../src/services/demo.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
 import type { Store } from '../../src/services/store.js';
 import { DomainError, type Community, type Complaint, type Wish } from '../../src/domain/index.js';
-import type { Session, StaffAccount } from '../../src/services/auth-schemas.js';
+import type { Session, StaffAccount } from '../../src/features/core/auth-model.js';
 
 export interface StoreHarness {
   /** A store over empty data. */

@@ -1,9 +1,9 @@
-import type { Community } from '../../domain/community.js';
-import type { Complaint } from '../../domain/complaint-api.js';
+import type { Community } from '../../features/core/model.js';
+import type { Complaint } from '../../features/complaints/views.js';
 import { DomainError } from '../../domain/errors.js';
 import { decodeCursor, encodeCursor } from '../../domain/paging.js';
-import type { Wish } from '../../domain/wish.js';
-import type { Session, StaffAccount } from '../../services/auth-schemas.js';
+import type { Wish } from '../../features/wishes/model.js';
+import type { Session, StaffAccount } from '../../features/core/auth-model.js';
 import type {
   CommunityRepository,
   ComplaintFilter,
@@ -263,7 +263,7 @@ class SqlSettings implements SettingsRepository {
   }
 }
 
-/** Statuses in which a case is open (isOpen in src/domain/complaint.ts). */
+/** Statuses in which a case is open (isOpen in src/features/complaints/model.ts). */
 const OPEN_STATUSES = `('received', 'assigned', 'in_progress')`;
 
 const ticketTaken = () => new DomainError('conflict', 'ticket taken');

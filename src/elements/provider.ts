@@ -1,0 +1,2 @@
+/** `shequ-kit/elements/provider`: the class, without registering its tag. */
+export * from '../features/core/elements/provider/index.js';

@@ -1,0 +1,495 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { categoriesFor } from '../../../core/catalogues.js';
+import { displayName, type Community } from '../../../core/model.js';
+import type { ComplaintActionInput, ComplaintStaffView, ComplaintSummary } from '../../views.js';
+import { complaintStatuses, type ComplaintStatus } from '../../machine.js';
+import type { Output } from '../../../../services/contract.js';
+import { ApiError } from '../../../../sdk/errors.js';
+import '../../sdk.js';
+import zhCN from '../../locales/zh-CN/complaint-desk.js';
+import { LocalizeController } from '../../../../ui/localize.js';
+import { SqElement } from '../../../../ui/sq-element.js';
+import { baseStyles } from '../../../../ui/styles.js';
+import { deskStyles } from './complaint-desk.styles.js';
+
+type Aria = { invalid: string; described: string | typeof nothing };
+type Filters = { status?: ComplaintStatus; category?: string; grid?: string; overdue?: boolean };
+
+/**
+ * The staff desk of 居民说事: log in, list the community's cases (filters, paging), open one
+ * (description, place, contact, photos, the whole history with internal notes) and act on it
+ * — assign, start, reply, note, resolve, return, transfer, extend — with only the actions its
+ * status allows; 三率 in `<sq-complaint-metrics>`. Over HTTP staff log in here; an embedded
+ * client acts as the staff member given by its `actor` option.
+ *
+ * @summary Staff desk: list, detail, actions and 三率 for 居民说事.
+ *
+ * @csspart header - The title bar with the staff member's name and the logout button.
+ * @csspart login - The login form.
+ * @csspart filters - The list filters.
+ * @csspart list - The list of cases.
+ * @csspart row - One case in the list (a button).
+ * @csspart detail - The open case.
+ * @csspart history - The case's history.
+ * @csspart action-form - The form of the chosen action.
+ * @csspart error - Error alerts.
+ *
+ * @cssprop --sq-complaint-desk-max-width - Widest the desk grows (64rem).
+ * @cssprop --sq-color-primary - Primary colour (党建红) of buttons.
+ * @cssprop --sq-color-danger - Overdue flags and errors.
+ * @cssprop --sq-target-size - Smallest button and field height (44px; 60px in care mode).
+ *
+ * @cssstate detail - A case is open.
+ */
+export class SqComplaintDesk extends SqElement {
+  static override tagName = 'sq-complaint-desk';
+  static override styles = [baseStyles, deskStyles];
+
+  /** The staff member signed in; null: login needed; undefined: checking. */
+  @state() private me?: Output<'me'> | null;
+  @state() private view: 'list' | 'metrics' = 'list';
+  /** @internal */ @state() items?: ComplaintSummary[];
+  @state() private cursor?: string;
+  /** @internal */ @state() busy = false;
+  /** @internal */ @state() error?: ApiError;
+  @state() private notice = '';
+  /** @internal */ @state() tree?: Community;
+  /** @internal */ @state() handlers: { id: string; name: string }[] = [];
+  /** @internal */ @state() current?: ComplaintStaffView;
+  /** @internal */ @state() photos: string[] = [];
+  /** @internal */ @state() open?: ComplaintActionInput['action'];
+  /** @internal */ @state() errors: Record<string, string> = {};
+  /** @internal */ @state() formError?: ApiError;
+  /** @internal */ @state() announce = '';
+
+  /** @internal */
+  readonly localize = new LocalizeController(this, 'complaint-desk', {
+    'zh-CN': zhCN,
+    en: () => import('../../locales/en/complaint-desk.js'),
+  });
+  private readonly internals = this.attachInternals();
+  private filters: Filters = {};
+  private lastClient?: unknown;
+  /** The case view and its actions, loaded the first time a case is opened. */
+  private case?: typeof import('./case.js');
+  private opened?: string;
+  /** @internal */
+  retry?: () => void;
+
+  private get communityOf() {
+    return this.me?.community ?? '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.client !== this.lastClient) {
+      this.lastClient = this.client;
+      this.me = undefined;
+      void this.start();
+    }
+    try {
+      this.internals.states?.[this.current ? 'add' : 'delete']('detail');
+    } catch {
+      // Chromium 90–124 accepts only `--detail`: no state there, the rest still works.
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.revoke();
+  }
+
+  /** Who is signed in (embedded: the client's actor), then the community and the list. */
+  private async start() {
+    this.busy = true;
+    this.error = undefined;
+    try {
+      const me = await this.client.auth.me();
+      this.me = me;
+      const [tree, handlers] = await Promise.all([
+        this.client.communities.get(me.community),
+        this.client.complaints.handlers(me.community),
+      ]);
+      this.tree = tree;
+      this.handlers = handlers;
+      await this.load();
+    } catch (e) {
+      this.fail(e, () => void this.start());
+    }
+  }
+
+  /** @internal */
+  fail(e: unknown, retry?: () => void) {
+    const error = ApiError.from(e);
+    this.busy = false;
+    if (error.code === 'unauthorized') {
+      if (this.me) this.notice = 'login.expired';
+      this.me = null;
+      this.current = undefined;
+    } else {
+      this.error = error;
+      this.retry = retry;
+    }
+  }
+
+  private async load(more = false) {
+    this.busy = true;
+    this.error = undefined;
+    try {
+      const page = await this.client.complaints.list({
+        community: this.communityOf,
+        ...this.filters,
+        ...(more && this.cursor ? { cursor: this.cursor } : {}),
+      });
+      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
+      this.cursor = page.nextCursor;
+      this.busy = false;
+      this.announce = this.localize.t('list.count', { count: this.items.length });
+    } catch (e) {
+      this.fail(e, () => void this.load(more));
+    }
+  }
+
+  private async login(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const username = String(data.get('username') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    this.errors = {
+      ...(username ? {} : { username: 'common:username.required' }),
+      ...(password ? {} : { password: 'common:password.required' }),
+    };
+    this.formError = undefined;
+    this.notice = '';
+    if (this.focusInvalid()) return;
+    this.busy = true;
+    try {
+      await this.client.auth.login({ username, password });
+      this.busy = false;
+      await this.start();
+      this.renderRoot.querySelector<HTMLElement>('#list')?.focus();
+    } catch (err) {
+      this.busy = false;
+      this.formError = ApiError.from(err);
+    }
+  }
+
+  private async logout() {
+    try {
+      await this.client.auth.logout();
+    } catch {
+      // The session ends here either way: the client forgets its token.
+    }
+    void this.back(false);
+    this.me = null;
+    this.items = undefined;
+    this.notice = 'loggedOut';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#f-username')?.focus();
+  }
+
+  private filter(e: Event) {
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const get = (name: string) => (data.get(name) as string) || undefined;
+    this.filters = {
+      status: get('status') as ComplaintStatus | undefined,
+      category: get('category'),
+      grid: get('grid'),
+      overdue: data.has('overdue') || undefined,
+    };
+    void this.load();
+  }
+
+  /** @internal */
+  async show(id: string) {
+    this.opened = id;
+    this.error = undefined;
+    this.busy = true;
+    try {
+      this.case ??= await import('./case.js');
+      const c = await this.client.complaints.get(id);
+      this.busy = false;
+      this.revoke();
+      this.current = c;
+      this.open = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#case')?.focus();
+      const urls = await Promise.all(
+        c.photos.map((p) =>
+          this.client.uploads.get(p).then(
+            (blob) => URL.createObjectURL(blob),
+            () => '',
+          ),
+        ),
+      );
+      if (this.current?.id === c.id && !this.photos.length) this.photos = urls;
+      else urls.forEach((u) => URL.revokeObjectURL(u));
+    } catch (e) {
+      this.fail(e, () => void this.show(id));
+    }
+  }
+
+  private revoke() {
+    this.photos.forEach((u) => u && URL.revokeObjectURL(u));
+    this.photos = [];
+  }
+
+  /** Back to the list, focus on the case we came from.
+   * @internal
+   */
+  async back(focus = true) {
+    this.revoke();
+    this.current = undefined;
+    this.error = undefined;
+    this.open = undefined;
+    if (!focus) return;
+    await this.updateComplete;
+    const row = this.renderRoot.querySelector<HTMLElement>(
+      `[data-id="${CSS.escape(this.opened ?? '')}"]`,
+    );
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#list'))?.focus();
+  }
+
+  /** Focuses the first field with an error; true when there was one.
+   * @internal
+   */
+  focusInvalid(): boolean {
+    const first = Object.keys(this.errors)[0];
+    if (!first) return false;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`#f-${first}`)?.focus(),
+    );
+    return true;
+  }
+
+  /** @internal */
+  day(date: string) {
+    return new Intl.DateTimeFormat(this.localize.lang, {
+      dateStyle: 'medium',
+      timeZone: 'UTC',
+    }).format(new Date(`${date}T00:00:00Z`));
+  }
+
+  /** @internal */
+  category(id: string) {
+    const found = this.tree && categoriesFor(this.tree, 'complaint').find((c) => c.id === id);
+    return found ? displayName(found, this.localize.lang) : id;
+  }
+
+  /** @internal */
+  renderAlert(error: ApiError | undefined, lead = '', retry?: () => void) {
+    const t = this.localize;
+    if (!error) return nothing;
+    const key = error.code === 'unauthorized' ? 'login.failed' : `common:${error.key}`;
+    return html`<div class="alert" role="alert" part="error">
+      <p>${lead && t.t(lead)} ${t.t(key)}</p>
+      ${
+        retry
+          ? html`<button type="button" class="button-secondary" @click=${retry}>
+              ${t.t('common:retry')}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** A labelled control with its hint and error; `control` gets id, name and aria.
+   * @internal
+   */
+  renderField(name: string, label: string, control: (aria: Aria) => TemplateResult, hint = '') {
+    const t = this.localize;
+    const error = this.errors[name];
+    const described = [hint && `h-${name}`, error && `e-${name}`].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for="f-${name}">${label}</label>
+      ${hint ? html`<span id="h-${name}" class="hint-text">${t.t(hint)}</span>` : nothing}
+      ${control({ invalid: error ? 'true' : 'false', described: described || nothing })}
+      ${error ? html`<span id="e-${name}" class="error-text">${t.t(error)}</span>` : nothing}
+    </div>`;
+  }
+
+  /** @internal */
+  renderSelect(name: string, label: string, options: [string, string][], empty: string) {
+    return this.renderField(
+      name,
+      label,
+      (a) =>
+        html`<select
+          id="f-${name}"
+          name=${name}
+          aria-invalid=${a.invalid}
+          aria-describedby=${a.described}
+        >
+          <option value="">${empty}</option>
+          ${options.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
+        </select>`,
+    );
+  }
+
+  protected override render() {
+    const t = this.localize;
+    if (this.me === undefined)
+      return html`${this.renderAlert(this.error, '', this.retry)}
+      ${this.error ? nothing : html`<p role="status">${t.t('common:loading')}</p>`}`;
+    if (this.me === null) return this.renderLogin();
+    return html`<header part="header">
+        <h2>${t.t('title')}</h2>
+        <span>${t.t('signedIn', { name: this.me.name })}</span>
+        ${
+          this.client.mode === 'http'
+            ? html`<button type="button" class="button-secondary" @click=${this.logout}>
+                ${t.t('logout')}
+              </button>`
+            : nothing
+        }
+      </header>
+      ${this.renderMain()}
+      ${this.current && this.case ? this.case.renderCase(this, this.current) : nothing}
+      <p class="visually-hidden" role="status">${this.announce}</p>`;
+  }
+
+  private renderLogin() {
+    const t = this.localize;
+    const input = (name: string, type: string, auto: string) =>
+      this.renderField(
+        name,
+        t.t(`login.${name}`),
+        (a) =>
+          html`<input
+            id="f-${name}"
+            name=${name}
+            type=${type}
+            autocomplete=${auto}
+            aria-invalid=${a.invalid}
+            aria-describedby=${a.described}
+          />`,
+      );
+    return html`<form part="login" class="box" @submit=${this.login} novalidate>
+      <h2>${t.t('login.title')}</h2>
+      ${this.notice ? html`<p role="status">${t.t(this.notice)}</p>` : nothing}
+      ${this.client.mode === 'embedded' ? html`<p class="hint-text">${t.t('login.embedded')}</p>` : nothing}
+      ${
+        Object.keys(this.errors).length
+          ? this.renderAlert(new ApiError('validation_failed'))
+          : this.renderAlert(this.formError)
+      }
+      ${input('username', 'text', 'username')} ${input('password', 'password', 'current-password')}
+      <button class="primary" ?disabled=${this.busy}>${t.t('login.submit')}</button>
+    </form>`;
+  }
+
+  /** 三率 is a tab of its own element, fetched the first time it is opened. */
+  private tab(view: 'list' | 'metrics') {
+    this.view = view;
+    if (view === 'metrics')
+      void import('../complaint-metrics/index.js').then((m) => m.SqComplaintMetrics.define());
+  }
+
+  private renderMain() {
+    const t = this.localize;
+    const tab = (v: 'list' | 'metrics') =>
+      html`<button
+        type="button"
+        class="button-secondary"
+        aria-pressed=${this.view === v ? 'true' : 'false'}
+        @click=${() => this.tab(v)}
+      >
+        ${t.t(`tabs.${v}`)}
+      </button>`;
+    return html`<div ?hidden=${!!this.current}>
+      <nav>${tab('list')} ${tab('metrics')}</nav>
+      ${
+        this.view === 'metrics'
+          ? html`<sq-complaint-metrics
+              community=${this.communityOf}
+              api-base=${this.apiBase ?? nothing}
+              ?care=${this.careMode}
+            ></sq-complaint-metrics>`
+          : nothing
+      }
+      <div ?hidden=${this.view !== 'list'}>${this.renderList()}</div>
+    </div>`;
+  }
+
+  private renderList() {
+    const t = this.localize;
+    const lang = t.lang;
+    const all = t.t('filters.all');
+    const items = this.items;
+    return html`<form
+        part="filters"
+        class="filters"
+        @change=${this.filter}
+        @submit=${(e: Event) => e.preventDefault()}
+      >
+        ${this.renderSelect(
+          'status',
+          t.t('filters.status'),
+          complaintStatuses.map((s) => [s, t.t(`status.${s}`)]),
+          all,
+        )}
+        ${this.renderSelect(
+          'category',
+          t.t('filters.category'),
+          (this.tree ? categoriesFor(this.tree, 'complaint') : []).map((c) => [
+            c.id,
+            displayName(c, lang),
+          ]),
+          all,
+        )}
+        ${this.renderSelect(
+          'grid',
+          t.t('filters.grid'),
+          (this.tree?.grids ?? []).map((g) => [g.id, displayName(g, lang)]),
+          all,
+        )}
+        <label class="check"
+          ><input type="checkbox" name="overdue" />${t.t('filters.overdue')}</label
+        >
+        <!-- Residents keep acting (rating, reopening): the list is as of its last load. -->
+        <button type="button" class="button-secondary" @click=${() => void this.load()}>
+          ${t.t('list.refresh')}
+        </button>
+      </form>
+      ${this.renderAlert(this.error, 'list.failed', this.retry)}
+      <h3 id="list" tabindex="-1">${t.t('tabs.list')}</h3>
+      ${items?.length === 0 ? html`<p role="status">${t.t('list.empty')}</p>` : nothing}
+      <ul part="list" class="list" aria-busy=${this.busy ? 'true' : 'false'}>
+        ${(items ?? []).map(
+          (c) =>
+            html`<li>
+              <button
+                type="button"
+                part="row"
+                class="row"
+                data-id=${c.id}
+                @click=${() => this.show(c.id)}
+              >
+                <strong>${c.ticket}</strong>
+                <span class="badge">${t.t(`status.${c.status}`)}</span>
+                <span>${this.category(c.category)}</span>
+                <span>${t.t('list.due', { date: this.day(c.dueDate) })}</span>
+                ${c.overdue ? html`<strong class="overdue">${t.t('overdue')}</strong>` : nothing}
+                <span class="excerpt">${c.excerpt}</span>
+              </button>
+            </li>`,
+        )}
+      </ul>
+      ${this.busy ? html`<p role="status">${t.t('common:loading')}</p>` : nothing}
+      ${
+        this.cursor && !this.busy
+          ? html`<button type="button" class="button-secondary" @click=${() => this.load(true)}>
+              ${t.t('list.more')}
+            </button>`
+          : nothing
+      }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sq-complaint-desk': SqComplaintDesk;
+  }
+}

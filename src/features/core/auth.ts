@@ -1,0 +1,121 @@
+import { DomainError } from '../../domain/errors.js';
+import { newId } from '../../domain/ids.js';
+import type { StaffAccount, StaffProfile } from './auth-model.js';
+import { assertCommunityAccess } from './access.js';
+import type { Actor, Credentials, ServiceContext } from '../../services/context.js';
+import type { Store } from '../../services/store.js';
+
+export const toProfile = ({ id, username, name, role, community }: StaffAccount): StaffProfile => ({
+  id,
+  username,
+  name,
+  role,
+  community,
+});
+
+function credentialsOf(ctx: { credentials?: Credentials | undefined }): Credentials {
+  if (!ctx.credentials) throw new DomainError('unavailable', 'staff login needs a server');
+  return ctx.credentials;
+}
+
+/** Checks a username and password and opens a session. Wrong either way: one 401, same timing. */
+export async function login(
+  ctx: ServiceContext,
+  input: { username: string; password: string },
+): Promise<{ token: string; expiresAt: string; staff: StaffProfile }> {
+  const credentials = credentialsOf(ctx);
+  const account = await ctx.store.staff.getByUsername(input.username.trim().toLowerCase());
+  const usable = account && !account.disabled ? account : undefined;
+  const ok = await credentials.verifyPassword(input.password, usable?.passwordHash);
+  if (!ok || !usable) throw new DomainError('unauthorized', 'wrong username or password');
+  const now = ctx.clock.now();
+  const { token, id } = credentials.newToken();
+  const expiresAt = new Date(now.getTime() + credentials.sessionTtlMs).toISOString();
+  await ctx.store.sessions.put({
+    id,
+    staffId: usable.id,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
+  return { token, expiresAt, staff: toProfile(usable) };
+}
+
+/** Ends the caller's session. */
+export async function logout(ctx: ServiceContext): Promise<{ ok: true }> {
+  if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
+  if (ctx.actor.session) await ctx.store.sessions.delete(ctx.actor.session);
+  return { ok: true };
+}
+
+export async function me(ctx: ServiceContext): Promise<StaffProfile> {
+  if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
+  const account = await ctx.store.staff.get(ctx.actor.id);
+  if (!account) throw new DomainError('unauthorized');
+  return toProfile(account);
+}
+
+/**
+ * The actor a session token stands for, or undefined when the token is unknown, expired, or its
+ * account is gone or disabled.
+ */
+export async function resolveSession(
+  ctx: Pick<ServiceContext, 'store' | 'clock' | 'credentials'>,
+  token: string,
+): Promise<Actor | undefined> {
+  const credentials = credentialsOf(ctx);
+  const session = await ctx.store.sessions.get(credentials.tokenId(token));
+  if (!session || Date.parse(session.expiresAt) <= ctx.clock.now().getTime()) return undefined;
+  const account = await ctx.store.staff.get(session.staffId);
+  if (!account || account.disabled) return undefined;
+  return {
+    kind: 'staff',
+    id: account.id,
+    name: account.name,
+    role: account.role,
+    community: account.community,
+    session: session.id,
+  };
+}
+
+export interface NewStaff {
+  community: string;
+  username: string;
+  name: string;
+  role: 'staff' | 'admin';
+  password: string;
+}
+
+/**
+ * Creates an account without access checks: the operation below checks them, and the server's
+ * `create-staff` command (run by whoever runs the server) calls this directly.
+ */
+export async function createStaffAccount(
+  store: Store,
+  credentials: Credentials,
+  input: NewStaff,
+  now: Date = new Date(),
+): Promise<StaffProfile> {
+  const account: StaffAccount = {
+    id: newId(now.getTime()),
+    username: input.username.trim().toLowerCase(),
+    name: input.name.trim(),
+    role: input.role,
+    community: input.community,
+    passwordHash: await credentials.hashPassword(input.password),
+    createdAt: now.toISOString(),
+  };
+  await store.staff.put(account);
+  return toProfile(account);
+}
+
+/** An admin adds a staff member to their own community. */
+export async function createStaff(ctx: ServiceContext, input: NewStaff): Promise<StaffProfile> {
+  assertCommunityAccess(ctx.actor, input.community, 'admin');
+  return createStaffAccount(ctx.store, credentialsOf(ctx), input, ctx.clock.now());
+}
+
+/** An admin lists their own community's staff. */
+export async function listStaff(ctx: ServiceContext, community: string): Promise<StaffProfile[]> {
+  assertCommunityAccess(ctx.actor, community, 'admin');
+  return (await ctx.store.staff.listByCommunity(community)).map(toProfile);
+}

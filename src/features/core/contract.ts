@@ -1,0 +1,112 @@
+import * as z from 'zod/mini';
+import { communitySchema, communitySummarySchema } from './model.js';
+import { idSchema } from '../../domain/ids.js';
+import {
+  createStaffInputSchema,
+  loginInputSchema,
+  loginOutputSchema,
+  staffProfileSchema,
+} from './auth-model.js';
+
+/**
+ * The API contract: every operation once, with its route, access and schemas. The server's
+ * routes, the OpenAPI document, the SDK's http transport and the embedded transport are all
+ * derived from this table. It imports schemas only, so HTTP clients never bundle services.
+ */
+export interface OperationDef {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Under `/api/v1`; `{name}` segments are filled from the input field of that name. */
+  path: string;
+  summary: string;
+  /** `public`: anyone; `staff`/`admin`: a session scoped to one community. */
+  access: 'public' | 'staff' | 'admin';
+  input: z.ZodMiniType;
+  output: z.ZodMiniType;
+  /** Mutations from residents may be queued offline and replayed with their Idempotency-Key. */
+  queueable?: boolean;
+  /** HTTP status of success (default 200). */
+  status?: 200 | 201;
+  /**
+   * `false`: the server neither stores nor replays this mutation's response under its
+   * Idempotency-Key (login: its response carries a secret, and logging in twice is harmless).
+   */
+  idempotent?: false;
+}
+
+export const isMutation = (def: OperationDef): boolean => def.method !== 'GET';
+
+/**
+ * Communities and staff sessions: what every page needs. Features keep their operations in
+ * their own table (contract-complaints.ts, contract-wishes.ts), so the SDK loads a feature's
+ * schemas only when a page first uses that feature.
+ */
+export const coreOperations = {
+  listCommunities: {
+    method: 'GET',
+    path: '/communities',
+    summary: 'List the communities (社区) served here',
+    access: 'public',
+    input: z.object({}),
+    output: z.array(communitySummarySchema),
+  },
+  getCommunity: {
+    method: 'GET',
+    path: '/communities/{id}',
+    summary: 'A community with its grids, buildings, units, categories and privacy notice',
+    access: 'public',
+    input: z.object({ id: idSchema }),
+    output: communitySchema,
+  },
+  putCommunity: {
+    method: 'PUT',
+    path: '/communities/{id}',
+    summary: "Set up or replace an admin's own community (grids, buildings, units, categories)",
+    access: 'admin',
+    input: communitySchema,
+    output: communitySchema,
+  },
+  listStaff: {
+    method: 'GET',
+    path: '/communities/{community}/staff',
+    summary: "The staff accounts of an admin's own community",
+    access: 'admin',
+    input: z.object({ community: idSchema }),
+    output: z.array(staffProfileSchema),
+  },
+  createStaff: {
+    method: 'POST',
+    path: '/communities/{community}/staff',
+    summary: "Add a staff member or admin to an admin's own community",
+    access: 'admin',
+    input: createStaffInputSchema,
+    output: staffProfileSchema,
+    status: 201,
+  },
+  login: {
+    method: 'POST',
+    path: '/auth/login',
+    summary: 'Staff login: a session as an httpOnly cookie and as a bearer token',
+    access: 'public',
+    input: loginInputSchema,
+    output: loginOutputSchema,
+    idempotent: false,
+  },
+  logout: {
+    method: 'POST',
+    path: '/auth/logout',
+    summary: 'End the current staff session',
+    access: 'staff',
+    input: z.object({}),
+    output: z.object({ ok: z.literal(true) }),
+    idempotent: false,
+  },
+  me: {
+    method: 'GET',
+    path: '/auth/me',
+    summary: 'The staff member of the current session',
+    access: 'staff',
+    input: z.object({}),
+    output: staffProfileSchema,
+  },
+  // ---- 居民说事 (complaints): src/features/complaints/service.ts ----
+} as const satisfies Record<string, OperationDef>;

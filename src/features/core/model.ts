@@ -1,0 +1,149 @@
+import * as z from 'zod/mini';
+import { displayName } from '../../domain/names.js';
+import { idSchema } from '../../domain/ids.js';
+
+/** The resident-facing features; each has its own category catalogue per community. */
+export const features = ['complaint', 'wish', 'volunteer', 'redblack', 'activity'] as const;
+export type Feature = (typeof features)[number];
+
+const nameSchema = z.string().check(z.trim(), z.minLength(1, 'name.required'), z.maxLength(60));
+/** Proper nouns are Chinese; `nameEn` is shown to English readers when the operator gave one. */
+const named = { id: idSchema, name: nameSchema, nameEn: z.optional(nameSchema) };
+
+export const unitSchema = z.object(named); // 单元
+export const buildingSchema = z.object({ ...named, units: z.array(unitSchema) }); // 楼栋
+export const gridSchema = z.object({ ...named, buildings: z.array(buildingSchema) }); // 网格
+
+/** A category's extra question (FixMyStreet's category questions), answered in free text. */
+export const categoryQuestionSchema = z.object({
+  id: idSchema,
+  label: z.string().check(z.minLength(1), z.maxLength(120)),
+  labelEn: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  /** The answer may not be left empty. */
+  required: z.optional(z.boolean()),
+});
+
+export const categorySchema = z.object({
+  ...named,
+  /** Working days to resolve (SLA); features without deadlines leave it out. */
+  slaDays: z.optional(z.int().check(z.minimum(1), z.maximum(60))),
+  /** Asked when the category is chosen (complaints); answers go in `answers` by id. */
+  questions: z.optional(z.array(categoryQuestionSchema).check(z.maxLength(5))),
+});
+export type CategoryQuestion = z.output<typeof categoryQuestionSchema>;
+
+/** What a form collecting personal data must tell people (PIPL art. 17). */
+export const privacyNoticeSchema = z.object({
+  /** Who collects: the 居委会 or 街道办 as a legal person. */
+  controller: z.string().check(z.minLength(1), z.maxLength(120)),
+  /** Contact for access, correction and deletion requests. */
+  contact: z.string().check(z.minLength(1), z.maxLength(120)),
+  retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
+});
+
+export const communitySchema = z.object({
+  ...named,
+  /** The 街道 the community belongs to. */
+  street: z.object({ name: nameSchema, nameEn: z.optional(nameSchema) }),
+  grids: z.array(gridSchema),
+  categories: z.partialRecord(z.enum(features), z.array(categorySchema)),
+  privacy: privacyNoticeSchema,
+  /** Per-feature settings an operator may change; every one has a default. */
+  settings: z.optional(
+    z.object({
+      wish: z.optional(
+        z.object({
+          /** Days a claim holds before it goes back to the wall (default 7). */
+          holdDays: z.optional(z.int().check(z.minimum(1), z.maximum(60))),
+          /** Highest estimated value (元) a wish may have (default 200). */
+          valueCap: z.optional(z.number().check(z.minimum(0), z.maximum(100_000))),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** What lists of communities carry: enough to choose one. */
+export const communitySummarySchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  nameEn: z.optional(nameSchema),
+  street: z.object({ name: nameSchema, nameEn: z.optional(nameSchema) }),
+});
+
+export type Unit = z.output<typeof unitSchema>;
+export type Building = z.output<typeof buildingSchema>;
+export type Grid = z.output<typeof gridSchema>;
+export type Category = z.output<typeof categorySchema>;
+export type PrivacyNotice = z.output<typeof privacyNoticeSchema>;
+export type Community = z.output<typeof communitySchema>;
+export type CommunitySummary = z.output<typeof communitySummarySchema>;
+
+export const summarize = ({ id, name, nameEn, street }: Community): CommunitySummary =>
+  nameEn === undefined ? { id, name, street } : { id, name, nameEn, street };
+
+/**
+ * A place in a community, coarse to fine; each level needs the one above it. Strict: a place
+ * in words (`{community, text}`, complaint.ts) must never pass as the community alone with its
+ * words stripped.
+ */
+export const locationSchema = z
+  .strictObject({
+    community: idSchema,
+    grid: z.optional(idSchema),
+    building: z.optional(idSchema),
+    unit: z.optional(idSchema),
+  })
+  .check(
+    z.refine((l) => !l.building || !!l.grid, { error: 'location.gridRequired', path: ['grid'] }),
+    z.refine((l) => !l.unit || !!l.building, {
+      error: 'location.buildingRequired',
+      path: ['building'],
+    }),
+  );
+export type Location = z.output<typeof locationSchema>;
+
+export const locationLevels = ['community', 'grid', 'building', 'unit'] as const;
+export type LocationLevel = (typeof locationLevels)[number];
+
+export interface ResolvedLocation {
+  community: Community;
+  grid?: Grid;
+  building?: Building;
+  unit?: Unit;
+}
+
+/**
+ * Looks a location up in its community. Returns the path, or the first level whose id is not
+ * in the community (a stale QR code, a building that was renamed).
+ */
+export function resolveLocation(
+  community: Community,
+  location: Location,
+): ResolvedLocation | { missing: LocationLevel } {
+  if (location.community !== community.id) return { missing: 'community' };
+  const resolved: ResolvedLocation = { community };
+  if (!location.grid) return resolved;
+  const grid = community.grids.find((g) => g.id === location.grid);
+  if (!grid) return { missing: 'grid' };
+  resolved.grid = grid;
+  if (!location.building) return resolved;
+  const building = grid.buildings.find((b) => b.id === location.building);
+  if (!building) return { missing: 'building' };
+  resolved.building = building;
+  if (!location.unit) return resolved;
+  const unit = building.units.find((u) => u.id === location.unit);
+  if (!unit) return { missing: 'unit' };
+  resolved.unit = unit;
+  return resolved;
+}
+
+export { displayName };
+
+/** `和平社区 · 第一网格 · 3号楼 · 2单元` */
+export function describeLocation(resolved: ResolvedLocation, lang: string): string {
+  return [resolved.community, resolved.grid, resolved.building, resolved.unit]
+    .filter((part): part is NonNullable<typeof part> => part !== undefined)
+    .map((part) => displayName(part, lang))
+    .join(' · ');
+}

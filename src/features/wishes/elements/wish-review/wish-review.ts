@@ -1,0 +1,651 @@
+import { FULFIL_NOTE_MAX, REJECT_REASON_MAX } from '../../../../domain/input-rules.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { categoriesFor } from '../../../core/catalogues.js';
+import { displayName, type Community } from '../../../core/model.js';
+import { newId } from '../../../../domain/ids.js';
+import { formatDateTime, shanghaiDate } from '../../../../domain/time.js';
+import type {
+  nextWishStatus,
+  WishCounts,
+  WishStaffAction,
+  WishStaffView,
+  WishStatus,
+} from '../../model.js';
+import type { StaffProfile } from '../../../core/auth-model.js';
+import type { Client } from '../../../../sdk/client.js';
+import { ApiError } from '../../../../sdk/errors.js';
+import '../../sdk.js';
+import zhCN from '../../locales/zh-CN/wish-review.js';
+import { LocalizeController } from '../../../../ui/localize.js';
+import { SqElement } from '../../../../ui/sq-element.js';
+import { messageStyles } from '../../../../ui/control-styles.js';
+import { baseStyles } from '../../../../ui/styles.js';
+import { wishReviewStyles } from './wish-review.styles.js';
+
+export type WishReviewAction = WishStaffAction['action'];
+
+/** `sq-wish-acted`: a staff action on a wish succeeded; `wish` is the wish as it is now. */
+export class SqWishActedEvent extends CustomEvent<{
+  action: WishReviewAction;
+  wish: WishStaffView;
+}> {
+  static readonly type = 'sq-wish-acted';
+  constructor(detail: { action: WishReviewAction; wish: WishStaffView }) {
+    super(SqWishActedEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sq-wish-acted': SqWishActedEvent;
+  }
+  interface HTMLElementTagNameMap {
+    'sq-wish-review': SqWishReview;
+  }
+}
+
+/** Statuses offered by the filter, the review queue first, then claims (stale holds). */
+const STATUSES: WishStatus[] = [
+  'pending_review',
+  'claimed',
+  'open',
+  'fulfilled',
+  'thanked',
+  'rejected',
+  'withdrawn',
+];
+const ACTIONS: WishReviewAction[] = ['approve', 'reject', 'release', 'fulfil'];
+/** Actions that need a text, and the field error shown when it is empty. */
+const TEXT_KEY: Partial<Record<WishReviewAction, string>> = {
+  reject: 'rejectReason.required',
+  fulfil: 'fulfilNote.required',
+};
+const PERIODS = [7, 30, 90, 365];
+const DAY = 864e5;
+
+interface Failure {
+  id: string;
+  text?: string;
+  field?: string;
+}
+
+/**
+ * The staff side of 微心愿 (small wishes): sign in, review the queue (核实通过 or 驳回 with a
+ * reason told to the wisher only), release stale claims (认领超期), record a fulfilment, and
+ * see a period's counts. Only the actions the wish's status allows are offered; each intent
+ * carries one Idempotency-Key, reused on retry. Over HTTP it asks `client.auth.me()` and shows
+ * a login form on 401; on the embedded client it acts as the client's `actor`.
+ *
+ * @summary 微心愿审核: staff queue, actions and counts.
+ *
+ * @event sq-wish-acted - An action succeeded: `detail.action`, `detail.wish` (the staff view).
+ *
+ * @csspart login - The sign-in form.
+ * @csspart counts - The counts panel.
+ * @csspart figure - One count.
+ * @csspart toolbar - The status filter and refresh button.
+ * @csspart item - One wish in the queue.
+ * @csspart actions - An item's action buttons.
+ * @csspart status - The live region announcing results.
+ * @csspart error - Error alerts.
+ *
+ * @cssprop --sq-wish-review-gap - Space between items.
+ * @cssprop --sq-color-primary - Primary buttons (党建红).
+ * @cssprop --sq-target-size - Height of buttons and fields (44px; 60px in care mode).
+ * @cssprop --sq-font-size-key - Size of the counts (30px in care mode).
+ *
+ * @cssstate login - The sign-in form is shown.
+ */
+export class SqWishReview extends SqElement {
+  static override tagName = 'sq-wish-review';
+  static override styles = [baseStyles, messageStyles, wishReviewStyles];
+
+  /** The status the queue shows first (待核实). */
+  @property({ reflect: true }) status: WishStatus = 'pending_review';
+  /** Wishes per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  @state() private phase: 'session' | 'login' | 'ready' | 'failed' = 'session';
+  @state() private staff?: StaffProfile;
+  @state() private tree?: Community;
+  @state() private items?: WishStaffView[];
+  @state() private cursor?: string;
+  @state() private loading = false;
+  @state() private loadError?: ApiError;
+  @state() private counts?: WishCounts;
+  @state() private countsError?: ApiError;
+  @state() private days = 30;
+  @state() private open?: { id: string; act: WishReviewAction };
+  @state() private busy?: string;
+  @state() private failure?: Failure;
+  @state() private announce = '';
+  @state() private loginErrors: { username?: string; password?: string; form?: string } = {};
+
+  private readonly localize = new LocalizeController(this, 'wish-review', {
+    'zh-CN': zhCN,
+    en: () => import('../../locales/en/wish-review.js'),
+  });
+  private readonly internals = this.attachInternals();
+  private known?: Client;
+  private scoped?: string;
+  private run = 0;
+  /** Idempotency-Key per intent (wish + action + text), kept until it succeeds. */
+  private readonly keys = new Map<string, string>();
+  private readonly drafts = new Map<string, string>();
+  /**
+   * The one table of transitions (domain/wish.ts), loaded with the wish schemas that the first
+   * wish call needs anyway; a page shows wishes and their legal actions together.
+   */
+  private next?: typeof nextWishStatus;
+
+  private get scope() {
+    return this.communityId ?? this.staff?.community;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.client !== this.known) void this.start();
+    else if (this.phase === 'ready' && (this.scope !== this.scoped || changed.has('status')))
+      this.reload();
+    try {
+      this.internals.states[this.phase === 'login' ? 'add' : 'delete']('login');
+    } catch {
+      // CustomStateSet is missing in older browsers: the state is a nicety.
+    }
+  }
+
+  /** Asks who is signed in: a staff member → the queue; 401 → the login form. */
+  private async start() {
+    const client = (this.known = this.client);
+    this.phase = 'session';
+    this.loadError = undefined;
+    try {
+      this.staff = await client.auth.me();
+      if (client !== this.known) return;
+      this.phase = 'ready';
+      this.reload();
+    } catch (error) {
+      if (client === this.known) this.failed(error);
+    }
+  }
+
+  private failed(error: unknown) {
+    const e = ApiError.from(error);
+    if (e.code === 'unauthorized') this.phase = 'login';
+    else {
+      this.loadError = e;
+      if (this.phase === 'session') this.phase = 'failed';
+    }
+    return e;
+  }
+
+  private reload() {
+    this.scoped = this.scope;
+    this.items = this.cursor = undefined;
+    this.failure = undefined;
+    void this.loadPage(false);
+    void this.loadCounts();
+    if (this.tree?.id !== this.scoped) {
+      this.client.communities.get(this.scoped!).then(
+        (tree) => (this.tree = tree),
+        () => undefined, // Names fall back to ids.
+      );
+    }
+  }
+
+  private async loadPage(more: boolean) {
+    const run = more ? this.run : ++this.run;
+    const before = this.items?.length ?? 0;
+    this.loading = true;
+    this.loadError = undefined;
+    try {
+      const [page, rules] = await Promise.all([
+        this.client.wishes.queue({
+          community: this.scoped!,
+          status: this.status,
+          limit: this.pageSize,
+          cursor: more ? this.cursor : undefined,
+        }),
+        import('../../model.js'),
+      ]);
+      this.next = rules.nextWishStatus;
+      if (run !== this.run) return;
+      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
+      this.cursor = page.nextCursor;
+      if (more) {
+        this.announce = this.localize.t('loadedMore', { count: page.items.length });
+        await this.updateComplete;
+        this.focusItem(before);
+      }
+    } catch (error) {
+      if (run === this.run) this.failed(error);
+    } finally {
+      if (run === this.run) this.loading = false;
+    }
+  }
+
+  private async loadCounts() {
+    this.countsError = undefined;
+    const now = Date.now();
+    try {
+      this.counts = await this.client.wishes.counts({
+        community: this.scoped!,
+        from: shanghaiDate(new Date(now - (this.days - 1) * DAY)),
+        to: shanghaiDate(new Date(now)),
+      });
+    } catch (error) {
+      this.counts = undefined;
+      this.countsError = ApiError.from(error);
+    }
+  }
+
+  private async login(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
+    const password = form.elements.namedItem('password') as HTMLInputElement;
+    const errors: typeof this.loginErrors = {};
+    if (!username) errors.username = 'username.required';
+    if (!password.value) errors.password = 'password.required';
+    this.loginErrors = errors;
+    if (!username || !password.value) {
+      await this.updateComplete;
+      this.focus$(`#${errors.username ? 'username' : 'password'}`);
+      return;
+    }
+    this.busy = 'login';
+    try {
+      this.staff = (await this.client.auth.login({ username, password: password.value })).staff;
+      password.value = '';
+      this.phase = 'ready';
+      this.reload();
+      await this.updateComplete;
+      this.focus$('h2');
+    } catch (error) {
+      const e = ApiError.from(error);
+      this.loginErrors = {
+        form:
+          e.code === 'unauthorized'
+            ? 'login.wrong'
+            : e.code === 'unavailable' && this.client.mode === 'embedded'
+              ? 'login.embedded'
+              : `common:${e.key}`,
+      };
+      await this.updateComplete;
+      this.focus$('#username');
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private async logout() {
+    try {
+      await this.client.auth.logout();
+    } catch {
+      // Signed out here either way; the server's session ends on its own.
+    }
+    this.staff = this.items = undefined;
+    this.loginErrors = {};
+    this.phase = 'login';
+  }
+
+  private focus$(selector: string) {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Focuses the item at `index`, else the one before, else the queue's heading. */
+  private focusItem(index: number) {
+    const items = this.items ?? [];
+    const wish = items[Math.min(index, items.length - 1)];
+    this.focus$(wish ? `#t-${wish.id}` : '#queue');
+  }
+
+  private async act(wish: WishStaffView, act: WishReviewAction) {
+    const t = this.localize;
+    const field = TEXT_KEY[act];
+    const text = (this.drafts.get(wish.id) ?? '').trim();
+    if (field && !text) {
+      this.failure = { id: wish.id, field };
+      await this.updateComplete;
+      this.focus$(`#x-${wish.id}`);
+      return;
+    }
+    const body = (
+      act === 'reject'
+        ? { action: act, reason: text }
+        : field
+          ? { action: act, note: text }
+          : { action: act }
+    ) as WishStaffAction;
+    const intent = `${wish.id} ${JSON.stringify(body)}`;
+    const key = this.keys.get(intent) ?? newId();
+    this.keys.set(intent, key);
+    this.busy = wish.id;
+    this.failure = undefined;
+    this.announce = '';
+    try {
+      const updated = await this.client.wishes.act(wish.id, body, { idempotencyKey: key });
+      this.keys.delete(intent);
+      this.drafts.delete(wish.id);
+      this.open = undefined;
+      const items = [...(this.items ?? [])];
+      const index = items.findIndex((w) => w.id === wish.id);
+      if (updated.status === this.status) items[index] = updated;
+      else items.splice(index, 1);
+      this.items = items;
+      this.announce = t.t(`done.${act}`, { title: wish.title });
+      this.emit(new SqWishActedEvent({ action: act, wish: updated }));
+      void this.loadCounts();
+      await this.updateComplete;
+      this.focusItem(index);
+    } catch (error) {
+      const e = this.failed(error);
+      this.loadError = undefined;
+      this.failure = {
+        id: wish.id,
+        text: t.t('failed', { title: wish.title }) + t.t(`common:${e.key}`),
+        field: e.fields[0]?.key,
+      };
+      await this.updateComplete;
+      this.focus$(e.fields.length ? `#x-${wish.id}` : `#f-${wish.id}`);
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private async choose(wish: WishStaffView, act: WishReviewAction) {
+    if (!TEXT_KEY[act]) return this.act(wish, act);
+    this.open = { id: wish.id, act };
+    this.failure = undefined;
+    await this.updateComplete;
+    this.focus$(`#x-${wish.id}`);
+  }
+
+  private async cancel(wish: WishStaffView) {
+    const act = this.open!.act;
+    this.open = this.failure = undefined;
+    await this.updateComplete;
+    this.focus$(`#${act}-${wish.id}`);
+  }
+
+  private renderLogin() {
+    const t = this.localize;
+    const errors = this.loginErrors;
+    const field = (name: 'username' | 'password', type: string, autocomplete: string) =>
+      html`<div class="field">
+        <label for=${name}>${t.t(`login.${name}`)}</label>
+        <input
+          id=${name}
+          name=${name}
+          type=${type}
+          autocomplete=${autocomplete}
+          required
+          aria-invalid=${errors[name] ? 'true' : 'false'}
+          aria-describedby=${errors[name] ? `${name}-error` : nothing}
+        />
+        ${
+          errors[name]
+            ? html`<p id="${name}-error" class="error-text">${t.t(errors[name])}</p>`
+            : nothing
+        }
+      </div>`;
+    return html`<form part="login" novalidate @submit=${this.login} aria-labelledby="login">
+      <h3 id="login">${t.t('login.heading')}</h3>
+      ${
+        errors.form
+          ? html`<p class="alert" role="alert" part="error">${t.t(errors.form)}</p>`
+          : errors.username || errors.password
+            ? html`<p class="alert" role="alert" part="error">
+                ${t.t('common:errors.validation_failed')}
+              </p>`
+            : nothing
+      }
+      ${field('username', 'text', 'username')} ${field('password', 'password', 'current-password')}
+      <button class="primary" ?disabled=${this.busy === 'login'}>${t.t('login.submit')}</button>
+    </form>`;
+  }
+
+  private renderCounts() {
+    const t = this.localize;
+    const c = this.counts;
+    const figure = (key: string, value: string) =>
+      html`<div part="figure">
+        <dt>${t.t(`counts.${key}`)}</dt>
+        <dd>${value}</dd>
+      </div>`;
+    return html`<section
+      part="counts"
+      aria-labelledby="counts"
+      aria-busy=${c || this.countsError ? 'false' : 'true'}
+    >
+      <div class="row">
+        <h3 id="counts">${t.t('counts.heading')}</h3>
+        <label for="period">${t.t('counts.period')}</label>
+        <select
+          id="period"
+          @change=${(e: Event) => {
+            this.days = +(e.target as HTMLSelectElement).value;
+            void this.loadCounts();
+          }}
+        >
+          ${PERIODS.map(
+            (d) =>
+              html`<option value=${d} ?selected=${d === this.days}>
+                ${t.t(`counts.periods.${d}`)}
+              </option>`,
+          )}
+        </select>
+      </div>
+      ${
+        this.countsError
+          ? html`<p class="alert" role="alert" part="error">
+              ${t.t('counts.failed')} ${t.t(`common:${this.countsError.key}`)}
+            </p>`
+          : c
+            ? html`<dl class="figures">
+                ${figure('posted', t.number(c.posted))} ${figure('claimed', t.number(c.claimed))}
+                ${figure('fulfilled', t.number(c.fulfilled))}
+                ${figure(
+                  'median',
+                  c.medianDaysToFulfil === null
+                    ? t.t('counts.none')
+                    : t.t('counts.days', { value: t.number(c.medianDaysToFulfil) }),
+                )}
+              </dl>`
+            : html`<p>${t.t('common:loading')}</p>`
+      }
+    </section>`;
+  }
+
+  private renderItem(wish: WishStaffView) {
+    const t = this.localize;
+    const lang = t.lang;
+    const tree = this.tree;
+    const category = tree && categoriesFor(tree, 'wish').find((c) => c.id === wish.category);
+    const grid = tree?.grids.find((g) => g.id === wish.grid);
+    const claim = wish.claim;
+    const expired = wish.status === 'claimed' && claim && Date.parse(claim.holdUntil) <= Date.now();
+    const open = this.open?.id === wish.id ? this.open.act : undefined;
+    const failure = this.failure?.id === wish.id ? this.failure : undefined;
+    const busy = this.busy === wish.id;
+    const row = (key: string, value: unknown) =>
+      value === undefined || value === ''
+        ? nothing
+        : html`<div>
+            <dt>${t.t(key)}</dt>
+            <dd>${value}</dd>
+          </div>`;
+    return html`<li part="item" class="item">
+      <h4 id="t-${wish.id}" tabindex="-1">${wish.title}</h4>
+      <p class="badges">
+        <span class="badge">${t.t(`status.${wish.status}`)}</span>
+        ${expired ? html`<span class="badge warn">${t.t('expired')}</span>` : nothing}
+      </p>
+      <p class="story">${wish.story}</p>
+      <dl class="facts">
+        ${row('category', category ? displayName(category, lang) : wish.category)}
+        ${row('grid', grid ? displayName(grid, lang) : wish.grid)}
+        ${row('posted', formatDateTime(wish.createdAt, lang))}
+        ${row(
+          'wisher',
+          html`${wish.wisherName}${wish.alias ? t.t('alias', { alias: wish.alias }) : ''}`,
+        )}
+        ${row('phone', wish.phone)}
+        ${row('value', wish.value === undefined ? undefined : t.t('yuan', { value: wish.value }))}
+        ${
+          claim
+            ? html`${row(
+                'claimer',
+                `${claim.name} · ${t.t(`claimerTypes.${claim.type}`)} · ${claim.phone}`,
+              )}
+              ${row('holdUntil', formatDateTime(claim.holdUntil, lang))}`
+            : nothing
+        }
+        ${row('reason', wish.rejectReason)} ${row('fulfilment', wish.fulfilment?.note)}
+        ${row('thanks', wish.thanks?.message)}
+      </dl>
+      ${
+        open
+          ? html`<div class="field">
+              <label for="x-${wish.id}">${t.t(open === 'reject' ? 'reason' : 'fulfilment')}</label>
+              <p id="h-${wish.id}" class="hint-text">
+                ${t.t(open === 'reject' ? 'reasonHint' : 'noteHint')}
+              </p>
+              <textarea
+                id="x-${wish.id}"
+                rows="3"
+                maxlength=${open === 'reject' ? REJECT_REASON_MAX : FULFIL_NOTE_MAX}
+                required
+                aria-invalid=${failure?.field ? 'true' : 'false'}
+                aria-describedby="h-${wish.id}${failure?.field ? ` e-${wish.id}` : ''}"
+                .value=${this.drafts.get(wish.id) ?? ''}
+                @input=${(e: Event) =>
+                  this.drafts.set(wish.id, (e.target as HTMLTextAreaElement).value)}
+              ></textarea>
+              ${
+                failure?.field
+                  ? html`<p id="e-${wish.id}" class="error-text">${t.t(failure.field)}</p>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        failure?.text
+          ? html`<p id="f-${wish.id}" class="alert" role="alert" part="error" tabindex="-1">
+              ${failure.text}
+            </p>`
+          : nothing
+      }
+      <div class="actions" part="actions">
+        ${
+          open
+            ? html`<button class="primary" ?disabled=${busy} @click=${() => this.act(wish, open)}>
+                  ${t.t(`confirm.${open}`)}
+                </button>
+                <button class="button-secondary" @click=${() => this.cancel(wish)}>
+                  ${t.t('cancel')}
+                </button>`
+            : ACTIONS.filter((a) => this.next?.(wish.status, a)).map(
+                (a) =>
+                  html`<button
+                    id="${a}-${wish.id}"
+                    class=${a === 'approve' ? 'primary' : 'button-secondary'}
+                    ?disabled=${busy}
+                    @click=${() => this.choose(wish, a)}
+                  >
+                    ${t.t(`actions.${a}`)}
+                  </button>`,
+              )
+        }
+      </div>
+    </li>`;
+  }
+
+  private renderQueue() {
+    const t = this.localize;
+    const items = this.items;
+    return html`<section aria-labelledby="queue" aria-busy=${this.loading ? 'true' : 'false'}>
+      <div class="row" part="toolbar">
+        <h3 id="queue" tabindex="-1">${t.t('queue')}</h3>
+        <label for="filter">${t.t('filter')}</label>
+        <select
+          id="filter"
+          @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as WishStatus)}
+        >
+          ${STATUSES.map(
+            (s) =>
+              html`<option value=${s} ?selected=${s === this.status}>
+                ${t.t(`status.${s}`)}
+              </option>`,
+          )}
+        </select>
+        <button class="button-secondary" @click=${this.reload}>${t.t('refresh')}</button>
+      </div>
+      ${
+        this.loadError
+          ? html`<div class="alert" role="alert" part="error">
+              <p>${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}</p>
+              <button class="button-secondary" @click=${() => this.loadPage(!!items)}>
+                ${t.t('common:retry')}
+              </button>
+            </div>`
+          : nothing
+      }
+      ${
+        items?.length
+          ? html`<ul class="list">
+              ${items.map((w) => this.renderItem(w))}
+            </ul>`
+          : items
+            ? html`<p class="empty">${t.t('empty', { status: t.t(`status.${this.status}`) })}</p>`
+            : this.loading
+              ? html`<p>${t.t('common:loading')}</p>`
+              : nothing
+      }
+      ${
+        this.cursor && items
+          ? html`<button
+              class="button-secondary more"
+              ?disabled=${this.loading}
+              @click=${() => this.loadPage(true)}
+            >
+              ${t.t('more')}
+            </button>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  protected override render() {
+    const t = this.localize;
+    const phase = this.phase;
+    return html`<div class="head">
+        <h2 tabindex="-1">${t.t('heading')}</h2>
+        ${
+          phase === 'ready' && this.staff
+            ? html`<p class="who">
+                ${t.t('signedIn', { name: this.staff.name })}
+                <button class="button-secondary" @click=${this.logout}>${t.t('logout')}</button>
+              </p>`
+            : nothing
+        }
+      </div>
+      <p class="status" role="status" part="status">${this.announce}</p>
+      ${
+        phase === 'login'
+          ? this.renderLogin()
+          : phase === 'ready'
+            ? html`${this.renderCounts()}${this.renderQueue()}`
+            : phase === 'failed'
+              ? html`<div class="alert" role="alert" part="error">
+                  <p>${t.t('loadFailed')} ${t.t(`common:${this.loadError?.key}`)}</p>
+                  <button class="button-secondary" @click=${this.start}>
+                    ${t.t('common:retry')}
+                  </button>
+                </div>`
+              : html`<p aria-busy="true">${t.t('common:loading')}</p>`
+      }`;
+  }
+}

@@ -1,0 +1,27 @@
+import type { ComplaintReceipt } from '../features/complaints/views.js';
+import type { WishReceipt } from '../features/wishes/model.js';
+
+/** What was submitted: told apart by `kind` (one event type, so the tag map has one entry). */
+export type SubmittedDetail =
+  | { kind: 'complaint'; state: 'delivered'; key: string; receipt: ComplaintReceipt }
+  | { kind: 'wish'; state: 'delivered'; key: string; receipt: WishReceipt }
+  /** Saved in the outbox while offline; delivered later, exactly once, under `key`. */
+  | { kind: 'complaint' | 'wish'; state: 'queued'; key: string };
+
+/**
+ * `sq-submitted`: a resident's form was sent (`state: 'delivered'`, with the receipt) or kept
+ * to send when the network is back (`state: 'queued'`). Fired by <sq-complaint-form> and
+ * <sq-wish-form>.
+ */
+export class SqSubmittedEvent extends CustomEvent<SubmittedDetail> {
+  static readonly type = 'sq-submitted';
+  constructor(detail: SubmittedDetail) {
+    super(SqSubmittedEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sq-submitted': SqSubmittedEvent;
+  }
+}

@@ -1,0 +1,91 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Client } from '../sdk/client.js';
+import { clientFor } from './clients.js';
+import { careContext, clientContext, communityContext } from './context.js';
+import { defineElement } from './define.js';
+import { pendingStrings } from './localize.js';
+import { ensureDocumentTokens } from './tokens.js';
+
+/**
+ * The base of every shequ-kit element: standalone configuration from attributes (`api-base`,
+ * `community`, `lang`, `care`), the same from an enclosing <sq-provider> through context,
+ * care mode, the document's design tokens, idempotent `define()` and typed `emit()`.
+ */
+export class SqElement extends LitElement {
+  /** The tag this class registers as with `define()`. */
+  static tagName = '';
+
+  /** Registers the element under `tag`; safe to call again or with the tag already taken. */
+  static define(tag: string = this.tagName): void {
+    defineElement(tag, this);
+  }
+
+  /**
+   * Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials).
+   */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The community (社区) id this element serves; overrides the provider's. */
+  @property({ reflect: true }) community?: string;
+
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  @property({ type: Boolean }) care = false;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  protected providedClient?: Client;
+
+  @consume({ context: communityContext, subscribe: true })
+  @state()
+  protected providedCommunity?: string;
+
+  @consume({ context: careContext, subscribe: true })
+  @state()
+  protected providedCare = false;
+
+  /** The client this element talks to: own `api-base`, else the provider's, else embedded. */
+  get client(): Client {
+    if (this.apiBase) return clientFor(this.apiBase);
+    return this.providedClient ?? clientFor(undefined);
+  }
+
+  /** The community in force: own attribute, else the provider's. */
+  get communityId(): string | undefined {
+    return this.community ?? this.providedCommunity;
+  }
+
+  /** Care mode in force: own attribute, a provider's, or `<html data-sq-care>`. */
+  get careMode(): boolean {
+    return (
+      this.care ||
+      this.providedCare ||
+      this.ownerDocument.documentElement.hasAttribute('data-sq-care')
+    );
+  }
+
+  override connectedCallback(): void {
+    ensureDocumentTokens(this.ownerDocument);
+    super.connectedCallback();
+  }
+
+  /** Renders once the strings of its language are here: no flash of the fallback language. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const loading = pendingStrings.get(this);
+    if (loading) await loading;
+    super.scheduleUpdate();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // The token sheet swaps in care sizes for `[data-sq-care]` and everything inside it.
+    this.toggleAttribute('data-sq-care', this.careMode);
+  }
+
+  /** Dispatches one of our typed events; returns false if a listener cancelled it. */
+  protected emit<E extends Event>(event: E): boolean {
+    return this.dispatchEvent(event);
+  }
+}

@@ -1,0 +1,206 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../src/define/complaint-form.js';
+import '../../src/define/provider.js';
+import type { SqComplaintForm } from '../../src/features/complaints/elements/complaint-form/index.js';
+import { demoCommunities } from '../../src/features/core/demo.js';
+import { createClient, memoryOutboxStorage, type Client } from '../../src/sdk/index.js';
+
+/** Each story gets its own in-memory demo data, so stories never leak state into each other. */
+const demoClient = () => createClient({ embedded: { persistence: false } });
+
+/**
+ * An HTTP client whose network is a function: the demo communities are served, and
+ * `POST /complaints` (and `/uploads`) get `answer()` — a never-settling promise shows
+ * "sending", a rejection is a dead network.
+ */
+function wireClient(answer: () => Promise<Response>, outbox = false): Client {
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  return createClient({
+    baseUrl: 'https://api.example.test/api/v1',
+    retry: { attempts: 1 },
+    outbox: outbox ? memoryOutboxStorage() : false,
+    fetch: (input) => {
+      const path = new URL(String(input)).pathname;
+      if (path.endsWith('/communities')) return Promise.resolve(json(demoCommunities));
+      const one = /\/communities\/([\w-]+)$/.exec(path);
+      if (one) return Promise.resolve(json(demoCommunities.find((c) => c.id === one[1])));
+      return answer();
+    },
+  });
+}
+const problem = (code: string, status: number) =>
+  new Response(JSON.stringify({ code, status, title: code }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+
+interface Args {
+  community?: string;
+  category?: string;
+  grid?: string;
+  building?: string;
+  unit?: string;
+  care: boolean;
+}
+
+/** Stories start without a draft (a resident's earlier story would otherwise fill the form). */
+const render = (args: Args, client = demoClient()) => {
+  localStorage.removeItem(`sq-complaint-draft:${args.community ?? ''}`);
+  return view(args, client);
+};
+const view = (args: Args, client: Client) =>
+  html`<sq-provider .client=${client}>
+    <sq-complaint-form
+      community=${ifDefined(args.community)}
+      category=${ifDefined(args.category)}
+      grid=${ifDefined(args.grid)}
+      building=${ifDefined(args.building)}
+      unit=${ifDefined(args.unit)}
+      ?care=${args.care}
+    ></sq-complaint-form>
+  </sq-provider>`;
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Fills the form as a resident would (values, then `input` events), optionally submits. */
+async function fill(canvas: HTMLElement, { submit = true, anonymous = true } = {}) {
+  await wait(400);
+  const form = canvas.querySelector<SqComplaintForm>('sq-complaint-form')!;
+  const root = form.shadowRoot!;
+  const set = (id: string, value: string | boolean) => {
+    const el = root.querySelector<HTMLInputElement>(`#${id}`)!;
+    if (typeof value === 'boolean') el.checked = value;
+    else el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  };
+  set('category', 'environment');
+  await form.updateComplete;
+  set('description', '3号楼楼下的垃圾桶已经满了三天，没人清理，气味很大。');
+  await form.updateComplete;
+  if (anonymous) set('anonymous', true);
+  else {
+    set('name', '张三丰');
+    await form.updateComplete;
+    set('phone', '13812345678');
+  }
+  await form.updateComplete;
+  set('consent', true);
+  await form.updateComplete;
+  if (submit) root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+}
+
+const meta = {
+  title: 'Elements/Complaint form',
+  component: 'sq-complaint-form',
+  args: { community: 'xingfuli', care: false },
+  render: (args) => render(args),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          '居民说事: report a concern and get a ticket and query code. Stories run on the embedded client with the demo street (和平街道), or on a simulated network for the sending, offline and failure states.',
+      },
+    },
+  },
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Nothing entered yet. */
+export const Empty: Story = {};
+
+/** Opened from a building's QR code (说事二维码): community, place and category filled in. */
+export const Prefilled: Story = {
+  args: { grid: 'xfl-g1', building: 'xfl-g1-b2', unit: 'xfl-g1-b2-u3', category: 'property' },
+};
+
+/** Everything filled in, ready to submit. */
+export const Filled: Story = {
+  args: { grid: 'xfl-g1', building: 'xfl-g1-b2' },
+  play: ({ canvasElement }) => fill(canvasElement, { submit: false, anonymous: false }),
+};
+
+/** Submitted empty: the error summary with links, each field's error, focus on the first. */
+export const Invalid: Story = {
+  play: async ({ canvasElement }) => {
+    await wait(400);
+    const form = canvasElement.querySelector<SqComplaintForm>('sq-complaint-form')!;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
+
+/** Anonymous: the contact fields are gone. */
+export const Anonymous: Story = {
+  play: ({ canvasElement }) => fill(canvasElement, { submit: false }),
+};
+
+/** While the case is on its way (a server that does not answer yet). */
+export const Sending: Story = {
+  render: (args) =>
+    render(
+      args,
+      wireClient(() => new Promise<Response>(() => undefined)),
+    ),
+  play: ({ canvasElement }) => fill(canvasElement),
+};
+
+/** No network: kept in the outbox, "已保存，联网后自动发送". */
+export const SavedOffline: Story = {
+  render: (args) =>
+    render(
+      args,
+      wireClient(() => Promise.reject(new TypeError('Failed to fetch')), true),
+    ),
+  play: ({ canvasElement }) => fill(canvasElement),
+};
+
+/** Refused (too many reports from this network): why, and a retry with the same key. */
+export const Failed: Story = {
+  render: (args) =>
+    render(
+      args,
+      wireClient(() => Promise.resolve(problem('rate_limited', 429))),
+    ),
+  play: ({ canvasElement }) => fill(canvasElement),
+};
+
+/** Delivered: ticket, query code (shown once, with a copy button), the due date. */
+export const Success: Story = {
+  play: ({ canvasElement }) => fill(canvasElement),
+};
+
+/** The community cannot be loaded: an alert with a retry; the default catalogue stands in. */
+export const LoadError: Story = {
+  render: (args) =>
+    render(
+      args,
+      createClient({ baseUrl: 'http://127.0.0.1:9/api/v1', retry: { attempts: 1 }, outbox: false }),
+    ),
+};
+
+/** 关怀模式: 18px text, 30px headings and figures, 60px targets. */
+export const CareMode: Story = {
+  args: { care: true, grid: 'xfl-g1' },
+};
+
+/** 关怀模式, submitted: the receipt's ticket and code at 30px. */
+export const CareModeSuccess: Story = {
+  args: { care: true },
+  play: ({ canvasElement }) => fill(canvasElement),
+};
+
+export const English: Story = {
+  args: { grid: 'xfl-g2', building: 'xfl-g2-b5' },
+  render: (args) => html`<div lang="en">${render(args)}</div>`,
+};
+
+export const EnglishInvalid: Story = {
+  render: (args) => html`<div lang="en">${render(args)}</div>`,
+  play: Invalid.play,
+};
