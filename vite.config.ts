@@ -18,7 +18,7 @@ function chunkOf(id: string): string {
   if (/\/src\/features\/[^/]+\/contract\.ts$/.test(id)) return 'core';
   if (
     /\/src\/(services|stores)\//.test(id) ||
-    /\/src\/features\/[^/]+\/(service|handlers|metrics|uploads|demo|auth|communities|access)\.ts$/.test(
+    /\/src\/features\/[^/]+\/(service|metrics|uploads|demo|auth|communities|access)\.ts$/.test(
       id,
     ) ||
     id.includes('/src/sdk/embedded')

@@ -9,13 +9,8 @@ import { newId } from '../domain/ids.js';
 import { systemClock, type Clock } from '../domain/time.js';
 import { resolveSession } from '../features/core/auth.js';
 import { createContext, publicActor, type Actor, type Credentials } from '../services/context.js';
-import {
-  isMutation,
-  operations,
-  type OperationDef,
-  type OperationName,
-} from '../services/contract.js';
-import { runOperation } from '../services/run.js';
+import { isMutation, type OperationDef, type OperationName } from '../services/contract.js';
+import { operations, runOperation } from './operations.js';
 import { idempotency, type IdempotencyClaim, type IdempotencyOptions } from './idempotency.js';
 import { describeError, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { operations, type OperationDef } from '../../src/services/contract.js';
+import type { OperationDef } from '../../src/services/contract.js';
+import { operations } from '../../src/server/operations.js';
 import { demoCommunities } from '../../src/features/core/demo.js';
 import { testDatabases } from './db.js';
 import { bearer, json, startTestServer, type TestServer } from './harness.js';

@@ -5,6 +5,7 @@ import { formatTicket, type ComplaintSubmission } from './model.js';
 import type {
   Complaint,
   ComplaintEvent,
+  ComplaintMetrics,
   ComplaintPublicView,
   ComplaintReceipt,
   ComplaintStaffView,
@@ -18,8 +19,7 @@ import { maskName } from '../../domain/mask.js';
 import type { Page } from '../../domain/paging.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { addWorkingDays } from '../../domain/workdays.js';
-import { assertCommunityAccess } from '../core/access.js';
-import type { Actor, ServiceContext } from '../../services/context.js';
+import { type Actor, type ServiceContext, assertCommunityAccess } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 
 /**
@@ -292,7 +292,10 @@ export async function listComplaints(
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }
 
-export async function getComplaint(ctx: ServiceContext, id: string): Promise<ComplaintStaffView> {
+export async function getComplaint(
+  ctx: ServiceContext,
+  { id }: { id: string },
+): Promise<ComplaintStaffView> {
   if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
   const complaint = await ctx.store.complaints.get(id);
   if (!complaint) throw new DomainError('not_found', `complaint ${id}`);
@@ -312,8 +315,7 @@ export type ComplaintActionBody =
 /** Staff act on a case of their own community: assign, start, reply, note, resolve, return… */
 export async function actOnComplaint(
   ctx: ServiceContext,
-  id: string,
-  body: ComplaintActionBody,
+  { id, ...body }: { id: string } & ComplaintActionBody,
 ): Promise<ComplaintStaffView> {
   if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
   return ctx.store.transaction(async (tx) => {
@@ -377,7 +379,7 @@ export async function actOnComplaint(
 /** The staff accounts of a community who can be assigned cases (not disabled). */
 export async function listHandlers(
   ctx: ServiceContext,
-  community: string,
+  { community }: { community: string },
 ): Promise<{ id: string; name: string }[]> {
   assertCommunityAccess(ctx.actor, community);
   return (await ctx.store.staff.listByCommunity(community))
@@ -397,3 +399,20 @@ export async function assertCanReadUpload(ctx: ServiceContext, uploadId: string)
     throw new DomainError('not_found', 'no such file');
   }
 }
+
+/**
+ * 三率 for a period: its code is in a chunk of its own, loaded on the first call (staff open it
+ * from the desk's tab; residents' pages never do).
+ */
+export async function complaintMetrics(
+  ctx: ServiceContext,
+  query: Parameters<typeof import('./metrics.js').complaintMetrics>[1],
+): Promise<ComplaintMetrics> {
+  return (await import('./metrics.js')).complaintMetrics(ctx, query);
+}
+
+/**
+ * Saving and reading photos (the manifest's `uploads`), in this chunk: reading one asks
+ * `assertCanReadUpload` above, and a page that takes photos submits complaints anyway.
+ */
+export { readUpload, saveUploads } from './uploads.js';

@@ -1,8 +1,12 @@
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import type { StaffAccount, StaffProfile } from './auth-model.js';
-import { assertCommunityAccess } from './access.js';
-import type { Actor, Credentials, ServiceContext } from '../../services/context.js';
+import {
+  type Actor,
+  type Credentials,
+  type ServiceContext,
+  assertCommunityAccess,
+} from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 
 export const toProfile = ({ id, username, name, role, community }: StaffAccount): StaffProfile => ({
@@ -115,7 +119,10 @@ export async function createStaff(ctx: ServiceContext, input: NewStaff): Promise
 }
 
 /** An admin lists their own community's staff. */
-export async function listStaff(ctx: ServiceContext, community: string): Promise<StaffProfile[]> {
+export async function listStaff(
+  ctx: ServiceContext,
+  { community }: { community: string },
+): Promise<StaffProfile[]> {
   assertCommunityAccess(ctx.actor, community, 'admin');
   return (await ctx.store.staff.listByCommunity(community)).map(toProfile);
 }

@@ -39,8 +39,7 @@ import {
   type wishQueueQuerySchema,
   type wishThankInputSchema,
 } from './model.js';
-import { assertCommunityAccess } from '../core/access.js';
-import type { Actor, ServiceContext } from '../../services/context.js';
+import { type Actor, type ServiceContext, assertCommunityAccess } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
@@ -235,7 +234,7 @@ export async function listWishes(
   });
 }
 
-export async function getWish(ctx: ServiceContext, id: string): Promise<WishCard> {
+export async function getWish(ctx: ServiceContext, { id }: { id: string }): Promise<WishCard> {
   return ctx.store.transaction(async (tx) => {
     const wish = await tx.wishes.get(id);
     if (!wish || !isPublicWish(wish.status)) throw new DomainError('not_found', `wish ${id}`);
@@ -304,7 +303,10 @@ async function byWisherCode(tx: Store, code: string, now: Date): Promise<Wish> {
   return releaseIfExpired(tx, wish, now);
 }
 
-export async function wishStatus(ctx: ServiceContext, code: string): Promise<WishWisherView> {
+export async function wishStatus(
+  ctx: ServiceContext,
+  { code }: { code: string },
+): Promise<WishWisherView> {
   return ctx.store.transaction(async (tx) =>
     toWisherView(await byWisherCode(tx, code, ctx.clock.now())),
   );
@@ -327,7 +329,10 @@ export async function thankWish(
 }
 
 /** The wisher takes the wish back: only before anyone claimed it. */
-export async function withdrawWish(ctx: ServiceContext, code: string): Promise<WishWisherView> {
+export async function withdrawWish(
+  ctx: ServiceContext,
+  { code }: { code: string },
+): Promise<WishWisherView> {
   return ctx.store.transaction(async (tx) => {
     const now = ctx.clock.now();
     const wish = await byWisherCode(tx, code, now);

@@ -1,0 +1,3 @@
+/** Communities and staff: the services of the core operations, one per operation name. */
+export { getCommunity, listCommunities, putCommunity } from './communities.js';
+export { createStaff, listStaff, login, logout, me } from './auth.js';
