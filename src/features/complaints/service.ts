@@ -387,19 +387,6 @@ export async function listHandlers(
     .map(({ id, name }) => ({ id, name }));
 }
 
-// ---- Photos ----
-
-/**
- * Staff read an uploaded photo only when it belongs to a case of their own community; anything
- * else reads as not found (it says nothing about other communities' files).
- */
-export async function assertCanReadUpload(ctx: ServiceContext, uploadId: string): Promise<void> {
-  if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
-  if (!(await ctx.store.complaints.hasPhoto(ctx.actor.community, uploadId))) {
-    throw new DomainError('not_found', 'no such file');
-  }
-}
-
 /**
  * 三率 for a period: its code is in a chunk of its own, loaded on the first call (staff open it
  * from the desk's tab; residents' pages never do).
@@ -412,7 +399,7 @@ export async function complaintMetrics(
 }
 
 /**
- * Saving and reading photos (the manifest's `uploads`), in this chunk: reading one asks
- * `assertCanReadUpload` above, and a page that takes photos submits complaints anyway.
+ * Saving and reading photos (the manifest's `uploads`), in this chunk: a page that takes
+ * photos submits complaints anyway.
  */
-export { readUpload, saveUploads } from './uploads.js';
+export { assertCanReadUpload, readUpload, saveUploads } from './uploads.js';

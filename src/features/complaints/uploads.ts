@@ -1,6 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { assertCanReadUpload } from './service.js';
 import type { ServiceContext } from '../../services/context.js';
 
 /**
@@ -125,6 +124,17 @@ export async function saveUploads(
     saved.push({ id, type, size: file.size });
   }
   return saved;
+}
+
+/**
+ * Staff read an uploaded photo only when it belongs to a case of their own community; anything
+ * else reads as not found (it says nothing about other communities' files).
+ */
+export async function assertCanReadUpload(ctx: ServiceContext, uploadId: string): Promise<void> {
+  if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
+  if (!(await ctx.store.complaints.hasPhoto(ctx.actor.community, uploadId))) {
+    throw new DomainError('not_found', 'no such file');
+  }
 }
 
 /** A photo for staff of the community whose case it belongs to (else 401 / 404). */
