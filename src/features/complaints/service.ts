@@ -15,7 +15,7 @@ import { dueDate, isOverdue } from './rules.js';
 import { nextStatus, ratingAction, type ComplaintAction, type Rating } from './machine.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { maskName } from '../../domain/mask.js';
+import { maskName, scrubPublicText } from '../../domain/mask.js';
 import type { Page } from '../../domain/paging.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { addWorkingDays } from '../../domain/workdays.js';
@@ -61,6 +61,12 @@ export function toStaffView(complaint: Complaint, now: Date): ComplaintStaffView
 
 /** What the resident sees with ticket + code: public steps only, names masked, no contact. */
 export function toPublicView(complaint: Complaint, now: Date): ComplaintPublicView {
+  // Replies go out as the resident may show them to anyone: staff's names and any phone or ID
+  // number typed into a reply are masked (the desk keeps the original).
+  const people = [
+    complaint.contact?.name,
+    ...complaint.history.flatMap((event) => [event.handler?.name, event.actor.name]),
+  ];
   const timeline = complaint.history
     .filter((event) => event.public)
     .map((event) =>
@@ -68,7 +74,7 @@ export function toPublicView(complaint: Complaint, now: Date): ComplaintPublicVi
         at: event.at,
         action: event.action,
         status: event.to,
-        text: event.text,
+        text: event.text === undefined ? undefined : scrubPublicText(event.text, people),
         reason: event.reason,
         handlerName: event.handler ? maskName(event.handler.name) : undefined,
         dueDate: event.dueDate,
