@@ -15,7 +15,7 @@ import { idempotency, type IdempotencyClaim, type IdempotencyOptions } from './i
 import { describeError, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { problemFor, problemResponse } from './problem.js';
-import { createRateLimiter, type RateLimit } from './rate-limit.js';
+import { createRateLimiter, RetryLater, type RateLimit } from './rate-limit.js';
 import type { ServerStore } from './state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
 import { assertCanReadUpload } from '../features/complaints/service.js';
@@ -35,7 +35,11 @@ export interface AppConfig {
   /** Public writes (POST/PUT/… open to anyone) per client address; false = no limit. */
   publicWriteLimit: RateLimit | false;
   /** Login attempts per username (on top of the per-address limit); false = no limit. */
-  loginLimit: RateLimit | false;
+  /**
+   * Login attempts: per username and client address, in tiers of growing windows (whoever
+   * guesses slows only themselves), and a much higher ceiling per username whatever the address.
+   */
+  loginLimit: { perAddress: RateLimit[]; perUsername: RateLimit | false } | false;
   /** Request body limits in bytes, for public operations and for staff ones. */
   bodyLimits: { public: number; staff: number };
   idempotency: IdempotencyOptions;
@@ -259,11 +263,23 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     const actor = c.get('actor');
     const claim = c.get('idempotency');
     if (name === 'login' && config.loginLimit && typeof input.username === 'string') {
-      await limiter.hit(
-        'login',
-        input.username.trim().toLowerCase().slice(0, 64),
-        config.loginLimit,
+      const username = input.username.trim().toLowerCase().slice(0, 64);
+      const pair = `${username}\n${clientAddress(c, config.trustProxy)}`;
+      // Every tier counts the attempt; the longest wait of those exceeded is the answer.
+      const hits = config.loginLimit.perAddress.map((limit, tier) =>
+        limiter.hit(`login-${tier}`, pair, limit),
       );
+      if (config.loginLimit.perUsername) {
+        hits.push(limiter.hit('login', username, config.loginLimit.perUsername));
+      }
+      const refused = (await Promise.allSettled(hits)).flatMap((r) =>
+        r.status === 'rejected' ? [r.reason as unknown] : [],
+      );
+      if (refused.length) {
+        const waits = refused.filter((e): e is RetryLater => e instanceof RetryLater);
+        if (waits.length < refused.length) throw refused.find((e) => !(e instanceof RetryLater));
+        throw waits.reduce((longest, e) => (e.retryAfter > longest.retryAfter ? e : longest));
+      }
     }
     const status = def.status ?? 200;
     const run = async (s: ServerStore) => {

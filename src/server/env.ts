@@ -55,10 +55,12 @@ export function optionsFromEnv(env: Env = process.env): ServerOptions {
   if (proxy) options.trustProxy = proxy === 'true' ? 1 : (int(env, 'SHEQU_TRUST_PROXY') ?? 0);
   const writes = rate(env, 'SHEQU_RATE_LIMIT');
   const login = rate(env, 'SHEQU_LOGIN_RATE_LIMIT');
-  if (writes !== undefined || login !== undefined) {
+  const loginUser = rate(env, 'SHEQU_LOGIN_USER_RATE_LIMIT');
+  if (writes !== undefined || login !== undefined || loginUser !== undefined) {
     options.rateLimits = {};
     if (writes !== undefined) options.rateLimits.publicWrites = writes;
     if (login !== undefined) options.rateLimits.login = login;
+    if (loginUser !== undefined) options.rateLimits.loginPerUsername = loginUser;
   }
   const hours = int(env, 'SHEQU_SESSION_HOURS', 1);
   if (hours) options.sessionTtlMs = hours * 3_600_000;

@@ -52,8 +52,16 @@ export interface ServerOptions {
   rateLimits?: {
     /** Per client address over all public writes (default 60 a minute). */
     publicWrites?: RateLimit | false;
-    /** Per username (default 10 per 15 minutes). */
+    /**
+     * Login attempts per username and client address (default 5 per 5 minutes), in growing
+     * tiers: 2× the attempts in 4× the window, then 4× in 16× (10 per 20 min, 20 per 80 min).
+     */
     login?: RateLimit | false;
+    /**
+     * Login attempts per username whatever the address (default 100 per 15 minutes): high, so
+     * that someone guessing a 网格员's password cannot lock the 网格员 out.
+     */
+    loginPerUsername?: RateLimit | false;
   };
   /** Body limits in bytes (default 64 KiB for public operations, 1 MiB for staff ones). */
   bodyLimits?: { public?: number; staff?: number };
@@ -129,7 +137,16 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   const trustProxy =
     options.trustProxy === true ? 1 : options.trustProxy === false ? 0 : (options.trustProxy ?? 0);
   const publicWriteLimit = options.rateLimits?.publicWrites ?? { windowMs: 60_000, max: 60 };
-  const loginLimit = options.rateLimits?.login ?? { windowMs: 15 * 60_000, max: 10 };
+  const loginBase = options.rateLimits?.login ?? { windowMs: 5 * 60_000, max: 5 };
+  const perUsername = options.rateLimits?.loginPerUsername ?? { windowMs: 15 * 60_000, max: 100 };
+  const loginTiers = loginBase
+    ? [1, 2, 3].map((n) => ({
+        windowMs: loginBase.windowMs * 4 ** (n - 1),
+        max: loginBase.max * 2 ** (n - 1),
+      }))
+    : [];
+  const loginLimit: AppConfig['loginLimit'] =
+    loginTiers.length || perUsername ? { perAddress: loginTiers, perUsername } : false;
   const config: AppConfig = {
     store,
     credentials,
@@ -160,7 +177,7 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   };
   const app = createApp(config);
 
-  const windows = [publicWriteLimit, loginLimit].map((l) => (l ? l.windowMs : 0));
+  const windows = [publicWriteLimit, perUsername, ...loginTiers].map((l) => (l ? l.windowMs : 0));
   const maintain = async () => {
     const now = clock.now().getTime();
     await store.sessions.deleteExpired(new Date(now).toISOString());
