@@ -64,6 +64,15 @@ export interface Client {
     get(id: string): Promise<Community>;
   };
   /**
+   * Staff accounts of a community, for its admins: `list`, `create`, and `setDisabled` (a
+   * disabled account's sessions end at once and it cannot sign in; audited).
+   */
+  readonly staff: {
+    list(community: string): Promise<Output<'listStaff'>>;
+    create(input: Input<'createStaff'>): Promise<Output<'createStaff'>>;
+    setDisabled(id: string, disabled: boolean): Promise<Output<'setStaffDisabled'>>;
+  };
+  /**
    * Photos for complaints: `create` uploads one (anyone; checked by content, size-capped) and
    * gives its id for `photos`; `get` reads one back (staff, own community's cases only).
    */
@@ -80,6 +89,11 @@ export interface Client {
     login(credentials: Input<'login'>): Promise<Output<'login'>>;
     logout(): Promise<void>;
     me(): Promise<Output<'me'>>;
+    /**
+     * Changes the signed-in staff member's password. Every session of the account ends (on
+     * every device); this client keeps working with the new one the answer carries.
+     */
+    changePassword(input: Input<'changePassword'>): Promise<Output<'changePassword'>>;
     /** The token of the current login, if any. */
     readonly token: string | undefined;
   };
@@ -192,6 +206,11 @@ export function createClient(options: ClientOptions = {}): Client {
       list: () => call('listCommunities', {}),
       get: (id) => call('getCommunity', { id }),
     },
+    staff: {
+      list: (community) => call('listStaff', { community }),
+      create: (input) => call('createStaff', input),
+      setDisabled: (id, disabled) => call('setStaffDisabled', { id, disabled }),
+    },
     auth: {
       async login(credentials) {
         const session = await call('login', credentials);
@@ -206,6 +225,11 @@ export function createClient(options: ClientOptions = {}): Client {
         }
       },
       me: () => call('me', {}),
+      async changePassword(input) {
+        const session = await call('changePassword', input);
+        sessionToken = session.token;
+        return session;
+      },
       get token() {
         return sessionToken;
       },

@@ -300,7 +300,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     // A mutation under an Idempotency-Key commits its writes and its stored response together.
     const result = claim ? await store.transaction(run) : await run(store);
     if (claim) claim.completed = true;
-    if (name === 'login') {
+    if (name === 'login' || name === 'changePassword') {
       const maxAge = Math.floor(config.credentials.sessionTtlMs / 1000);
       setCookie(c, config.cookie.name, String(result.output.token), {
         ...cookieOptions(c),

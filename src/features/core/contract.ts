@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { communitySchema, communitySummarySchema } from './model.js';
 import { idSchema } from '../../domain/ids.js';
 import {
+  changePasswordInputSchema,
   createStaffInputSchema,
+  setStaffDisabledInputSchema,
   loginInputSchema,
   loginOutputSchema,
   staffProfileSchema,
@@ -80,6 +82,25 @@ export const coreOperations = {
     summary: 'The staff member of the current session',
     access: 'staff',
     input: z.object({}),
+    output: staffProfileSchema,
+  },
+  changePassword: {
+    method: 'POST',
+    path: '/auth/password',
+    summary:
+      'Change your own password: every session of the account ends; the answer is a new one (cookie and token)',
+    access: 'staff',
+    input: changePasswordInputSchema,
+    output: loginOutputSchema,
+    idempotent: false,
+  },
+  setStaffDisabled: {
+    method: 'POST',
+    path: '/staff/{id}/disabled',
+    summary:
+      'Admin: disable an account of your community (its sessions end at once) or enable it again',
+    access: 'admin',
+    input: setStaffDisabledInputSchema,
     output: staffProfileSchema,
   },
   // ---- 居民说事 (complaints): src/features/complaints/service.ts ----

@@ -58,10 +58,12 @@ export default {
     required: 'Enter a username.',
   },
   password: {
-    tooShort: 'The password is too short.',
-    tooLong: 'The password is too long.',
+    tooShort: 'The password is too short: use at least 10 characters.',
+    tooLong: 'The password is too long: use at most 200 characters.',
     required: 'Enter a password.',
+    wrong: 'The current password is not right. Please enter it again.',
   },
+  staff: { self: 'You cannot disable your own account.' },
   idempotencyKey: { invalid: 'The request id is not valid. Please submit again.' },
   upload: {
     required: 'Choose a file to upload.',

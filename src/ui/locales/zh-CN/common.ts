@@ -49,7 +49,13 @@ export default {
     taken: '用户名已被使用。',
     required: '请填写用户名。',
   },
-  password: { tooShort: '密码太短。', tooLong: '密码太长。', required: '请填写密码。' },
+  password: {
+    tooShort: '密码太短，请至少输入 10 个字符。',
+    tooLong: '密码太长，请不超过 200 个字符。',
+    required: '请填写密码。',
+    wrong: '当前密码不正确，请重新输入。',
+  },
+  staff: { self: '不能停用自己的账号。' },
   idempotencyKey: { invalid: '请求标识无效，请重新提交。' },
   upload: {
     required: '请选择要上传的文件。',
