@@ -169,7 +169,12 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     if (unexpected) {
       log({ level: 'error', msg: 'unexpected error', id: c.get('reqId'), ...describeError(error) });
     }
-    return problemResponse(problem);
+    // A body refused before it was read is still in the socket: close it rather than keep a
+    // connection alive whose next "request" would be the rest of that body.
+    return problemResponse(
+      problem,
+      problem.code === 'payload_too_large' ? { Connection: 'close' } : {},
+    );
   });
 
   app.notFound((c) => {

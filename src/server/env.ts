@@ -81,6 +81,8 @@ export function optionsFromEnv(env: Env = process.env): ServerOptions {
   }
   const keepAlive = int(env, 'SHEQU_KEEP_ALIVE_SECONDS', 1);
   if (keepAlive) options.keepAliveTimeoutMs = keepAlive * 1000;
+  const maxConnections = int(env, 'SHEQU_MAX_CONNECTIONS', 1);
+  if (maxConnections) options.connections = { maxConnections };
   if (off(env, 'SHEQU_STATIC')) options.staticRoot = false;
   const level = env.SHEQU_LOG_LEVEL?.trim() || 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(level)) {

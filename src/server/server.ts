@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { systemClock, type Clock } from '../domain/time.js';
 import type { Credentials } from '../services/context.js';
 import type { Store } from '../services/store.js';
@@ -12,6 +13,7 @@ import { createApp, type AppConfig } from './app.js';
 import { scryptCredentials, type ScryptParams } from './credentials.js';
 import { defaultIdempotency, type IdempotencyOptions } from './idempotency.js';
 import { describeError, jsonLogger, silentLogger, type Logger } from './log.js';
+import { PROBLEM_JSON, problemOf } from './problem.js';
 import type { RateLimit } from './rate-limit.js';
 import { isServerStore, withMemoryServerState, type ServerStore } from './state.js';
 import { defaultUploadLimits, localDiskStorage, type UploadStorage } from './uploads.js';
@@ -85,6 +87,12 @@ export interface ServerOptions {
    * balancer make it longer than the balancer's idle timeout (AWS ALB: 60 s → 65 s).
    */
   keepAliveTimeoutMs?: number;
+  /**
+   * Socket limits: request headers within `headersMs` (default 20 s), whole requests within
+   * `requestMs` (30 s; a connection silent that long is closed too), at most `maxConnections`
+   * open at once (1024; more are refused at once).
+   */
+  connections?: { headersMs?: number; requestMs?: number; maxConnections?: number };
   /** Purge expired sessions, idempotency records and rate-limit windows this often (default 10 min). */
   maintenanceIntervalMs?: number;
 }
@@ -194,6 +202,12 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   );
   timer.unref();
 
+  const limits = {
+    headersMs: options.connections?.headersMs ?? 20_000,
+    requestMs: options.connections?.requestMs ?? 30_000,
+    keepAliveMs: options.keepAliveTimeoutMs ?? 5_000,
+    maxConnections: options.connections?.maxConnections ?? 1024,
+  };
   let server: Server | undefined;
   let closed = false;
   return {
@@ -205,20 +219,55 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     maintain,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
-        const s = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
-          const shown =
-            host === '0.0.0.0' || host === '::'
-              ? 'localhost'
-              : host.includes(':')
-                ? `[${host}]`
-                : host;
-          resolve({ url: `http://${shown}:${info.port}`, port: info.port });
-        }) as Server;
+        const s = serve(
+          {
+            fetch: app.fetch,
+            port,
+            hostname: host,
+            // Checked every second (Node's default is 30 s, which let slow clients hold a
+            // connection for twice the stated time).
+            serverOptions: {
+              headersTimeout: limits.headersMs,
+              requestTimeout: limits.requestMs,
+              keepAliveTimeout: limits.keepAliveMs,
+              connectionsCheckingInterval: 1000,
+            },
+          },
+          (info: AddressInfo) => {
+            const shown =
+              host === '0.0.0.0' || host === '::'
+                ? 'localhost'
+                : host.includes(':')
+                  ? `[${host}]`
+                  : host;
+            resolve({ url: `http://${shown}:${info.port}`, port: info.port });
+          },
+        ) as Server;
         s.once('error', reject);
-        // Slow clients cannot hold connections open for ever (slowloris).
-        s.headersTimeout = 20_000;
-        s.requestTimeout = 30_000;
-        if (options.keepAliveTimeoutMs) s.keepAliveTimeout = options.keepAliveTimeoutMs;
+        // Slow clients cannot hold connections open for ever (slowloris): a socket silent for
+        // a whole request's time is closed (Node applies headersTimeout only once bytes
+        // arrive), and there is a cap.
+        s.timeout = limits.requestMs;
+        s.maxConnections = limits.maxConnections;
+        // Node's own parser errors (431, 400, 408) answer problem+json like the app does.
+        s.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+          const status = clientErrorStatus(error.code);
+          if (!status || !socket.writable) {
+            socket.destroy();
+            return;
+          }
+          const code =
+            status === 431
+              ? 'headers_too_large'
+              : status === 408
+                ? 'request_timeout'
+                : 'validation_failed';
+          const body = JSON.stringify(problemOf(code, error.code ?? 'bad request'));
+          socket.end(
+            `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_JSON}\r\n` +
+              `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+          );
+        });
         server = s;
       });
     },
@@ -237,4 +286,12 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
       await store.close();
     },
   };
+}
+
+/** The status for an error of Node's HTTP parser; undefined: the client went away. */
+function clientErrorStatus(code: string | undefined): 400 | 408 | 431 | undefined {
+  if (code === 'ECONNRESET' || code === 'EPIPE') return undefined;
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
 }

@@ -23,6 +23,8 @@ export default {
     payload_too_large: 'This is too large. Please shorten it and submit again.',
     unsupported_media_type: 'This file type is not supported.',
     rate_limited: 'Too many requests. Please try again shortly.',
+    headers_too_large: 'The request is too large. Please reload the page and try again.',
+    request_timeout: 'The connection is too slow. Please try again.',
     internal: 'Something went wrong on our side. Please try again later.',
     unavailable: 'The service is unavailable right now. Please try again later.',
     network: 'No connection. Check your network and try again.',

@@ -18,6 +18,8 @@ export default {
     payload_too_large: '内容太大，请删减后再提交。',
     unsupported_media_type: '不支持这种文件格式。',
     rate_limited: '操作太频繁，请稍后再试。',
+    headers_too_large: '请求太大，请刷新页面后重试。',
+    request_timeout: '网络太慢，请求超时，请重试。',
     internal: '系统出了点问题，请稍后再试。',
     unavailable: '服务暂时不可用，请稍后再试。',
     network: '网络连接失败，请检查网络后重试。',
