@@ -378,7 +378,8 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
       return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.contentType,
         'Cache-Control': 'private, max-age=3600',
-        'Content-Disposition': 'inline',
+        // Never rendered as a page of ours, whatever a browser would sniff: a download.
+        'Content-Disposition': 'attachment',
         'Cross-Origin-Resource-Policy': 'same-site',
       });
     });

@@ -2,15 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from './db.js';
 import { json, manualClock, startTestServer, type TestServer } from './harness.js';
+import { JPEG, PNG, WEBP, pngDeclaring, withTrailing } from '../fixtures/images.js';
 
 const databases = testDatabases();
 after(async () => {
   for (const db of databases) await db.dispose();
 });
-
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
-const WEBP = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]);
 
 const form = (...files: [Uint8Array, string, string][]) => {
   const data = new FormData();
@@ -247,6 +244,11 @@ for (const db of databases) {
       });
       assert.equal(got.status, 200);
       assert.equal(got.headers.get('content-type'), 'image/png');
+      assert.equal(
+        got.headers.get('content-disposition'),
+        'attachment',
+        'a download, never a page',
+      );
       assert.deepEqual(new Uint8Array(await got.arrayBuffer()), PNG);
       const webp = await upload(form([WEBP, 'c.webp', 'image/webp']));
       assert.equal(webp.status, 201);
@@ -256,6 +258,19 @@ for (const db of databases) {
       const html = new TextEncoder().encode('<html><script>alert(1)</script>');
       const notImage = await upload(form([html, 'photo.jpg', 'image/jpeg']));
       assert.equal(notImage.status, 415);
+      // Headers that pass a first look, and what follows them: refused by structure.
+      for (const disguised of [
+        withTrailing(JPEG.slice(0, 20), '<html>'),
+        withTrailing(WEBP.slice(0, 12), '<html>'),
+        new Uint8Array([0xff, 0xd8, 0xff]),
+        withTrailing(PNG, '<script>alert(1)</script>'),
+        pngDeclaring(100_000, 100_000),
+      ]) {
+        const refused = await upload(form([disguised, 'photo.jpg', 'image/jpeg']));
+        assert.equal(refused.status, 400);
+        const problem = (await refused.json()) as { errors: { key: string }[] };
+        assert.match(problem.errors[0]!.key, /^upload\.(invalid|tooManyPixels)$/);
+      }
       assert.deepEqual(((await notImage.json()) as { errors: unknown }).errors, [
         { path: 'file.0', key: 'upload.type' },
       ]);

@@ -72,6 +72,8 @@ export default {
     tooMany: 'Too many files.',
     tooLarge: 'The file is too large.',
     type: 'Only JPEG, PNG or WebP images can be uploaded.',
+    invalid: 'This image is incomplete or damaged. Take the photo again or choose another.',
+    tooManyPixels: 'This image is too large in size. Make it smaller and upload again.',
   },
   consent: { required: 'Read and agree to how your personal information is handled.' },
   grid: { unknown: 'This grid is no longer on the community’s list. Please choose again.' },

@@ -64,6 +64,8 @@ export default {
     tooMany: '文件太多了。',
     tooLarge: '文件太大了。',
     type: '只能上传 JPEG、PNG 或 WebP 图片。',
+    invalid: '这张图片不完整或已损坏，请重新拍照或选择另一张。',
+    tooManyPixels: '这张图片尺寸太大，请缩小后再上传。',
   },
   consent: { required: '请阅读并同意个人信息处理说明。' },
   grid: { unknown: '这个网格已不在社区的名单里，请重新选择。' },
