@@ -34,6 +34,8 @@ export interface AppConfig {
   trustProxy: number;
   /** Public writes (POST/PUT/… open to anyone) per client address; false = no limit. */
   publicWriteLimit: RateLimit | false;
+  /** Photos anyone may store per client address (counted per file): bounds anonymous volume. */
+  uploadLimit: RateLimit | false;
   /** Login attempts per username (on top of the per-address limit); false = no limit. */
   /**
    * Login attempts: per username and client address, in tiers of growing windows (whoever
@@ -361,6 +363,11 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
           throw fieldError('validation.invalid_multipart');
         }
         const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
+        // Anonymous storage is bounded per address: files a day × the size cap.
+        if (config.uploadLimit && c.get('actor').kind !== 'staff') {
+          const address = clientAddress(c, config.trustProxy);
+          for (const _file of files) await limiter.hit('upload', address, config.uploadLimit);
+        }
         // Checks (count, size, type by content) and records: src/features/complaints/uploads.ts.
         const ctx = createContext(store, { clock, actor: c.get('actor') });
         const saved = await saveUploads(ctx, files, { limits, storage });

@@ -56,8 +56,10 @@ export function optionsFromEnv(env: Env = process.env): ServerOptions {
   const writes = rate(env, 'SHEQU_RATE_LIMIT');
   const login = rate(env, 'SHEQU_LOGIN_RATE_LIMIT');
   const loginUser = rate(env, 'SHEQU_LOGIN_USER_RATE_LIMIT');
-  if (writes !== undefined || login !== undefined || loginUser !== undefined) {
+  const uploads = rate(env, 'SHEQU_UPLOAD_RATE_LIMIT');
+  if (writes !== undefined || login !== undefined || loginUser !== undefined || uploads !== undefined) {
     options.rateLimits = {};
+    if (uploads !== undefined) options.rateLimits.uploads = uploads;
     if (writes !== undefined) options.rateLimits.publicWrites = writes;
     if (login !== undefined) options.rateLimits.login = login;
     if (loginUser !== undefined) options.rateLimits.loginPerUsername = loginUser;

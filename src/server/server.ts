@@ -55,6 +55,11 @@ export interface ServerOptions {
     /** Per client address over all public writes (default 60 a minute). */
     publicWrites?: RateLimit | false;
     /**
+     * Photos stored per client address without a staff session, counted per file (default 60
+     * a day: at the 5 MiB cap at most 300 MiB a day from one address).
+     */
+    uploads?: RateLimit | false;
+    /**
      * Login attempts per username and client address (default 5 per 5 minutes), in growing
      * tiers: 2× the attempts in 4× the window, then 4× in 16× (10 per 20 min, 20 per 80 min).
      */
@@ -145,6 +150,7 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   const trustProxy =
     options.trustProxy === true ? 1 : options.trustProxy === false ? 0 : (options.trustProxy ?? 0);
   const publicWriteLimit = options.rateLimits?.publicWrites ?? { windowMs: 60_000, max: 60 };
+  const uploadLimit = options.rateLimits?.uploads ?? { windowMs: 86_400_000, max: 60 };
   const loginBase = options.rateLimits?.login ?? { windowMs: 5 * 60_000, max: 5 };
   const perUsername = options.rateLimits?.loginPerUsername ?? { windowMs: 15 * 60_000, max: 100 };
   const loginTiers = loginBase
@@ -163,6 +169,7 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy,
     publicWriteLimit,
+    uploadLimit,
     loginLimit,
     bodyLimits: {
       public: options.bodyLimits?.public ?? 64 * 1024,
@@ -185,7 +192,9 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   };
   const app = createApp(config);
 
-  const windows = [publicWriteLimit, perUsername, ...loginTiers].map((l) => (l ? l.windowMs : 0));
+  const windows = [publicWriteLimit, uploadLimit, perUsername, ...loginTiers].map((l) =>
+    l ? l.windowMs : 0,
+  );
   const maintain = async () => {
     const now = clock.now().getTime();
     await store.sessions.deleteExpired(new Date(now).toISOString());

@@ -202,6 +202,39 @@ for (const db of databases) {
     const upload = (body: FormData | string, headers: Record<string, string> = {}) =>
       t.fetch('/api/v1/uploads', { method: 'POST', body, headers });
 
+    it('bounds what one address may store anonymously per day, counted per file', async () => {
+      const capped = await startTestServer(db, {
+        store: await db.reopen(),
+        clock: manualClock('2026-03-02T01:00:00.000Z'),
+        trustProxy: 1,
+        uploads: { maxBytes: 1024, maxFiles: 2 },
+        rateLimits: {
+          publicWrites: false,
+          login: false,
+          uploads: { windowMs: 86_400_000, max: 3 },
+        },
+      });
+      try {
+        const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+        const send = (ip: string, ...files: Uint8Array[]) =>
+          capped.fetch('/api/v1/uploads', {
+            method: 'POST',
+            body: form(
+              ...files.map((f, i) => [f, `p${i}.png`, 'image/png'] as [Uint8Array, string, string]),
+            ),
+            headers: from(ip),
+          });
+        assert.equal((await send('203.0.113.9', PNG, PNG)).status, 201);
+        assert.equal((await send('203.0.113.9', PNG)).status, 201);
+        const refused = await send('203.0.113.9', PNG);
+        assert.equal(refused.status, 429);
+        assert.equal(refused.headers.get('retry-after'), String(23 * 3600), 'until the day is over');
+        assert.equal((await send('203.0.113.10', PNG)).status, 201, 'another address');
+      } finally {
+        await capped.close();
+      }
+    });
+
     it('stores images checked by content, and only staff read them back', async () => {
       const res = await upload(
         form([PNG, 'a.png', 'image/png'], [JPEG, 'b.exe', 'application/octet-stream']),
