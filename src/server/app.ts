@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -18,6 +19,7 @@ import { problemFor, problemResponse } from './problem.js';
 import { createRateLimiter, RetryLater, type RateLimit } from './rate-limit.js';
 import type { ServerStore } from './state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
+import { acceptedEncoding, isHashedAsset, staticEncoder } from './compress.js';
 import { assertCanReadUpload } from '../features/complaints/service.js';
 import { saveUploads } from '../features/complaints/uploads.js';
 import type { UploadLimits, UploadStorage } from './uploads.js';
@@ -63,6 +65,8 @@ type AppEnv = { Variables: Vars };
 type Ctx = Context<AppEnv>;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** Text types worth compressing (images are compressed already). */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript)|image\/svg)/;
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 const fieldError = (key: string, path = '') =>
@@ -162,6 +166,10 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+
+  // JSON answers of 1 KiB and more are gzipped for clients that accept it (lists, pages of
+  // cards); static files come pre-encoded below and are left alone here.
+  app.use('/api/*', compress({ encoding: 'gzip', threshold: 1024 }));
 
   app.onError((error, c) => {
     const { problem, unexpected } = problemFor(error);
@@ -396,6 +404,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
 
   if (config.staticRoot) {
     const root = config.staticRoot;
+    const encodeStatic = staticEncoder();
     const page = async (c: Ctx, html: string) =>
       c.body(html, 200, {
         'Content-Type': 'text/html; charset=utf-8',
@@ -419,14 +428,26 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
         if (file.type.startsWith('text/html')) return page(c, new TextDecoder().decode(file.bytes));
         const headers: Record<string, string> = {
           'Content-Type': file.type,
-          'Cache-Control': 'public, max-age=300',
+          // A content-hashed chunk never changes; other files are checked again after 5 minutes.
+          'Cache-Control': isHashedAsset(file.path)
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=300',
+          Vary: 'Accept-Encoding',
         };
         // The drop-in bundle is meant to be loaded by pages on other sites (module scripts use CORS).
         if (crossOrigin) {
           headers['Access-Control-Allow-Origin'] = '*';
           headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
         }
-        return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, headers);
+        const encoding = COMPRESSIBLE.test(file.type)
+          ? acceptedEncoding(c.req.header('Accept-Encoding'))
+          : undefined;
+        if (!encoding || file.bytes.length < 1024) {
+          return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, headers);
+        }
+        const body = await encodeStatic(`${file.path}@${file.modified}`, file.bytes, encoding);
+        headers['Content-Encoding'] = encoding;
+        return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
       };
     app.get('/cdn/*', serveFile('dist/cdn', true, '/cdn/*', '/cdn'.length));
     // The demo page's own files (demo.css, demo.js…) sit beside it, at the root.

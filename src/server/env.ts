@@ -57,7 +57,12 @@ export function optionsFromEnv(env: Env = process.env): ServerOptions {
   const login = rate(env, 'SHEQU_LOGIN_RATE_LIMIT');
   const loginUser = rate(env, 'SHEQU_LOGIN_USER_RATE_LIMIT');
   const uploads = rate(env, 'SHEQU_UPLOAD_RATE_LIMIT');
-  if (writes !== undefined || login !== undefined || loginUser !== undefined || uploads !== undefined) {
+  if (
+    writes !== undefined ||
+    login !== undefined ||
+    loginUser !== undefined ||
+    uploads !== undefined
+  ) {
     options.rateLimits = {};
     if (uploads !== undefined) options.rateLimits.uploads = uploads;
     if (writes !== undefined) options.rateLimits.publicWrites = writes;

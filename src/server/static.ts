@@ -25,7 +25,7 @@ const TYPES: Record<string, string> = {
 export async function readStatic(
   root: string,
   relative: string,
-): Promise<{ bytes: Uint8Array; type: string } | undefined> {
+): Promise<{ bytes: Uint8Array; type: string; path: string; modified: number } | undefined> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(relative);
@@ -45,8 +45,14 @@ export async function readStatic(
   const type = TYPES[extname(file).toLowerCase()];
   if (!type) return undefined;
   try {
-    if (!(await stat(file)).isFile()) return undefined;
-    return { bytes: new Uint8Array(await readFile(file)), type };
+    const info = await stat(file);
+    if (!info.isFile()) return undefined;
+    return {
+      bytes: new Uint8Array(await readFile(file)),
+      type,
+      path: file,
+      modified: info.mtimeMs,
+    };
   } catch {
     return undefined;
   }
