@@ -15,9 +15,6 @@ import { frameworkTypesPlugin } from './scripts/framework-types.mjs';
 
 const outdir = process.env.CEM_OUTDIR ?? '.';
 
-/** Element folder name for a tag: `sq-community-picker` → `community-picker`. */
-const folderOf = (tag) => String(tag ?? '').replace(/^sq-/, '');
-
 /**
  * Keeps the manifest about the public surface: drops private/#private members and the static
  * `styles` field, and orders modules by path so the output does not depend on glob order.
