@@ -82,6 +82,30 @@ function staticTagNamePlugin() {
   };
 }
 
+/**
+ * VS Code custom data, with each event's class in its description (`sq-submitted` -
+ * `SqSubmittedEvent`: …): the generator prints an event's name and description only.
+ */
+function vsCodeDataPlugin(options) {
+  const plugin = customElementVsCodePlugin(options);
+  return {
+    ...plugin,
+    packageLinkPhase({ customElementsManifest, ...rest }) {
+      const manifest = structuredClone(customElementsManifest);
+      for (const mod of manifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          for (const event of decl.events ?? []) {
+            if (event.type?.text) {
+              event.description = `\`${event.type.text}\`${event.description ? `: ${event.description}` : ''}`;
+            }
+          }
+        }
+      }
+      return plugin.packageLinkPhase({ customElementsManifest: manifest, ...rest });
+    },
+  };
+}
+
 /** @type {import('@custom-elements-manifest/analyzer').Config} */
 export default {
   // The element kit (base class) and every feature's elements; src/elements/<name>.ts are the
@@ -104,7 +128,7 @@ export default {
     staticTagNamePlugin(),
     publicSurfacePlugin(),
     frameworkTypesPlugin({ outdir: join(outdir, 'types') }),
-    customElementVsCodePlugin({
+    vsCodeDataPlugin({
       outdir,
       htmlFileName: 'vscode.html-custom-data.json',
       cssFileName: 'vscode.css-custom-data.json',
