@@ -5,7 +5,7 @@
 // @vue-expect-error): the compilers fail on a marker that marks no error.
 // Run by `npm run test:package` after `npm run build`.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -129,6 +129,17 @@ describe('an SDK-only Node project (lib es2023, no DOM)', () => {
       '张*丰 138****1234 13812345678',
       'Install them with: npm i hono @hono/node-server @electric-sql/pglite postgres',
     ]);
+    // So does the CLI (package.json bin), instead of a bare "Cannot find package".
+    const cli = spawnSync(
+      process.execPath,
+      ['node_modules/shequ-kit/dist/server/bin.js', '--help'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(cli.status, 1);
+    assert.match(cli.stderr, /Install them with: npm i hono @hono\/node-server/);
   });
 });
 
@@ -158,6 +169,16 @@ describe('a server project (Node types only)', () => {
     assert.equal(status, 0, output);
     const out = execFileSync(process.execPath, ['out/index.js'], { cwd: dir, encoding: 'utf8' });
     assert.equal(out.trim(), 'function true');
+    const cli = spawnSync(
+      process.execPath,
+      ['node_modules/shequ-kit/dist/server/bin.js', '--help'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.match(cli.stderr, /shequ-kit-server — the shequ-kit reference server/);
   });
 });
 
