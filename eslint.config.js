@@ -1,5 +1,6 @@
 // ESLint flat config. `npm run lint` checks rules only; formatting is Prettier's job
 // (`npm run format`), so a formatting difference never fails lint.
+import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import lit from 'eslint-plugin-lit';
@@ -68,6 +69,73 @@ const domainImportBans = {
     },
   ],
 };
+
+/**
+ * Model, machine, rules and contract files of a feature: schemas and pure rules, run in the
+ * page and on the server alike. No I/O, no DOM: nothing of the SDK, stores, server or element
+ * kit, no services at run time.
+ */
+const pureImportBans = {
+  paths: [],
+  patterns: [
+    {
+      regex: String.raw`(?:^|/)(?:sdk|stores|server|ui|elements|define|locales)(?:/|\.js$|$)|^(?:lit|@lit|idb|hono|postgres|@electric-sql)`,
+      message:
+        'Model, machine, rules and contract files import no I/O and no DOM (DESIGN.md: architecture).',
+    },
+    {
+      regex: String.raw`(?:^|/)(?:services/|service\.js$|repos/|demo\.js$)`,
+      allowTypeImports: true,
+      message: 'Model, machine, rules and contract files do not run services.',
+    },
+  ],
+};
+const pureGlobals = [
+  'document',
+  'window',
+  'fetch',
+  'indexedDB',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'XMLHttpRequest',
+].map((name) => ({
+  name,
+  message: 'Model, machine, rules and contract files do no I/O and touch no DOM.',
+}));
+
+/** The features (folders of src/features), for rules that keep them apart. */
+const featureNames = readdirSync(new URL('./src/features/', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * Elements use the element kit, the SDK, their own feature and the core feature (communities,
+ * the picker): never services, stores, the server, nor another feature's code.
+ */
+const elementImportBans = (feature) => ({
+  paths: [],
+  patterns: [
+    {
+      regex: String.raw`(?:^|/)(?:stores|server|repos)(?:/|\.js$|$)|(?:^|/)(?:service|demo)\.js$`,
+      message:
+        'Elements import only the element kit (src/ui), the SDK and their feature (DESIGN.md: architecture).',
+    },
+    {
+      regex: String.raw`(?:^|/)services/`,
+      allowTypeImports: true,
+      message: 'Elements reach services through the SDK, never directly.',
+    },
+    ...featureNames
+      .filter((other) => other !== feature && other !== 'core')
+      .map((other) => ({
+        regex: String.raw`(?:^|/)features/${other}/|^\.\./\.\./\.\./${other}/`,
+        message: `An element of ${feature} does not import the ${other} feature.`,
+      })),
+  ],
+});
 
 const importBans = (...sets) => [
   'error',
@@ -250,6 +318,26 @@ export default tseslint.config(
       ),
     },
   },
+  {
+    files: [
+      'src/features/*/{model,views,machine,rules,contract,catalogues,auth-model}.ts',
+      'src/features/*/model/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': importBans(commonImportBans, browserSideImportBans, pureImportBans),
+      'no-restricted-globals': ['error', ...pureGlobals],
+    },
+  },
+  ...featureNames.map((feature) => ({
+    files: [`src/features/${feature}/elements/**/*.ts`],
+    rules: {
+      'no-restricted-imports': importBans(
+        commonImportBans,
+        browserSideImportBans,
+        elementImportBans(feature),
+      ),
+    },
+  })),
   // Tests may reach into internals.
   {
     files: ['test/**/*.ts'],

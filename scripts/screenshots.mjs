@@ -55,7 +55,9 @@ export function serve(dir) {
     const path = new URL(req.url, 'http://x').pathname;
     try {
       const body = await readFile(join(dir, path === '/' ? 'index.html' : path));
-      res.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();

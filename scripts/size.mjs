@@ -7,13 +7,14 @@
 //   (b) embedded transport       what a picker page with every feature registered
 //                                (src/features/*/sdk.ts) fetches when it runs without a server
 //                                (no baseUrl). "embedded transport (lazy)": the chunk(s) of
-//                                client.ts's import() of src/sdk/embedded.ts plus the chunks
+//                                client.ts's import() of src/sdk/embedded.ts and of the core
+//                                services (src/features/core/service.ts), plus the chunks
 //                                they import statically, less what the page already loaded;
 //                                chunks reached only through a further import() are not in it.
 //                                "embedded transport + <feature>": that plus what the feature's
 //                                first call fetches: the import() chunks of its contract
-//                                (features/<feature>/contract.ts) and handlers (…/handlers.ts),
-//                                both registered by sdk/features/<feature>.ts, with their
+//                                (features/<feature>/contract.ts) and services (…/service.ts),
+//                                both loaded by its manifest (feature.ts), with their
 //                                static imports. Every row is what a browser downloads: each
 //                                file gzipped on its own. An import() in the core that no row
 //                                loads is an error (its bytes would go unmeasured).
@@ -63,22 +64,23 @@ const BUDGET = {
   dropInPage: 46 * KB,
 };
 /**
- * The embedded transport (no baseUrl): client.ts `import()`s `entry`; its chunk holds the core
- * (communities, staff, the memory store). A feature's first call `import()`s the feature's
- * contract (src/sdk/operations.ts) and handlers (src/sdk/embedded.ts); photos (uploads.ts)
- * come with the complaint handlers.
+ * The embedded transport (no baseUrl): client.ts `import()`s src/sdk/embedded.ts (the memory
+ * store) and its first call the core services. A feature's first call `import()`s the
+ * feature's operations and services (the loaders in its feature.ts manifest).
  */
 const EMBEDDED = {
   label: 'embedded transport (lazy)',
-  entry: 'src/sdk/embedded.ts',
-  // Every feature that registers with the SDK (src/features/<feature>/sdk.ts).
+  // The transport and the core feature's services (communities, staff: every page's).
+  entries: ['src/sdk/embedded.ts', 'src/features/core/service.ts'],
+  // Every other feature (src/features/<feature>/feature.ts, registered by its sdk.ts): what
+  // its first call loads, its table and its services.
   features: readdirSync(join(root, 'src/features'))
-    .filter((name) => existsSync(join(root, 'src/features', name, 'sdk.ts')))
+    .filter((name) => name !== 'core' && existsSync(join(root, 'src/features', name, 'feature.ts')))
     .sort()
     .map((name) => ({
       name,
       register: `src/features/${name}/sdk.ts`,
-      entries: [`src/features/${name}/contract.ts`, `src/features/${name}/handlers.ts`],
+      entries: [`src/features/${name}/contract.ts`, `src/features/${name}/service.ts`],
     })),
 };
 /** Folders of ours that an element's own-code row leaves out. */
@@ -204,7 +206,7 @@ const PROVIDER = 'src/define/provider.ts';
 /** import() targets an HTTP page in the default language never fetches. */
 const HTTP_NEVER = [
   /^src\/sdk\/embedded\.ts$/,
-  /^src\/features\/[^/]+\/handlers\.ts$/,
+  /^src\/features\/[^/]+\/(service|uploads)\.ts$/,
   /\/locales\/(?!zh-CN\/)[^/]+\/[^/]+\.ts$/,
 ];
 
@@ -219,7 +221,7 @@ async function pageRow(element) {
     // Reported, not budgeted: what the same page fetches after its first render over HTTP
     // (the outbox when idle, a feature's contract on its first call, code an element loads
     // once it is on screen): every import() chunk but the embedded transport, the embedded
-    // handlers and other languages' strings, which an HTTP page in zh-CN never loads.
+    // services and other languages' strings, which an HTTP page in zh-CN never loads.
     const all = walk([...eager], ['import-statement', 'dynamic-import'], (target) =>
       HTTP_NEVER.some((re) => re.test(outputs[target]?.entryPoint ?? '')),
     );
@@ -263,9 +265,13 @@ function embeddedRows(outputs, walk, eager, files) {
   const minus = (set, ...others) => new Set([...set].filter((o) => !others.some((x) => x.has(o))));
   // The first-level import() chunk(s) of the embedded transport, with their static imports,
   // less what the page has already loaded.
-  const first = dynamicTargets(eager).filter((o) => outputs[o].entryPoint === EMBEDDED.entry);
-  if (first.length === 0) {
-    fail(EMBEDDED.label, `no import() chunk of ${EMBEDDED.entry} on the picker page`);
+  const first = dynamicTargets(eager).filter((o) =>
+    EMBEDDED.entries.includes(outputs[o].entryPoint),
+  );
+  const found = new Set(first.map((o) => outputs[o].entryPoint));
+  const absent = EMBEDDED.entries.filter((source) => !found.has(source));
+  if (absent.length) {
+    fail(EMBEDDED.label, `no import() chunk of ${absent.join(', ')} on the picker page`);
     return;
   }
   const core = minus(walk(first, ['import-statement']), eager);

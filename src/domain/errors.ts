@@ -18,9 +18,13 @@ export const errorStatus = {
   in_flight: 409,
   /** The same Idempotency-Key was used with a different request body. */
   idempotency_mismatch: 422,
+  /** The request took too long to arrive (slow headers or body). */
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** The request's headers are too large. */
+  headers_too_large: 431,
   internal: 500,
   unavailable: 503,
   /** Client side only: the request never got an answer (offline, DNS, reset, timeout). */

@@ -35,3 +35,35 @@ export function maskPhone(phone: string): string {
   if (/^0\d{9,11}$/.test(value)) return `${value.slice(0, 3)}****${value.slice(-2)}`;
   return value.length <= 2 ? '**' : `****${value.slice(-2)}`;
 }
+
+/** Full-width digits (１３８…) as typed on Chinese keyboards, read as ASCII ones. */
+const asciiDigits = (text: string) =>
+  text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/** 18-digit 身份证号: region, birth date, sequence, check digit (X allowed). */
+const ID_NUMBER =
+  /(?<![0-9])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
+/** A mobile number, maybe with +86/0086 and spaces or dashes between digits. */
+const MOBILE = /(?<![0-9])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?![0-9])/g;
+/** A landline with its area code (`010-12345678`, `0571 87654321`). */
+const LANDLINE = /(?<![0-9])0\d{2,3}[\s-]?\d{7,8}(?![0-9])/g;
+
+/**
+ * Free text as it may be published (wish stories, thanks, replies): 身份证号 hidden,
+ * mobile and landline numbers masked like `maskPhone`, and each of `names` (the item's own
+ * people) masked like `maskName`. The original stays staff-only; public views show this.
+ */
+export function scrubPublicText(text: string, names: readonly (string | undefined)[] = []): string {
+  let out = asciiDigits(text)
+    .replace(ID_NUMBER, (id) => '*'.repeat(id.length))
+    .replace(MOBILE, (phone) =>
+      maskPhone(phone.replace(/\D/g, '').replace(/^(?:0086|86)(?=1)/, '')),
+    )
+    .replace(LANDLINE, (phone) => maskPhone(phone.replace(/\D/g, '')));
+  for (const name of names) {
+    const whole = name?.trim();
+    // One character is too short to tell a name from an ordinary word.
+    if (whole && Array.from(whole).length >= 2) out = out.split(whole).join(maskName(whole));
+  }
+  return out;
+}

@@ -1,22 +1,11 @@
 import type { Community, CommunitySummary } from '../features/core/model.js';
-import type { ComplaintInput } from '../features/complaints/model.js';
-import type {
-  ComplaintActionInput,
-  ComplaintMetrics,
-  ComplaintPublicView,
-  ComplaintReceipt,
-  ComplaintStaffView,
-  ComplaintSummary,
-} from '../features/complaints/views.js';
 import { newId } from '../domain/ids.js';
-import type { Page } from '../domain/paging.js';
 import { toFieldErrors } from '../domain/validation.js';
 import type { Input, OperationName, Output } from '../services/contract.js';
-import { operationDef } from './operations.js';
-import type { WishStaffAction } from '../features/wishes/model.js';
 import type { EmbeddedOptions } from './embedded.js';
 import { ApiError } from './errors.js';
 import { createHttpTransport, type HttpOptions } from './http.js';
+import { onFeature, operationDef } from './operations.js';
 import type { Delivery, Outbox, OutboxStorage } from './outbox.js';
 import type { CallOptions, Transport, UploadedFile } from './transport.js';
 
@@ -32,6 +21,21 @@ export interface ClientOptions extends Partial<Omit<HttpOptions, 'baseUrl'>> {
   embedded?: EmbeddedOptions;
 }
 
+export interface SubmitOptions {
+  /** One per user intent, reused on every retry of it (a fresh one when absent). */
+  idempotencyKey?: string;
+  /**
+   * Photos not uploaded yet (taken offline, say), for the input's `photos`. They wait in the
+   * outbox with the submission and are uploaded before it, each under a key derived from the
+   * submission's, so however often it is resent each photo is stored once.
+   */
+  attachments?: Blob[];
+}
+
+/**
+ * A client of one shequ-kit server (or of the services in this page). Each registered feature
+ * adds its resource (`client.complaints`, `client.wishes`, …: see `<feature>/resource.ts`).
+ */
 export interface Client {
   readonly mode: 'embedded' | 'http';
   /** Calls one operation of the contract: typed input and output, errors as ApiError. */
@@ -47,7 +51,7 @@ export interface Client {
   submit<N extends OperationName>(
     name: N,
     input: Input<N>,
-    options?: { idempotencyKey?: string },
+    options?: SubmitOptions,
   ): Promise<Delivery<Output<N>>>;
   /**
    * Submissions waiting for the network (http only; undefined with `outbox: false` or
@@ -60,60 +64,13 @@ export interface Client {
     get(id: string): Promise<Community>;
   };
   /**
-   * 微心愿. The wall: `list`, `get`. Residents: `post` (queued offline, delivered exactly once;
-   * the receipt's code is shown once), `status`, `thank`, `withdraw` with that code. Claimers:
-   * `claim` (never queued: 409 `already_claimed` when someone else won), `fulfil` with the claim
-   * code. Staff (own community): `queue`, `act`, `counts`.
+   * Staff accounts of a community, for its admins: `list`, `create`, and `setDisabled` (a
+   * disabled account's sessions end at once and it cannot sign in; audited).
    */
-  readonly wishes: {
-    list(query: Input<'listWishes'>): Promise<Output<'listWishes'>>;
-    get(id: string): Promise<Output<'getWish'>>;
-    post(
-      input: Input<'postWish'>,
-      options?: { idempotencyKey?: string },
-    ): Promise<Delivery<Output<'postWish'>>>;
-    claim(
-      id: string,
-      input: Omit<Input<'claimWish'>, 'id'>,
-      options?: CallOptions,
-    ): Promise<Output<'claimWish'>>;
-    fulfil(input: Input<'fulfilWish'>, options?: CallOptions): Promise<Output<'fulfilWish'>>;
-    status(code: string): Promise<Output<'wishStatus'>>;
-    thank(input: Input<'thankWish'>, options?: CallOptions): Promise<Output<'thankWish'>>;
-    withdraw(code: string, options?: CallOptions): Promise<Output<'withdrawWish'>>;
-    queue(query: Input<'listWishQueue'>): Promise<Output<'listWishQueue'>>;
-    act(id: string, action: WishStaffAction, options?: CallOptions): Promise<Output<'actOnWish'>>;
-    counts(query: Input<'wishCounts'>): Promise<Output<'wishCounts'>>;
-  };
-  /**
-   * 居民说事. Residents: `submit` (queued offline, delivered exactly once), `track` and `rate`
-   * with the ticket and query code. Staff (own community): `list`, `get`, `act`, `metrics`,
-   * `handlers`.
-   */
-  readonly complaints: {
-    /**
-     * `attachments`: photos not uploaded yet (taken offline, say). They wait in the outbox with
-     * the submission and are uploaded before it, each under a key derived from the
-     * submission's, so however often it is resent each photo is stored once.
-     */
-    submit(
-      input: ComplaintInput,
-      options?: { idempotencyKey?: string; attachments?: Blob[] },
-    ): Promise<Delivery<ComplaintReceipt>>;
-    track(ticket: string, queryCode: string): Promise<ComplaintPublicView>;
-    rate(
-      input: Input<'rateComplaint'>,
-      options?: { idempotencyKey?: string },
-    ): Promise<Delivery<ComplaintPublicView>>;
-    list(query: Input<'listComplaints'>): Promise<Page<ComplaintSummary>>;
-    get(id: string): Promise<ComplaintStaffView>;
-    act(
-      id: string,
-      action: ComplaintActionInput,
-      options?: { idempotencyKey?: string },
-    ): Promise<ComplaintStaffView>;
-    metrics(query: Input<'complaintMetrics'>): Promise<ComplaintMetrics>;
-    handlers(community: string): Promise<{ id: string; name: string }[]>;
+  readonly staff: {
+    list(community: string): Promise<Output<'listStaff'>>;
+    create(input: Input<'createStaff'>): Promise<Output<'createStaff'>>;
+    setDisabled(id: string, disabled: boolean): Promise<Output<'setStaffDisabled'>>;
   };
   /**
    * Photos for complaints: `create` uploads one (anyone; checked by content, size-capped) and
@@ -132,6 +89,11 @@ export interface Client {
     login(credentials: Input<'login'>): Promise<Output<'login'>>;
     logout(): Promise<void>;
     me(): Promise<Output<'me'>>;
+    /**
+     * Changes the signed-in staff member's password. Every session of the account ends (on
+     * every device); this client keeps working with the new one the answer carries.
+     */
+    changePassword(input: Input<'changePassword'>): Promise<Output<'changePassword'>>;
     /** The token of the current login, if any. */
     readonly token: string | undefined;
   };
@@ -206,50 +168,36 @@ export function createClient(options: ClientOptions = {}): Client {
     if (def.method === 'GET') {
       throw new ApiError('internal', `${name} is not a mutation`);
     }
-    // Only operations the contract marks queueable wait in the outbox; others go now or fail.
-    if (outbox && def.queueable) {
-      return (await outbox()).submit(name, input, opts.idempotencyKey);
-    }
     const key = opts.idempotencyKey ?? newId();
-    return { state: 'delivered', key, value: await call(name, input, { idempotencyKey: key }) };
+    const files = opts.attachments ?? [];
+    let body: unknown = input;
+    if (files.length > 0) {
+      // Checked now with placeholders for the photos to come, so the form gets field errors.
+      const given = (input as { photos?: string[] }).photos ?? [];
+      const photos = [...given, ...files.map((_, i) => `pending${i}`)];
+      const checked = def.input.safeParse({ ...input, photos });
+      if (!checked.success) {
+        throw new ApiError(
+          'validation_failed',
+          'invalid input',
+          toFieldErrors(checked.error.issues),
+        );
+      }
+      body = { ...input, [ATTACHMENTS]: files };
+    }
+    // Only operations the contract marks queueable wait in the outbox; others go now or fail.
+    if (outbox && def.queueable)
+      return (await outbox()).submit(name, body as Input<typeof name>, key);
+    const ready = files.length > 0 ? await withAttachments(await transport, body, key) : body;
+    const value = await call(name, ready as Input<typeof name>, { idempotencyKey: key });
+    return { state: 'delivered', key, value };
   };
 
-  return {
+  const client = {
     mode: options.baseUrl ? 'http' : 'embedded',
     call,
     submit,
     outbox: async () => outbox?.(),
-    complaints: {
-      async submit(input, opts = {}) {
-        const files = opts.attachments ?? [];
-        if (files.length === 0) return submit('submitComplaint', input, opts);
-        // Checked now with placeholders for the photos to come, so the form gets field errors.
-        const placeholders = files.map((_, i) => `pending${i}`);
-        const checked = (await operationDef('submitComplaint')).input.safeParse({
-          ...input,
-          photos: [...(input.photos ?? []), ...placeholders],
-        });
-        if (!checked.success) {
-          const fields = toFieldErrors(checked.error.issues);
-          throw new ApiError('validation_failed', 'invalid input', fields);
-        }
-        const key = opts.idempotencyKey ?? newId();
-        const withFiles = { ...input, [ATTACHMENTS]: files } as ComplaintInput;
-        if (outbox) return (await outbox()).submit('submitComplaint', withFiles, key);
-        const t = await transport;
-        const ready = (await withAttachments(t, withFiles, key)) as ComplaintInput;
-        const value = await call('submitComplaint', ready, { idempotencyKey: key });
-        return { state: 'delivered', key, value };
-      },
-      track: (ticket, queryCode) => call('trackComplaint', { ticket, queryCode }),
-      rate: (input, opts) => submit('rateComplaint', input, opts),
-      list: (query) => call('listComplaints', query),
-      get: (id) => call('getComplaint', { id }),
-      act: (id, action, opts) =>
-        call('actOnComplaint', { id, ...action } as Input<'actOnComplaint'>, opts),
-      metrics: (query) => call('complaintMetrics', query),
-      handlers: (community) => call('listHandlers', { community }),
-    },
     uploads: {
       create: async (file, opts) => (await transport).upload(file, opts),
       get: async (id) => (await transport).download(id),
@@ -258,18 +206,10 @@ export function createClient(options: ClientOptions = {}): Client {
       list: () => call('listCommunities', {}),
       get: (id) => call('getCommunity', { id }),
     },
-    wishes: {
-      list: (query) => call('listWishes', query),
-      get: (id) => call('getWish', { id }),
-      post: (input, opts) => submit('postWish', input, opts),
-      claim: (id, input, opts) => call('claimWish', { ...input, id }, opts),
-      fulfil: (input, opts) => call('fulfilWish', input, opts),
-      status: (code) => call('wishStatus', { code }),
-      thank: (input, opts) => call('thankWish', input, opts),
-      withdraw: (code, opts) => call('withdrawWish', { code }, opts),
-      queue: (query) => call('listWishQueue', query),
-      act: (id, action, opts) => call('actOnWish', { id, ...action } as Input<'actOnWish'>, opts),
-      counts: (query) => call('wishCounts', query),
+    staff: {
+      list: (community) => call('listStaff', { community }),
+      create: (input) => call('createStaff', input),
+      setDisabled: (id, disabled) => call('setStaffDisabled', { id, disabled }),
     },
     auth: {
       async login(credentials) {
@@ -285,6 +225,11 @@ export function createClient(options: ClientOptions = {}): Client {
         }
       },
       me: () => call('me', {}),
+      async changePassword(input) {
+        const session = await call('changePassword', input);
+        sessionToken = session.token;
+        return session;
+      },
       get token() {
         return sessionToken;
       },
@@ -293,5 +238,16 @@ export function createClient(options: ClientOptions = {}): Client {
       if (outbox) (await outbox()).stop();
       await (await transport).close();
     },
-  };
+  } as Omit<Client, 'mode'> & { mode: Client['mode'] } as Client;
+  // Each registered feature's resource (`client.wishes`…), made on first use; a feature this
+  // page registers later gets one too.
+  onFeature((feature) => {
+    if (!feature.resource || feature.name in client) return;
+    let resource: unknown;
+    Object.defineProperty(client, feature.name, {
+      enumerable: true,
+      get: () => (resource ??= feature.resource!(client as never)),
+    });
+  });
+  return client;
 }

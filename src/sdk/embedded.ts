@@ -1,36 +1,19 @@
 import { systemClock, type Clock } from '../domain/time.js';
 import { demoStaffActor, seedDemoStaff } from '../features/complaints/demo.js';
 import { createContext, type Actor } from '../services/context.js';
-import type { OperationName } from '../services/contract.js';
 import { seedDemo } from '../features/core/demo.js';
-import { coreHandlers, type Handler } from '../features/core/handlers.js';
-import { runOperationFrom, type OperationSource } from '../services/run.js';
+import { runOperationFrom } from '../services/run.js';
 import type { Store } from '../services/store.js';
 import { indexedDbPersistence } from '../stores/idb.js';
 import { createMemoryStore, type Persistence } from '../stores/memory.js';
 import { ApiError } from './errors.js';
-import { featureModule, featureOf, operationDef } from './operations.js';
+import { registeredOperations, uploadsFeature } from './operations.js';
 import type { Transport } from './transport.js';
 
-/** Core operations at once, a feature's definition and handler once its chunks are loaded. */
-const lazyOperations: OperationSource = {
-  def: operationDef,
-  async handler<N extends OperationName>(name: N): Promise<Handler<N>> {
-    if (name in coreHandlers) return coreHandlers[name as keyof typeof coreHandlers] as Handler<N>;
-    const feature = featureOf[name as keyof typeof featureOf];
-    const handler = feature && (await featureModule(feature).handlers())[name];
-    if (!handler) throw new TypeError(`unknown operation ${String(name)}`);
-    return handler;
-  },
-};
-
-/**
- * Photos: uploads.ts checks who may read one through complaints.ts, so they come with the
- * complaint services (a page that takes photos has the complaints feature).
- */
+/** Photos are kept by the feature that checks who may read them (the complaints feature). */
 const uploads = () => {
-  const load = featureModule('complaints').uploads;
-  if (!load) throw new TypeError('shequ-kit: the complaints feature has no uploads');
+  const load = uploadsFeature()?.uploads;
+  if (!load) throw new TypeError('shequ-kit: no photos here');
   return load();
 };
 
@@ -94,7 +77,7 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
     },
     async call(name, input) {
       try {
-        return await runOperationFrom(lazyOperations, name, context(), input);
+        return await runOperationFrom(registeredOperations, name, context(), input);
       } catch (error) {
         throw ApiError.from(error);
       }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Problem } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { toFieldErrors } from '../domain/validation.js';
-import { isMutation, type OperationDef } from '../features/core/contract.js';
+import { isMutation, type OperationDef } from '../domain/operation.js';
 import { operationDef } from './operations.js';
 import { ApiError } from './errors.js';
 import { backoffDelay, retryDefaults, parseRetryAfter, sleep, type RetryOptions } from './retry.js';

@@ -2,8 +2,10 @@
  * shequ-kit/sdk: the typed client with every feature, its errors, and the domain helpers app
  * developers need.
  */
-import '../features/complaints/sdk.js';
-import '../features/wishes/sdk.js';
+import { features } from '../features/index.js';
+import { addFeature } from './operations.js';
+
+for (const feature of features) addFeature(feature);
 
 export { createClient, type Client, type ClientOptions } from './client.js';
 export { ApiError } from './errors.js';
@@ -21,11 +23,8 @@ export {
 export type { HttpOptions } from './http.js';
 export type { EmbeddedOptions } from './embedded.js';
 export type { RetryOptions } from './retry.js';
-export {
-  operations,
-  type Input,
-  type OperationName,
-  type Operations,
-  type Output,
-} from '../services/contract.js';
+export { operationDef } from './operations.js';
+export type { Input, OperationName, Operations, Output } from '../services/contract.js';
+export type { ComplaintsResource } from '../features/complaints/resource.js';
+export type { WishesResource } from '../features/wishes/resource.js';
 export * from '../domain/index.js';

@@ -9,18 +9,13 @@ import { newId } from '../domain/ids.js';
 import { systemClock, type Clock } from '../domain/time.js';
 import { resolveSession } from '../features/core/auth.js';
 import { createContext, publicActor, type Actor, type Credentials } from '../services/context.js';
-import {
-  isMutation,
-  operations,
-  type OperationDef,
-  type OperationName,
-} from '../services/contract.js';
-import { runOperation } from '../services/run.js';
+import { isMutation, type OperationDef, type OperationName } from '../services/contract.js';
+import { operations, runOperation } from './operations.js';
 import { idempotency, type IdempotencyClaim, type IdempotencyOptions } from './idempotency.js';
 import { describeError, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { problemFor, problemResponse } from './problem.js';
-import { createRateLimiter, type RateLimit } from './rate-limit.js';
+import { createRateLimiter, RetryLater, type RateLimit } from './rate-limit.js';
 import type { ServerStore } from './state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
 import { assertCanReadUpload } from '../features/complaints/service.js';
@@ -39,8 +34,14 @@ export interface AppConfig {
   trustProxy: number;
   /** Public writes (POST/PUT/… open to anyone) per client address; false = no limit. */
   publicWriteLimit: RateLimit | false;
+  /** Photos anyone may store per client address (counted per file): bounds anonymous volume. */
+  uploadLimit: RateLimit | false;
   /** Login attempts per username (on top of the per-address limit); false = no limit. */
-  loginLimit: RateLimit | false;
+  /**
+   * Login attempts: per username and client address, in tiers of growing windows (whoever
+   * guesses slows only themselves), and a much higher ceiling per username whatever the address.
+   */
+  loginLimit: { perAddress: RateLimit[]; perUsername: RateLimit | false } | false;
   /** Request body limits in bytes, for public operations and for staff ones. */
   bodyLimits: { public: number; staff: number };
   idempotency: IdempotencyOptions;
@@ -170,7 +171,12 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     if (unexpected) {
       log({ level: 'error', msg: 'unexpected error', id: c.get('reqId'), ...describeError(error) });
     }
-    return problemResponse(problem);
+    // A body refused before it was read is still in the socket: close it rather than keep a
+    // connection alive whose next "request" would be the rest of that body.
+    return problemResponse(
+      problem,
+      problem.code === 'payload_too_large' ? { Connection: 'close' } : {},
+    );
   });
 
   app.notFound((c) => {
@@ -264,11 +270,23 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     const actor = c.get('actor');
     const claim = c.get('idempotency');
     if (name === 'login' && config.loginLimit && typeof input.username === 'string') {
-      await limiter.hit(
-        'login',
-        input.username.trim().toLowerCase().slice(0, 64),
-        config.loginLimit,
+      const username = input.username.trim().toLowerCase().slice(0, 64);
+      const pair = `${username}\n${clientAddress(c, config.trustProxy)}`;
+      // Every tier counts the attempt; the longest wait of those exceeded is the answer.
+      const hits = config.loginLimit.perAddress.map((limit, tier) =>
+        limiter.hit(`login-${tier}`, pair, limit),
       );
+      if (config.loginLimit.perUsername) {
+        hits.push(limiter.hit('login', username, config.loginLimit.perUsername));
+      }
+      const refused = (await Promise.allSettled(hits)).flatMap((r) =>
+        r.status === 'rejected' ? [r.reason as unknown] : [],
+      );
+      if (refused.length) {
+        const waits = refused.filter((e): e is RetryLater => e instanceof RetryLater);
+        if (waits.length < refused.length) throw refused.find((e) => !(e instanceof RetryLater));
+        throw waits.reduce((longest, e) => (e.retryAfter > longest.retryAfter ? e : longest));
+      }
     }
     const status = def.status ?? 200;
     const run = async (s: ServerStore) => {
@@ -289,7 +307,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     // A mutation under an Idempotency-Key commits its writes and its stored response together.
     const result = claim ? await store.transaction(run) : await run(store);
     if (claim) claim.completed = true;
-    if (name === 'login') {
+    if (name === 'login' || name === 'changePassword') {
       const maxAge = Math.floor(config.credentials.sessionTtlMs / 1000);
       setCookie(c, config.cookie.name, String(result.output.token), {
         ...cookieOptions(c),
@@ -345,6 +363,11 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
           throw fieldError('validation.invalid_multipart');
         }
         const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
+        // Anonymous storage is bounded per address: files a day × the size cap.
+        if (config.uploadLimit && c.get('actor').kind !== 'staff') {
+          const address = clientAddress(c, config.trustProxy);
+          for (const _file of files) await limiter.hit('upload', address, config.uploadLimit);
+        }
         // Checks (count, size, type by content) and records: src/features/complaints/uploads.ts.
         const ctx = createContext(store, { clock, actor: c.get('actor') });
         const saved = await saveUploads(ctx, files, { limits, storage });
@@ -362,7 +385,8 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
       return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.contentType,
         'Cache-Control': 'private, max-age=3600',
-        'Content-Disposition': 'inline',
+        // Never rendered as a page of ours, whatever a browser would sniff: a download.
+        'Content-Disposition': 'attachment',
         'Cross-Origin-Resource-Policy': 'same-site',
       });
     });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * shequ-kit-server: `serve` (default), `migrate`, `create-staff`, `seed-demo`. Configured by
+ * shequ-kit-server: `serve` (default), `migrate`, `create-staff`, `set-password`,
+ * `disable-staff`, `enable-staff`, `seed-demo`. Configured by
  * environment variables (see docs/server.md); flags override PORT and HOST.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
@@ -8,8 +9,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '../domain/errors.js';
 import { parse } from '../domain/validation.js';
-import { createStaffAccount } from '../features/core/auth.js';
-import { createStaffInputSchema } from '../features/core/auth-model.js';
+import {
+  createStaffAccount,
+  setStaffAccountDisabled,
+  setStaffPassword,
+} from '../features/core/auth.js';
+import {
+  createStaffInputSchema,
+  passwordSchema,
+  type StaffAccount,
+} from '../features/core/auth-model.js';
 import { seedDemoData, type DemoLogin } from './demo.js';
 import { optionsFromEnv } from './env.js';
 import { silentLogger } from './log.js';
@@ -24,6 +33,9 @@ Usage:
   shequ-kit-server create-staff --username U --name NAME --community ID [--role staff|admin]
                                                    add a staff account; the password comes from
                                                    SHEQU_STAFF_PASSWORD, or stdin, or is generated
+  shequ-kit-server set-password --username U       a new password (as for create-staff); ends its sessions
+  shequ-kit-server disable-staff --username U      disable an account: its sessions end at once
+  shequ-kit-server enable-staff --username U       enable it again
   shequ-kit-server seed-demo                       seed the demo street into an empty database
 
 Storage: PGlite in SHEQU_DATA_DIR (default ./.data), or PostgreSQL when DATABASE_URL is set.
@@ -129,13 +141,7 @@ async function createStaffCommand(args: string[]) {
       password: { type: 'string' },
     },
   });
-  let password = values.password ?? process.env.SHEQU_STAFF_PASSWORD;
-  let generated = false;
-  if (!password && !process.stdin.isTTY) password = (await readStdin()) || undefined;
-  if (!password) {
-    password = randomBytes(12).toString('base64url');
-    generated = true;
-  }
+  const { password, generated } = await newPassword(values.password);
   const input = parse(createStaffInputSchema, { ...values, password });
   const { server } = await open(true);
   try {
@@ -150,6 +156,62 @@ async function createStaffCommand(args: string[]) {
   } finally {
     await server.close();
   }
+}
+
+/** A password from --password, SHEQU_STAFF_PASSWORD or stdin (checked by the caller's schema), else a generated one. */
+async function newPassword(given: string | undefined) {
+  let password = given ?? process.env.SHEQU_STAFF_PASSWORD;
+  if (!password && !process.stdin.isTTY) password = (await readStdin()) || undefined;
+  if (password) return { password, generated: false };
+  return { password: randomBytes(12).toString('base64url'), generated: true };
+}
+
+/** The account named by --username, with the server open; exits 1 when there is none. */
+async function withAccount(
+  args: string[],
+  options: Record<string, { type: 'string' }>,
+  run: (
+    server: ShequServer,
+    account: StaffAccount,
+    values: Record<string, string | undefined>,
+  ) => Promise<void>,
+) {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, ...options } });
+  if (!values.username) throw new DomainError('validation_failed', '--username is required');
+  const { server } = await open(true);
+  try {
+    const account = await server.store.staff.getByUsername(values.username.trim().toLowerCase());
+    if (!account) throw new DomainError('not_found', `no staff account ${values.username}`);
+    await run(server, account, values);
+  } finally {
+    await server.close();
+  }
+}
+
+/** set-password: a new password for an account; its sessions end (audited as `cli`). */
+async function setPasswordCommand(args: string[]) {
+  await withAccount(args, { password: { type: 'string' } }, async (server, account, values) => {
+    const { password, generated } = await newPassword(values.password);
+    parse(passwordSchema, password);
+    await setStaffPassword(server.store, server.credentials, account, password, {
+      at: new Date(),
+      actor: 'cli',
+      action: 'password_set',
+    });
+    out(`new password set for ${account.username}; its sessions have ended`);
+    if (generated) out(`password: ${password}`);
+  });
+}
+
+/** disable-staff / enable-staff: a disabled account's sessions end at once (audited as `cli`). */
+async function setDisabledCommand(args: string[], disabled: boolean) {
+  await withAccount(args, {}, async (server, account) => {
+    await setStaffAccountDisabled(server.store, account, disabled, {
+      at: new Date(),
+      actor: 'cli',
+    });
+    out(`${account.username} is ${disabled ? 'disabled; its sessions have ended' : 'enabled'}`);
+  });
 }
 
 async function seedCommand() {
@@ -174,6 +236,12 @@ async function main(argv: string[]) {
       return createStaffCommand(rest);
     case 'seed-demo':
       return seedCommand();
+    case 'set-password':
+      return setPasswordCommand(rest);
+    case 'disable-staff':
+      return setDisabledCommand(rest, true);
+    case 'enable-staff':
+      return setDisabledCommand(rest, false);
     case 'help':
     case '--help':
     case '-h':

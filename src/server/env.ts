@@ -55,10 +55,14 @@ export function optionsFromEnv(env: Env = process.env): ServerOptions {
   if (proxy) options.trustProxy = proxy === 'true' ? 1 : (int(env, 'SHEQU_TRUST_PROXY') ?? 0);
   const writes = rate(env, 'SHEQU_RATE_LIMIT');
   const login = rate(env, 'SHEQU_LOGIN_RATE_LIMIT');
-  if (writes !== undefined || login !== undefined) {
+  const loginUser = rate(env, 'SHEQU_LOGIN_USER_RATE_LIMIT');
+  const uploads = rate(env, 'SHEQU_UPLOAD_RATE_LIMIT');
+  if (writes !== undefined || login !== undefined || loginUser !== undefined || uploads !== undefined) {
     options.rateLimits = {};
+    if (uploads !== undefined) options.rateLimits.uploads = uploads;
     if (writes !== undefined) options.rateLimits.publicWrites = writes;
     if (login !== undefined) options.rateLimits.login = login;
+    if (loginUser !== undefined) options.rateLimits.loginPerUsername = loginUser;
   }
   const hours = int(env, 'SHEQU_SESSION_HOURS', 1);
   if (hours) options.sessionTtlMs = hours * 3_600_000;
@@ -79,6 +83,8 @@ export function optionsFromEnv(env: Env = process.env): ServerOptions {
   }
   const keepAlive = int(env, 'SHEQU_KEEP_ALIVE_SECONDS', 1);
   if (keepAlive) options.keepAliveTimeoutMs = keepAlive * 1000;
+  const maxConnections = int(env, 'SHEQU_MAX_CONNECTIONS', 1);
+  if (maxConnections) options.connections = { maxConnections };
   if (off(env, 'SHEQU_STATIC')) options.staticRoot = false;
   const level = env.SHEQU_LOG_LEVEL?.trim() || 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(level)) {

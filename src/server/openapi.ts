@@ -1,6 +1,7 @@
 import { toJSONSchema } from 'zod/mini';
 import { errorStatus, type ErrorCode } from '../domain/errors.js';
-import { isMutation, operations, type OperationDef } from '../services/contract.js';
+import { isMutation, type OperationDef } from '../services/contract.js';
+import { operations } from './operations.js';
 import { PROBLEM_JSON } from './problem.js';
 
 type Json = Record<string, unknown>;

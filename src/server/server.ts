@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { systemClock, type Clock } from '../domain/time.js';
 import type { Credentials } from '../services/context.js';
 import type { Store } from '../services/store.js';
@@ -12,6 +13,7 @@ import { createApp, type AppConfig } from './app.js';
 import { scryptCredentials, type ScryptParams } from './credentials.js';
 import { defaultIdempotency, type IdempotencyOptions } from './idempotency.js';
 import { describeError, jsonLogger, silentLogger, type Logger } from './log.js';
+import { PROBLEM_JSON, problemOf } from './problem.js';
 import type { RateLimit } from './rate-limit.js';
 import { isServerStore, withMemoryServerState, type ServerStore } from './state.js';
 import { defaultUploadLimits, localDiskStorage, type UploadStorage } from './uploads.js';
@@ -52,8 +54,21 @@ export interface ServerOptions {
   rateLimits?: {
     /** Per client address over all public writes (default 60 a minute). */
     publicWrites?: RateLimit | false;
-    /** Per username (default 10 per 15 minutes). */
+    /**
+     * Photos stored per client address without a staff session, counted per file (default 60
+     * a day: at the 5 MiB cap at most 300 MiB a day from one address).
+     */
+    uploads?: RateLimit | false;
+    /**
+     * Login attempts per username and client address (default 5 per 5 minutes), in growing
+     * tiers: 2× the attempts in 4× the window, then 4× in 16× (10 per 20 min, 20 per 80 min).
+     */
     login?: RateLimit | false;
+    /**
+     * Login attempts per username whatever the address (default 100 per 15 minutes): high, so
+     * that someone guessing a 网格员's password cannot lock the 网格员 out.
+     */
+    loginPerUsername?: RateLimit | false;
   };
   /** Body limits in bytes (default 64 KiB for public operations, 1 MiB for staff ones). */
   bodyLimits?: { public?: number; staff?: number };
@@ -77,6 +92,12 @@ export interface ServerOptions {
    * balancer make it longer than the balancer's idle timeout (AWS ALB: 60 s → 65 s).
    */
   keepAliveTimeoutMs?: number;
+  /**
+   * Socket limits: request headers within `headersMs` (default 20 s), whole requests within
+   * `requestMs` (30 s; a connection silent that long is closed too), at most `maxConnections`
+   * open at once (1024; more are refused at once).
+   */
+  connections?: { headersMs?: number; requestMs?: number; maxConnections?: number };
   /** Purge expired sessions, idempotency records and rate-limit windows this often (default 10 min). */
   maintenanceIntervalMs?: number;
 }
@@ -129,7 +150,17 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   const trustProxy =
     options.trustProxy === true ? 1 : options.trustProxy === false ? 0 : (options.trustProxy ?? 0);
   const publicWriteLimit = options.rateLimits?.publicWrites ?? { windowMs: 60_000, max: 60 };
-  const loginLimit = options.rateLimits?.login ?? { windowMs: 15 * 60_000, max: 10 };
+  const uploadLimit = options.rateLimits?.uploads ?? { windowMs: 86_400_000, max: 60 };
+  const loginBase = options.rateLimits?.login ?? { windowMs: 5 * 60_000, max: 5 };
+  const perUsername = options.rateLimits?.loginPerUsername ?? { windowMs: 15 * 60_000, max: 100 };
+  const loginTiers = loginBase
+    ? [1, 2, 3].map((n) => ({
+        windowMs: loginBase.windowMs * 4 ** (n - 1),
+        max: loginBase.max * 2 ** (n - 1),
+      }))
+    : [];
+  const loginLimit: AppConfig['loginLimit'] =
+    loginTiers.length || perUsername ? { perAddress: loginTiers, perUsername } : false;
   const config: AppConfig = {
     store,
     credentials,
@@ -138,6 +169,7 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy,
     publicWriteLimit,
+    uploadLimit,
     loginLimit,
     bodyLimits: {
       public: options.bodyLimits?.public ?? 64 * 1024,
@@ -160,7 +192,9 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   };
   const app = createApp(config);
 
-  const windows = [publicWriteLimit, loginLimit].map((l) => (l ? l.windowMs : 0));
+  const windows = [publicWriteLimit, uploadLimit, perUsername, ...loginTiers].map((l) =>
+    l ? l.windowMs : 0,
+  );
   const maintain = async () => {
     const now = clock.now().getTime();
     await store.sessions.deleteExpired(new Date(now).toISOString());
@@ -177,6 +211,12 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   );
   timer.unref();
 
+  const limits = {
+    headersMs: options.connections?.headersMs ?? 20_000,
+    requestMs: options.connections?.requestMs ?? 30_000,
+    keepAliveMs: options.keepAliveTimeoutMs ?? 5_000,
+    maxConnections: options.connections?.maxConnections ?? 1024,
+  };
   let server: Server | undefined;
   let closed = false;
   return {
@@ -188,20 +228,55 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     maintain,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
-        const s = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
-          const shown =
-            host === '0.0.0.0' || host === '::'
-              ? 'localhost'
-              : host.includes(':')
-                ? `[${host}]`
-                : host;
-          resolve({ url: `http://${shown}:${info.port}`, port: info.port });
-        }) as Server;
+        const s = serve(
+          {
+            fetch: app.fetch,
+            port,
+            hostname: host,
+            // Checked every second (Node's default is 30 s, which let slow clients hold a
+            // connection for twice the stated time).
+            serverOptions: {
+              headersTimeout: limits.headersMs,
+              requestTimeout: limits.requestMs,
+              keepAliveTimeout: limits.keepAliveMs,
+              connectionsCheckingInterval: 1000,
+            },
+          },
+          (info: AddressInfo) => {
+            const shown =
+              host === '0.0.0.0' || host === '::'
+                ? 'localhost'
+                : host.includes(':')
+                  ? `[${host}]`
+                  : host;
+            resolve({ url: `http://${shown}:${info.port}`, port: info.port });
+          },
+        ) as Server;
         s.once('error', reject);
-        // Slow clients cannot hold connections open for ever (slowloris).
-        s.headersTimeout = 20_000;
-        s.requestTimeout = 30_000;
-        if (options.keepAliveTimeoutMs) s.keepAliveTimeout = options.keepAliveTimeoutMs;
+        // Slow clients cannot hold connections open for ever (slowloris): a socket silent for
+        // a whole request's time is closed (Node applies headersTimeout only once bytes
+        // arrive), and there is a cap.
+        s.timeout = limits.requestMs;
+        s.maxConnections = limits.maxConnections;
+        // Node's own parser errors (431, 400, 408) answer problem+json like the app does.
+        s.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+          const status = clientErrorStatus(error.code);
+          if (!status || !socket.writable) {
+            socket.destroy();
+            return;
+          }
+          const code =
+            status === 431
+              ? 'headers_too_large'
+              : status === 408
+                ? 'request_timeout'
+                : 'validation_failed';
+          const body = JSON.stringify(problemOf(code, error.code ?? 'bad request'));
+          socket.end(
+            `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_JSON}\r\n` +
+              `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+          );
+        });
         server = s;
       });
     },
@@ -220,4 +295,12 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
       await store.close();
     },
   };
+}
+
+/** The status for an error of Node's HTTP parser; undefined: the client went away. */
+function clientErrorStatus(code: string | undefined): 400 | 408 | 431 | undefined {
+  if (code === 'ECONNRESET' || code === 'EPIPE') return undefined;
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
 }

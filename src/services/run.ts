@@ -1,42 +1,62 @@
 import { DomainError } from '../domain/errors.js';
+import type { OperationDef } from '../domain/operation.js';
 import { parse } from '../domain/validation.js';
 import type { ServiceContext } from './context.js';
-import { operations, type OperationName, type Output } from './contract.js';
-import type { OperationDef } from '../features/core/contract.js';
-import { handlers, type Handler, type ParsedInput } from './handlers.js';
+import type { OperationName, Output, ParsedInput } from './contract.js';
+import { operationsOf, type AnyFeature } from './feature.js';
 
-/**
- * Where runOperation finds an operation's definition and handler: at hand (the server imports
- * every table), or loaded when the operation is first called (the embedded transport loads a
- * feature's contract and handlers on first use; src/sdk/embedded.ts).
- */
+/** The service of one operation. */
+export type Handler<N extends OperationName> = (
+  ctx: ServiceContext,
+  input: ParsedInput<N>,
+) => Promise<Output<N>>;
+
+/** Where an operation's definition and service are found (loaded on first use, then kept). */
 export interface OperationSource {
-  def(name: OperationName): OperationDef | Promise<OperationDef>;
-  handler<N extends OperationName>(name: N): Handler<N> | Promise<Handler<N>>;
+  def(name: OperationName): Promise<OperationDef>;
+  handler<N extends OperationName>(name: N): Promise<Handler<N>>;
 }
 
-/** The whole contract and every handler, imported statically: the server's source. */
-export const everyOperation: OperationSource = {
-  def: (name) => operations[name],
-  handler: (name) => handlers[name],
-};
+/**
+ * The operations of `features()`: each feature's table and services load the first time one
+ * of its operations is called. `features` is read on every lookup, so a feature a page
+ * registers later is found too.
+ */
+export function operationSource(features: () => Iterable<AnyFeature>): OperationSource {
+  const tables = new WeakMap<AnyFeature, Promise<Record<string, OperationDef>>>();
+  const table = (f: AnyFeature) => {
+    let loading = tables.get(f);
+    if (!loading) tables.set(f, (loading = operationsOf(f)));
+    return loading;
+  };
+  const owner = async (name: string) => {
+    const all = [...features()];
+    // The tables every page has (core) answer without waiting for the others.
+    for (const f of all) if (typeof f.operations !== 'function' && name in f.operations) return f;
+    const loaded = await Promise.all(all.map(table));
+    const i = loaded.findIndex((t) => Object.hasOwn(t, name));
+    if (i < 0) {
+      throw new TypeError(
+        `shequ-kit: unknown operation ${name}; is its feature registered? (import 'shequ-kit/sdk' or an element that uses it)`,
+      );
+    }
+    return all[i]!;
+  };
+  return {
+    async def(name) {
+      return (await table(await owner(name)))[name]!;
+    },
+    async handler(name) {
+      const services = (await (await owner(name)).services()) as Record<string, unknown>;
+      return services[name] as Handler<typeof name>;
+    },
+  };
+}
 
 /**
  * Runs one operation as both transports do: validate the raw input with the contract's schema
- * (the server never trusts a client's validation), check access, call the handler.
- */
-export function runOperation<N extends OperationName>(
-  name: N,
-  ctx: ServiceContext,
-  rawInput: unknown,
-): Promise<Output<N>> {
-  return runOperationFrom(everyOperation, name, ctx, rawInput);
-}
-
-/**
- * runOperation with the definition and handler taken from `source`. The only place that
- * checks access and validates input: every transport goes through here. Import this one (not
- * runOperation) where the tables must load lazily, so the bundle leaves the full tables out.
+ * (the server never trusts a client's validation), check access, call the service. The only
+ * place that checks access and validates input: every transport goes through here.
  */
 export async function runOperationFrom<N extends OperationName>(
   source: OperationSource,

@@ -35,7 +35,11 @@ describe('time', () => {
     assert.equal(shanghaiStartOfDay('2026-03-02').toISOString(), '2026-03-01T16:00:00.000Z');
   });
   it('formats in Beijing time whatever the device zone', () => {
-    const text = formatDateTime('2026-03-01T16:30:00Z', 'en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const text = formatDateTime('2026-03-01T16:30:00Z', 'en', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     assert.equal(text, '00:30');
   });
 });
@@ -53,7 +57,10 @@ describe('paging', () => {
       pages++;
     } while (cursor);
     assert.equal(pages, 3);
-    assert.deepEqual(seen, items.map((item) => item.id));
+    assert.deepEqual(
+      seen,
+      items.map((item) => item.id),
+    );
   });
   it('reads a forged cursor as the first page', () => {
     assert.equal(decodeCursor('%%%not-base64'), undefined);

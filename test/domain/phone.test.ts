@@ -14,7 +14,15 @@ describe('normalizePhone', () => {
     assert.equal(normalizePhone('0755-1234567'), '07551234567');
   });
   it('rejects what is neither', () => {
-    for (const bad of ['12345678901', '1381234567', '138123456789', '23812345678', 'abc', '', '+1 415 555 0100']) {
+    for (const bad of [
+      '12345678901',
+      '1381234567',
+      '138123456789',
+      '23812345678',
+      'abc',
+      '',
+      '+1 415 555 0100',
+    ]) {
       assert.equal(normalizePhone(bad), undefined, bad);
     }
   });
@@ -31,6 +39,9 @@ describe('phone schemas', () => {
     const bad = phoneSchema.safeParse('12345678901');
     assert.equal(bad.success, false);
     assert.equal(bad.error?.issues[0]?.message, 'phone.invalid');
-    assert.equal(mobileSchema.safeParse('010-12345678').error?.issues[0]?.message, 'phone.mobileRequired');
+    assert.equal(
+      mobileSchema.safeParse('010-12345678').error?.issues[0]?.message,
+      'phone.mobileRequired',
+    );
   });
 });

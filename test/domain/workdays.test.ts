@@ -57,7 +57,9 @@ describe('addWorkingDays', () => {
     assert.equal(addWorkingDays('2031-05-02', 1), '2031-05-05');
   });
   it('takes an injected calendar', () => {
-    const calendar = createWorkdayCalendar({ 2031: { off: [['2031-05-01', '2031-05-05']], work: ['2031-04-27'] } });
+    const calendar = createWorkdayCalendar({
+      2031: { off: [['2031-05-01', '2031-05-05']], work: ['2031-04-27'] },
+    });
     assert.equal(isWorkingDay('2031-05-01', calendar), false);
     assert.equal(isWorkingDay('2031-04-27', calendar), true);
     assert.equal(addWorkingDays('2031-04-30', 1, calendar), '2031-05-06');

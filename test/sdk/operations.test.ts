@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { operations, type OperationName } from '../../src/services/contract.js';
+import type { OperationName } from '../../src/services/contract.js';
+import { operations } from '../../src/server/operations.js';
 import '../../src/features/complaints/sdk.js';
 import '../../src/features/wishes/sdk.js';
 import { operationDef } from '../../src/sdk/operations.js';

@@ -219,5 +219,76 @@ for (const db of databases) {
         await t.server.store.staff.put(account);
       }
     });
+
+    it('changing one’s password ends every session of the account but gives this one a new one', async () => {
+      const first = (await (await login('ch-admin')).json()) as { token: string };
+      const second = (await (await login('ch-admin')).json()) as { token: string };
+      const change = (token: string, currentPassword: string, newPassword: string) =>
+        t.fetch(
+          '/api/v1/auth/password',
+          json('POST', { currentPassword, newPassword }, bearer(token)),
+        );
+      const wrong = await change(first.token, 'not the password', 'a brand new password');
+      assert.equal(wrong.status, 400);
+      const problem = (await wrong.json()) as { errors: { path: string; key: string }[] };
+      assert.deepEqual(problem.errors, [{ path: 'currentPassword', key: 'password.wrong' }]);
+      assert.equal((await change(first.token, t.login.password, 'short')).status, 400);
+
+      clock.advance(1000);
+      const res = await change(first.token, t.login.password, 'a brand new password');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('set-cookie') ?? '', /HttpOnly/i, 'a new session cookie');
+      const renewed = (await res.json()) as { token: string };
+      for (const old of [first.token, second.token]) {
+        assert.equal((await t.fetch('/api/v1/auth/me', { headers: bearer(old) })).status, 401);
+      }
+      assert.equal(
+        (await t.fetch('/api/v1/auth/me', { headers: bearer(renewed.token) })).status,
+        200,
+      );
+      assert.equal((await login('ch-admin')).status, 401, 'the old password is gone');
+      assert.equal((await login('ch-admin', 'a brand new password')).status, 200);
+      const account = (await t.server.store.staff.getByUsername('ch-admin'))!;
+      assert.deepEqual(
+        account.history?.map((e) => [e.action, e.by]),
+        [['password_changed', account.id]],
+        'audited',
+      );
+    });
+
+    it('an admin disables an account of their community at once, and enables it again', async () => {
+      const admin = await t.tokenFor('xfl-admin');
+      const grid = (await t.server.store.staff.getByUsername('xfl-grid'))!;
+      const { token } = (await (await login('xfl-grid')).json()) as { token: string };
+      const set = (who: string, disabled: boolean, as = admin) =>
+        t.fetch(`/api/v1/staff/${who}/disabled`, json('POST', { disabled }, bearer(as)));
+
+      assert.equal((await set(grid.id, true, token)).status, 403, 'staff are not admins');
+      const off = await set(grid.id, true);
+      assert.equal(off.status, 200);
+      assert.equal(((await off.json()) as { disabled?: boolean }).disabled, true);
+      assert.equal((await t.fetch('/api/v1/auth/me', { headers: bearer(token) })).status, 401);
+      assert.equal((await login('xfl-grid')).status, 401);
+      const listed = (await (
+        await t.fetch('/api/v1/communities/xingfuli/staff', { headers: bearer(admin) })
+      ).json()) as { username: string; disabled?: boolean }[];
+      assert.equal(listed.find((a) => a.username === 'xfl-grid')?.disabled, true);
+
+      const self = (await t.server.store.staff.getByUsername('xfl-admin'))!;
+      assert.equal((await set(self.id, true)).status, 409, 'not one’s own account');
+      const other = (await t.server.store.staff.getByUsername('ch-admin'))!;
+      assert.equal((await set(other.id, true)).status, 403, 'not another community');
+
+      assert.equal((await set(grid.id, false)).status, 200);
+      assert.equal((await login('xfl-grid')).status, 200);
+      const history = (await t.server.store.staff.get(grid.id))!.history ?? [];
+      assert.deepEqual(
+        history.map((e) => [e.action, e.by]),
+        [
+          ['disabled', self.id],
+          ['enabled', self.id],
+        ],
+      );
+    });
   });
 }

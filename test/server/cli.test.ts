@@ -121,4 +121,39 @@ describe('shequ-kit-server (the CLI)', () => {
     }
     assert.equal(await exited, 0);
   });
+
+  it('set-password, disable-staff and enable-staff manage an account, audited as cli', async () => {
+    const run = (args: string[], input?: string) =>
+      spawnSync(process.execPath, [...CLI, ...args], { env: env(), encoding: 'utf8', input });
+    const set = run(['set-password', '--username', 'WANG.FANG'], 'another long password\n');
+    assert.equal(set.status, 0, set.stderr);
+    assert.match(set.stderr, /new password set for wang\.fang; its sessions have ended/);
+    const disabled = run(['disable-staff', '--username', 'wang.fang']);
+    assert.equal(disabled.status, 0, disabled.stderr);
+    assert.match(disabled.stderr, /wang\.fang is disabled/);
+    const missing = run(['disable-staff', '--username', 'nobody']);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no staff account nobody/);
+    const tooShort = run(['set-password', '--username', 'wang.fang'], 'short\n');
+    assert.equal(tooShort.status, 1);
+    assert.equal(run(['enable-staff', '--username', 'wang.fang']).status, 0);
+
+    const { openSqlStore } = await import('../../src/stores/sql/index.js');
+    const store = await openSqlStore({ dataDir: dir });
+    try {
+      const account = (await store.staff.getByUsername('wang.fang'))!;
+      assert.deepEqual(
+        account.history?.map((e) => [e.action, e.by]),
+        [
+          ['password_set', 'cli'],
+          ['disabled', 'cli'],
+          ['enabled', 'cli'],
+        ],
+      );
+      assert.equal(account.disabled, undefined);
+      assert.ok(account.sessionsFrom, 'older sessions end');
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { errorStatus } from '../../src/domain/index.js';
 import { demoCommunities } from '../../src/features/core/demo.js';
-import { operations, type OperationDef } from '../../src/services/contract.js';
+import type { OperationDef } from '../../src/services/contract.js';
+import { operations } from '../../src/server/operations.js';
 import { testDatabases } from './db.js';
 import { startTestServer, type TestServer } from './harness.js';
 

@@ -51,7 +51,7 @@ export async function startTestServer(
     log: false,
     scrypt: cheapScrypt,
     staticRoot: false,
-    rateLimits: { publicWrites: false, login: false },
+    rateLimits: { publicWrites: false, uploads: false, login: false, loginPerUsername: false },
     ...rest,
     // Uploads go to memory unless a test brings its own storage.
     uploads: rest.uploads === false ? false : { storage: memoryStorage(), ...rest.uploads },

@@ -2,15 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from './db.js';
 import { json, manualClock, startTestServer, type TestServer } from './harness.js';
+import { JPEG, PNG, WEBP, pngDeclaring, withTrailing } from '../fixtures/images.js';
 
 const databases = testDatabases();
 after(async () => {
   for (const db of databases) await db.dispose();
 });
-
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
-const WEBP = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]);
 
 const form = (...files: [Uint8Array, string, string][]) => {
   const data = new FormData();
@@ -27,7 +24,7 @@ for (const db of databases) {
     before(async () => {
       const rateLimits = {
         publicWrites: { windowMs: 60_000, max: 3 },
-        login: { windowMs: 15 * 60_000, max: 4 },
+        login: false as const,
       };
       a = await startTestServer(db, { clock, rateLimits, trustProxy: 1 });
       b = await startTestServer(db, { store: await db.reopen(), clock, rateLimits, trustProxy: 1 });
@@ -65,17 +62,6 @@ for (const db of databases) {
       assert.equal((await attempt(a, '203.0.113.1')).status, 401, 'the next window');
     });
 
-    it('limits login attempts per username whatever the address', async () => {
-      for (let i = 0; i < 4; i++)
-        assert.equal((await attempt(i % 2 ? a : b, `198.51.100.${i}`, 'xfl-admin')).status, 401);
-      const limited = await attempt(a, '198.51.100.99', 'XFL-ADMIN');
-      assert.equal(limited.status, 429);
-      const tables = await a.server.store.rateLimits.purge(
-        new Date(clock.now().getTime() + 3_600_000).toISOString(),
-      );
-      assert.ok(tables > 0, 'windows are purged');
-    });
-
     it('keeps no client address in the database', async () => {
       const sql = a.server.store as unknown as {
         driver: { query(q: string): Promise<{ key: string }[]> };
@@ -88,6 +74,67 @@ for (const db of databases) {
         rows.some((r) => r.key.includes('192.0.2.77')),
         false,
       );
+    });
+  });
+
+  describe(`login throttling on ${db.name}`, () => {
+    let a: TestServer;
+    let b: TestServer;
+    const clock = manualClock('2026-03-02T01:00:10.000Z');
+    before(async () => {
+      const rateLimits = {
+        publicWrites: false as const,
+        login: { windowMs: 60_000, max: 3 },
+        loginPerUsername: { windowMs: 15 * 60_000, max: 12 },
+      };
+      a = await startTestServer(db, { clock, rateLimits, trustProxy: 1 });
+      b = await startTestServer(db, { store: await db.reopen(), clock, rateLimits, trustProxy: 1 });
+    });
+    after(async () => {
+      await b.close();
+      await a.close();
+    });
+
+    const attempt = (s: TestServer, ip: string, username: string, password = 'x') =>
+      s.fetch(
+        '/api/v1/auth/login',
+        json('POST', { username, password }, { 'X-Forwarded-For': ip }),
+      );
+
+    it('slows whoever guesses a password, in growing steps, not the account holder', async () => {
+      const guesser = '198.51.100.7';
+      // 3 a minute, then 6 in 4 minutes, then 12 in 16 minutes from one address.
+      for (let i = 0; i < 3; i++) assert.equal((await attempt(a, guesser, 'xfl-grid')).status, 401);
+      const first = await attempt(b, guesser, 'XFL-GRID');
+      assert.equal(first.status, 429, 'the guesser waits');
+      const firstWait = Number(first.headers.get('retry-after'));
+      assert.ok(firstWait > 0 && firstWait <= 60, `${firstWait}s`);
+      // The 网格员 signs in from their own address meanwhile.
+      const own = await attempt(b, '192.0.2.10', 'xfl-grid', a.login.password);
+      assert.equal(own.status, 200, 'the account holder is not locked out');
+      // A minute later the first window is over, the longer one (6 in 4 minutes) is not: every
+      // attempt counts there, refused ones too.
+      clock.advance(60_000);
+      for (let i = 0; i < 2; i++) assert.equal((await attempt(a, guesser, 'xfl-grid')).status, 401);
+      const second = await attempt(a, guesser, 'xfl-grid');
+      assert.equal(second.status, 429);
+      const secondWait = Number(second.headers.get('retry-after'));
+      assert.ok(
+        secondWait > 60 && secondWait <= 240,
+        `a longer wait the second time: ${secondWait}s`,
+      );
+    });
+
+    it('has a much higher ceiling per username whatever the address', async () => {
+      clock.advance(3_600_000);
+      for (let i = 0; i < 12; i++)
+        assert.equal((await attempt(i % 2 ? a : b, `198.51.100.${i}`, 'xfl-admin')).status, 401);
+      const limited = await attempt(a, '198.51.100.99', 'XFL-ADMIN');
+      assert.equal(limited.status, 429);
+      const tables = await a.server.store.rateLimits.purge(
+        new Date(clock.now().getTime() + 3_600_000).toISOString(),
+      );
+      assert.ok(tables > 0, 'windows are purged');
     });
   });
 
@@ -155,6 +202,39 @@ for (const db of databases) {
     const upload = (body: FormData | string, headers: Record<string, string> = {}) =>
       t.fetch('/api/v1/uploads', { method: 'POST', body, headers });
 
+    it('bounds what one address may store anonymously per day, counted per file', async () => {
+      const capped = await startTestServer(db, {
+        store: await db.reopen(),
+        clock: manualClock('2026-03-02T01:00:00.000Z'),
+        trustProxy: 1,
+        uploads: { maxBytes: 1024, maxFiles: 2 },
+        rateLimits: {
+          publicWrites: false,
+          login: false,
+          uploads: { windowMs: 86_400_000, max: 3 },
+        },
+      });
+      try {
+        const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+        const send = (ip: string, ...files: Uint8Array[]) =>
+          capped.fetch('/api/v1/uploads', {
+            method: 'POST',
+            body: form(
+              ...files.map((f, i) => [f, `p${i}.png`, 'image/png'] as [Uint8Array, string, string]),
+            ),
+            headers: from(ip),
+          });
+        assert.equal((await send('203.0.113.9', PNG, PNG)).status, 201);
+        assert.equal((await send('203.0.113.9', PNG)).status, 201);
+        const refused = await send('203.0.113.9', PNG);
+        assert.equal(refused.status, 429);
+        assert.equal(refused.headers.get('retry-after'), String(23 * 3600), 'until the day is over');
+        assert.equal((await send('203.0.113.10', PNG)).status, 201, 'another address');
+      } finally {
+        await capped.close();
+      }
+    });
+
     it('stores images checked by content, and only staff read them back', async () => {
       const res = await upload(
         form([PNG, 'a.png', 'image/png'], [JPEG, 'b.exe', 'application/octet-stream']),
@@ -197,6 +277,11 @@ for (const db of databases) {
       });
       assert.equal(got.status, 200);
       assert.equal(got.headers.get('content-type'), 'image/png');
+      assert.equal(
+        got.headers.get('content-disposition'),
+        'attachment',
+        'a download, never a page',
+      );
       assert.deepEqual(new Uint8Array(await got.arrayBuffer()), PNG);
       const webp = await upload(form([WEBP, 'c.webp', 'image/webp']));
       assert.equal(webp.status, 201);
@@ -206,6 +291,19 @@ for (const db of databases) {
       const html = new TextEncoder().encode('<html><script>alert(1)</script>');
       const notImage = await upload(form([html, 'photo.jpg', 'image/jpeg']));
       assert.equal(notImage.status, 415);
+      // Headers that pass a first look, and what follows them: refused by structure.
+      for (const disguised of [
+        withTrailing(JPEG.slice(0, 20), '<html>'),
+        withTrailing(WEBP.slice(0, 12), '<html>'),
+        new Uint8Array([0xff, 0xd8, 0xff]),
+        withTrailing(PNG, '<script>alert(1)</script>'),
+        pngDeclaring(100_000, 100_000),
+      ]) {
+        const refused = await upload(form([disguised, 'photo.jpg', 'image/jpeg']));
+        assert.equal(refused.status, 400);
+        const problem = (await refused.json()) as { errors: { key: string }[] };
+        assert.match(problem.errors[0]!.key, /^upload\.(invalid|tooManyPixels)$/);
+      }
       assert.deepEqual(((await notImage.json()) as { errors: unknown }).errors, [
         { path: 'file.0', key: 'upload.type' },
       ]);

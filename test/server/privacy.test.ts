@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { operations, type OperationDef } from '../../src/services/contract.js';
+import type { OperationDef } from '../../src/services/contract.js';
+import { operations } from '../../src/server/operations.js';
 import { demoCommunities } from '../../src/features/core/demo.js';
 import { testDatabases } from './db.js';
 import { bearer, json, startTestServer, type TestServer } from './harness.js';
@@ -58,8 +59,10 @@ for (const db of databases) {
         json('POST', {
           community: 'xingfuli',
           category: 'daily',
-          title: '想要一台收音机',
-          story: '一个人在家，想听听戏曲和新闻。',
+          title: '司马光明想要一台收音机',
+          // Free text that goes public: the wisher's own name, a phone and an ID number typed in.
+          story:
+            '我是司马光明，一个人在家，想听听戏曲和新闻。电话１３６ ０００ ０９９９９，身份证110105194912310021。',
           wisherName: '司马光明',
           phone: '13700001111',
           consent: true,
@@ -86,6 +89,20 @@ for (const db of databases) {
       assert.equal(claimed.status, 200);
       const { claimCode } = (await claimed.json()) as { claimCode: string };
       secrets.push('司马光明', '诸葛孔明', receipt.code, claimCode);
+      secrets.push('0000 9999', '00009999', '110105194912310021', '1949123100');
+      const queue = await t.fetch('/api/v1/communities/xingfuli/wish-queue', {
+        headers: bearer(admin),
+      });
+      const staffView = ((await queue.json()) as { items: any[] }).items.find(
+        (w) => w.id === receipt.id,
+      );
+      assert.match(
+        staffView.story,
+        /司马光明.*１３６ ０００ ０９９９９.*110105194912310021/,
+        'staff see the original',
+      );
+      assert.equal(staffView.published.title, '司马*明想要一台收音机', 'and what the wall shows');
+      assert.match(staffView.published.story, /^我是司马\*明.*136\*\*\*\*9999.*\*{18}。$/);
       const stored = (await t.server.store.wishes.get(receipt.id))!;
       secrets.push(stored.codeHash, stored.claim!.codeHash);
       // 居民说事: a case with a contact, handled by 欧阳娜娜, with an internal note.
@@ -99,7 +116,7 @@ for (const db of databases) {
         { action: 'assign', handler: ouyang.id },
         { action: 'start' },
         { action: 'note', text: '内部备注：店主和物业有矛盾' },
-        { action: 'resolve', text: '已协调，晚上十点后停止营业。' },
+        { action: 'resolve', text: '已协调，晚上十点后停止营业。欧阳娜娜 13500003333' },
       ]) {
         const res = await t.fetch(
           `/api/v1/complaints/${complaint.id}/actions`,
@@ -109,6 +126,7 @@ for (const db of databases) {
       }
       const filedCase = (await t.server.store.complaints.get(complaint.id))!;
       secrets.push('公孙大娘', '13600002222', '内部备注', filedCase.queryCodeHash, ouyang.id);
+      secrets.push('13500003333', '0000 3333');
     });
     after(() => t.close());
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { demoCommunities } from '../../src/features/core/demo.js';
-import { operations } from '../../src/services/contract.js';
+import { operations } from '../../src/server/operations.js';
 import { createServer } from '../../src/server/server.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { testDatabases } from './db.js';

@@ -14,7 +14,7 @@ import {
 import { idSchema } from '../../domain/ids.js';
 import { pageSchema } from '../../domain/paging.js';
 import * as z from 'zod/mini';
-import type { OperationDef } from '../core/contract.js';
+import type { OperationDef } from '../../domain/operation.js';
 
 /** 居民说事: the complaint operations of the contract. */
 export const complaintOperations = {

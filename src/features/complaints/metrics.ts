@@ -9,8 +9,7 @@ import { isOverdue, respondedInTime } from './rules.js';
 import { isOpen } from './machine.js';
 import { shanghaiStartOfDay } from '../../domain/time.js';
 import type { WorkdayCalendar } from '../../domain/workdays.js';
-import { assertCommunityAccess } from '../core/access.js';
-import type { ServiceContext } from '../../services/context.js';
+import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
 
 type Rates = Omit<ComplaintMetrics, 'community' | 'from' | 'to' | 'byCategory'>;
 

@@ -1,12 +1,8 @@
 /**
- * 居民说事 for this page: registers the complaint operations with the SDK. Side effect only;
- * imported by the complaint elements and by `shequ-kit/sdk`. Schemas and services load on the
- * feature's first call.
+ * 居民说事 for this page: registers the feature with the SDK (side effect only; the complaint
+ * elements and `shequ-kit/sdk` import it). Its schemas and services load on its first call.
  */
 import { addFeature } from '../../sdk/operations.js';
+import { complaintsFeature } from './feature.js';
 
-addFeature('complaints', {
-  contract: () => import('./contract.js').then((m) => m.complaintOperations),
-  handlers: () => import('./handlers.js').then((m) => m.complaintHandlers),
-  uploads: () => import('./handlers.js'),
-});
+addFeature(complaintsFeature);

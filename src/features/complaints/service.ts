@@ -5,6 +5,7 @@ import { formatTicket, type ComplaintSubmission } from './model.js';
 import type {
   Complaint,
   ComplaintEvent,
+  ComplaintMetrics,
   ComplaintPublicView,
   ComplaintReceipt,
   ComplaintStaffView,
@@ -14,12 +15,11 @@ import { dueDate, isOverdue } from './rules.js';
 import { nextStatus, ratingAction, type ComplaintAction, type Rating } from './machine.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { maskName } from '../../domain/mask.js';
+import { maskName, scrubPublicText } from '../../domain/mask.js';
 import type { Page } from '../../domain/paging.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { addWorkingDays } from '../../domain/workdays.js';
-import { assertCommunityAccess } from '../core/access.js';
-import type { Actor, ServiceContext } from '../../services/context.js';
+import { type Actor, type ServiceContext, assertCommunityAccess } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 
 /**
@@ -61,6 +61,12 @@ export function toStaffView(complaint: Complaint, now: Date): ComplaintStaffView
 
 /** What the resident sees with ticket + code: public steps only, names masked, no contact. */
 export function toPublicView(complaint: Complaint, now: Date): ComplaintPublicView {
+  // Replies go out as the resident may show them to anyone: staff's names and any phone or ID
+  // number typed into a reply are masked (the desk keeps the original).
+  const people = [
+    complaint.contact?.name,
+    ...complaint.history.flatMap((event) => [event.handler?.name, event.actor.name]),
+  ];
   const timeline = complaint.history
     .filter((event) => event.public)
     .map((event) =>
@@ -68,7 +74,7 @@ export function toPublicView(complaint: Complaint, now: Date): ComplaintPublicVi
         at: event.at,
         action: event.action,
         status: event.to,
-        text: event.text,
+        text: event.text === undefined ? undefined : scrubPublicText(event.text, people),
         reason: event.reason,
         handlerName: event.handler ? maskName(event.handler.name) : undefined,
         dueDate: event.dueDate,
@@ -292,7 +298,10 @@ export async function listComplaints(
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }
 
-export async function getComplaint(ctx: ServiceContext, id: string): Promise<ComplaintStaffView> {
+export async function getComplaint(
+  ctx: ServiceContext,
+  { id }: { id: string },
+): Promise<ComplaintStaffView> {
   if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
   const complaint = await ctx.store.complaints.get(id);
   if (!complaint) throw new DomainError('not_found', `complaint ${id}`);
@@ -312,8 +321,7 @@ export type ComplaintActionBody =
 /** Staff act on a case of their own community: assign, start, reply, note, resolve, return… */
 export async function actOnComplaint(
   ctx: ServiceContext,
-  id: string,
-  body: ComplaintActionBody,
+  { id, ...body }: { id: string } & ComplaintActionBody,
 ): Promise<ComplaintStaffView> {
   if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
   return ctx.store.transaction(async (tx) => {
@@ -377,7 +385,7 @@ export async function actOnComplaint(
 /** The staff accounts of a community who can be assigned cases (not disabled). */
 export async function listHandlers(
   ctx: ServiceContext,
-  community: string,
+  { community }: { community: string },
 ): Promise<{ id: string; name: string }[]> {
   assertCommunityAccess(ctx.actor, community);
   return (await ctx.store.staff.listByCommunity(community))
@@ -385,15 +393,19 @@ export async function listHandlers(
     .map(({ id, name }) => ({ id, name }));
 }
 
-// ---- Photos ----
+/**
+ * 三率 for a period: its code is in a chunk of its own, loaded on the first call (staff open it
+ * from the desk's tab; residents' pages never do).
+ */
+export async function complaintMetrics(
+  ctx: ServiceContext,
+  query: Parameters<typeof import('./metrics.js').complaintMetrics>[1],
+): Promise<ComplaintMetrics> {
+  return (await import('./metrics.js')).complaintMetrics(ctx, query);
+}
 
 /**
- * Staff read an uploaded photo only when it belongs to a case of their own community; anything
- * else reads as not found (it says nothing about other communities' files).
+ * Saving and reading photos (the manifest's `uploads`), in this chunk: a page that takes
+ * photos submits complaints anyway.
  */
-export async function assertCanReadUpload(ctx: ServiceContext, uploadId: string): Promise<void> {
-  if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
-  if (!(await ctx.store.complaints.hasPhoto(ctx.actor.community, uploadId))) {
-    throw new DomainError('not_found', 'no such file');
-  }
-}
+export { assertCanReadUpload, readUpload, saveUploads } from './uploads.js';

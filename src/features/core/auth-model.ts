@@ -32,14 +32,26 @@ export const staffProfileSchema = z.object({
   name: staffNameSchema,
   role: roleSchema,
   community: idSchema,
+  /** Signed out everywhere and unable to sign in (a 网格员 who has left). */
+  disabled: z.optional(z.boolean()),
 });
 export type StaffProfile = z.output<typeof staffProfileSchema>;
+
+/** What happened to an account, and who did it (an admin's id, or `cli` for the server's). */
+export interface StaffAccountEvent {
+  at: string;
+  action: 'password_changed' | 'password_set' | 'disabled' | 'enabled';
+  by: string;
+}
 
 /** A stored account: the profile plus the password hash (never leaves the server). */
 export interface StaffAccount extends StaffProfile {
   passwordHash: string;
   createdAt: string;
-  disabled?: boolean;
+  /** Sessions opened before this instant no longer count (a password change ends them). */
+  sessionsFrom?: string;
+  /** The account's audit trail. */
+  history?: StaffAccountEvent[];
 }
 
 /** A login session: `id` is a hash of the token the client holds, never the token itself. */
@@ -61,6 +73,18 @@ export const loginOutputSchema = z.object({
   token: z.string(),
   expiresAt: timestampSchema,
   staff: staffProfileSchema,
+});
+
+/** A staff member changes their own password; every other session of theirs ends. */
+export const changePasswordInputSchema = z.object({
+  currentPassword: z.string().check(z.minLength(1, 'password.required'), z.maxLength(200)),
+  newPassword: passwordSchema,
+});
+
+/** An admin disables (or enables again) an account of their community. */
+export const setStaffDisabledInputSchema = z.object({
+  id: idSchema,
+  disabled: z.boolean(),
 });
 
 export const createStaffInputSchema = z.object({

@@ -1,16 +1,28 @@
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import type { StaffAccount, StaffProfile } from './auth-model.js';
-import { assertCommunityAccess } from './access.js';
-import type { Actor, Credentials, ServiceContext } from '../../services/context.js';
+import type { StaffAccount, StaffAccountEvent, StaffProfile } from './auth-model.js';
+import {
+  type Actor,
+  type Credentials,
+  type ServiceContext,
+  assertCommunityAccess,
+} from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 
-export const toProfile = ({ id, username, name, role, community }: StaffAccount): StaffProfile => ({
+export const toProfile = ({
   id,
   username,
   name,
   role,
   community,
+  disabled,
+}: StaffAccount): StaffProfile => ({
+  id,
+  username,
+  name,
+  role,
+  community,
+  ...(disabled ? { disabled } : {}),
 });
 
 function credentialsOf(ctx: { credentials?: Credentials | undefined }): Credentials {
@@ -28,16 +40,122 @@ export async function login(
   const usable = account && !account.disabled ? account : undefined;
   const ok = await credentials.verifyPassword(input.password, usable?.passwordHash);
   if (!ok || !usable) throw new DomainError('unauthorized', 'wrong username or password');
+  return openSession(ctx, credentials, usable);
+}
+
+async function openSession(ctx: ServiceContext, credentials: Credentials, account: StaffAccount) {
   const now = ctx.clock.now();
   const { token, id } = credentials.newToken();
   const expiresAt = new Date(now.getTime() + credentials.sessionTtlMs).toISOString();
   await ctx.store.sessions.put({
     id,
-    staffId: usable.id,
+    staffId: account.id,
     createdAt: now.toISOString(),
     expiresAt,
   });
-  return { token, expiresAt, staff: toProfile(usable) };
+  return { token, expiresAt, staff: toProfile(account) };
+}
+
+/** Records what happened to an account (its audit trail is kept with it). */
+function audit(account: StaffAccount, event: StaffAccountEvent): StaffAccount {
+  return { ...account, history: [...(account.history ?? []), event] };
+}
+
+/**
+ * Sets an account's password and ends every session it has (they were opened before now).
+ * Without access checks: `changePassword` checks them, and the server's `set-password`
+ * command calls this directly.
+ */
+export async function setStaffPassword(
+  store: Store,
+  credentials: Credentials,
+  account: StaffAccount,
+  password: string,
+  by: { at: Date; actor: string; action: 'password_changed' | 'password_set' },
+): Promise<StaffAccount> {
+  const at = by.at.toISOString();
+  const updated = audit(
+    { ...account, passwordHash: await credentials.hashPassword(password), sessionsFrom: at },
+    { at, action: by.action, by: by.actor },
+  );
+  await store.staff.put(updated);
+  return updated;
+}
+
+/**
+ * A staff member changes their own password. Every session of the account ends (a stolen one
+ * too); the answer is a new session for this device.
+ */
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ token: string; expiresAt: string; staff: StaffProfile }> {
+  if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
+  const credentials = credentialsOf(ctx);
+  const actorId = ctx.actor.id;
+  return ctx.store.transaction(async (tx) => {
+    const account = await tx.staff.get(actorId);
+    if (!account || account.disabled) throw new DomainError('unauthorized');
+    if (!(await credentials.verifyPassword(input.currentPassword, account.passwordHash))) {
+      throw new DomainError('validation_failed', 'wrong current password', [
+        { path: 'currentPassword', key: 'password.wrong' },
+      ]);
+    }
+    const now = ctx.clock.now();
+    const updated = await setStaffPassword(tx, credentials, account, input.newPassword, {
+      at: now,
+      actor: actorId,
+      action: 'password_changed',
+    });
+    // The new session opens at the cut-off instant, so it counts (older ones are before it).
+    return openSession({ ...ctx, store: tx }, credentials, updated);
+  });
+}
+
+/**
+ * Disables or enables an account. Without access checks: `setStaffDisabled` checks them, and
+ * the server's `disable-staff` / `enable-staff` commands call this directly.
+ */
+export async function setStaffAccountDisabled(
+  store: Store,
+  account: StaffAccount,
+  disabled: boolean,
+  by: { at: Date; actor: string },
+): Promise<StaffAccount> {
+  if (Boolean(account.disabled) === disabled) return account;
+  const { disabled: _was, ...rest } = account;
+  const updated = audit(disabled ? { ...rest, disabled: true } : rest, {
+    at: by.at.toISOString(),
+    action: disabled ? 'disabled' : 'enabled',
+    by: by.actor,
+  });
+  await store.staff.put(updated);
+  return updated;
+}
+
+/**
+ * An admin disables an account of their own community (a 网格员 who has left): its sessions
+ * stop working at once and it cannot sign in; or enables it again. Not their own account.
+ */
+export async function setStaffDisabled(
+  ctx: ServiceContext,
+  input: { id: string; disabled: boolean },
+): Promise<StaffProfile> {
+  return ctx.store.transaction(async (tx) => {
+    const account = await tx.staff.get(input.id);
+    if (!account) throw new DomainError('not_found', `staff ${input.id}`);
+    assertCommunityAccess(ctx.actor, account.community, 'admin');
+    if (account.id === ctx.actor.id) {
+      throw new DomainError('conflict', 'an admin cannot disable their own account', [
+        { path: 'id', key: 'staff.self' },
+      ]);
+    }
+    const updated = await setStaffAccountDisabled(tx, account, input.disabled, {
+      at: ctx.clock.now(),
+      actor: ctx.actor.id,
+    });
+    return toProfile(updated);
+  });
 }
 
 /** Ends the caller's session. */
@@ -67,6 +185,8 @@ export async function resolveSession(
   if (!session || Date.parse(session.expiresAt) <= ctx.clock.now().getTime()) return undefined;
   const account = await ctx.store.staff.get(session.staffId);
   if (!account || account.disabled) return undefined;
+  // A password change ends every session opened before it.
+  if (account.sessionsFrom && session.createdAt < account.sessionsFrom) return undefined;
   return {
     kind: 'staff',
     id: account.id,
@@ -115,7 +235,10 @@ export async function createStaff(ctx: ServiceContext, input: NewStaff): Promise
 }
 
 /** An admin lists their own community's staff. */
-export async function listStaff(ctx: ServiceContext, community: string): Promise<StaffProfile[]> {
+export async function listStaff(
+  ctx: ServiceContext,
+  { community }: { community: string },
+): Promise<StaffProfile[]> {
   assertCommunityAccess(ctx.actor, community, 'admin');
   return (await ctx.store.staff.listByCommunity(community)).map(toProfile);
 }

@@ -2,43 +2,19 @@ import * as z from 'zod/mini';
 import { communitySchema, communitySummarySchema } from './model.js';
 import { idSchema } from '../../domain/ids.js';
 import {
+  changePasswordInputSchema,
   createStaffInputSchema,
+  setStaffDisabledInputSchema,
   loginInputSchema,
   loginOutputSchema,
   staffProfileSchema,
 } from './auth-model.js';
 
-/**
- * The API contract: every operation once, with its route, access and schemas. The server's
- * routes, the OpenAPI document, the SDK's http transport and the embedded transport are all
- * derived from this table. It imports schemas only, so HTTP clients never bundle services.
- */
-export interface OperationDef {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Under `/api/v1`; `{name}` segments are filled from the input field of that name. */
-  path: string;
-  summary: string;
-  /** `public`: anyone; `staff`/`admin`: a session scoped to one community. */
-  access: 'public' | 'staff' | 'admin';
-  input: z.ZodMiniType;
-  output: z.ZodMiniType;
-  /** Mutations from residents may be queued offline and replayed with their Idempotency-Key. */
-  queueable?: boolean;
-  /** HTTP status of success (default 200). */
-  status?: 200 | 201;
-  /**
-   * `false`: the server neither stores nor replays this mutation's response under its
-   * Idempotency-Key (login: its response carries a secret, and logging in twice is harmless).
-   */
-  idempotent?: false;
-}
-
-export const isMutation = (def: OperationDef): boolean => def.method !== 'GET';
+import type { OperationDef } from '../../domain/operation.js';
 
 /**
- * Communities and staff sessions: what every page needs. Features keep their operations in
- * their own table (contract-complaints.ts, contract-wishes.ts), so the SDK loads a feature's
- * schemas only when a page first uses that feature.
+ * Communities and staff sessions: what every page needs, so this table is in every page's
+ * bundle. Other features' tables load on the feature's first call.
  */
 export const coreOperations = {
   listCommunities: {
@@ -106,6 +82,25 @@ export const coreOperations = {
     summary: 'The staff member of the current session',
     access: 'staff',
     input: z.object({}),
+    output: staffProfileSchema,
+  },
+  changePassword: {
+    method: 'POST',
+    path: '/auth/password',
+    summary:
+      'Change your own password: every session of the account ends; the answer is a new one (cookie and token)',
+    access: 'staff',
+    input: changePasswordInputSchema,
+    output: loginOutputSchema,
+    idempotent: false,
+  },
+  setStaffDisabled: {
+    method: 'POST',
+    path: '/staff/{id}/disabled',
+    summary:
+      'Admin: disable an account of your community (its sessions end at once) or enable it again',
+    access: 'admin',
+    input: setStaffDisabledInputSchema,
     output: staffProfileSchema,
   },
   // ---- 居民说事 (complaints): src/features/complaints/service.ts ----

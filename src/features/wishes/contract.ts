@@ -17,7 +17,7 @@ import {
   wishThankInputSchema,
   wishWisherViewSchema,
 } from './model.js';
-import type { OperationDef } from '../core/contract.js';
+import type { OperationDef } from '../../domain/operation.js';
 
 /** 微心愿: the wish operations of the contract. */
 export const wishOperations = {

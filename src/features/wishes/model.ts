@@ -327,8 +327,18 @@ export const wishClaimViewSchema = z.object({
   holdUntil: z.string(),
 });
 /** What staff see: the whole wish (phones included) but never a code hash. */
+/** The free text of a wish as the wall shows it (phones, ID numbers, its people's names masked). */
+export const wishPublicTextSchema = z.object({
+  title: z.string(),
+  story: z.string(),
+  thanks: z.optional(z.string()),
+});
+export type WishPublicText = z.output<typeof wishPublicTextSchema>;
+
 export const wishStaffViewSchema = z.extend(z.omit(wishSchema, { codeHash: true }), {
   claim: z.optional(wishClaimViewSchema),
+  /** What the wall shows of its text: reviewers see what will be masked before approving. */
+  published: wishPublicTextSchema,
 });
 export type WishStaffView = z.output<typeof wishStaffViewSchema>;
 

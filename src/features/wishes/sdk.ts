@@ -1,11 +1,8 @@
 /**
- * 微心愿 for this page: registers the wish operations with the SDK. Side effect only; imported
- * by the wish elements and by `shequ-kit/sdk`. Schemas and services load on the feature's first
- * call.
+ * 微心愿 for this page: registers the feature with the SDK (side effect only; the wish elements
+ * and `shequ-kit/sdk` import it). Its schemas and services load on its first call.
  */
 import { addFeature } from '../../sdk/operations.js';
+import { wishesFeature } from './feature.js';
 
-addFeature('wishes', {
-  contract: () => import('./contract.js').then((m) => m.wishOperations),
-  handlers: () => import('./handlers.js').then((m) => m.wishHandlers),
-});
+addFeature(wishesFeature);

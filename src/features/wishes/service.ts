@@ -28,6 +28,7 @@ import {
   type WishCounts,
   type WishEvent,
   type WishReceipt,
+  type WishPublicText,
   type WishStaffView,
   type WishWisherView,
   type claimInputSchema,
@@ -39,8 +40,8 @@ import {
   type wishQueueQuerySchema,
   type wishThankInputSchema,
 } from './model.js';
-import { assertCommunityAccess } from '../core/access.js';
-import type { Actor, ServiceContext } from '../../services/context.js';
+import { scrubPublicText } from '../../domain/mask.js';
+import { type Actor, type ServiceContext, assertCommunityAccess } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
@@ -52,13 +53,29 @@ const CODE_TRIES = 5;
 
 // ---- Views ----
 
+/**
+ * The wish's free text as the wall shows it: phone and ID numbers typed into it, and the names
+ * of its own people (the wisher; a claimer who is a person), masked. Staff see the original
+ * and this side by side before approving.
+ */
+export function publicWishText(wish: Wish): WishPublicText {
+  const people = [wish.wisherName, wish.claim?.type === 'unit' ? undefined : wish.claim?.name];
+  const text: WishPublicText = {
+    title: scrubPublicText(wish.title, people),
+    story: scrubPublicText(wish.story, people),
+  };
+  if (wish.thanks?.message) text.thanks = scrubPublicText(wish.thanks.message, people);
+  return text;
+}
+
 /** The public card: the wisher by alias or masked name, the claimer masked, never a phone. */
 export function toWishCard(wish: Wish): WishCard {
   if (!isPublicWish(wish.status)) throw new DomainError('not_found', `wish ${wish.id}`);
+  const published = publicWishText(wish);
   const card: WishCard = {
     id: wish.id,
-    title: wish.title,
-    story: wish.story,
+    title: published.title,
+    story: published.story,
     category: wish.category,
     wisherName: publicWisherName(wish),
     status: wish.status as WishCard['status'],
@@ -68,7 +85,7 @@ export function toWishCard(wish: Wish): WishCard {
   if (wish.value !== undefined) card.value = wish.value;
   if (wish.claim) card.claimer = publicClaimer(wish.claim);
   if (wish.fulfilment) card.fulfilledAt = wish.fulfilment.at;
-  if (wish.thanks?.message) card.thanks = wish.thanks.message;
+  if (published.thanks) card.thanks = published.thanks;
   return card;
 }
 
@@ -79,9 +96,11 @@ const publicClaimer = (claim: NonNullable<Wish['claim']>) => ({
 
 /** What the wisher sees with their code: the reject reason and the fulfilment note too. */
 export function toWisherView(wish: Wish): WishWisherView {
+  // The wisher's code can be shared or overheard: the view shows the text as the wall does.
+  const published = publicWishText(wish);
   const view: WishWisherView = {
     id: wish.id,
-    title: wish.title,
+    title: published.title,
     status: wish.status,
     createdAt: wish.createdAt,
     canWithdraw: nextWishStatus(wish.status, 'withdraw') !== undefined,
@@ -90,14 +109,14 @@ export function toWisherView(wish: Wish): WishWisherView {
   if (wish.rejectReason !== undefined) view.rejectReason = wish.rejectReason;
   if (wish.claim) view.claimer = publicClaimer(wish.claim);
   if (wish.fulfilment) view.fulfilment = { at: wish.fulfilment.at, note: wish.fulfilment.note };
-  if (wish.thanks?.message) view.thanks = wish.thanks.message;
+  if (published.thanks) view.thanks = published.thanks;
   return view;
 }
 
 /** Staff see everything (phones too) except the code hashes. */
 export function toWishStaffView(wish: Wish): WishStaffView {
   const { codeHash: _wisherCode, claim, ...rest } = wish;
-  const view: WishStaffView = rest;
+  const view: WishStaffView = { ...rest, published: publicWishText(wish) };
   if (claim) {
     const { codeHash: _claimCode, ...visible } = claim;
     view.claim = visible;
@@ -235,7 +254,7 @@ export async function listWishes(
   });
 }
 
-export async function getWish(ctx: ServiceContext, id: string): Promise<WishCard> {
+export async function getWish(ctx: ServiceContext, { id }: { id: string }): Promise<WishCard> {
   return ctx.store.transaction(async (tx) => {
     const wish = await tx.wishes.get(id);
     if (!wish || !isPublicWish(wish.status)) throw new DomainError('not_found', `wish ${id}`);
@@ -304,7 +323,10 @@ async function byWisherCode(tx: Store, code: string, now: Date): Promise<Wish> {
   return releaseIfExpired(tx, wish, now);
 }
 
-export async function wishStatus(ctx: ServiceContext, code: string): Promise<WishWisherView> {
+export async function wishStatus(
+  ctx: ServiceContext,
+  { code }: { code: string },
+): Promise<WishWisherView> {
   return ctx.store.transaction(async (tx) =>
     toWisherView(await byWisherCode(tx, code, ctx.clock.now())),
   );
@@ -327,7 +349,10 @@ export async function thankWish(
 }
 
 /** The wisher takes the wish back: only before anyone claimed it. */
-export async function withdrawWish(ctx: ServiceContext, code: string): Promise<WishWisherView> {
+export async function withdrawWish(
+  ctx: ServiceContext,
+  { code }: { code: string },
+): Promise<WishWisherView> {
   return ctx.store.transaction(async (tx) => {
     const now = ctx.clock.now();
     const wish = await byWisherCode(tx, code, now);

@@ -20,6 +20,7 @@ import { memoryOutboxStorage } from '../../../src/sdk/outbox.js';
 import { testDatabases } from '../../server/db.js';
 import { bearer, startTestServer, type TestServer } from '../../server/harness.js';
 import { prng } from '../../sdk/fault-server.js';
+import { pngDeclaring } from '../../fixtures/images.js';
 
 /** `dropOnce`: the first answer to each Idempotency-Key is lost after the commit, later ones pass. */
 type Mode = 'pass' | 'offline' | 'dropAfter' | 'dropOnce' | 'unavailable' | 'chaos';
@@ -228,8 +229,7 @@ for (const db of databases) {
 
     it('photos taken offline wait with the submission and are stored once each', async () => {
       const marker = '[photos]';
-      const png = (n: number) =>
-        new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, n])]);
+      const png = (n: number) => new Blob([pngDeclaring(n + 1, 1)]);
       proxy.mode = 'offline';
       const queued = await Promise.all(
         [1, 2, 3].map((i) =>

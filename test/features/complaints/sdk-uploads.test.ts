@@ -17,10 +17,7 @@ after(async () => {
   for (const db of databases) await db.dispose();
 });
 
-const PNG = new Uint8Array([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3, 4,
-]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+import { JPEG, PNG } from '../../fixtures/images.js';
 
 interface Env {
   resident: Client;

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { ApiError, createClient } from '../../../src/sdk/index.js';
 import { indexedDbPersistence } from '../../../src/stores/idb.js';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 7, 7, 7]);
+import { PNG } from '../../fixtures/images.js';
 
 describe('complaints in the page, kept in IndexedDB', () => {
   const name = `sq-complaints-${Math.random().toString(36).slice(2)}`;

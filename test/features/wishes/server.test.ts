@@ -10,7 +10,7 @@ import { ApiError, createClient, type Client } from '../../../src/sdk/index.js';
 import type { Input, OperationName, Output } from '../../../src/services/contract.js';
 import { createContext, type Actor } from '../../../src/services/context.js';
 import { seedDemo } from '../../../src/features/core/demo.js';
-import { runOperation } from '../../../src/services/run.js';
+import { runOperation } from '../../../src/server/operations.js';
 import type { Store } from '../../../src/services/store.js';
 import { createMemoryStore } from '../../../src/stores/memory.js';
 import { testDatabases } from '../../server/db.js';

@@ -14,7 +14,7 @@ import {
 import { createContext, type Actor } from '../../../src/services/context.js';
 import type { Input, OperationName } from '../../../src/services/contract.js';
 import { demoCommunities } from '../../../src/features/core/demo.js';
-import { runOperation } from '../../../src/services/run.js';
+import { runOperation } from '../../../src/server/operations.js';
 import { toWishCard, toWishStaffView, toWisherView } from '../../../src/features/wishes/service.js';
 import { seedDemoWishes } from '../../../src/features/wishes/demo.js';
 import { createMemoryStore } from '../../../src/stores/memory.js';

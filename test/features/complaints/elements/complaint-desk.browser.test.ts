@@ -10,7 +10,7 @@ import type { Store } from '../../../../src/services/store.js';
 import { demoLogin, serverReady } from '../../../e2e/server.js';
 import { axeViolations, smallTargets, XSS_PAYLOADS } from '../../../ui/a11y.js';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 7, 7, 7]);
+import { PNG } from '../../../fixtures/images.js';
 
 /** Staff (李秀英 of 幸福里) and a resident on one in-memory store: the real embedded transport. */
 function world() {

@@ -1,0 +1,22 @@
+import { defineFeature } from '../../services/feature.js';
+import type { complaintOperations } from './contract.js';
+import { complaintsResource, type ComplaintsResource } from './resource.js';
+
+/** 居民说事: concerns with an answer for each (件件有回音), photos, 三率 metrics. */
+export const complaintsFeature = defineFeature({
+  name: 'complaints',
+  operations: (): Promise<typeof complaintOperations> =>
+    import('./contract.js').then((m) => m.complaintOperations),
+  services: () => import('./service.js'),
+  // Photos: in the services' chunk, which has the rule of who may read one.
+  uploads: () => import('./service.js'),
+  resource: complaintsResource,
+});
+
+// The feature's resource on every client (`client.complaints`), in the types too.
+declare module '../../sdk/client.js' {
+  interface Client {
+    /** 居民说事 (see ComplaintsResource). */
+    readonly complaints: ComplaintsResource;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Every feature, once: the one list a new feature is added to (docs/contributing.md). The
+ * server serves every operation of these; `shequ-kit/sdk` registers them all. Pages register
+ * only the features their elements use (`<feature>/sdk.ts`).
+ */
+import { complaintsFeature } from './complaints/feature.js';
+import { coreFeature } from './core/feature.js';
+import { wishesFeature } from './wishes/feature.js';
+
+export const features = [coreFeature, complaintsFeature, wishesFeature] as const;
