@@ -2,20 +2,18 @@
 //
 // Outputs (all generated from the JSDoc on the element classes, all committed):
 //   custom-elements.json          the manifest (module paths point at src/)
-//   types/jsx.d.ts                JSX types for React 19 (and Preact/Solid) users
+//   types/jsx.d.ts                React 19 JSX types (scripts/framework-types.mjs)
+//   types/vue.d.ts                Vue 3 GlobalComponents types (same generator)
 //   vscode.html-custom-data.json  VS Code HTML custom data (tags, attributes, docs)
 //   vscode.css-custom-data.json   VS Code CSS custom data (--sq-* properties, ::part names)
 //
 // `npm run analyze:check` sets CEM_OUTDIR to a temporary directory and compares the results
 // with the files in the tree, so the tracked files are never rewritten by a check.
 import { join } from 'node:path';
-import { generateJsxTypes } from 'custom-element-jsx-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { frameworkTypesPlugin } from './scripts/framework-types.mjs';
 
 const outdir = process.env.CEM_OUTDIR ?? '.';
-
-/** Element folder name for a tag: `sq-community-picker` → `community-picker`. */
-const folderOf = (tag) => String(tag ?? '').replace(/^sq-/, '');
 
 /**
  * Keeps the manifest about the public surface: drops private/#private members and the static
@@ -85,44 +83,25 @@ function staticTagNamePlugin() {
 }
 
 /**
- * JSX types (custom-element-jsx-integration) from a copy of the manifest in which event types
- * the element's entry point does not export (e.g. the DOM's own `Event` for native `input`/
- * `change`) are dropped: the generator imports every event type name from that entry point, and
- * an import of a name it does not export would break the .d.ts.
+ * VS Code custom data, with each event's class in its description (`sq-submitted` -
+ * `SqSubmittedEvent`: …): the generator prints an event's name and description only.
  */
-function jsxTypesPlugin(options) {
+function vsCodeDataPlugin(options) {
+  const plugin = customElementVsCodePlugin(options);
   return {
-    name: 'shequ-kit-jsx-types',
-    packageLinkPhase({ customElementsManifest }) {
+    ...plugin,
+    packageLinkPhase({ customElementsManifest, ...rest }) {
       const manifest = structuredClone(customElementsManifest);
-      const byPath = new Map(manifest.modules.map((m) => [m.path, m]));
-      const exportedBy = (path, seen = new Set()) => {
-        const names = new Set();
-        const mod = byPath.get(path);
-        if (!mod || seen.has(path)) return names;
-        seen.add(path);
-        for (const ex of mod.exports ?? []) {
-          if (ex.name === '*' && ex.declaration?.module) {
-            const target = join(path, '..', ex.declaration.module).replace(/\.js$/, '.ts');
-            for (const n of exportedBy(target, seen)) names.add(n);
-          } else {
-            names.add(ex.name);
-          }
-        }
-        return names;
-      };
       for (const mod of manifest.modules) {
         for (const decl of mod.declarations ?? []) {
-          if (!decl.tagName) continue;
-          const entry = `src/elements/${folderOf(decl.tagName)}.ts`;
-          const exported = exportedBy(entry);
           for (const event of decl.events ?? []) {
-            const text = event.type?.text;
-            if (text && /^[A-Za-z_$][\w$]*$/.test(text) && !exported.has(text)) delete event.type;
+            if (event.type?.text) {
+              event.description = `\`${event.type.text}\`${event.description ? `: ${event.description}` : ''}`;
+            }
           }
         }
       }
-      generateJsxTypes(manifest, options);
+      return plugin.packageLinkPhase({ customElementsManifest: manifest, ...rest });
     },
   };
 }
@@ -148,15 +127,8 @@ export default {
   plugins: [
     staticTagNamePlugin(),
     publicSurfacePlugin(),
-    jsxTypesPlugin({
-      outdir: join(outdir, 'types'),
-      fileName: 'jsx.d.ts',
-      // Types come from the published element classes (package self-reference), so
-      // attribute/property types in JSX match the TypeScript classes exactly.
-      componentTypePath: (_name, tag) => `shequ-kit/elements/${folderOf(tag)}`,
-      hideLogs: true,
-    }),
-    customElementVsCodePlugin({
+    frameworkTypesPlugin({ outdir: join(outdir, 'types') }),
+    vsCodeDataPlugin({
       outdir,
       htmlFileName: 'vscode.html-custom-data.json',
       cssFileName: 'vscode.css-custom-data.json',

@@ -1,4 +1,4 @@
-// `npm run analyze:check`: fails when the committed custom-elements.json (or the JSX types /
+// `npm run analyze:check`: fails when the committed custom-elements.json (or the JSX/Vue types /
 // VS Code data generated with it) no longer matches the source. Regenerates into a scratch
 // directory and compares; never rewrites the tracked files. Fix with `npm run analyze`.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ const scratch = 'node_modules/.cache/shequ-kit/analyze-check';
 const OUTPUTS = [
   'custom-elements.json',
   'types/jsx.d.ts',
+  'types/vue.d.ts',
   'vscode.html-custom-data.json',
   'vscode.css-custom-data.json',
 ];

@@ -20,7 +20,7 @@ export interface HttpOptions {
   /** Sent as `Authorization: Bearer …`; a function is asked again on every attempt. */
   token?: string | (() => string | undefined);
   /** Default `same-origin`; `include` when a staff session cookie lives on another origin. */
-  credentials?: RequestCredentials;
+  credentials?: 'omit' | 'same-origin' | 'include';
 }
 
 /** The http transport, plus the lower-level `request` (any operation definition). */

@@ -200,6 +200,16 @@ const errorSummary = (error: ApiError): NonNullable<OutboxEntry['error']> => {
 const lockManager = (): LockManager | undefined =>
   typeof navigator === 'undefined' ? undefined : (navigator.locks as LockManager | undefined);
 
+// The DOM's listener shapes, restated: the SDK's declarations must compile in Node without the
+// DOM lib (AddEventListenerOptions and EventListenerOrEventListenerObject are DOM-only names).
+type OutboxListener = ((event: Event) => void) | { handleEvent(event: Event): void };
+type OutboxListenOptions = {
+  capture?: boolean;
+  once?: boolean;
+  passive?: boolean;
+  signal?: AbortSignal;
+};
+
 /**
  * Keeps residents' submissions until the server has them: every submission is written to
  * storage before it is sent, so a crash, a reload or a dead network mid-send loses nothing;
@@ -536,17 +546,17 @@ export class Outbox extends EventTarget {
   override addEventListener<K extends keyof OutboxEventMap>(
     type: K,
     listener: ((event: OutboxEventMap[K]) => void) | null,
-    options?: boolean | AddEventListenerOptions,
+    options?: boolean | OutboxListenOptions,
   ): void;
   override addEventListener(
     type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
+    listener: OutboxListener | null,
+    options?: boolean | OutboxListenOptions,
   ): void;
   override addEventListener(
     type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
+    listener: OutboxListener | null,
+    options?: boolean | OutboxListenOptions,
   ): void {
     super.addEventListener(type, listener, options);
   }
@@ -554,17 +564,17 @@ export class Outbox extends EventTarget {
   override removeEventListener<K extends keyof OutboxEventMap>(
     type: K,
     listener: ((event: OutboxEventMap[K]) => void) | null,
-    options?: boolean | EventListenerOptions,
+    options?: boolean | { capture?: boolean },
   ): void;
   override removeEventListener(
     type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
+    listener: OutboxListener | null,
+    options?: boolean | { capture?: boolean },
   ): void;
   override removeEventListener(
     type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
+    listener: OutboxListener | null,
+    options?: boolean | { capture?: boolean },
   ): void {
     super.removeEventListener(type, listener, options);
   }

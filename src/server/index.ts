@@ -1,35 +1,39 @@
 /**
  * shequ-kit/server: the reference server (Node only). `createServer(options)` opens the store
  * (PGlite by default, PostgreSQL with `databaseUrl`) and serves the REST API under /api/v1.
+ *
+ * Its packages (hono, @hono/node-server, PGlite, postgres) are optional peer dependencies. A
+ * static import of them would fail before any of our code runs, with a bare "Cannot find
+ * package"; so this entry checks first, naming what to install, then loads the server.
  */
-export { createServer, packageRoot, type ServerOptions, type ShequServer } from './server.js';
-export { createApp, type AppConfig } from './app.js';
-export { openApiDocument } from './openapi.js';
-export {
+import { assertServerPeers } from './peers.js';
+
+assertServerPeers();
+const api = await import('./api.js');
+
+export type * from './api.js';
+/** The SQL store's class (a value here; its instance type below). */
+export type SqlStore = InstanceType<typeof api.SqlStore>;
+export const {
+  createServer,
+  packageRoot,
+  createApp,
+  openApiDocument,
   scryptCredentials,
   hashPassword,
   verifyPassword,
-  type ScryptParams,
-} from './credentials.js';
-export { jsonLogger, silentLogger, type Logger, type LogRecord, type LogLevel } from './log.js';
-export type { RateLimit } from './rate-limit.js';
-export {
+  jsonLogger,
+  silentLogger,
   withMemoryServerState,
   isServerStore,
-  type ServerStore,
-  type IdempotencyRepository,
-  type RateLimitRepository,
-  type SettingsRepository,
-  type StoredResponse,
-} from './state.js';
-export {
   localDiskStorage,
   memoryStorage,
   sniffImageType,
   acceptedImageTypes,
-  type UploadStorage,
-  type UploadLimits,
-} from './uploads.js';
-export { seedDemoData, type DemoLogin } from './demo.js';
-export { optionsFromEnv } from './env.js';
-export { openSqlStore, SqlStore, migrate, migrations } from '../stores/sql/index.js';
+  seedDemoData,
+  optionsFromEnv,
+  openSqlStore,
+  SqlStore,
+  migrate,
+  migrations,
+} = api;

@@ -34,30 +34,42 @@ export class SqElement extends LitElement {
   /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
   @property({ type: Boolean }) care = false;
 
+  /** @internal The provider's client, through context. */
   @consume({ context: clientContext, subscribe: true })
   @state()
   protected providedClient?: Client;
 
+  /** @internal The provider's community, through context. */
   @consume({ context: communityContext, subscribe: true })
   @state()
   protected providedCommunity?: string;
 
+  /** @internal The provider's care mode, through context. */
   @consume({ context: careContext, subscribe: true })
   @state()
   protected providedCare = false;
 
-  /** The client this element talks to: own `api-base`, else the provider's, else embedded. */
+  /**
+   * The client this element talks to: own `api-base`, else the provider's, else embedded.
+   * @internal Read-only plumbing for subclasses; set `api-base` or a provider's `client`.
+   */
   get client(): Client {
     if (this.apiBase) return clientFor(this.apiBase);
     return this.providedClient ?? clientFor(undefined);
   }
 
-  /** The community in force: own attribute, else the provider's. */
+  /**
+   * The community in force: own attribute, else the provider's.
+   * @internal Read-only; set `community`.
+   */
   get communityId(): string | undefined {
     return this.community ?? this.providedCommunity;
   }
 
-  /** Care mode in force: own attribute, a provider's, or `<html data-sq-care>`. */
+  /**
+   * Care mode in force: own attribute, a provider's, or `<html data-sq-care>`.
+   * @internal Read-only; set `care`.
+   */
   get careMode(): boolean {
     return (
       this.care ||

@@ -1,37 +1,64 @@
 /**
- * The drop-in bundle as a page gets it: `dist/cdn/shequ-kit.js` (built by `npm run build`,
- * which `npm test` runs before the browser tests) registers every element, and its chunks —
- * English strings, the embedded transport, the virtualizer — load and run where they are
+ * The drop-in as a page gets it: `dist/cdn/shequ-kit.js` (built by `npm run build`, which
+ * `npm test` runs before the browser tests) is a loader that knows every tag and loads an
+ * element's chunk when its tag appears, in the document or in a shadow root of ours; its
+ * chunks — English strings, the embedded transport, the virtualizer — load and run where
  * needed. Catches what source-level tests cannot: chunking that breaks module order, a chunk
- * URL resolved against the page instead of the bundle, an element missing from src/index.ts.
+ * URL resolved against the page instead of the bundle, a tag the loader does not know.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 
-const BUNDLE = '/dist/cdn/shequ-kit.js';
+const LOADER = '/dist/cdn/shequ-kit.js';
 
 interface Manifest {
   modules: { declarations?: { tagName?: string }[] }[];
 }
+interface Loader {
+  tags: string[];
+  load(tag: string): Promise<unknown>;
+  loadSdk(): Promise<{ createClient: unknown; ApiError: unknown; i18n: unknown }>;
+  loadLocale(lang: string): Promise<Record<string, Record<string, unknown>>>;
+}
 
-describe('the drop-in bundle', () => {
-  let api: Record<string, unknown>;
+describe('the drop-in loader', () => {
+  let loader: Loader;
   let tags: string[];
+  const warnings: unknown[][] = [];
+  let warn: typeof console.warn;
   before(async function () {
     this.timeout(30_000);
-    api = (await import(/* @vite-ignore */ BUNDLE)) as Record<string, unknown>;
+    warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      warnings.push(args);
+    };
+    loader = (await import(/* @vite-ignore */ LOADER)) as Loader;
     const manifest = (await (await fetch('/custom-elements.json')).json()) as Manifest;
     tags = manifest.modules
       .flatMap((m) => m.declarations ?? [])
-      .flatMap((d) => (d.tagName ? [d.tagName] : []));
+      .flatMap((d) => (d.tagName ? [d.tagName] : []))
+      .sort();
+  });
+  after(() => {
+    console.warn = warn;
   });
 
-  it('registers every element of custom-elements.json and exports the client', () => {
+  it('knows every element of custom-elements.json and defines none before it appears', () => {
     expect(tags.length).to.be.greaterThan(10);
-    for (const tag of tags) expect(customElements.get(tag), tag).to.be.a('function');
-    expect(api.createClient).to.be.a('function');
+    expect(loader.tags).to.deep.equal(tags);
+    for (const tag of tags) expect(customElements.get(tag), tag).to.equal(undefined);
   });
 
-  it('runs an element on the embedded transport (its chunk) and in English (its chunk)', async () => {
+  it('reaches createClient and the locales', async () => {
+    const sdk = await loader.loadSdk();
+    expect(sdk.createClient).to.be.a('function');
+    expect(sdk.ApiError).to.be.a('function');
+    const en = await loader.loadLocale('en');
+    expect(en.common).to.be.an('object');
+    const zh = await loader.loadLocale('zh-CN');
+    expect(zh.common).to.be.an('object');
+  });
+
+  it('defines a tag that appears and runs it on the embedded transport, in English', async () => {
     const form = await fixture<HTMLElement>(
       html`<sq-complaint-form community="xingfuli" lang="en"></sq-complaint-form>`,
     );
@@ -41,6 +68,31 @@ describe('the drop-in bundle', () => {
       { timeout: 20_000 },
     );
     expect(form.shadowRoot!.textContent).to.include('Type of concern');
+    // Only what the page uses: the form and the picker it renders, not the staff desk.
+    expect(customElements.get('sq-complaint-desk')).to.equal(undefined);
+  });
+
+  it('defines a tag that appears in the shadow root of one of ours', async () => {
+    const tracker = await fixture<HTMLElement>(
+      html`<sq-wish-tracker community="xingfuli"></sq-wish-tracker>`,
+    );
+    await waitUntil(() => customElements.get('sq-wish-tracker'), 'the tracker', {
+      timeout: 20_000,
+    });
+    await waitUntil(() => tracker.shadowRoot, 'its shadow root');
+    expect(customElements.get('sq-complaint-metrics')).to.equal(undefined);
+    tracker.shadowRoot!.append(document.createElement('sq-complaint-metrics'));
+    await waitUntil(() => customElements.get('sq-complaint-metrics'), 'the metrics', {
+      timeout: 20_000,
+    });
+  });
+
+  it('warns once in total when loaded again, and leaves the page to the first copy', async () => {
+    const before = warnings.length;
+    await import(/* @vite-ignore */ `${LOADER}?copy=2`);
+    await import(/* @vite-ignore */ `${LOADER}?copy=3`);
+    const ours = warnings.slice(before).filter((w) => String(w[0]).includes('drop-in loader'));
+    expect(ours).to.have.length(1);
   });
 
   // The virtualizer's ResizeObserver may report "loop completed with undelivered
@@ -59,6 +111,7 @@ describe('the drop-in bundle', () => {
     const wall = await fixture<HTMLElement & { items: unknown[] }>(
       html`<sq-wish-wall community="xingfuli"></sq-wish-wall>`,
     );
+    await waitUntil(() => customElements.get('sq-wish-wall'), 'the wall', { timeout: 20_000 });
     wall.items = Array.from({ length: 150 }, (_, i) => ({
       id: `W${String(i).padStart(25, '0')}`,
       title: `心愿 ${i}`,

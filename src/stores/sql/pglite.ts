@@ -7,6 +7,16 @@ interface PgliteLike {
 }
 
 /**
+ * What the driver uses of a PGlite instance. Not PGlite's own type: its declarations need the
+ * DOM and Emscripten typings, which must not reach those of shequ-kit/server (Node types only).
+ */
+export interface PgliteInstance extends PgliteLike {
+  transaction<T>(fn: (tx: PgliteLike) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly closed: boolean;
+}
+
+/**
  * Lone UTF-16 surrogates become U+FFFD, as any UTF-8 encoder would make them: PGlite sizes
  * some such strings wrongly and the database then reads a cut-off character (22021).
  */
@@ -29,7 +39,7 @@ const queryable = (db: PgliteLike): SqlQueryable => ({
  * serialised (and cannot deadlock).
  */
 export async function pgliteDriver(
-  source: { dataDir: string } | { db: PGlite; owned?: boolean } = { dataDir: 'memory://' },
+  source: { dataDir: string } | { db: PgliteInstance; owned?: boolean } = { dataDir: 'memory://' },
 ): Promise<SqlDriver> {
   const db = 'db' in source ? source.db : await PGlite.create(source.dataDir);
   const owned = 'db' in source ? (source.owned ?? false) : true;

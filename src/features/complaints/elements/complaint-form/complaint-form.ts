@@ -74,7 +74,7 @@ const draftKey = (community: string) => `sq-complaint-draft:${community}`;
  *
  * @summary Report a concern (居民说事) and get a ticket and query code.
  *
- * @event sq-submitted - {@link SqSubmittedEvent} `kind: 'complaint'`: `state: 'queued'` when kept
+ * @event {SqSubmittedEvent} sq-submitted - {@link SqSubmittedEvent} `kind: 'complaint'`: `state: 'queued'` when kept
  *   to send once online, `state: 'delivered'` with the receipt.
  *
  * @slot - Nothing: the element renders its own fields.

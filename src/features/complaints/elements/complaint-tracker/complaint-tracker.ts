@@ -61,7 +61,7 @@ type Outcome = 'rated' | 'reopened' | 'queued';
  *
  * @summary Follow a case with its ticket and query code, then rate the result.
  *
- * @event sq-rated - The resident rated the case: `detail` is `{ ticket, rating, state, reopened, view? }`.
+ * @event {SqRatedEvent} sq-rated - The resident rated the case: `detail` is `{ ticket, rating, state, reopened, view? }`.
  *
  * @csspart form - The ticket + query code form.
  * @csspart field - A label, hint, control and error.

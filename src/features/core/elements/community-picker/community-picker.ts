@@ -34,8 +34,8 @@ interface Option {
  *
  * @summary Choose 社区 → 网格 → 楼栋 → 单元.
  *
- * @event input - Any level was chosen; read `value`.
- * @event change - Any level was chosen; read `value`.
+ * @event {Event} input - Any level was chosen; read `value`.
+ * @event {Event} change - Any level was chosen; read `value`.
  *
  * @csspart fieldset - The group around all levels.
  * @csspart legend - The group's title.

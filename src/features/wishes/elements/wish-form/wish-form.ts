@@ -50,7 +50,7 @@ type Phase = 'edit' | 'sending' | 'queued' | 'delivered' | 'failed';
  *
  * @summary Post a 微心愿 (small wish).
  *
- * @event sq-submitted - {@link SqSubmittedEvent} with `kind: 'wish'`: delivered (with the
+ * @event {SqSubmittedEvent} sq-submitted - {@link SqSubmittedEvent} with `kind: 'wish'`: delivered (with the
  * receipt) or queued offline (delivered later, then fired again as delivered).
  *
  * @csspart form - The form.

@@ -79,7 +79,7 @@ interface Failure {
  *
  * @summary 微心愿审核: staff queue, actions and counts.
  *
- * @event sq-wish-acted - An action succeeded: `detail.action`, `detail.wish` (the staff view).
+ * @event {SqWishActedEvent} sq-wish-acted - An action succeeded: `detail.action`, `detail.wish` (the staff view).
  *
  * @csspart login - The sign-in form.
  * @csspart counts - The counts panel.

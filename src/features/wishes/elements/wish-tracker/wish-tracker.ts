@@ -54,7 +54,7 @@ type Outcome = 'thanked' | 'withdrawn';
  *
  * @summary Follow your wish with its code, then thank the claimer or withdraw it.
  *
- * @event sq-thanked - The wisher thanked the claimer: `detail` is `{ id, message?, view }`.
+ * @event {SqThankedEvent} sq-thanked - The wisher thanked the claimer: `detail` is `{ id, message?, view }`.
  *
  * @csspart form - The code form.
  * @csspart field - A label, hint, control and error.

@@ -38,7 +38,7 @@ const FILTERS: Filter[] = ['category', 'status', 'grid'];
  *
  * @summary 心愿墙: browse, filter and claim 微心愿.
  *
- * @event sq-claimed - {@link SqClaimedEvent}: the visitor claimed a wish; `detail` is the receipt.
+ * @event {SqClaimedEvent} sq-claimed - {@link SqClaimedEvent}: the visitor claimed a wish; `detail` is the receipt.
  *
  * @csspart filters - The filter group.
  * @csspart list - The list of cards.
