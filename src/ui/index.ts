@@ -17,3 +17,5 @@ export {
   tokensCss,
 } from './tokens.js';
 export { baseStyles } from './styles.js';
+export { CustomStates } from './states.js';
+export { ActionController, type ActionOutcome, type ActionPhase } from './action.js';

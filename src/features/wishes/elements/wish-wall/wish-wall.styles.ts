@@ -80,6 +80,13 @@ export const wallStyles = css`
   :host(:state(virtualized)) .card {
     margin-bottom: var(--sq-wish-wall-gap, var(--sq-space-3));
   }
+  /* Chromium 90–124 (WeChat XWeb): the dashed state, in rules of their own. */
+  :host(:--virtualized) .list {
+    display: block;
+  }
+  :host(:--virtualized) .card {
+    margin-bottom: var(--sq-wish-wall-gap, var(--sq-space-3));
+  }
   .card:hover {
     border-color: var(--sq-color-primary);
   }

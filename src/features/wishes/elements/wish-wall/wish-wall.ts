@@ -9,6 +9,7 @@ import zhCN from '../../locales/zh-CN/wish-wall.js';
 import type { Client } from '../../../../sdk/client.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
+import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { messageStyles } from '../../../../ui/control-styles.js';
@@ -74,8 +75,6 @@ export class SqWishWall extends SqElement {
   @state() private loading = false;
   @state() private selected?: WishCard;
   @state() private claimErrors: FieldError[] = [];
-  @state() private claimFailure?: ApiError;
-  @state() private claiming = false;
   @state() private receipt?: ClaimReceipt;
   @state() private claimerType: ClaimerType = 'resident';
   @state() private copied = false;
@@ -87,7 +86,8 @@ export class SqWishWall extends SqElement {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/wish-wall.js'),
   });
-  private readonly internals = this.attachInternals();
+  /** 认领: one key per claim (wish + claimer), so a retry after a lost answer replays its receipt. */
+  private readonly claiming = new ActionController(this);
   private loadedKey?: string;
   private itemsGiven = false;
   private nextCursor?: string;
@@ -197,7 +197,7 @@ export class SqWishWall extends SqElement {
     this.selected = card;
     this.receipt = undefined;
     this.claimErrors = [];
-    this.claimFailure = undefined;
+    this.claiming.reset();
     this.copied = false;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
@@ -219,7 +219,7 @@ export class SqWishWall extends SqElement {
     event.preventDefault();
     const card = this.selected;
     const form = event.target as HTMLFormElement;
-    if (!card || this.claiming) return;
+    if (!card || this.claiming.busy) return;
     const data = new FormData(form);
     const input = {
       claimerType: String(data.get('claimerType') ?? ''),
@@ -229,29 +229,32 @@ export class SqWishWall extends SqElement {
     };
     const wish = this.wish ?? (await wishModule());
     const checked = wish.claimInputSchema.safeParse(input);
-    this.claimFailure = undefined;
     this.claimErrors = checked.success ? [] : toFieldErrors(checked.error.issues);
-    if (!checked.success) return this.focusInvalid();
-    this.claiming = true;
-    try {
-      const receipt = await this.client.wishes.claim(card.id, checked.data);
+    if (!checked.success) {
+      this.claiming.reset();
+      return this.focusInvalid();
+    }
+    const values = checked.data;
+    const outcome = await this.claiming.run('claim', [card.id, values], (client, idempotencyKey) =>
+      client.wishes.claim(card.id, values, { idempotencyKey }),
+    );
+    if (!outcome) return;
+    if ('value' in outcome) {
+      const receipt = outcome.value;
       this.receipt = receipt;
       this.replace(receipt.card);
       this.emit(new SqClaimedEvent(receipt));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success h3')?.focus();
-    } catch (error) {
-      const failure = ApiError.from(error);
-      this.claimFailure = failure;
-      this.claimErrors = failure.fields;
-      if (failure.code === 'already_claimed' || failure.code === 'invalid_transition') {
-        // Someone else was first: show the card as it is now.
-        this.replace(await this.client.wishes.get(card.id).catch(() => card));
-      }
-      if (failure.fields.length) this.focusInvalid();
-    } finally {
-      this.claiming = false;
+      return;
     }
+    const failure = outcome.error;
+    this.claimErrors = failure.fields;
+    if (failure.code === 'already_claimed' || failure.code === 'invalid_transition') {
+      // Someone else was first: show the card as it is now.
+      this.replace(await this.client.wishes.get(card.id).catch(() => card));
+    }
+    if (failure.fields.length) this.focusInvalid();
   }
 
   private async focusInvalid() {
@@ -379,7 +382,7 @@ export class SqWishWall extends SqElement {
     const virtualize = long ? this.virtualizeFn : undefined;
     // A long list waits for the virtualizer (a moment, once) rather than render every card.
     if (long && !virtualize) return html`<p class="hint-text">${this.t('common:loading')}</p>`;
-    this.internals.states?.[virtualize ? 'add' : 'delete']('virtualized');
+    this.customStates.toggle('virtualized', !!virtualize);
     // Two templates: the virtualizer owns its list's children, so it never takes over a plain one.
     return virtualize
       ? html`<ul class="list" part="list">
@@ -405,7 +408,7 @@ export class SqWishWall extends SqElement {
 
   protected override render() {
     const cards = this.cards;
-    this.internals.states?.[this.loading ? 'add' : 'delete']('loading');
+    this.customStates.toggle('loading', this.loading);
     return html`<section aria-labelledby="heading" aria-busy=${this.loading ? 'true' : 'false'}>
         <h2 id="heading">${this.t('heading')}</h2>
         ${
@@ -457,8 +460,8 @@ export class SqWishWall extends SqElement {
           ? this.renderReceipt(this.receipt)
           : card.status === 'open'
             ? this.renderClaimForm()
-            : this.claimFailure
-              ? this.renderAlert(this.claimFailure, '')
+            : this.claiming.error
+              ? this.renderAlert(this.claiming.error, '')
               : nothing
       }`;
   }
@@ -495,8 +498,8 @@ export class SqWishWall extends SqElement {
                 ${errors.map((e) => html`<li>${this.t(e.key, e.params)}</li>`)}
               </ul>
             </div>`
-          : this.claimFailure
-            ? this.renderAlert(this.claimFailure, this.t('claim.failed'))
+          : this.claiming.error
+            ? this.renderAlert(this.claiming.error, this.t('claim.failed'))
             : nothing
       }
       <fieldset class="choices" aria-describedby=${type.describedby || nothing}>
@@ -558,8 +561,8 @@ export class SqWishWall extends SqElement {
         ${this.t('claim.consent')}
       </label>
       ${consent.error}
-      <button class="primary" ?disabled=${this.claiming}>
-        ${this.t(this.claiming ? 'claim.sending' : 'claim.submit')}
+      <button class="primary" ?disabled=${this.claiming.busy}>
+        ${this.t(this.claiming.busy ? 'claim.sending' : 'claim.submit')}
       </button>
     </form>`;
   }
