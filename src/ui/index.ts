@@ -19,3 +19,9 @@ export {
 export { baseStyles } from './styles.js';
 export { CustomStates } from './states.js';
 export { ActionController, type ActionOutcome, type ActionPhase } from './action.js';
+export {
+  StaffSessionController,
+  type Staff,
+  type StaffNotice,
+  type StaffPhase,
+} from './staff-session.js';

@@ -1,0 +1,169 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Client } from '../sdk/client.js';
+import { ApiError } from '../sdk/errors.js';
+
+export type Staff = Awaited<ReturnType<Client['auth']['me']>>;
+export type StaffPhase = 'checking' | 'login' | 'ready' | 'failed';
+/** Why the sign-in form shows: the session ended under the staff member, or they signed out. */
+export type StaffNotice = 'expired' | 'loggedOut';
+
+/** One client's staff session, shared by every staff element on the page using that client. */
+interface Session {
+  /** undefined: being asked; null: nobody signed in. */
+  staff?: Staff | null;
+  /** Why asking failed (not a 401: the server could not be reached, say). */
+  error?: ApiError;
+  notice?: StaffNotice;
+  /** Bumped by every change: an answer to an older question never overwrites a newer state. */
+  version: number;
+  asking?: boolean;
+  followers: Set<StaffSessionController>;
+}
+
+const sessions = new WeakMap<Client, Session>();
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly client: Client };
+
+/**
+ * The staff sign-in of a staff element (desk, review, metrics): one per client, shared by every
+ * staff element on the page, so a desk and a review on one page never ask twice and see each
+ * other's sign-in and sign-out. The element follows its current client: when the client is
+ * swapped (the provider's client arriving after the embedded default), answers about the old
+ * one never reach it. `changed` is called when the staff member in force changes (load then).
+ */
+export class StaffSessionController implements ReactiveController {
+  private client?: Client;
+  private session?: Session;
+  private seen?: Staff | null;
+
+  constructor(
+    private readonly host: Host,
+    private readonly changed: (staff: Staff | undefined) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** The staff member signed in, once known. */
+  get staff(): Staff | undefined {
+    return this.session?.staff ?? undefined;
+  }
+
+  get phase(): StaffPhase {
+    const s = this.session;
+    return !s || s.staff === undefined
+      ? s?.error
+        ? 'failed'
+        : 'checking'
+      : s.staff
+        ? 'ready'
+        : 'login';
+  }
+
+  get error(): ApiError | undefined {
+    return this.session?.error;
+  }
+
+  get notice(): StaffNotice | undefined {
+    return this.session?.notice;
+  }
+
+  hostConnected(): void {
+    this.follow();
+  }
+
+  hostUpdate(): void {
+    this.follow();
+  }
+
+  hostDisconnected(): void {
+    this.session?.followers.delete(this);
+    this.client = this.session = undefined;
+  }
+
+  /** Asks the server again who is signed in (after a failure to reach it). */
+  retry(): void {
+    const s = this.session;
+    if (!s || s.asking) return;
+    this.set(s, { staff: undefined, error: undefined });
+    void this.ask(this.client!, s);
+  }
+
+  /** Signs in on this client: every staff element using it goes on. Resolves with the failure. */
+  async login(credentials: { username: string; password: string }): Promise<ApiError | undefined> {
+    const client = this.host.client;
+    try {
+      const { staff } = await client.auth.login(credentials);
+      this.set(sessionOf(client), { staff, error: undefined, notice: undefined });
+      return undefined;
+    } catch (e) {
+      return ApiError.from(e);
+    }
+  }
+
+  /** Signs out of this client, on every staff element using it. */
+  async logout(): Promise<void> {
+    const client = this.host.client;
+    try {
+      await client.auth.logout();
+    } catch {
+      // Signed out here either way: the client forgets its token; the server's session ends on its own.
+    }
+    this.set(sessionOf(client), { staff: null, notice: 'loggedOut' });
+  }
+
+  /**
+   * A staff call was answered 401: the session ended. Every element of this client shows the
+   * sign-in form, saying so; an answer from a client this element no longer uses is ignored.
+   */
+  expired(client: Client = this.host.client): void {
+    if (client !== this.client || !this.session) return;
+    const s = this.session;
+    this.set(s, { staff: null, notice: s.staff ? 'expired' : s.notice });
+  }
+
+  private follow() {
+    const client = this.host.client;
+    if (client === this.client) return;
+    this.session?.followers.delete(this);
+    this.client = client;
+    const s = (this.session = sessionOf(client));
+    s.followers.add(this);
+    this.seen = undefined;
+    if (s.staff === undefined && !s.asking) void this.ask(client, s);
+    else this.notify();
+  }
+
+  private async ask(client: Client, s: Session) {
+    const version = s.version;
+    s.asking = true;
+    let next: Partial<Session>;
+    try {
+      next = { staff: await client.auth.me(), error: undefined };
+    } catch (e) {
+      const error = ApiError.from(e);
+      next = error.code === 'unauthorized' ? { staff: null, error: undefined } : { error };
+    }
+    s.asking = false;
+    if (s.version === version) this.set(s, next);
+  }
+
+  private set(s: Session, next: Partial<Session>) {
+    Object.assign(s, next);
+    s.version++;
+    for (const follower of s.followers) follower.notify();
+  }
+
+  private notify() {
+    this.host.requestUpdate();
+    const staff = this.session?.staff;
+    if (staff === this.seen) return;
+    this.seen = staff;
+    this.changed(staff ?? undefined);
+  }
+}
+
+function sessionOf(client: Client): Session {
+  let s = sessions.get(client);
+  if (!s) sessions.set(client, (s = { version: 0, followers: new Set() }));
+  return s;
+}
