@@ -4,7 +4,6 @@ import { html, nothing } from 'lit';
 import { describeLocation, displayName, resolveLocation } from '../../../core/model.js';
 import type { ComplaintActionInput, ComplaintEvent, ComplaintStaffView } from '../../views.js';
 import { canTake, returnReasons } from '../../machine.js';
-import { newId } from '../../../../domain/ids.js';
 import zhCase from '../../locales/zh-CN/complaint-desk-case.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import { i18n } from '../../../../ui/localize.js';
@@ -36,9 +35,6 @@ const FORMS: Record<Act, Field[]> = {
 };
 const ACTS = Object.keys(FORMS) as Act[];
 
-/** One Idempotency-Key per intent (action + values), reused on every retry of it. */
-const intents = new WeakMap<Desk, [string, string]>();
-
 function choose(d: Desk, act: Act) {
   d.open = act;
   d.errors = {};
@@ -69,16 +65,13 @@ async function submitAction(d: Desk, e: SubmitEvent) {
   d.errors = errors;
   d.formError = undefined;
   if (d.focusInvalid()) return;
-  // One key per intent: a retry of the same action and values reuses it.
-  const sig = c.id + JSON.stringify(body);
-  if (intents.get(d)?.[0] !== sig) intents.set(d, [sig, newId()]);
-  d.busy = true;
-  try {
-    const next = await d.client.complaints.act(c.id, body as ComplaintActionInput, {
-      idempotencyKey: intents.get(d)![1],
-    });
-    intents.delete(d);
-    d.busy = false;
+  // One key per intent (case, action and values): a retry of the same reuses it.
+  const outcome = await d.acting.run(c.id, body, (client, idempotencyKey) =>
+    client.complaints.act(c.id, body as ComplaintActionInput, { idempotencyKey }),
+  );
+  if (!outcome) return;
+  if ('value' in outcome) {
+    const next = outcome.value;
     d.current = next;
     d.open = undefined;
     const row = d.items?.find((i) => i.id === next.id);
@@ -95,14 +88,13 @@ async function submitAction(d: Desk, e: SubmitEvent) {
     })}`;
     await d.updateComplete;
     d.renderRoot.querySelector<HTMLElement>('#case')?.focus();
-  } catch (err) {
-    d.busy = false;
-    const error = ApiError.from(err);
-    if (error.code === 'unauthorized') return d.fail(error);
-    d.formError = error;
-    for (const f of error.fields) d.errors = { ...d.errors, [f.path.split('.')[0]!]: f.key };
-    d.focusInvalid();
+    return;
   }
+  const error = outcome.error;
+  if (error.code === 'unauthorized') return d.fail(error);
+  d.formError = error;
+  for (const f of error.fields) d.errors = { ...d.errors, [f.path.split('.')[0]!]: f.key };
+  d.focusInvalid();
 }
 
 function time(d: Desk, iso: string) {
@@ -263,7 +255,7 @@ function renderForm(d: Desk, act: Act) {
       );
     })}
     <div class="bar">
-      <button class="primary" ?disabled=${d.busy}>${t.t(`action.${act}`)}</button>
+      <button class="primary" ?disabled=${d.acting.busy}>${t.t(`action.${act}`)}</button>
       <button type="button" class="button-secondary" @click=${() => (d.open = undefined)}>
         ${t.t('detail.cancel')}
       </button>

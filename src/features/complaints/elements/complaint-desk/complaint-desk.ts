@@ -8,6 +8,7 @@ import { complaintStatuses, type ComplaintStatus } from '../../machine.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
+import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
@@ -73,6 +74,10 @@ export class SqComplaintDesk extends SqElement {
     if (staff) this.started = this.start(staff);
   });
   private started?: Promise<void>;
+  /** The open case's actions: one Idempotency-Key per intent, answers for another case ignored.
+   * @internal
+   */
+  readonly acting = new ActionController(this);
   private filters: Filters = {};
   /** The case view and its actions, loaded the first time a case is opened. */
   private case?: typeof import('./case.js');
@@ -196,9 +201,10 @@ export class SqComplaintDesk extends SqElement {
     try {
       this.case ??= await import('./case.js');
       const c = await client.complaints.get(id);
-      if (client !== this.client) return;
+      if (client !== this.client || id !== this.opened) return;
       this.busy = false;
       this.revoke();
+      this.acting.reset();
       this.current = c;
       this.open = undefined;
       await this.updateComplete;
@@ -228,6 +234,7 @@ export class SqComplaintDesk extends SqElement {
    */
   async back(focus = true) {
     this.revoke();
+    this.acting.reset();
     this.current = undefined;
     this.error = undefined;
     this.open = undefined;

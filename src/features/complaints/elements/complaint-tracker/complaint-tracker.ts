@@ -9,11 +9,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ComplaintPublicView } from '../../views.js';
 import type { ComplaintStatus, Rating } from '../../machine.js';
-import { newId } from '../../../../domain/ids.js';
 import { formatDate, formatDateTime } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-tracker.js';
+import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
@@ -96,7 +96,6 @@ export class SqComplaintTracker extends SqElement {
   @state() private announce = '';
   @state() private choice?: Rating;
   @state() private rateError?: string;
-  @state() private rateBusy = false;
   @state() private outcome?: Outcome;
 
   @query('#ticket') private ticketInput!: HTMLInputElement;
@@ -106,10 +105,10 @@ export class SqComplaintTracker extends SqElement {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/complaint-tracker.js'),
   });
-  private readonly internals = this.attachInternals();
+  /** 评价: one Idempotency-Key per rating (choice + comment), reused on its retries. */
+  private readonly rating = new ActionController(this);
   /** The pair that found the case; the code lives only here, in memory. */
   private found?: { ticket: string; code: string };
-  private rateKey?: string;
 
   private get t() {
     return this.localize;
@@ -117,17 +116,7 @@ export class SqComplaintTracker extends SqElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.toggleState('loading', this.busy);
-    this.toggleState('found', !!this.view);
-  }
-
-  private toggleState(name: string, on: boolean) {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Older engines without CustomStateSet: the parts still carry the state.
-    }
+    this.customStates.set({ loading: this.busy, found: !!this.view });
   }
 
   /** Checks the fields with the domain's rules; returns the normalised pair or undefined. */
@@ -148,6 +137,7 @@ export class SqComplaintTracker extends SqElement {
     if (this.busy) return;
     this.failure = undefined;
     this.notFound = false;
+    this.rating.reset(); // Another case: an answer about the old one must not show here.
     const pair = this.validate();
     if (!pair) {
       await this.updateComplete;
@@ -216,7 +206,7 @@ export class SqComplaintTracker extends SqElement {
   private async rate(event: Event) {
     event.preventDefault();
     const found = this.found;
-    if (this.rateBusy || !found || !this.view) return;
+    if (this.rating.busy || !found || !this.view) return;
     const t = this.t;
     const rating = this.choice;
     if (!rating) {
@@ -230,14 +220,20 @@ export class SqComplaintTracker extends SqElement {
     ).trim();
     const wasReopened = this.view.reopened;
     this.rateError = undefined;
-    this.rateBusy = true;
-    this.rateKey ??= newId();
-    try {
-      const delivery = await this.client.complaints.rate(
-        { ticket: found.ticket, queryCode: found.code, rating, ...(comment ? { comment } : {}) },
-        { idempotencyKey: this.rateKey },
-      );
-      this.rateKey = undefined;
+    const input = {
+      ticket: found.ticket,
+      queryCode: found.code,
+      rating,
+      ...(comment ? { comment } : {}),
+    };
+    const outcome = await this.rating.run('rate', input, (client, idempotencyKey) =>
+      client.complaints.rate(input, { idempotencyKey }),
+    );
+    if (!outcome) return;
+    if ('error' in outcome) {
+      this.rateError = this.rating.fields[0]?.key ?? this.rating.message;
+    } else {
+      const delivery = outcome.value;
       if (delivery.state === 'queued') {
         this.outcome = 'queued';
         this.announce = t.t('queued');
@@ -254,11 +250,6 @@ export class SqComplaintTracker extends SqElement {
       this.emit(
         new SqRatedEvent({ ticket: found.ticket, rating, state: 'delivered', reopened, view }),
       );
-    } catch (error) {
-      const apiError = ApiError.from(error);
-      this.rateError = apiError.fields[0]?.key ?? `common:${apiError.key}`;
-    } finally {
-      this.rateBusy = false;
     }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#rate-outcome, #rate-error')?.focus();
@@ -401,7 +392,6 @@ export class SqComplaintTracker extends SqElement {
                   @change=${() => {
                     this.choice = r;
                     this.rateError = undefined;
-                    this.rateKey = undefined;
                   }}
                 /><span>${t.t(`ratings.${r}`)}</span>
               </label>`,
@@ -421,7 +411,6 @@ export class SqComplaintTracker extends SqElement {
           maxlength=${COMMENT_MAX}
           rows="3"
           aria-describedby="comment-hint"
-          @input=${() => (this.rateKey = undefined)}
         ></textarea>
       </div>
       ${
@@ -431,8 +420,8 @@ export class SqComplaintTracker extends SqElement {
             </p>`
           : nothing
       }
-      <button class="primary" part="button" aria-disabled=${this.rateBusy ? 'true' : 'false'}>
-        ${this.rateBusy ? t.t('sending') : t.t('rateSubmit')}
+      <button class="primary" part="button" aria-disabled=${this.rating.busy ? 'true' : 'false'}>
+        ${this.rating.busy ? t.t('sending') : t.t('rateSubmit')}
       </button>
     </form>`;
   }
