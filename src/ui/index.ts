@@ -25,3 +25,6 @@ export {
   type StaffNotice,
   type StaffPhase,
 } from './staff-session.js';
+export { renderChips, chipStyles, type ChipOption } from './chips.js';
+export { renderDateTime } from './time.js';
+export type { StatusTone } from './tokens.js';

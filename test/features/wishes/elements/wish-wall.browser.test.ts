@@ -137,9 +137,16 @@ describe('sq-wish-wall', () => {
     const { client } = await seeded();
     const wall = await mount(client);
     const choose = async (id: string, value: string) => {
-      const select = root(wall).querySelector<HTMLSelectElement>(`#f-${id}`)!;
-      select.value = value;
-      select.dispatchEvent(new Event('change'));
+      if (id === 'status') {
+        // A short list: filter chips (radios), one tap each.
+        root(wall)
+          .querySelector<HTMLInputElement>(`input[name=f-status][value="${value}"]`)!
+          .click();
+      } else {
+        const select = root(wall).querySelector<HTMLSelectElement>(`#f-${id}`)!;
+        select.value = value;
+        select.dispatchEvent(new Event('change'));
+      }
       await wall.updateComplete;
       await waitUntil(() => !root(wall).querySelector('[aria-busy=true]'), 'filtered');
     };
@@ -155,6 +162,27 @@ describe('sq-wish-wall', () => {
     expect(notice.textContent).to.contain('没有符合筛选条件的心愿');
     notice.querySelector('button')!.click();
     await waitUntil(() => cards(wall).length === 4, 'filters cleared');
+  });
+
+  it('filters by status with chips: one tab stop, arrow keys move and apply', async () => {
+    const { client } = await seeded();
+    const wall = await mount(client);
+    const chips = [...root(wall).querySelectorAll<HTMLInputElement>('input[name=f-status]')];
+    expect(chips.map((c) => c.closest('label')!.textContent!.trim())).to.deep.equal([
+      '全部',
+      '待认领',
+      '已认领',
+      '已完成',
+      '已评价',
+    ]);
+    expect(chips[0]!.checked).to.equal(true);
+    chips[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => wall.status === 'open', 'open chosen');
+    await waitUntil(() => cards(wall).length === 1, 'filtered');
+    expect(root(wall).querySelector('.chip.checked')!.textContent).to.contain('待认领');
+    expect(smallTargets(wall, 44)).to.deep.equal([]);
+    expect(await axeViolations(wall)).to.deep.equal([]);
   });
 
   it('says when the wall is empty', async () => {

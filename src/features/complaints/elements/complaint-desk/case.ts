@@ -8,6 +8,8 @@ import zhCase from '../../locales/zh-CN/complaint-desk-case.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import { i18n } from '../../../../ui/localize.js';
 import type { SqComplaintDesk as Desk } from './complaint-desk.js';
+import { renderDateTime } from '../../../../ui/time.js';
+import { complaintTone } from '../tones.js';
 
 // The case's strings come with it (English has them all in its on-demand file).
 i18n.addResourceBundle('zh-CN', 'complaint-desk', zhCase, true);
@@ -97,14 +99,6 @@ async function submitAction(d: Desk, e: SubmitEvent) {
   d.focusInvalid();
 }
 
-function time(d: Desk, iso: string) {
-  return new Intl.DateTimeFormat(d.localize.lang, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
-}
-
 function place(d: Desk, c: ComplaintStaffView) {
   const l = c.location;
   if ('text' in l) return l.text;
@@ -131,14 +125,21 @@ export function renderCase(d: Desk, c: ComplaintStaffView) {
       </button>
     </div>
     <h3 id="case" tabindex="-1">
-      ${c.ticket} <span class="badge">${t.t(`status.${c.status}`)}</span>
-      ${c.overdue ? html`<strong class="overdue">${t.t('overdue')}</strong>` : nothing}
+      <span class="nowrap">${c.ticket}</span>
+      <span class="badge" data-tone=${complaintTone[c.status]}>${t.t(`status.${c.status}`)}</span>
+      ${c.overdue ? html`<strong class="badge" data-tone="overdue">${t.t('overdue')}</strong>` : nothing}
     </h3>
     <dl>
-      ${row('category', d.category(c.category))} ${row('received', time(d, c.receivedAt))}
+      ${row('category', d.category(c.category))}
+      ${row('received', renderDateTime(c.receivedAt, d.localize.lang, 'short'))}
       ${row('due', d.day(c.dueDate))} ${row('handler', c.handler?.name ?? t.t('unassigned'))}
       ${row('location', place(d, c))}
-      ${row('contact', c.contact ? `${c.contact.name} ${c.contact.phone}` : t.t('detail.anonymous'))}
+      ${row(
+        'contact',
+        c.contact
+          ? html`${c.contact.name} <span class="nowrap">${c.contact.phone}</span>`
+          : t.t('detail.anonymous'),
+      )}
       ${Object.entries(c.answers).map(([id, a]) => {
         // The question as the resident read it (an operator may since have removed it).
         const q = d.tree && categoriesFor(d.tree, 'complaint').find((x) => x.id === c.category);
@@ -275,7 +276,7 @@ function renderEvent(d: Desk, ev: ComplaintEvent) {
   ].filter(Boolean);
   return html`<li class=${ev.public ? '' : 'internal'}>
     <p class="meta">
-      <time datetime=${ev.at}>${time(d, ev.at)}</time> · ${who} ·
+      ${renderDateTime(ev.at, d.localize.lang, 'short')} · ${who} ·
       <strong>${t.t(`action.${ev.action}`)}</strong>
       ${ev.from !== ev.to ? html`→ ${t.t(`status.${ev.to}`)}` : nothing}
       ${ev.public ? nothing : html`<span class="badge">${t.t('detail.internal')}</span>`}

@@ -14,6 +14,7 @@ import { SqElement } from '../../../../ui/sq-element.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { deskStyles } from './complaint-desk.styles.js';
+import { complaintTone } from '../tones.js';
 
 type Aria = { invalid: string; described: string | typeof nothing };
 type Filters = { status?: ComplaintStatus; category?: string; grid?: string; overdue?: boolean };
@@ -470,11 +471,13 @@ export class SqComplaintDesk extends SqElement {
                 data-id=${c.id}
                 @click=${() => this.show(c.id)}
               >
-                <strong>${c.ticket}</strong>
-                <span class="badge">${t.t(`status.${c.status}`)}</span>
+                <strong class="nowrap">${c.ticket}</strong>
+                <span class="badge" data-tone=${complaintTone[c.status]}
+                  >${t.t(`status.${c.status}`)}</span
+                >
                 <span>${this.category(c.category)}</span>
                 <span>${t.t('list.due', { date: this.day(c.dueDate) })}</span>
-                ${c.overdue ? html`<strong class="overdue">${t.t('overdue')}</strong>` : nothing}
+                ${c.overdue ? html`<strong class="badge" data-tone="overdue">${t.t('overdue')}</strong>` : nothing}
                 <span class="excerpt">${c.excerpt}</span>
               </button>
             </li>`,

@@ -9,16 +9,18 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ComplaintPublicView } from '../../views.js';
 import type { ComplaintStatus, Rating } from '../../machine.js';
-import { formatDate, formatDateTime } from '../../../../domain/time.js';
+import { formatDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-tracker.js';
 import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
+import { renderDateTime } from '../../../../ui/time.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
+import { complaintTone } from '../tones.js';
 
 const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
 
@@ -345,7 +347,7 @@ export class SqComplaintTracker extends SqElement {
                 });
           const showText = entry.text && entry.action !== 'transfer';
           return html`<li class=${i === view.timeline.length - 1 ? 'latest' : ''}>
-            <time datetime=${entry.at}>${formatDateTime(entry.at, t.lang)}</time>
+            ${renderDateTime(entry.at, t.lang)}
             <strong>${what}</strong>
             ${showText ? html`<p class="text">${entry.text}</p>` : nothing}
           </li>`;
@@ -434,7 +436,7 @@ export class SqComplaintTracker extends SqElement {
         <div>
           <dt>${t.t('status')}</dt>
           <dd>
-            <span class="status ${view.status}" part="status"
+            <span class="status" data-tone=${complaintTone[view.status]} part="status"
               >${this.statusLabel(view.status)}</span
             >
           </dd>
@@ -443,12 +445,12 @@ export class SqComplaintTracker extends SqElement {
           <dt>${t.t('due')}</dt>
           <dd class="key">
             ${this.date(view.dueDate)}
-            ${view.overdue ? html`<span class="badge">${t.t('overdue')}</span>` : nothing}
+            ${view.overdue ? html`<span class="badge" data-tone="overdue">${t.t('overdue')}</span>` : nothing}
           </dd>
         </div>
         <div>
           <dt>${t.t('received')}</dt>
-          <dd>${formatDateTime(view.receivedAt, t.lang)}</dd>
+          <dd>${renderDateTime(view.receivedAt, t.lang)}</dd>
         </div>
         ${
           view.handlerName

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoriesFor } from '../../../core/catalogues.js';
 import { displayName, type Community } from '../../../core/model.js';
-import { formatDateTime, shanghaiDate } from '../../../../domain/time.js';
+import { shanghaiDate } from '../../../../domain/time.js';
 import type {
   nextWishStatus,
   WishCounts,
@@ -18,9 +18,11 @@ import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { StaffSessionController } from '../../../../ui/staff-session.js';
 import { SqElement } from '../../../../ui/sq-element.js';
+import { renderDateTime } from '../../../../ui/time.js';
 import { messageStyles } from '../../../../ui/control-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { wishReviewStyles } from './wish-review.styles.js';
+import { wishTone } from '../tones.js';
 
 export type WishReviewAction = WishStaffAction['action'];
 
@@ -448,27 +450,35 @@ export class SqWishReview extends SqElement {
     return html`<li part="item" class="item">
       <h4 id="t-${wish.id}" tabindex="-1">${wish.title}</h4>
       <p class="badges">
-        <span class="badge">${t.t(`status.${wish.status}`)}</span>
-        ${expired ? html`<span class="badge warn">${t.t('expired')}</span>` : nothing}
+        <span class="badge" data-tone=${wishTone[wish.status]}
+          >${t.t(`status.${wish.status}`)}</span
+        >
+        ${expired ? html`<span class="badge" data-tone="overdue">${t.t('expired')}</span>` : nothing}
       </p>
       <p class="story">${wish.story}</p>
       <dl class="facts">
         ${row('category', category ? displayName(category, lang) : wish.category)}
         ${row('grid', grid ? displayName(grid, lang) : wish.grid)}
-        ${row('posted', formatDateTime(wish.createdAt, lang))}
+        ${row('posted', renderDateTime(wish.createdAt, lang))}
         ${row(
           'wisher',
           html`${wish.wisherName}${wish.alias ? t.t('alias', { alias: wish.alias }) : ''}`,
         )}
-        ${row('phone', wish.phone)}
-        ${row('value', wish.value === undefined ? undefined : t.t('yuan', { value: wish.value }))}
+        ${row('phone', html`<span class="nowrap">${wish.phone}</span>`)}
+        ${row(
+          'value',
+          wish.value === undefined
+            ? undefined
+            : html`<span class="nowrap">${t.t('yuan', { value: wish.value })}</span>`,
+        )}
         ${
           claim
             ? html`${row(
                 'claimer',
-                `${claim.name} · ${t.t(`claimerTypes.${claim.type}`)} · ${claim.phone}`,
+                html`${claim.name} · ${t.t(`claimerTypes.${claim.type}`)} ·
+                  <span class="nowrap">${claim.phone}</span>`,
               )}
-              ${row('holdUntil', formatDateTime(claim.holdUntil, lang))}`
+              ${row('holdUntil', renderDateTime(claim.holdUntil, lang))}`
             : nothing
         }
         ${row('reason', wish.rejectReason)} ${row('fulfilment', wish.fulfilment?.note)}

@@ -17,6 +17,7 @@ import { SqElement } from '../../../../ui/sq-element.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { wishTrackerStyles } from './wish-tracker.styles.js';
+import { wishTone } from '../tones.js';
 
 export interface ThankedDetail {
   /** The wish's id (public: it is on the wall). Never the code. */
@@ -353,7 +354,7 @@ export class SqWishTracker extends SqElement {
         <div>
           <dt>${t.t('status')}</dt>
           <dd>
-            <span class="status ${view.status}" part="status"
+            <span class="status" data-tone=${wishTone[view.status]} part="status"
               >${this.statusLabel(view.status)}</span
             >
           </dd>

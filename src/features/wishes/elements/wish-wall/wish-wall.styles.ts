@@ -40,6 +40,9 @@ export const wallStyles = css`
   .filters .field {
     margin: 0;
   }
+  .filters .chips {
+    grid-column: 1 / -1;
+  }
   label,
   legend {
     font-weight: 600;
@@ -121,11 +124,6 @@ export const wallStyles = css`
     border-radius: var(--sq-radius);
     color: var(--sq-color-text-muted);
   }
-  .status-open {
-    color: var(--sq-color-primary);
-  }
-  .status-fulfilled,
-  .status-thanked,
   .thanks {
     color: var(--sq-color-success);
   }

@@ -11,11 +11,13 @@ import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
+import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { messageStyles } from '../../../../ui/control-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { SqClaimedEvent } from './events.js';
 import { wallStyles } from './wish-wall.styles.js';
+import { wishTone } from '../tones.js';
 
 /** Past this many cards the list is virtualized (only the cards on screen are in the DOM). */
 export const VIRTUALIZE_AFTER = 100;
@@ -28,6 +30,7 @@ type Virtualize = Awaited<ReturnType<typeof virtualizer>>['virtualize'];
 
 type Filter = 'category' | 'status' | 'grid';
 const FILTERS: Filter[] = ['category', 'status', 'grid'];
+const SELECTS = ['category', 'grid'] as const;
 
 /**
  * 心愿墙: the community's published wishes (微心愿) as cards — title, category, the wisher's
@@ -58,7 +61,7 @@ const FILTERS: Filter[] = ['category', 'status', 'grid'];
  */
 export class SqWishWall extends SqElement {
   static override tagName = 'sq-wish-wall';
-  static override styles = [baseStyles, messageStyles, wallStyles];
+  static override styles = [baseStyles, messageStyles, chipStyles, wallStyles];
 
   /** Show only this category (id from the community's wish catalogue). */
   @property({ reflect: true }) category?: string;
@@ -292,7 +295,9 @@ export class SqWishWall extends SqElement {
   private renderMeta(card: WishCard) {
     const grid = this.gridName(card.grid);
     return html`<p class="tags">
-        <span class="tag status-${card.status}">${this.t(`statusName.${card.status}`)}</span>
+        <span class="badge" data-tone=${wishTone[card.status]}
+          >${this.t(`statusName.${card.status}`)}</span
+        >
         <span class="tag">${this.categoryName(card.category)}</span>
       </p>
       <p class="meta">
@@ -344,9 +349,18 @@ export class SqWishWall extends SqElement {
         label: displayName(g, this.localize.lang),
       })),
     };
+    // Four statuses: chips, one tap each; categories and grids may be many: selects.
+    const all = this.t('all');
     return html`<fieldset class="filters" part="filters">
       <legend class="visually-hidden">${this.t('filters')}</legend>
-      ${FILTERS.map(
+      ${renderChips(
+        'f-status',
+        this.t('status'),
+        [['', all], ...options.status.map((o) => [o.id, o.label] as const)],
+        this.status ?? '',
+        (value) => this.setFilter('status', value),
+      )}
+      ${SELECTS.map(
         (name) =>
           html`<div class="field">
             <label for="f-${name}">${this.t(name)}</label>
@@ -354,7 +368,7 @@ export class SqWishWall extends SqElement {
               id="f-${name}"
               @change=${(e: Event) => this.setFilter(name, (e.target as HTMLSelectElement).value)}
             >
-              <option value="">${this.t('all')}</option>
+              <option value="">${all}</option>
               ${options[name].map(
                 (o) =>
                   html`<option value=${o.id} ?selected=${o.id === this[name]}>${o.label}</option>`,
@@ -576,7 +590,7 @@ export class SqWishWall extends SqElement {
       <h3 tabindex="-1">${this.t('claimed.heading')}</h3>
       <p>${this.t('claimed.codeHint')}</p>
       <p class="code">
-        <span>${this.t('claimed.code')}</span> <strong>${receipt.claimCode}</strong>
+        <span>${this.t('claimed.code')}</span> <strong class="nowrap">${receipt.claimCode}</strong>
       </p>
       <button type="button" class="button-secondary" @click=${this.copy}>
         ${this.t('claimed.copy')}
