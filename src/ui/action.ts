@@ -1,4 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FieldError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Client } from '../sdk/client.js';
@@ -9,7 +8,8 @@ export type ActionPhase = 'idle' | 'sending' | 'done' | 'failed';
 /** What `run()` ends with; `undefined` when a newer run, a reset or another client superseded it. */
 export type ActionOutcome<T> = { value: T } | { error: ApiError };
 
-type Host = ReactiveControllerHost & { readonly client: Client };
+/** The element acting: its client now, and re-rendering on every phase. */
+type Host = { readonly client: Client; requestUpdate(): void };
 
 /**
  * A direct action (claim, rate, thank, withdraw, a desk or review action): sent now, never
@@ -19,7 +19,7 @@ type Host = ReactiveControllerHost & { readonly client: Client };
  * Phases: idle → sending → done | failed (`error` says why). An answer for a superseded run
  * (a newer run, `reset()`, or a client swapped meanwhile) never touches the state.
  */
-export class ActionController implements ReactiveController {
+export class ActionController {
   phase: ActionPhase = 'idle';
   /** The intent of the last run (`withdraw`, `thank`, `reject:<id>`…), to show its outcome beside it. */
   name?: string;
@@ -29,11 +29,7 @@ export class ActionController implements ReactiveController {
   private readonly keys = new Map<string, string>();
   private run$ = 0;
 
-  constructor(private readonly host: Host) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: Host) {}
 
   get busy(): boolean {
     return this.phase === 'sending';
@@ -47,11 +43,6 @@ export class ActionController implements ReactiveController {
   /** The field errors of the failure (validation on the server). */
   get fields(): FieldError[] {
     return this.error?.fields ?? [];
-  }
-
-  /** The failure's message for `path`, if that field was refused. */
-  fieldError(path: string): FieldError | undefined {
-    return this.fields.find((f) => f.path === path || f.path.startsWith(`${path}.`));
   }
 
   /** True when the last run was `name` and ended `phase`. */

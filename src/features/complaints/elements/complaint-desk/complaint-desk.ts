@@ -12,6 +12,7 @@ import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { deskStyles } from './complaint-desk.styles.js';
 import { complaintTone } from '../tones.js';
@@ -47,7 +48,7 @@ type Filters = { status?: ComplaintStatus; category?: string; grid?: string; ove
  */
 export class SqComplaintDesk extends SqElement {
   static override tagName = 'sq-complaint-desk';
-  static override styles = [baseStyles, deskStyles];
+  static override styles = [baseStyles, badgeStyles, deskStyles];
 
   @state() private view: 'list' | 'metrics' = 'list';
   /** @internal */ @state() items?: ComplaintSummary[];
@@ -92,7 +93,7 @@ export class SqComplaintDesk extends SqElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.customStates.toggle('detail', !!this.current);
+    this.customStates.set({ detail: !!this.current });
   }
 
   override disconnectedCallback(): void {

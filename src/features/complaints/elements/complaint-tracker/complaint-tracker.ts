@@ -18,6 +18,7 @@ import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { renderDateTime } from '../../../../ui/time.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
 import { complaintTone } from '../tones.js';
@@ -84,7 +85,7 @@ type Outcome = 'rated' | 'reopened' | 'queued';
  */
 export class SqComplaintTracker extends SqElement {
   static override tagName = 'sq-complaint-tracker';
-  static override styles = [baseStyles, controlStyles, messageStyles, trackerStyles];
+  static override styles = [baseStyles, badgeStyles, controlStyles, messageStyles, trackerStyles];
 
   /** Prefills the ticket number (e.g. from the success screen). The query code never is. */
   @property() ticket?: string;

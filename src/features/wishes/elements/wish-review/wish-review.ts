@@ -20,6 +20,7 @@ import { StaffSessionController } from '../../../../ui/staff-session.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { renderDateTime } from '../../../../ui/time.js';
 import { messageStyles } from '../../../../ui/control-styles.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { wishReviewStyles } from './wish-review.styles.js';
 import { wishTone } from '../tones.js';
@@ -100,7 +101,7 @@ interface Failure {
  */
 export class SqWishReview extends SqElement {
   static override tagName = 'sq-wish-review';
-  static override styles = [baseStyles, messageStyles, wishReviewStyles];
+  static override styles = [baseStyles, badgeStyles, messageStyles, wishReviewStyles];
 
   /** The status the queue shows first (待核实). */
   @property({ reflect: true }) status: WishStatus = 'pending_review';
@@ -154,7 +155,7 @@ export class SqWishReview extends SqElement {
       (this.scope !== this.scoped || changed.has('status'))
     )
       this.reload();
-    this.customStates.toggle('login', this.session.phase === 'login');
+    this.customStates.set({ login: this.session.phase === 'login' });
   }
 
   /** 401 ends the session on every staff element of this client; else an alert. */

@@ -15,6 +15,7 @@ import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { wishTrackerStyles } from './wish-tracker.styles.js';
 import { wishTone } from '../tones.js';
@@ -76,7 +77,13 @@ type Outcome = 'thanked' | 'withdrawn';
  */
 export class SqWishTracker extends SqElement {
   static override tagName = 'sq-wish-tracker';
-  static override styles = [baseStyles, controlStyles, messageStyles, wishTrackerStyles];
+  static override styles = [
+    baseStyles,
+    badgeStyles,
+    controlStyles,
+    messageStyles,
+    wishTrackerStyles,
+  ];
 
   @state() private view?: WishWisherView;
   @state() private busy = false;

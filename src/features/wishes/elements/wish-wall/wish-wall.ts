@@ -14,6 +14,7 @@ import { LocalizeController } from '../../../../ui/localize.js';
 import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { messageStyles } from '../../../../ui/control-styles.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { SqClaimedEvent } from './events.js';
 import { wallStyles } from './wish-wall.styles.js';
@@ -61,7 +62,7 @@ const SELECTS = ['category', 'grid'] as const;
  */
 export class SqWishWall extends SqElement {
   static override tagName = 'sq-wish-wall';
-  static override styles = [baseStyles, messageStyles, chipStyles, wallStyles];
+  static override styles = [baseStyles, badgeStyles, messageStyles, chipStyles, wallStyles];
 
   /** Show only this category (id from the community's wish catalogue). */
   @property({ reflect: true }) category?: string;
@@ -396,7 +397,7 @@ export class SqWishWall extends SqElement {
     const virtualize = long ? this.virtualizeFn : undefined;
     // A long list waits for the virtualizer (a moment, once) rather than render every card.
     if (long && !virtualize) return html`<p class="hint-text">${this.t('common:loading')}</p>`;
-    this.customStates.toggle('virtualized', !!virtualize);
+    this.customStates.set({ virtualized: !!virtualize });
     // Two templates: the virtualizer owns its list's children, so it never takes over a plain one.
     return virtualize
       ? html`<ul class="list" part="list">
@@ -422,7 +423,7 @@ export class SqWishWall extends SqElement {
 
   protected override render() {
     const cards = this.cards;
-    this.customStates.toggle('loading', this.loading);
+    this.customStates.set({ loading: this.loading });
     return html`<section aria-labelledby="heading" aria-busy=${this.loading ? 'true' : 'false'}>
         <h2 id="heading">${this.t('heading')}</h2>
         ${
