@@ -618,6 +618,7 @@ export type CustomElements = {
    *
    * ### **CSS Parts:**
    *  - **filters** - The filter group.
+   * - **chips** - The status filter chips (a radio group).
    * - **list** - The list of cards.
    * - **card** - One wish card.
    * - **more** - The "加载更多" button.

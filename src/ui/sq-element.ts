@@ -35,12 +35,16 @@ export class SqElement extends LitElement {
   /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
   @property({ type: Boolean }) care = false;
 
-  /** Custom states (`:state(name)`), with the `--name` fallback of Chromium 90–124. */
+  /** Custom states (`:state(name)`), with the `--name` fallback of Chromium 90–124.
+   * @internal
+   */
   protected readonly customStates = new CustomStates(() => this.attachInternals());
 
   private attachedInternals?: ElementInternals;
 
-  /** One ElementInternals per element, whoever asks first (a second attach would throw). */
+  /** One ElementInternals per element, whoever asks first (a second attach would throw).
+   * @internal
+   */
   override attachInternals(): ElementInternals {
     return (this.attachedInternals ??= super.attachInternals());
   }

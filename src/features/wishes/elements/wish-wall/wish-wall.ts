@@ -46,6 +46,7 @@ const SELECTS = ['category', 'grid'] as const;
  * @event sq-claimed - {@link SqClaimedEvent}: the visitor claimed a wish; `detail` is the receipt.
  *
  * @csspart filters - The filter group.
+ * @csspart chips - The status filter chips (a radio group).
  * @csspart list - The list of cards.
  * @csspart card - One wish card.
  * @csspart more - The "加载更多" button.
@@ -58,7 +59,7 @@ const SELECTS = ['category', 'grid'] as const;
  * @cssprop --sq-target-size - Smallest control size (44px; 60px in care mode).
  *
  * @cssstate loading - A page is loading.
- * @cssstate virtualized - Only the cards on screen are rendered.
+ * @cssstate virtualized - Only the cards on screen are rendered (`:--virtualized` on Chromium 90–124).
  */
 export class SqWishWall extends SqElement {
   static override tagName = 'sq-wish-wall';
