@@ -34,7 +34,7 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly client: Client };
 export class StaffSessionController implements ReactiveController {
   private client?: Client;
   private session?: Session;
-  private seen?: Staff | null;
+  private seen?: Staff;
 
   constructor(
     private readonly host: Host,
@@ -155,10 +155,9 @@ export class StaffSessionController implements ReactiveController {
 
   private notify() {
     this.host.requestUpdate();
-    const staff = this.session?.staff;
+    const staff = this.session?.staff ?? undefined;
     if (staff === this.seen) return;
-    this.seen = staff;
-    this.changed(staff ?? undefined);
+    this.changed((this.seen = staff));
   }
 }
 

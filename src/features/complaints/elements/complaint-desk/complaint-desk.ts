@@ -5,6 +5,7 @@ import { displayName, type Community } from '../../../core/model.js';
 import type { ComplaintActionInput, ComplaintStaffView, ComplaintSummary } from '../../views.js';
 import type { Client } from '../../../../sdk/client.js';
 import { complaintStatuses, type ComplaintStatus } from '../../machine.js';
+import { formatDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
@@ -262,10 +263,7 @@ export class SqComplaintDesk extends SqElement {
 
   /** @internal */
   day(date: string) {
-    return new Intl.DateTimeFormat(this.localize.lang, {
-      dateStyle: 'medium',
-      timeZone: 'UTC',
-    }).format(new Date(`${date}T00:00:00Z`));
+    return formatDate(date, this.localize.lang, { dateStyle: 'medium' });
   }
 
   /** @internal */
