@@ -19,7 +19,7 @@ import { LocalizeController } from '../../../../ui/localize.js';
 import { StaffSessionController } from '../../../../ui/staff-session.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { renderDateTime } from '../../../../ui/time.js';
-import { messageStyles } from '../../../../ui/control-styles.js';
+import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { wishReviewStyles } from './wish-review.styles.js';

@@ -13,7 +13,7 @@ import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { messageStyles } from '../../../../ui/control-styles.js';
+import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { SqClaimedEvent } from './events.js';
