@@ -22,14 +22,44 @@ interface Session {
 
 const sessions = new WeakMap<Client, Session>();
 
+function sessionOf(client: Client): Session {
+  let s = sessions.get(client);
+  if (!s) sessions.set(client, (s = { version: 0, followers: new Set() }));
+  return s;
+}
+
+/** Changes a session and tells every element following it. */
+function change(s: Session, next: Partial<Session>) {
+  Object.assign(s, next);
+  s.version++;
+  for (const follower of s.followers) follower.notify();
+}
+
+/** Asks `client` who is signed in, once at a time; a late answer loses to any newer change. */
+async function ask(client: Client, s: Session) {
+  if (s.asking) return;
+  change(s, { staff: undefined, error: undefined });
+  const version = s.version;
+  s.asking = true;
+  let next: Partial<Session>;
+  try {
+    next = { staff: await client.auth.me() };
+  } catch (e) {
+    const error = ApiError.from(e);
+    next = error.code === 'unauthorized' ? { staff: null } : { error };
+  }
+  s.asking = false;
+  if (s.version === version) change(s, next);
+}
+
 type Host = ReactiveControllerHost & HTMLElement & { readonly client: Client };
 
 /**
- * The staff sign-in of a staff element (desk, review, metrics): one per client, shared by every
- * staff element on the page, so a desk and a review on one page never ask twice and see each
- * other's sign-in and sign-out. The element follows its current client: when the client is
- * swapped (the provider's client arriving after the embedded default), answers about the old
- * one never reach it. `changed` is called when the staff member in force changes (load then).
+ * The staff sign-in of a staff element (desk, review): one per client, shared by every staff
+ * element on the page, so a desk and a review on one page never ask twice and see each other's
+ * sign-in and sign-out. The element follows its current client: when the client is swapped
+ * (the provider's client arriving after the embedded default), answers about the old one never
+ * reach it. `changed` is called when the staff member in force changes (load then).
  */
 export class StaffSessionController implements ReactiveController {
   private client?: Client;
@@ -50,13 +80,7 @@ export class StaffSessionController implements ReactiveController {
 
   get phase(): StaffPhase {
     const s = this.session;
-    return !s || s.staff === undefined
-      ? s?.error
-        ? 'failed'
-        : 'checking'
-      : s.staff
-        ? 'ready'
-        : 'login';
+    return s?.staff ? 'ready' : s?.staff === null ? 'login' : s?.error ? 'failed' : 'checking';
   }
 
   get error(): ApiError | undefined {
@@ -82,10 +106,7 @@ export class StaffSessionController implements ReactiveController {
 
   /** Asks the server again who is signed in (after a failure to reach it). */
   retry(): void {
-    const s = this.session;
-    if (!s || s.asking) return;
-    this.set(s, { staff: undefined, error: undefined });
-    void this.ask(this.client!, s);
+    if (this.session) void ask(this.client!, this.session);
   }
 
   /** Signs in on this client: every staff element using it goes on. Resolves with the failure. */
@@ -93,8 +114,7 @@ export class StaffSessionController implements ReactiveController {
     const client = this.host.client;
     try {
       const { staff } = await client.auth.login(credentials);
-      this.set(sessionOf(client), { staff, error: undefined, notice: undefined });
-      return undefined;
+      change(sessionOf(client), { staff, error: undefined, notice: undefined });
     } catch (e) {
       return ApiError.from(e);
     }
@@ -103,12 +123,9 @@ export class StaffSessionController implements ReactiveController {
   /** Signs out of this client, on every staff element using it. */
   async logout(): Promise<void> {
     const client = this.host.client;
-    try {
-      await client.auth.logout();
-    } catch {
-      // Signed out here either way: the client forgets its token; the server's session ends on its own.
-    }
-    this.set(sessionOf(client), { staff: null, notice: 'loggedOut' });
+    // Signed out here either way: the client forgets its token; the server's session ends too.
+    await client.auth.logout().catch(() => undefined);
+    change(sessionOf(client), { staff: null, notice: 'loggedOut' });
   }
 
   /**
@@ -116,9 +133,10 @@ export class StaffSessionController implements ReactiveController {
    * sign-in form, saying so; an answer from a client this element no longer uses is ignored.
    */
   expired(client: Client = this.host.client): void {
-    if (client !== this.client || !this.session) return;
     const s = this.session;
-    this.set(s, { staff: null, notice: s.staff ? 'expired' : s.notice });
+    if (client === this.client && s) {
+      change(s, { staff: null, notice: s.staff ? 'expired' : s.notice });
+    }
   }
 
   private follow() {
@@ -129,40 +147,14 @@ export class StaffSessionController implements ReactiveController {
     const s = (this.session = sessionOf(client));
     s.followers.add(this);
     this.seen = undefined;
-    if (s.staff === undefined && !s.asking) void this.ask(client, s);
+    if (s.staff === undefined && !s.error) void ask(client, s);
     else this.notify();
   }
 
-  private async ask(client: Client, s: Session) {
-    const version = s.version;
-    s.asking = true;
-    let next: Partial<Session>;
-    try {
-      next = { staff: await client.auth.me(), error: undefined };
-    } catch (e) {
-      const error = ApiError.from(e);
-      next = error.code === 'unauthorized' ? { staff: null, error: undefined } : { error };
-    }
-    s.asking = false;
-    if (s.version === version) this.set(s, next);
-  }
-
-  private set(s: Session, next: Partial<Session>) {
-    Object.assign(s, next);
-    s.version++;
-    for (const follower of s.followers) follower.notify();
-  }
-
-  private notify() {
+  /** @internal The session changed: re-render, and say so when the staff member did. */
+  notify() {
     this.host.requestUpdate();
-    const staff = this.session?.staff ?? undefined;
-    if (staff === this.seen) return;
-    this.changed((this.seen = staff));
+    const staff = this.staff;
+    if (staff !== this.seen) this.changed((this.seen = staff));
   }
-}
-
-function sessionOf(client: Client): Session {
-  let s = sessions.get(client);
-  if (!s) sessions.set(client, (s = { version: 0, followers: new Set() }));
-  return s;
 }

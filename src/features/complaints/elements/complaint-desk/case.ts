@@ -6,6 +6,7 @@ import type { ComplaintActionInput, ComplaintEvent, ComplaintStaffView } from '.
 import { canTake, returnReasons } from '../../machine.js';
 import zhCase from '../../locales/zh-CN/complaint-desk-case.js';
 import { ApiError } from '../../../../sdk/errors.js';
+import { ActionController } from '../../../../ui/action.js';
 import { i18n } from '../../../../ui/localize.js';
 import type { SqComplaintDesk as Desk } from './complaint-desk.js';
 import { renderDateTime } from '../../../../ui/time.js';
@@ -15,6 +16,22 @@ import { complaintTone } from '../tones.js';
 i18n.addResourceBundle('zh-CN', 'complaint-desk', zhCase, true);
 
 type Act = ComplaintActionInput['action'];
+
+/**
+ * The open case's actions: one Idempotency-Key per intent (case, action, values); loaded with
+ * the case view, so a desk that never opens a case never loads it.
+ */
+const actions = new WeakMap<Desk, ActionController>();
+const acting = (d: Desk) => {
+  let a = actions.get(d);
+  if (!a) actions.set(d, (a = new ActionController(d)));
+  return a;
+};
+
+/** Another case opened, or back to the list: an action still under way is superseded. */
+export function supersede(d: Desk) {
+  actions.get(d)?.reset();
+}
 type Kind = 'select' | 'area' | 'input' | 'number';
 /** A field of an action form: name in the body, control, error key when left empty. */
 type Field = [name: 'handler' | 'text' | 'reason' | 'to' | 'days', kind: Kind, required?: string];
@@ -68,7 +85,7 @@ async function submitAction(d: Desk, e: SubmitEvent) {
   d.formError = undefined;
   if (d.focusInvalid()) return;
   // One key per intent (case, action and values): a retry of the same reuses it.
-  const outcome = await d.acting.run(c.id, body, (client, idempotencyKey) =>
+  const outcome = await acting(d).run(c.id, body, (client, idempotencyKey) =>
     client.complaints.act(c.id, body as ComplaintActionInput, { idempotencyKey }),
   );
   if (!outcome) return;
@@ -256,7 +273,7 @@ function renderForm(d: Desk, act: Act) {
       );
     })}
     <div class="bar">
-      <button class="primary" ?disabled=${d.acting.busy}>${t.t(`action.${act}`)}</button>
+      <button class="primary" ?disabled=${acting(d).busy}>${t.t(`action.${act}`)}</button>
       <button type="button" class="button-secondary" @click=${() => (d.open = undefined)}>
         ${t.t('detail.cancel')}
       </button>

@@ -9,7 +9,6 @@ import { formatDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
-import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
@@ -77,10 +76,6 @@ export class SqComplaintDesk extends SqElement {
     if (staff) this.started = this.start(staff);
   });
   private started?: Promise<void>;
-  /** The open case's actions: one Idempotency-Key per intent, answers for another case ignored.
-   * @internal
-   */
-  readonly acting = new ActionController(this);
   private filters: Filters = {};
   /** The case view and its actions, loaded the first time a case is opened. */
   private case?: typeof import('./case.js');
@@ -207,7 +202,7 @@ export class SqComplaintDesk extends SqElement {
       if (client !== this.client || id !== this.opened) return;
       this.busy = false;
       this.revoke();
-      this.acting.reset();
+      this.case.supersede(this);
       this.current = c;
       this.open = undefined;
       await this.updateComplete;
@@ -237,7 +232,7 @@ export class SqComplaintDesk extends SqElement {
    */
   async back(focus = true) {
     this.revoke();
-    this.acting.reset();
+    this.case?.supersede(this);
     this.current = undefined;
     this.error = undefined;
     this.open = undefined;
