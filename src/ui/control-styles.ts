@@ -35,22 +35,6 @@ export const controlStyles = css`
   }
 `;
 
-/** The alert, notice and success boxes (role=alert / status messages). */
-export const messageStyles = css`
-  .alert,
-  .notice,
-  .success {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--sq-space-3);
-    margin: var(--sq-space-3) 0;
-    padding: var(--sq-space-3);
-    border-radius: var(--sq-radius);
-    background: var(--sq-color-surface-raised);
-    border-inline-start: 4px solid var(--sq-color-warning);
-  }
-  .alert {
-    border-inline-start-color: var(--sq-color-danger);
-  }
-`;
+// The message boxes live in their own module: a css`` literal is never tree-shaken, so an
+// element that needs only them must not import this file.
+export { messageStyles } from './message-styles.js';

@@ -17,3 +17,14 @@ export {
   tokensCss,
 } from './tokens.js';
 export { baseStyles } from './styles.js';
+export { CustomStates } from './states.js';
+export { ActionController, type ActionOutcome, type ActionPhase } from './action.js';
+export {
+  StaffSessionController,
+  type Staff,
+  type StaffNotice,
+  type StaffPhase,
+} from './staff-session.js';
+export { renderChips, chipStyles, type ChipOption } from './chips.js';
+export { renderDateTime } from './time.js';
+export type { StatusTone } from './tokens.js';

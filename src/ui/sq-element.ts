@@ -6,6 +6,7 @@ import { clientFor } from './clients.js';
 import { careContext, clientContext, communityContext } from './context.js';
 import { defineElement } from './define.js';
 import { pendingStrings } from './localize.js';
+import { CustomStates } from './states.js';
 import { ensureDocumentTokens } from './tokens.js';
 
 /**
@@ -33,6 +34,20 @@ export class SqElement extends LitElement {
 
   /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
   @property({ type: Boolean }) care = false;
+
+  /** Custom states (`:state(name)`), with the `--name` fallback of Chromium 90–124.
+   * @internal
+   */
+  protected readonly customStates = new CustomStates(() => this.attachInternals());
+
+  private attachedInternals?: ElementInternals;
+
+  /** One ElementInternals per element, whoever asks first (a second attach would throw).
+   * @internal
+   */
+  override attachInternals(): ElementInternals {
+    return (this.attachedInternals ??= super.attachInternals());
+  }
 
   /** @internal The provider's client, through context. */
   @consume({ context: clientContext, subscribe: true })

@@ -52,8 +52,24 @@ export const baseStyles = css`
     color: var(--sq-color-danger);
     font-size: var(--sq-font-size-small);
   }
+  /* Hints at body size: ≥ 16px in default mode too (most elders never turn on care mode). */
   .hint-text {
     color: var(--sq-color-text-muted);
-    font-size: var(--sq-font-size-small);
+    font-size: var(--sq-font-size-body);
+  }
+  /* Tickets, codes, phones, amounts and times are read as one unit: never broken. */
+  .nowrap {
+    white-space: nowrap;
+  }
+  /* A long token (a URL, a code) in an alert wraps instead of widening the page. */
+  [role='alert'],
+  .alert {
+    overflow-wrap: anywhere;
+  }
+  input,
+  select,
+  textarea {
+    min-width: 0;
+    max-width: 100%;
   }
 `;

@@ -35,6 +35,12 @@ export const systemTokens = {
   'color-success': 'var(--sq-ref-green-700)',
   'color-warning': 'var(--sq-ref-amber-800)',
   'color-focus': 'var(--sq-ref-blue-700)',
+  // One status scale for every badge (AA on white and on the raised surface).
+  'status-new': 'var(--sq-ref-blue-700)', // 待受理, 待核实, 待认领
+  'status-progress': 'var(--sq-ref-amber-800)', // 已分派, 处理中, 已认领
+  'status-done': 'var(--sq-ref-green-700)', // 已办结, 已评价, 已完成
+  'status-overdue': 'var(--sq-ref-red-600)', // 已超期
+  'status-rejected': 'var(--sq-ref-gray-700)', // 已退回, 已驳回, 已撤回
   'font-family':
     'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
   'font-size-body': '1rem',
@@ -110,3 +116,6 @@ export function ensureDocumentTokens(doc: Document = document): void {
   style.textContent = css;
   doc.head.prepend(style);
 }
+
+/** A step of the status scale (`--sq-status-*`): a badge says it with `data-tone`. */
+export type StatusTone = 'new' | 'progress' | 'done' | 'overdue' | 'rejected';

@@ -3,6 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { until } from 'lit/directives/until.js';
 import '../../src/define/complaint-desk.js';
 import '../../src/define/provider.js';
+import '../../src/define/wish-review.js';
 import type { ComplaintInput } from '../../src/features/complaints/model.js';
 import type { SqComplaintDesk } from '../../src/features/complaints/elements/complaint-desk/index.js';
 import { createClient, type Client } from '../../src/sdk/index.js';
@@ -212,6 +213,24 @@ export const LoadFailure: Story = {
       args,
       createClient({ baseUrl: 'http://127.0.0.1:9/api/v1', retry: { attempts: 1 }, outbox: false }),
     ),
+};
+
+/**
+ * A desk and a `<sq-wish-review>` on one page: one sign-in for both (the kit's
+ * StaffSessionController asks the client once; signing out of either signs out both).
+ */
+export const WithWishReview: Story = {
+  render: (args) =>
+    html`${until(
+      desk().then(
+        (c) =>
+          html`<sq-provider .client=${c} ?care=${args.care}>
+            <sq-complaint-desk></sq-complaint-desk>
+            <sq-wish-review></sq-wish-review>
+          </sq-provider>`,
+      ),
+      html`<p>…</p>`,
+    )}`,
 };
 
 /** 关怀模式: 18px text, 60px targets. */

@@ -2,8 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../../src/define/complaint-desk.js';
 import '../../../../src/define/provider.js';
+import '../../../../src/define/wish-review.js';
 import type { SqComplaintDesk } from '../../../../src/features/complaints/elements/complaint-desk/index.js';
-import { createClient, type Client } from '../../../../src/sdk/index.js';
+import { ApiError, createClient, type Client } from '../../../../src/sdk/index.js';
 import type { ComplaintInput } from '../../../../src/features/complaints/model.js';
 import { createMemoryStore } from '../../../../src/stores/memory.js';
 import type { Store } from '../../../../src/services/store.js';
@@ -356,6 +357,8 @@ describe('sq-complaint-desk', () => {
       await waitUntil(() => $(desk, '#case'));
       await desk.updateComplete;
     }
+    const last = rows(desk).at(-1)!.querySelector('strong')!.textContent!;
+    await waitUntil(() => $(desk, '#case')!.textContent!.includes(last), 'the last case shown');
     await new Promise((r) => setTimeout(r, 50));
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
     expect(root(desk).querySelectorAll('script, svg, img')).to.have.length(0);
@@ -373,6 +376,33 @@ describe('sq-complaint-desk', () => {
     expect($(desk, '#e-password')!.textContent).to.contain('请填写密码');
     expect(root(desk).activeElement?.id).to.equal('f-username');
     await accessible(desk, 44);
+  });
+
+  it('keeps a signed-in desk when the client is swapped and the old client answers late (no 登录已过期)', async () => {
+    const { staff } = world();
+    let answer!: () => void;
+    const late = new Promise<void>((resolve) => (answer = resolve));
+    // The client in force first (the embedded default, say): its me() answers 401, late.
+    const first: Client = {
+      ...createClient({ embedded: { persistence: false } }),
+      auth: {
+        ...staff.auth,
+        me: () =>
+          late.then(() => {
+            throw new ApiError('unauthorized');
+          }),
+      },
+    };
+    const desk = await mount(first);
+    const provider = desk.closest('sq-provider') as HTMLElement & { client: Client };
+    provider.client = staff; // Set by script after the desk upgraded.
+    await listed(desk);
+    answer();
+    await new Promise((r) => setTimeout(r, 50));
+    await desk.updateComplete;
+    expect($(desk, '[part=login]')).to.equal(null);
+    expect(root(desk).textContent).not.to.contain('登录已过期');
+    expect($(desk, '[part=header]')!.textContent).to.contain('李秀英');
   });
 
   it('shows a load failure with a retry when the server cannot be reached', async () => {
@@ -457,6 +487,50 @@ describe('sq-complaint-desk', () => {
 
 describe('sq-complaint-desk over HTTP on the real server', () => {
   before(serverReady);
+
+  it('shares its sign-in with a <sq-wish-review> on the same page: one question, one sign-in', async function () {
+    this.timeout(60_000);
+    const asked: string[] = [];
+    const counting: typeof window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/auth/me')) asked.push(url);
+      return window.fetch(input, init);
+    };
+    const client = createClient({
+      baseUrl: '/api/v1',
+      outbox: false,
+      credentials: 'omit',
+      fetch: counting,
+    });
+    const provider = await fixture<HTMLElement>(
+      html`<sq-provider .client=${client} lang="zh-CN">
+        <sq-complaint-desk></sq-complaint-desk>
+        <sq-wish-review></sq-wish-review>
+      </sq-provider>`,
+    );
+    const desk = provider.querySelector('sq-complaint-desk')!;
+    const review = provider.querySelector('sq-wish-review')!;
+    await waitUntil(() => $(desk, '[part=login]'), 'desk asks to sign in', { timeout: 10_000 });
+    await waitUntil(() => review.shadowRoot!.querySelector('[part=login]'), 'review too');
+    expect(asked.length).to.equal(1);
+    fill(desk, 'f-username', 'xfl-admin');
+    fill(desk, 'f-password', (await demoLogin()).password);
+    $<HTMLButtonElement>(desk, '[part=login] button')!.click();
+    await listed(desk);
+    await waitUntil(
+      () => review.shadowRoot!.querySelector('.who')?.textContent?.includes('李秀英'),
+      'the review is signed in too',
+      { timeout: 10_000 },
+    );
+    expect(review.shadowRoot!.querySelector('[part=login]')).to.equal(null);
+    expect(asked.length).to.equal(1);
+    // Signing out on the review signs the desk out too.
+    [...review.shadowRoot!.querySelectorAll('button')]
+      .find((b) => b.textContent!.includes('退出'))!
+      .click();
+    await waitUntil(() => $(desk, '[part=login]'), 'desk signed out', { timeout: 10_000 });
+    await client.close();
+  });
 
   it('logs in with the form, works a case, shows 三率 and logs out', async function () {
     this.timeout(60_000);

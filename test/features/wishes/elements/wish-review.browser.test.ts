@@ -350,6 +350,27 @@ describe('sq-wish-review', () => {
     }
   });
 
+  it('fits its sign-in form into 320px at 200% text size (inputs shrink); hints are ≥ 16px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const el = await mount(createClient({ embedded: { persistence: false } }), { lang: 'en' });
+      expect($(el, '[part=login]')).not.to.equal(null);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      for (const input of root(el).querySelectorAll('input')) {
+        expect(input.getBoundingClientRect().right).to.be.at.most(320);
+      }
+    } finally {
+      document.documentElement.style.fontSize = '';
+      await setViewport({ width: 800, height: 600 });
+    }
+    const { staff } = await setup(1);
+    const el = await mount(staff);
+    button(item(el, '心愿 1'), '驳回').click();
+    await waitUntil(() => $(el, '.hint-text'));
+    expect(parseFloat(getComputedStyle($(el, '.hint-text')!).fontSize)).to.be.at.least(16);
+  });
+
   it('says when it cannot reach the server, and retries', async () => {
     const client = createClient({
       baseUrl: 'http://127.0.0.1:9/api/v1',

@@ -222,6 +222,47 @@ describe('sq-wish-tracker', () => {
     expect(text(el)).to.contain('幸福里物业（单位）');
   });
 
+  it('gives withdraw and thanks each its own Idempotency-Key (one key for both: 422)', async () => {
+    const { resident, staff, id, code } = await wishAt('open');
+    const keys: [string, string | undefined][] = [];
+    const wishes = resident.wishes;
+    const recording: Client = {
+      ...resident,
+      wishes: {
+        ...wishes,
+        withdraw: (c, options) => (
+          keys.push(['withdraw', options?.idempotencyKey]),
+          wishes.withdraw(c, options)
+        ),
+        thank: (input, options) => (
+          keys.push(['thank', options?.idempotencyKey]),
+          wishes.thank(input, options)
+        ),
+      },
+    };
+    const el = await mount(recording);
+    await lookUp(el, code);
+    // Claimed meanwhile: the withdraw is refused.
+    await resident.wishes.claim(id, {
+      claimerType: 'unit',
+      name: '幸福里物业',
+      phone: '13912345678',
+      consent: true,
+    });
+    $<HTMLButtonElement>(el, '#withdraw')!.click();
+    await el.updateComplete;
+    button(el, '确定撤回').click();
+    await waitUntil(() => $(el, '#act-error'), 'refused');
+    await staff.wishes.act(id, { action: 'fulfil', note: '已送去一台收音机。' });
+    button(el, '再查一次').click();
+    await waitUntil(() => status(el) === '已完成', 'fulfilled');
+    button(el, '送上感谢').click();
+    await waitUntil(() => status(el) === '已评价', 'thanked');
+    expect(keys.map(([what]) => what)).to.deep.equal(['withdraw', 'thank']);
+    expect(keys[0]![1]).to.be.a('string');
+    expect(keys[1]![1]).to.be.a('string').and.not.equal(keys[0]![1]);
+  });
+
   it('thanks the claimer of a fulfilled wish: the note, then sq-thanked, then the thanks given', async () => {
     const { resident, id, code } = await wishAt('fulfilled');
     const el = await mount(resident);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../../src/define/provider.js';
 import '../../../../src/define/wish-wall.js';
-import type { WishCard } from '../../../../src/features/wishes/model.js';
+import type { ClaimReceipt, WishCard } from '../../../../src/features/wishes/model.js';
 import {
   SqWishWall,
   VIRTUALIZE_AFTER,
@@ -12,7 +12,9 @@ import { seedDemo } from '../../../../src/features/core/demo.js';
 import { seedDemoWishes } from '../../../../src/features/wishes/demo.js';
 import type { Store } from '../../../../src/services/store.js';
 import { createMemoryStore } from '../../../../src/stores/memory.js';
+import { demoLogin } from '../../../e2e/server.js';
 import { axeViolations, smallTargets, XSS_PAYLOADS } from '../../../ui/a11y.js';
+import { emulateDashedStates } from '../../../ui/old-chromium.js';
 
 /** The demo street with its demo wishes (4 public on 幸福里), in memory, for one test. */
 async function seeded(): Promise<{ store: Store; client: Client }> {
@@ -135,9 +137,16 @@ describe('sq-wish-wall', () => {
     const { client } = await seeded();
     const wall = await mount(client);
     const choose = async (id: string, value: string) => {
-      const select = root(wall).querySelector<HTMLSelectElement>(`#f-${id}`)!;
-      select.value = value;
-      select.dispatchEvent(new Event('change'));
+      if (id === 'status') {
+        // A short list: filter chips (radios), one tap each.
+        root(wall)
+          .querySelector<HTMLInputElement>(`input[name=f-status][value="${value}"]`)!
+          .click();
+      } else {
+        const select = root(wall).querySelector<HTMLSelectElement>(`#f-${id}`)!;
+        select.value = value;
+        select.dispatchEvent(new Event('change'));
+      }
       await wall.updateComplete;
       await waitUntil(() => !root(wall).querySelector('[aria-busy=true]'), 'filtered');
     };
@@ -153,6 +162,27 @@ describe('sq-wish-wall', () => {
     expect(notice.textContent).to.contain('没有符合筛选条件的心愿');
     notice.querySelector('button')!.click();
     await waitUntil(() => cards(wall).length === 4, 'filters cleared');
+  });
+
+  it('filters by status with chips: one tab stop, arrow keys move and apply', async () => {
+    const { client } = await seeded();
+    const wall = await mount(client);
+    const chips = [...root(wall).querySelectorAll<HTMLInputElement>('input[name=f-status]')];
+    expect(chips.map((c) => c.closest('label')!.textContent!.trim())).to.deep.equal([
+      '全部',
+      '待认领',
+      '已认领',
+      '已完成',
+      '已评价',
+    ]);
+    expect(chips[0]!.checked).to.equal(true);
+    chips[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => wall.status === 'open', 'open chosen');
+    await waitUntil(() => cards(wall).length === 1, 'filtered');
+    expect(root(wall).querySelector('.chip.checked')!.textContent).to.contain('待认领');
+    expect(smallTargets(wall, 44)).to.deep.equal([]);
+    expect(await axeViolations(wall)).to.deep.equal([]);
   });
 
   it('says when the wall is empty', async () => {
@@ -279,6 +309,89 @@ describe('sq-wish-wall', () => {
     );
     expect(cardByTitle(wall, '收音机')!.textContent).to.contain('感谢 赵*（党员）认领');
     expect(dialog(wall).querySelector('form')).to.equal(null);
+  });
+
+  it('renders on Chromium 90–124, whose CustomStateSet takes only `--name` (WeChat XWeb)', async () => {
+    const old = emulateDashedStates();
+    try {
+      const { client } = await seeded();
+      const wall = await mount(client);
+      expect(cards(wall).length).to.equal(4);
+      expect(old.added).to.include('--loading');
+      await openCard(wall, '收音机');
+      expect(dialog(wall).querySelector('form.claim')).to.not.equal(null);
+      dialog(wall).close();
+    } finally {
+      old.restore();
+    }
+  });
+
+  it('a retry of the same claim after a lost answer replays its receipt (same Idempotency-Key)', async function () {
+    this.timeout(40000);
+    const { password } = await demoLogin();
+    const staff = createClient({ baseUrl: '/api/v1', outbox: false, credentials: 'omit' });
+    await staff.auth.login({ username: 'xfl-admin', password });
+    const title = `收音机 ${Date.now() % 100000}`;
+    const posted = await staff.wishes.post({
+      community: 'xingfuli',
+      grid: 'xfl-g1',
+      category: 'daily',
+      title,
+      story: '想听听戏曲和新闻，一个人住有点闷。',
+      wisherName: '王秀英',
+      phone: '13800000001',
+      consent: true,
+      publishConsent: true,
+    });
+    if (posted.state !== 'delivered') throw new Error('not delivered');
+    await staff.wishes.act(posted.value.id, { action: 'approve' });
+    await staff.auth.logout();
+    // The server commits the first claim, then its answer is lost on the way back.
+    const keys: string[] = [];
+    let lose = true;
+    const lossy: typeof window.fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.endsWith('/claim')) return window.fetch(input, init);
+      keys.push(new Headers(init?.headers).get('idempotency-key')!);
+      const response = await window.fetch(input, init);
+      if (lose) {
+        lose = false;
+        throw new TypeError('Failed to fetch');
+      }
+      return response;
+    };
+    const client = createClient({
+      baseUrl: '/api/v1',
+      outbox: false,
+      credentials: 'omit',
+      retry: { attempts: 1 },
+      fetch: lossy,
+    });
+    const wall = await mount(client, { attrs: 'open' });
+    await waitUntil(() => cardByTitle(wall, title), 'card', { timeout: 20000 });
+    await openCard(wall, title);
+    await fillClaim(wall, {
+      type: 'volunteer',
+      name: '张三丰',
+      phone: '13812345678',
+      consent: true,
+    });
+    await submitClaim(wall);
+    await waitUntil(() => dialog(wall).querySelector('[role=alert]'), 'answer lost', {
+      timeout: 10000,
+    });
+    expect(dialog(wall).querySelector('[role=alert]')!.textContent).to.contain('网络连接失败');
+    let receipt: ClaimReceipt | undefined;
+    wall.addEventListener('sq-claimed', (e) => (receipt = e.detail), { once: true });
+    await submitClaim(wall);
+    await waitUntil(() => receipt || dialog(wall).textContent!.includes('已被认领'), 'answered', {
+      timeout: 10000,
+    });
+    await wall.updateComplete;
+    expect(keys[1]).to.equal(keys[0]);
+    expect(dialog(wall).textContent).not.to.contain('已被认领');
+    expect(dialog(wall).querySelector('.success')!.textContent).to.contain(receipt!.claimCode);
+    dialog(wall).close();
   });
 
   it('shows a load failure with a retry', async () => {

@@ -4,16 +4,34 @@ import { html, nothing } from 'lit';
 import { describeLocation, displayName, resolveLocation } from '../../../core/model.js';
 import type { ComplaintActionInput, ComplaintEvent, ComplaintStaffView } from '../../views.js';
 import { canTake, returnReasons } from '../../machine.js';
-import { newId } from '../../../../domain/ids.js';
 import zhCase from '../../locales/zh-CN/complaint-desk-case.js';
 import { ApiError } from '../../../../sdk/errors.js';
+import { ActionController } from '../../../../ui/action.js';
 import { i18n } from '../../../../ui/localize.js';
 import type { SqComplaintDesk as Desk } from './complaint-desk.js';
+import { renderDateTime } from '../../../../ui/time.js';
+import { complaintTone } from '../tones.js';
 
 // The case's strings come with it (English has them all in its on-demand file).
 i18n.addResourceBundle('zh-CN', 'complaint-desk', zhCase, true);
 
 type Act = ComplaintActionInput['action'];
+
+/**
+ * The open case's actions: one Idempotency-Key per intent (case, action, values); loaded with
+ * the case view, so a desk that never opens a case never loads it.
+ */
+const actions = new WeakMap<Desk, ActionController>();
+const acting = (d: Desk) => {
+  let a = actions.get(d);
+  if (!a) actions.set(d, (a = new ActionController(d)));
+  return a;
+};
+
+/** Another case opened, or back to the list: an action still under way is superseded. */
+export function supersede(d: Desk) {
+  actions.get(d)?.reset();
+}
 type Kind = 'select' | 'area' | 'input' | 'number';
 /** A field of an action form: name in the body, control, error key when left empty. */
 type Field = [name: 'handler' | 'text' | 'reason' | 'to' | 'days', kind: Kind, required?: string];
@@ -35,9 +53,6 @@ const FORMS: Record<Act, Field[]> = {
   ],
 };
 const ACTS = Object.keys(FORMS) as Act[];
-
-/** One Idempotency-Key per intent (action + values), reused on every retry of it. */
-const intents = new WeakMap<Desk, [string, string]>();
 
 function choose(d: Desk, act: Act) {
   d.open = act;
@@ -69,16 +84,13 @@ async function submitAction(d: Desk, e: SubmitEvent) {
   d.errors = errors;
   d.formError = undefined;
   if (d.focusInvalid()) return;
-  // One key per intent: a retry of the same action and values reuses it.
-  const sig = c.id + JSON.stringify(body);
-  if (intents.get(d)?.[0] !== sig) intents.set(d, [sig, newId()]);
-  d.busy = true;
-  try {
-    const next = await d.client.complaints.act(c.id, body as ComplaintActionInput, {
-      idempotencyKey: intents.get(d)![1],
-    });
-    intents.delete(d);
-    d.busy = false;
+  // One key per intent (case, action and values): a retry of the same reuses it.
+  const outcome = await acting(d).run(c.id, body, (client, idempotencyKey) =>
+    client.complaints.act(c.id, body as ComplaintActionInput, { idempotencyKey }),
+  );
+  if (!outcome) return;
+  if ('value' in outcome) {
+    const next = outcome.value;
     d.current = next;
     d.open = undefined;
     const row = d.items?.find((i) => i.id === next.id);
@@ -95,22 +107,13 @@ async function submitAction(d: Desk, e: SubmitEvent) {
     })}`;
     await d.updateComplete;
     d.renderRoot.querySelector<HTMLElement>('#case')?.focus();
-  } catch (err) {
-    d.busy = false;
-    const error = ApiError.from(err);
-    if (error.code === 'unauthorized') return d.fail(error);
-    d.formError = error;
-    for (const f of error.fields) d.errors = { ...d.errors, [f.path.split('.')[0]!]: f.key };
-    d.focusInvalid();
+    return;
   }
-}
-
-function time(d: Desk, iso: string) {
-  return new Intl.DateTimeFormat(d.localize.lang, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
+  const error = outcome.error;
+  if (error.code === 'unauthorized') return d.fail(error);
+  d.formError = error;
+  for (const f of error.fields) d.errors = { ...d.errors, [f.path.split('.')[0]!]: f.key };
+  d.focusInvalid();
 }
 
 function place(d: Desk, c: ComplaintStaffView) {
@@ -139,14 +142,21 @@ export function renderCase(d: Desk, c: ComplaintStaffView) {
       </button>
     </div>
     <h3 id="case" tabindex="-1">
-      ${c.ticket} <span class="badge">${t.t(`status.${c.status}`)}</span>
-      ${c.overdue ? html`<strong class="overdue">${t.t('overdue')}</strong>` : nothing}
+      <span class="nowrap">${c.ticket}</span>
+      <span class="badge" data-tone=${complaintTone[c.status]}>${t.t(`status.${c.status}`)}</span>
+      ${c.overdue ? html`<strong class="badge" data-tone="overdue">${t.t('overdue')}</strong>` : nothing}
     </h3>
     <dl>
-      ${row('category', d.category(c.category))} ${row('received', time(d, c.receivedAt))}
+      ${row('category', d.category(c.category))}
+      ${row('received', renderDateTime(c.receivedAt, d.localize.lang, 'short'))}
       ${row('due', d.day(c.dueDate))} ${row('handler', c.handler?.name ?? t.t('unassigned'))}
       ${row('location', place(d, c))}
-      ${row('contact', c.contact ? `${c.contact.name} ${c.contact.phone}` : t.t('detail.anonymous'))}
+      ${row(
+        'contact',
+        c.contact
+          ? html`${c.contact.name} <span class="nowrap">${c.contact.phone}</span>`
+          : t.t('detail.anonymous'),
+      )}
       ${Object.entries(c.answers).map(([id, a]) => {
         // The question as the resident read it (an operator may since have removed it).
         const q = d.tree && categoriesFor(d.tree, 'complaint').find((x) => x.id === c.category);
@@ -263,7 +273,7 @@ function renderForm(d: Desk, act: Act) {
       );
     })}
     <div class="bar">
-      <button class="primary" ?disabled=${d.busy}>${t.t(`action.${act}`)}</button>
+      <button class="primary" ?disabled=${acting(d).busy}>${t.t(`action.${act}`)}</button>
       <button type="button" class="button-secondary" @click=${() => (d.open = undefined)}>
         ${t.t('detail.cancel')}
       </button>
@@ -283,7 +293,7 @@ function renderEvent(d: Desk, ev: ComplaintEvent) {
   ].filter(Boolean);
   return html`<li class=${ev.public ? '' : 'internal'}>
     <p class="meta">
-      <time datetime=${ev.at}>${time(d, ev.at)}</time> · ${who} ·
+      ${renderDateTime(ev.at, d.localize.lang, 'short')} · ${who} ·
       <strong>${t.t(`action.${ev.action}`)}</strong>
       ${ev.from !== ev.to ? html`→ ${t.t(`status.${ev.to}`)}` : nothing}
       ${ev.public ? nothing : html`<span class="badge">${t.t('detail.internal')}</span>`}

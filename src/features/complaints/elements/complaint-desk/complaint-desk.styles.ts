@@ -112,16 +112,6 @@ export const deskStyles = css`
     flex-basis: 100%;
     color: var(--sq-color-text-muted);
   }
-  .badge {
-    padding: 0 var(--sq-space-2);
-    border-radius: var(--sq-radius);
-    background: var(--sq-color-surface-disabled);
-    font-size: var(--sq-font-size-small);
-    font-weight: 400;
-  }
-  .overdue {
-    color: var(--sq-color-danger);
-  }
   dl {
     display: grid;
     grid-template-columns: minmax(5em, max-content) 1fr;

@@ -3,15 +3,19 @@ import { state } from 'lit/decorators.js';
 import { categoriesFor } from '../../../core/catalogues.js';
 import { displayName, type Community } from '../../../core/model.js';
 import type { ComplaintActionInput, ComplaintStaffView, ComplaintSummary } from '../../views.js';
+import type { Client } from '../../../../sdk/client.js';
 import { complaintStatuses, type ComplaintStatus } from '../../machine.js';
-import type { Output } from '../../../../services/contract.js';
+import { formatDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
+import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { deskStyles } from './complaint-desk.styles.js';
+import { complaintTone } from '../tones.js';
 
 type Aria = { invalid: string; described: string | typeof nothing };
 type Filters = { status?: ComplaintStatus; category?: string; grid?: string; overdue?: boolean };
@@ -44,16 +48,13 @@ type Filters = { status?: ComplaintStatus; category?: string; grid?: string; ove
  */
 export class SqComplaintDesk extends SqElement {
   static override tagName = 'sq-complaint-desk';
-  static override styles = [baseStyles, deskStyles];
+  static override styles = [baseStyles, badgeStyles, deskStyles];
 
-  /** The staff member signed in; null: login needed; undefined: checking. */
-  @state() private me?: Output<'me'> | null;
   @state() private view: 'list' | 'metrics' = 'list';
   /** @internal */ @state() items?: ComplaintSummary[];
   @state() private cursor?: string;
   /** @internal */ @state() busy = false;
   /** @internal */ @state() error?: ApiError;
-  @state() private notice = '';
   /** @internal */ @state() tree?: Community;
   /** @internal */ @state() handlers: { id: string; name: string }[] = [];
   /** @internal */ @state() current?: ComplaintStaffView;
@@ -68,9 +69,14 @@ export class SqComplaintDesk extends SqElement {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/complaint-desk.js'),
   });
-  private readonly internals = this.attachInternals();
+  /** The sign-in, shared with every staff element of this client on the page. */
+  private readonly session = new StaffSessionController(this, (staff) => {
+    this.revoke();
+    this.current = this.items = undefined;
+    if (staff) this.started = this.start(staff);
+  });
+  private started?: Promise<void>;
   private filters: Filters = {};
-  private lastClient?: unknown;
   /** The case view and its actions, loaded the first time a case is opened. */
   private case?: typeof import('./case.js');
   private opened?: string;
@@ -78,21 +84,12 @@ export class SqComplaintDesk extends SqElement {
   retry?: () => void;
 
   private get communityOf() {
-    return this.me?.community ?? '';
+    return this.session.staff?.community ?? '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.client !== this.lastClient) {
-      this.lastClient = this.client;
-      this.me = undefined;
-      void this.start();
-    }
-    try {
-      this.internals.states?.[this.current ? 'add' : 'delete']('detail');
-    } catch {
-      // Chromium 90–124 accepts only `--detail`: no state there, the rest still works.
-    }
+    this.customStates.set({ detail: !!this.current });
   }
 
   override disconnectedCallback(): void {
@@ -100,54 +97,56 @@ export class SqComplaintDesk extends SqElement {
     this.revoke();
   }
 
-  /** Who is signed in (embedded: the client's actor), then the community and the list. */
-  private async start() {
+  /** Signed in (embedded: the client's actor): the community, its handlers and the list. */
+  private async start(me: Staff) {
+    const client = this.client;
     this.busy = true;
     this.error = undefined;
     try {
-      const me = await this.client.auth.me();
-      this.me = me;
       const [tree, handlers] = await Promise.all([
-        this.client.communities.get(me.community),
-        this.client.complaints.handlers(me.community),
+        client.communities.get(me.community),
+        client.complaints.handlers(me.community),
       ]);
+      if (client !== this.client) return;
       this.tree = tree;
       this.handlers = handlers;
       await this.load();
     } catch (e) {
-      this.fail(e, () => void this.start());
+      this.fail(e, () => void this.start(me), client);
     }
   }
 
-  /** @internal */
-  fail(e: unknown, retry?: () => void) {
+  /** A call of `client` failed: 401 ends the session (on every staff element), else an alert.
+   * @internal
+   */
+  fail(e: unknown, retry?: () => void, client: Client = this.client) {
+    if (client !== this.client) return; // An answer about a client no longer in use.
     const error = ApiError.from(e);
     this.busy = false;
-    if (error.code === 'unauthorized') {
-      if (this.me) this.notice = 'login.expired';
-      this.me = null;
-      this.current = undefined;
-    } else {
+    if (error.code === 'unauthorized') this.session.expired(client);
+    else {
       this.error = error;
       this.retry = retry;
     }
   }
 
   private async load(more = false) {
+    const client = this.client;
     this.busy = true;
     this.error = undefined;
     try {
-      const page = await this.client.complaints.list({
+      const page = await client.complaints.list({
         community: this.communityOf,
         ...this.filters,
         ...(more && this.cursor ? { cursor: this.cursor } : {}),
       });
+      if (client !== this.client) return;
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.cursor = page.nextCursor;
       this.busy = false;
       this.announce = this.localize.t('list.count', { count: this.items.length });
     } catch (e) {
-      this.fail(e, () => void this.load(more));
+      this.fail(e, () => void this.load(more), client);
     }
   }
 
@@ -162,30 +161,19 @@ export class SqComplaintDesk extends SqElement {
       ...(password ? {} : { password: 'common:password.required' }),
     };
     this.formError = undefined;
-    this.notice = '';
     if (this.focusInvalid()) return;
     this.busy = true;
-    try {
-      await this.client.auth.login({ username, password });
-      this.busy = false;
-      await this.start();
-      this.renderRoot.querySelector<HTMLElement>('#list')?.focus();
-    } catch (err) {
-      this.busy = false;
-      this.formError = ApiError.from(err);
-    }
+    this.formError = await this.session.login({ username, password });
+    if (this.formError) return void (this.busy = false);
+    // Signed in: start() (called for every staff element of this client) loads the list.
+    await this.started;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#list')?.focus();
   }
 
   private async logout() {
-    try {
-      await this.client.auth.logout();
-    } catch {
-      // The session ends here either way: the client forgets its token.
-    }
     void this.back(false);
-    this.me = null;
-    this.items = undefined;
-    this.notice = 'loggedOut';
+    await this.session.logout();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#f-username')?.focus();
   }
@@ -204,21 +192,24 @@ export class SqComplaintDesk extends SqElement {
 
   /** @internal */
   async show(id: string) {
+    const client = this.client;
     this.opened = id;
     this.error = undefined;
     this.busy = true;
     try {
       this.case ??= await import('./case.js');
-      const c = await this.client.complaints.get(id);
+      const c = await client.complaints.get(id);
+      if (client !== this.client || id !== this.opened) return;
       this.busy = false;
       this.revoke();
+      this.case.supersede(this);
       this.current = c;
       this.open = undefined;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#case')?.focus();
       const urls = await Promise.all(
         c.photos.map((p) =>
-          this.client.uploads.get(p).then(
+          client.uploads.get(p).then(
             (blob) => URL.createObjectURL(blob),
             () => '',
           ),
@@ -227,7 +218,7 @@ export class SqComplaintDesk extends SqElement {
       if (this.current?.id === c.id && !this.photos.length) this.photos = urls;
       else urls.forEach((u) => URL.revokeObjectURL(u));
     } catch (e) {
-      this.fail(e, () => void this.show(id));
+      this.fail(e, () => void this.show(id), client);
     }
   }
 
@@ -241,6 +232,7 @@ export class SqComplaintDesk extends SqElement {
    */
   async back(focus = true) {
     this.revoke();
+    this.case?.supersede(this);
     this.current = undefined;
     this.error = undefined;
     this.open = undefined;
@@ -266,10 +258,7 @@ export class SqComplaintDesk extends SqElement {
 
   /** @internal */
   day(date: string) {
-    return new Intl.DateTimeFormat(this.localize.lang, {
-      dateStyle: 'medium',
-      timeZone: 'UTC',
-    }).format(new Date(`${date}T00:00:00Z`));
+    return formatDate(date, this.localize.lang, { dateStyle: 'medium' });
   }
 
   /** @internal */
@@ -330,13 +319,16 @@ export class SqComplaintDesk extends SqElement {
 
   protected override render() {
     const t = this.localize;
-    if (this.me === undefined)
-      return html`${this.renderAlert(this.error, '', this.retry)}
-      ${this.error ? nothing : html`<p role="status">${t.t('common:loading')}</p>`}`;
-    if (this.me === null) return this.renderLogin();
+    const session = this.session;
+    const me = session.staff;
+    if (session.phase === 'login') return this.renderLogin();
+    if (!me)
+      return session.error
+        ? this.renderAlert(session.error, '', () => session.retry())
+        : html`<p role="status">${t.t('common:loading')}</p>`;
     return html`<header part="header">
         <h2>${t.t('title')}</h2>
-        <span>${t.t('signedIn', { name: this.me.name })}</span>
+        <span>${t.t('signedIn', { name: me.name })}</span>
         ${
           this.client.mode === 'http'
             ? html`<button type="button" class="button-secondary" @click=${this.logout}>
@@ -368,7 +360,13 @@ export class SqComplaintDesk extends SqElement {
       );
     return html`<form part="login" class="box" @submit=${this.login} novalidate>
       <h2>${t.t('login.title')}</h2>
-      ${this.notice ? html`<p role="status">${t.t(this.notice)}</p>` : nothing}
+      ${
+        this.session.notice
+          ? html`<p role="status">
+              ${t.t(this.session.notice === 'expired' ? 'login.expired' : 'loggedOut')}
+            </p>`
+          : nothing
+      }
       ${this.client.mode === 'embedded' ? html`<p class="hint-text">${t.t('login.embedded')}</p>` : nothing}
       ${
         Object.keys(this.errors).length
@@ -467,11 +465,13 @@ export class SqComplaintDesk extends SqElement {
                 data-id=${c.id}
                 @click=${() => this.show(c.id)}
               >
-                <strong>${c.ticket}</strong>
-                <span class="badge">${t.t(`status.${c.status}`)}</span>
+                <strong class="nowrap">${c.ticket}</strong>
+                <span class="badge" data-tone=${complaintTone[c.status]}
+                  >${t.t(`status.${c.status}`)}</span
+                >
                 <span>${this.category(c.category)}</span>
                 <span>${t.t('list.due', { date: this.day(c.dueDate) })}</span>
-                ${c.overdue ? html`<strong class="overdue">${t.t('overdue')}</strong>` : nothing}
+                ${c.overdue ? html`<strong class="badge" data-tone="overdue">${t.t('overdue')}</strong>` : nothing}
                 <span class="excerpt">${c.excerpt}</span>
               </button>
             </li>`,

@@ -113,6 +113,9 @@ export class SqComplaintMetrics extends SqElement {
   @state() private invalid = '';
   @state() private busy = false;
 
+  /** Bumped by every load: an answer for an earlier period or client never shows. */
+  private loads = 0;
+
   private readonly localize = new LocalizeController(this, 'complaint-metrics', {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/complaint-metrics.js'),
@@ -127,16 +130,20 @@ export class SqComplaintMetrics extends SqElement {
   async load() {
     const community = this.communityId;
     if (!community) return;
+    const load = ++this.loads;
+    const client = this.client;
     this.busy = true;
     this.error = undefined;
     try {
       const [data, tree] = await Promise.all([
-        this.client.complaints.metrics({ community, from: this.from, to: this.to }),
-        this.client.communities.get(community),
+        client.complaints.metrics({ community, from: this.from, to: this.to }),
+        client.communities.get(community),
       ]);
+      if (load !== this.loads) return;
       this.data = data;
       this.categories = categoriesFor(tree, 'complaint');
     } catch (e) {
+      if (load !== this.loads) return;
       this.error = ApiError.from(e);
     }
     this.busy = false;

@@ -76,19 +76,11 @@ export const trackerStyles = css`
   }
   .status {
     padding-inline-start: var(--sq-space-2);
-    border-inline-start: 4px solid var(--sq-color-warning);
-  }
-  .resolved,
-  .rated {
-    color: var(--sq-color-success);
-    border-color: currentColor;
+    color: var(--sq-status);
+    border-inline-start: 4px solid currentColor;
   }
   .badge {
-    padding: 0 var(--sq-space-2);
     font-size: var(--sq-font-size-body);
-    color: var(--sq-color-on-primary);
-    background: var(--sq-color-danger);
-    border-radius: var(--sq-radius);
     vertical-align: middle;
   }
   .text {

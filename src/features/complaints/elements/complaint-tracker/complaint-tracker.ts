@@ -9,16 +9,19 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ComplaintPublicView } from '../../views.js';
 import type { ComplaintStatus, Rating } from '../../machine.js';
-import { newId } from '../../../../domain/ids.js';
-import { formatDate, formatDateTime } from '../../../../domain/time.js';
+import { formatDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-tracker.js';
+import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
+import { renderDateTime } from '../../../../ui/time.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
+import { complaintTone } from '../tones.js';
 
 const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
 
@@ -82,7 +85,7 @@ type Outcome = 'rated' | 'reopened' | 'queued';
  */
 export class SqComplaintTracker extends SqElement {
   static override tagName = 'sq-complaint-tracker';
-  static override styles = [baseStyles, controlStyles, messageStyles, trackerStyles];
+  static override styles = [baseStyles, badgeStyles, controlStyles, messageStyles, trackerStyles];
 
   /** Prefills the ticket number (e.g. from the success screen). The query code never is. */
   @property() ticket?: string;
@@ -96,7 +99,6 @@ export class SqComplaintTracker extends SqElement {
   @state() private announce = '';
   @state() private choice?: Rating;
   @state() private rateError?: string;
-  @state() private rateBusy = false;
   @state() private outcome?: Outcome;
 
   @query('#ticket') private ticketInput!: HTMLInputElement;
@@ -106,10 +108,10 @@ export class SqComplaintTracker extends SqElement {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/complaint-tracker.js'),
   });
-  private readonly internals = this.attachInternals();
+  /** 评价: one Idempotency-Key per rating (choice + comment), reused on its retries. */
+  private readonly rating = new ActionController(this);
   /** The pair that found the case; the code lives only here, in memory. */
   private found?: { ticket: string; code: string };
-  private rateKey?: string;
 
   private get t() {
     return this.localize;
@@ -117,17 +119,7 @@ export class SqComplaintTracker extends SqElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.toggleState('loading', this.busy);
-    this.toggleState('found', !!this.view);
-  }
-
-  private toggleState(name: string, on: boolean) {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Older engines without CustomStateSet: the parts still carry the state.
-    }
+    this.customStates.set({ loading: this.busy, found: !!this.view });
   }
 
   /** Checks the fields with the domain's rules; returns the normalised pair or undefined. */
@@ -148,6 +140,7 @@ export class SqComplaintTracker extends SqElement {
     if (this.busy) return;
     this.failure = undefined;
     this.notFound = false;
+    this.rating.reset(); // Another case: an answer about the old one must not show here.
     const pair = this.validate();
     if (!pair) {
       await this.updateComplete;
@@ -216,7 +209,7 @@ export class SqComplaintTracker extends SqElement {
   private async rate(event: Event) {
     event.preventDefault();
     const found = this.found;
-    if (this.rateBusy || !found || !this.view) return;
+    if (this.rating.busy || !found || !this.view) return;
     const t = this.t;
     const rating = this.choice;
     if (!rating) {
@@ -230,14 +223,20 @@ export class SqComplaintTracker extends SqElement {
     ).trim();
     const wasReopened = this.view.reopened;
     this.rateError = undefined;
-    this.rateBusy = true;
-    this.rateKey ??= newId();
-    try {
-      const delivery = await this.client.complaints.rate(
-        { ticket: found.ticket, queryCode: found.code, rating, ...(comment ? { comment } : {}) },
-        { idempotencyKey: this.rateKey },
-      );
-      this.rateKey = undefined;
+    const input = {
+      ticket: found.ticket,
+      queryCode: found.code,
+      rating,
+      ...(comment ? { comment } : {}),
+    };
+    const outcome = await this.rating.run('rate', input, (client, idempotencyKey) =>
+      client.complaints.rate(input, { idempotencyKey }),
+    );
+    if (!outcome) return;
+    if ('error' in outcome) {
+      this.rateError = this.rating.fields[0]?.key ?? this.rating.message;
+    } else {
+      const delivery = outcome.value;
       if (delivery.state === 'queued') {
         this.outcome = 'queued';
         this.announce = t.t('queued');
@@ -254,11 +253,6 @@ export class SqComplaintTracker extends SqElement {
       this.emit(
         new SqRatedEvent({ ticket: found.ticket, rating, state: 'delivered', reopened, view }),
       );
-    } catch (error) {
-      const apiError = ApiError.from(error);
-      this.rateError = apiError.fields[0]?.key ?? `common:${apiError.key}`;
-    } finally {
-      this.rateBusy = false;
     }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#rate-outcome, #rate-error')?.focus();
@@ -354,7 +348,7 @@ export class SqComplaintTracker extends SqElement {
                 });
           const showText = entry.text && entry.action !== 'transfer';
           return html`<li class=${i === view.timeline.length - 1 ? 'latest' : ''}>
-            <time datetime=${entry.at}>${formatDateTime(entry.at, t.lang)}</time>
+            ${renderDateTime(entry.at, t.lang)}
             <strong>${what}</strong>
             ${showText ? html`<p class="text">${entry.text}</p>` : nothing}
           </li>`;
@@ -401,7 +395,6 @@ export class SqComplaintTracker extends SqElement {
                   @change=${() => {
                     this.choice = r;
                     this.rateError = undefined;
-                    this.rateKey = undefined;
                   }}
                 /><span>${t.t(`ratings.${r}`)}</span>
               </label>`,
@@ -421,7 +414,6 @@ export class SqComplaintTracker extends SqElement {
           maxlength=${COMMENT_MAX}
           rows="3"
           aria-describedby="comment-hint"
-          @input=${() => (this.rateKey = undefined)}
         ></textarea>
       </div>
       ${
@@ -431,8 +423,8 @@ export class SqComplaintTracker extends SqElement {
             </p>`
           : nothing
       }
-      <button class="primary" part="button" aria-disabled=${this.rateBusy ? 'true' : 'false'}>
-        ${this.rateBusy ? t.t('sending') : t.t('rateSubmit')}
+      <button class="primary" part="button" aria-disabled=${this.rating.busy ? 'true' : 'false'}>
+        ${this.rating.busy ? t.t('sending') : t.t('rateSubmit')}
       </button>
     </form>`;
   }
@@ -445,7 +437,7 @@ export class SqComplaintTracker extends SqElement {
         <div>
           <dt>${t.t('status')}</dt>
           <dd>
-            <span class="status ${view.status}" part="status"
+            <span class="status" data-tone=${complaintTone[view.status]} part="status"
               >${this.statusLabel(view.status)}</span
             >
           </dd>
@@ -454,12 +446,12 @@ export class SqComplaintTracker extends SqElement {
           <dt>${t.t('due')}</dt>
           <dd class="key">
             ${this.date(view.dueDate)}
-            ${view.overdue ? html`<span class="badge">${t.t('overdue')}</span>` : nothing}
+            ${view.overdue ? html`<span class="badge" data-tone="overdue">${t.t('overdue')}</span>` : nothing}
           </dd>
         </div>
         <div>
           <dt>${t.t('received')}</dt>
-          <dd>${formatDateTime(view.receivedAt, t.lang)}</dd>
+          <dd>${renderDateTime(view.receivedAt, t.lang)}</dd>
         </div>
         ${
           view.handlerName

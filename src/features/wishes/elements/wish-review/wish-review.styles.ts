@@ -60,6 +60,7 @@ export const wishReviewStyles = css`
   }
   form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--sq-space-3);
     max-width: 28rem;
   }
@@ -142,16 +143,6 @@ export const wishReviewStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--sq-space-2);
-  }
-  .badge {
-    padding: 0 var(--sq-space-2);
-    border-radius: var(--sq-radius);
-    background: var(--sq-color-surface-disabled);
-    font-size: var(--sq-font-size-small);
-  }
-  .warn {
-    color: var(--sq-color-on-primary);
-    background: var(--sq-color-warning);
   }
   .empty {
     margin: var(--sq-space-4) 0;

@@ -3,8 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoriesFor } from '../../../core/catalogues.js';
 import { displayName, type Community } from '../../../core/model.js';
-import { newId } from '../../../../domain/ids.js';
-import { formatDateTime, shanghaiDate } from '../../../../domain/time.js';
+import { shanghaiDate } from '../../../../domain/time.js';
 import type {
   nextWishStatus,
   WishCounts,
@@ -12,16 +11,19 @@ import type {
   WishStaffView,
   WishStatus,
 } from '../../model.js';
-import type { StaffProfile } from '../../../core/auth-model.js';
-import type { Client } from '../../../../sdk/client.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/wish-review.js';
+import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
+import { StaffSessionController } from '../../../../ui/staff-session.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { messageStyles } from '../../../../ui/control-styles.js';
+import { renderDateTime } from '../../../../ui/time.js';
+import { messageStyles } from '../../../../ui/message-styles.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { wishReviewStyles } from './wish-review.styles.js';
+import { wishTone } from '../tones.js';
 
 export type WishReviewAction = WishStaffAction['action'];
 
@@ -99,15 +101,13 @@ interface Failure {
  */
 export class SqWishReview extends SqElement {
   static override tagName = 'sq-wish-review';
-  static override styles = [baseStyles, messageStyles, wishReviewStyles];
+  static override styles = [baseStyles, badgeStyles, messageStyles, wishReviewStyles];
 
   /** The status the queue shows first (待核实). */
   @property({ reflect: true }) status: WishStatus = 'pending_review';
   /** Wishes per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
-  @state() private phase: 'session' | 'login' | 'ready' | 'failed' = 'session';
-  @state() private staff?: StaffProfile;
   @state() private tree?: Community;
   @state() private items?: WishStaffView[];
   @state() private cursor?: string;
@@ -117,7 +117,7 @@ export class SqWishReview extends SqElement {
   @state() private countsError?: ApiError;
   @state() private days = 30;
   @state() private open?: { id: string; act: WishReviewAction };
-  @state() private busy?: string;
+  @state() private signingIn = false;
   @state() private failure?: Failure;
   @state() private announce = '';
   @state() private loginErrors: { username?: string; password?: string; form?: string } = {};
@@ -126,12 +126,16 @@ export class SqWishReview extends SqElement {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/wish-review.js'),
   });
-  private readonly internals = this.attachInternals();
-  private known?: Client;
+  /** The sign-in, shared with every staff element of this client on the page (the desk too). */
+  private readonly session = new StaffSessionController(this, (staff) => {
+    this.items = this.cursor = undefined;
+    this.acting.reset();
+    if (staff) this.reload();
+  });
+  /** One Idempotency-Key per intent (wish + action + text), reused on its retries. */
+  private readonly acting = new ActionController(this);
   private scoped?: string;
   private run = 0;
-  /** Idempotency-Key per intent (wish + action + text), kept until it succeeds. */
-  private readonly keys = new Map<string, string>();
   private readonly drafts = new Map<string, string>();
   /**
    * The one table of transitions (domain/wish.ts), loaded with the wish schemas that the first
@@ -140,44 +144,24 @@ export class SqWishReview extends SqElement {
   private next?: typeof nextWishStatus;
 
   private get scope() {
-    return this.communityId ?? this.staff?.community;
+    return this.communityId ?? this.session.staff?.community;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.client !== this.known) void this.start();
-    else if (this.phase === 'ready' && (this.scope !== this.scoped || changed.has('status')))
+    if (
+      this.session.phase === 'ready' &&
+      this.scoped !== undefined &&
+      (this.scope !== this.scoped || changed.has('status'))
+    )
       this.reload();
-    try {
-      this.internals.states[this.phase === 'login' ? 'add' : 'delete']('login');
-    } catch {
-      // CustomStateSet is missing in older browsers: the state is a nicety.
-    }
+    this.customStates.set({ login: this.session.phase === 'login' });
   }
 
-  /** Asks who is signed in: a staff member → the queue; 401 → the login form. */
-  private async start() {
-    const client = (this.known = this.client);
-    this.phase = 'session';
-    this.loadError = undefined;
-    try {
-      this.staff = await client.auth.me();
-      if (client !== this.known) return;
-      this.phase = 'ready';
-      this.reload();
-    } catch (error) {
-      if (client === this.known) this.failed(error);
-    }
-  }
-
-  private failed(error: unknown) {
-    const e = ApiError.from(error);
-    if (e.code === 'unauthorized') this.phase = 'login';
-    else {
-      this.loadError = e;
-      if (this.phase === 'session') this.phase = 'failed';
-    }
-    return e;
+  /** 401 ends the session on every staff element of this client; else an alert. */
+  private failed(error: ApiError) {
+    if (error.code === 'unauthorized') this.session.expired();
+    else this.loadError = error;
   }
 
   private reload() {
@@ -196,12 +180,13 @@ export class SqWishReview extends SqElement {
 
   private async loadPage(more: boolean) {
     const run = more ? this.run : ++this.run;
+    const client = this.client;
     const before = this.items?.length ?? 0;
     this.loading = true;
     this.loadError = undefined;
     try {
       const [page, rules] = await Promise.all([
-        this.client.wishes.queue({
+        client.wishes.queue({
           community: this.scoped!,
           status: this.status,
           limit: this.pageSize,
@@ -210,7 +195,7 @@ export class SqWishReview extends SqElement {
         import('../../model.js'),
       ]);
       this.next = rules.nextWishStatus;
-      if (run !== this.run) return;
+      if (run !== this.run || client !== this.client) return;
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.cursor = page.nextCursor;
       if (more) {
@@ -219,7 +204,7 @@ export class SqWishReview extends SqElement {
         this.focusItem(before);
       }
     } catch (error) {
-      if (run === this.run) this.failed(error);
+      if (run === this.run && client === this.client) this.failed(ApiError.from(error));
     } finally {
       if (run === this.run) this.loading = false;
     }
@@ -254,40 +239,30 @@ export class SqWishReview extends SqElement {
       this.focus$(`#${errors.username ? 'username' : 'password'}`);
       return;
     }
-    this.busy = 'login';
-    try {
-      this.staff = (await this.client.auth.login({ username, password: password.value })).staff;
+    this.signingIn = true;
+    const e = await this.session.login({ username, password: password.value });
+    this.signingIn = false;
+    if (!e) {
       password.value = '';
-      this.phase = 'ready';
-      this.reload();
       await this.updateComplete;
       this.focus$('h2');
-    } catch (error) {
-      const e = ApiError.from(error);
-      this.loginErrors = {
-        form:
-          e.code === 'unauthorized'
-            ? 'login.wrong'
-            : e.code === 'unavailable' && this.client.mode === 'embedded'
-              ? 'login.embedded'
-              : `common:${e.key}`,
-      };
-      await this.updateComplete;
-      this.focus$('#username');
-    } finally {
-      this.busy = undefined;
+      return;
     }
+    this.loginErrors = {
+      form:
+        e.code === 'unauthorized'
+          ? 'login.wrong'
+          : e.code === 'unavailable' && this.client.mode === 'embedded'
+            ? 'login.embedded'
+            : `common:${e.key}`,
+    };
+    await this.updateComplete;
+    this.focus$('#username');
   }
 
   private async logout() {
-    try {
-      await this.client.auth.logout();
-    } catch {
-      // Signed out here either way; the server's session ends on its own.
-    }
-    this.staff = this.items = undefined;
     this.loginErrors = {};
-    this.phase = 'login';
+    await this.session.logout();
   }
 
   private focus$(selector: string) {
@@ -318,15 +293,14 @@ export class SqWishReview extends SqElement {
           ? { action: act, note: text }
           : { action: act }
     ) as WishStaffAction;
-    const intent = `${wish.id} ${JSON.stringify(body)}`;
-    const key = this.keys.get(intent) ?? newId();
-    this.keys.set(intent, key);
-    this.busy = wish.id;
     this.failure = undefined;
     this.announce = '';
-    try {
-      const updated = await this.client.wishes.act(wish.id, body, { idempotencyKey: key });
-      this.keys.delete(intent);
+    const outcome = await this.acting.run(wish.id, body, (client, idempotencyKey) =>
+      client.wishes.act(wish.id, body, { idempotencyKey }),
+    );
+    if (!outcome) return;
+    if ('value' in outcome) {
+      const updated = outcome.value;
       this.drafts.delete(wish.id);
       this.open = undefined;
       const items = [...(this.items ?? [])];
@@ -339,19 +313,17 @@ export class SqWishReview extends SqElement {
       void this.loadCounts();
       await this.updateComplete;
       this.focusItem(index);
-    } catch (error) {
-      const e = this.failed(error);
-      this.loadError = undefined;
-      this.failure = {
-        id: wish.id,
-        text: t.t('failed', { title: wish.title }) + t.t(`common:${e.key}`),
-        field: e.fields[0]?.key,
-      };
-      await this.updateComplete;
-      this.focus$(e.fields.length ? `#x-${wish.id}` : `#f-${wish.id}`);
-    } finally {
-      this.busy = undefined;
+      return;
     }
+    const e = outcome.error;
+    if (e.code === 'unauthorized') return this.session.expired();
+    this.failure = {
+      id: wish.id,
+      text: t.t('failed', { title: wish.title }) + t.t(this.acting.message!),
+      field: e.fields[0]?.key,
+    };
+    await this.updateComplete;
+    this.focus$(e.fields.length ? `#x-${wish.id}` : `#f-${wish.id}`);
   }
 
   private async choose(wish: WishStaffView, act: WishReviewAction) {
@@ -402,7 +374,7 @@ export class SqWishReview extends SqElement {
             : nothing
       }
       ${field('username', 'text', 'username')} ${field('password', 'password', 'current-password')}
-      <button class="primary" ?disabled=${this.busy === 'login'}>${t.t('login.submit')}</button>
+      <button class="primary" ?disabled=${this.signingIn}>${t.t('login.submit')}</button>
     </form>`;
   }
 
@@ -468,7 +440,7 @@ export class SqWishReview extends SqElement {
     const expired = wish.status === 'claimed' && claim && Date.parse(claim.holdUntil) <= Date.now();
     const open = this.open?.id === wish.id ? this.open.act : undefined;
     const failure = this.failure?.id === wish.id ? this.failure : undefined;
-    const busy = this.busy === wish.id;
+    const busy = this.acting.is(wish.id, 'sending');
     const row = (key: string, value: unknown) =>
       value === undefined || value === ''
         ? nothing
@@ -479,27 +451,35 @@ export class SqWishReview extends SqElement {
     return html`<li part="item" class="item">
       <h4 id="t-${wish.id}" tabindex="-1">${wish.title}</h4>
       <p class="badges">
-        <span class="badge">${t.t(`status.${wish.status}`)}</span>
-        ${expired ? html`<span class="badge warn">${t.t('expired')}</span>` : nothing}
+        <span class="badge" data-tone=${wishTone[wish.status]}
+          >${t.t(`status.${wish.status}`)}</span
+        >
+        ${expired ? html`<span class="badge" data-tone="overdue">${t.t('expired')}</span>` : nothing}
       </p>
       <p class="story">${wish.story}</p>
       <dl class="facts">
         ${row('category', category ? displayName(category, lang) : wish.category)}
         ${row('grid', grid ? displayName(grid, lang) : wish.grid)}
-        ${row('posted', formatDateTime(wish.createdAt, lang))}
+        ${row('posted', renderDateTime(wish.createdAt, lang))}
         ${row(
           'wisher',
           html`${wish.wisherName}${wish.alias ? t.t('alias', { alias: wish.alias }) : ''}`,
         )}
-        ${row('phone', wish.phone)}
-        ${row('value', wish.value === undefined ? undefined : t.t('yuan', { value: wish.value }))}
+        ${row('phone', html`<span class="nowrap">${wish.phone}</span>`)}
+        ${row(
+          'value',
+          wish.value === undefined
+            ? undefined
+            : html`<span class="nowrap">${t.t('yuan', { value: wish.value })}</span>`,
+        )}
         ${
           claim
             ? html`${row(
                 'claimer',
-                `${claim.name} · ${t.t(`claimerTypes.${claim.type}`)} · ${claim.phone}`,
+                html`${claim.name} · ${t.t(`claimerTypes.${claim.type}`)} ·
+                  <span class="nowrap">${claim.phone}</span>`,
               )}
-              ${row('holdUntil', formatDateTime(claim.holdUntil, lang))}`
+              ${row('holdUntil', renderDateTime(claim.holdUntil, lang))}`
             : nothing
         }
         ${row('reason', wish.rejectReason)} ${row('fulfilment', wish.fulfilment?.note)}
@@ -620,13 +600,13 @@ export class SqWishReview extends SqElement {
 
   protected override render() {
     const t = this.localize;
-    const phase = this.phase;
+    const { phase, staff } = this.session;
     return html`<div class="head">
         <h2 tabindex="-1">${t.t('heading')}</h2>
         ${
-          phase === 'ready' && this.staff
+          phase === 'ready' && staff
             ? html`<p class="who">
-                ${t.t('signedIn', { name: this.staff.name })}
+                ${t.t('signedIn', { name: staff.name })}
                 <button class="button-secondary" @click=${this.logout}>${t.t('logout')}</button>
               </p>`
             : nothing
@@ -640,8 +620,8 @@ export class SqWishReview extends SqElement {
             ? html`${this.renderCounts()}${this.renderQueue()}`
             : phase === 'failed'
               ? html`<div class="alert" role="alert" part="error">
-                  <p>${t.t('loadFailed')} ${t.t(`common:${this.loadError?.key}`)}</p>
-                  <button class="button-secondary" @click=${this.start}>
+                  <p>${t.t('loadFailed')} ${t.t(`common:${this.session.error?.key}`)}</p>
+                  <button class="button-secondary" @click=${() => this.session.retry()}>
                     ${t.t('common:retry')}
                   </button>
                 </div>`

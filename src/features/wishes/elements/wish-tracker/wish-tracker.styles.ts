@@ -67,12 +67,8 @@ export const wishTrackerStyles = css`
     font-weight: 600;
     line-height: 1.3;
     padding-inline-start: var(--sq-space-2);
-    border-inline-start: 4px solid var(--sq-color-warning);
-  }
-  .fulfilled,
-  .thanked {
-    color: var(--sq-color-success);
-    border-color: currentColor;
+    color: var(--sq-status);
+    border-inline-start: 4px solid currentColor;
   }
   .rejected,
   .withdrawn {

@@ -7,16 +7,18 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { WishStatus, WishWisherView } from '../../model.js';
-import { newId } from '../../../../domain/ids.js';
 import { formatDateTime } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/wish-tracker.js';
+import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { wishTrackerStyles } from './wish-tracker.styles.js';
+import { wishTone } from '../tones.js';
 
 export interface ThankedDetail {
   /** The wish's id (public: it is on the wall). Never the code. */
@@ -75,7 +77,13 @@ type Outcome = 'thanked' | 'withdrawn';
  */
 export class SqWishTracker extends SqElement {
   static override tagName = 'sq-wish-tracker';
-  static override styles = [baseStyles, controlStyles, messageStyles, wishTrackerStyles];
+  static override styles = [
+    baseStyles,
+    badgeStyles,
+    controlStyles,
+    messageStyles,
+    wishTrackerStyles,
+  ];
 
   @state() private view?: WishWisherView;
   @state() private busy = false;
@@ -83,8 +91,6 @@ export class SqWishTracker extends SqElement {
   @state() private failure?: ApiError;
   @state() private notFound = false;
   @state() private announce = '';
-  /** Thanks or withdraw under way. */
-  @state() private acting = false;
   @state() private actError?: string;
   @state() private confirming = false;
   @state() private outcome?: Outcome;
@@ -95,11 +101,10 @@ export class SqWishTracker extends SqElement {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/wish-tracker.js'),
   });
-  private readonly internals = this.attachInternals();
+  /** Thanks or withdraw: one Idempotency-Key per intent, reused on its retries only. */
+  private readonly acting = new ActionController(this);
   /** The code that found the wish; it lives only here, in memory. */
   private code?: string;
-  /** One idempotency key per intent (thanks or withdraw), reused on its retries. */
-  private key?: string;
 
   private get t() {
     return this.localize;
@@ -107,17 +112,7 @@ export class SqWishTracker extends SqElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.toggleState('loading', this.busy);
-    this.toggleState('found', !!this.view);
-  }
-
-  private toggleState(name: string, on: boolean) {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Older engines without CustomStateSet: the parts still carry the state.
-    }
+    this.customStates.set({ loading: this.busy, found: !!this.view });
   }
 
   private async focus$(selector: string) {
@@ -130,6 +125,7 @@ export class SqWishTracker extends SqElement {
     if (this.busy) return;
     this.failure = undefined;
     this.notFound = false;
+    this.acting.reset(); // Another wish: an answer about the old one must not show here.
     const code = normalizeQueryCode(this.codeInput.value);
     this.error = !code
       ? 'codeRequired'
@@ -189,30 +185,28 @@ export class SqWishTracker extends SqElement {
   /** Thanks (`message` given, possibly empty) or withdraw; both answer with the new view. */
   private async act(message?: string) {
     const code = this.code;
-    if (this.acting || !code || !this.view) return;
+    if (this.acting.busy || !code || !this.view) return;
     const t = this.t;
     const id = this.view.id;
     this.actError = undefined;
-    this.acting = true;
-    this.key ??= newId();
-    const options = { idempotencyKey: this.key };
-    try {
-      const view =
-        message === undefined
-          ? await this.client.wishes.withdraw(code, options)
-          : await this.client.wishes.thank({ code, ...(message && { message }) }, options);
-      this.key = undefined;
+    const thanks = message === undefined ? undefined : { code, ...(message && { message }) };
+    const outcome = await this.acting.run(
+      thanks ? 'thank' : 'withdraw',
+      thanks ?? code,
+      (client, idempotencyKey) =>
+        thanks
+          ? client.wishes.thank(thanks, { idempotencyKey })
+          : client.wishes.withdraw(code, { idempotencyKey }),
+    );
+    if (!outcome) return;
+    if ('error' in outcome) {
+      this.actError = this.acting.fields[0]?.key ?? this.acting.message;
+    } else {
+      const view = outcome.value;
       this.show(view);
-      this.outcome = message === undefined ? 'withdrawn' : 'thanked';
+      this.outcome = thanks ? 'thanked' : 'withdrawn';
       this.announce = t.t(this.outcome);
-      if (message !== undefined) {
-        this.emit(new SqThankedEvent({ id, ...(message && { message }), view }));
-      }
-    } catch (error) {
-      const apiError = ApiError.from(error);
-      this.actError = apiError.fields[0]?.key ?? `common:${apiError.key}`;
-    } finally {
-      this.acting = false;
+      if (thanks) this.emit(new SqThankedEvent({ id, ...(message && { message }), view }));
     }
     await this.focus$('#outcome, #act-error');
   }
@@ -313,12 +307,11 @@ export class SqWishTracker extends SqElement {
           maxlength=${THANKS_MAX}
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${this.actError ? 'thanks-hint act-error' : 'thanks-hint'}
-          @input=${() => (this.key = undefined)}
         ></textarea>
       </div>
       ${this.renderActError()}
-      <button class="primary" part="button" aria-disabled=${this.acting ? 'true' : 'false'}>
-        ${this.acting ? t.t('sending') : t.t('thanksSubmit')}
+      <button class="primary" part="button" aria-disabled=${this.acting.busy ? 'true' : 'false'}>
+        ${this.acting.busy ? t.t('sending') : t.t('thanksSubmit')}
       </button>
     </form>`;
   }
@@ -347,10 +340,10 @@ export class SqWishTracker extends SqElement {
           class="primary"
           part="button"
           aria-describedby="withdraw-q"
-          aria-disabled=${this.acting ? 'true' : 'false'}
+          aria-disabled=${this.acting.busy ? 'true' : 'false'}
           @click=${() => void this.act()}
         >
-          ${this.acting ? t.t('sending') : t.t('withdrawYes')}
+          ${this.acting.busy ? t.t('sending') : t.t('withdrawYes')}
         </button>
         <button type="button" class="button-secondary" @click=${() => this.confirm(false)}>
           ${t.t('withdrawNo')}
@@ -368,7 +361,7 @@ export class SqWishTracker extends SqElement {
         <div>
           <dt>${t.t('status')}</dt>
           <dd>
-            <span class="status ${view.status}" part="status"
+            <span class="status" data-tone=${wishTone[view.status]} part="status"
               >${this.statusLabel(view.status)}</span
             >
           </dd>

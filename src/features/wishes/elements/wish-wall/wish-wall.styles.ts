@@ -40,6 +40,9 @@ export const wallStyles = css`
   .filters .field {
     margin: 0;
   }
+  .filters .chips {
+    grid-column: 1 / -1;
+  }
   label,
   legend {
     font-weight: 600;
@@ -80,6 +83,13 @@ export const wallStyles = css`
   :host(:state(virtualized)) .card {
     margin-bottom: var(--sq-wish-wall-gap, var(--sq-space-3));
   }
+  /* Chromium 90–124 (WeChat XWeb): the dashed state, in rules of their own. */
+  :host(:--virtualized) .list {
+    display: block;
+  }
+  :host(:--virtualized) .card {
+    margin-bottom: var(--sq-wish-wall-gap, var(--sq-space-3));
+  }
   .card:hover {
     border-color: var(--sq-color-primary);
   }
@@ -114,11 +124,6 @@ export const wallStyles = css`
     border-radius: var(--sq-radius);
     color: var(--sq-color-text-muted);
   }
-  .status-open {
-    color: var(--sq-color-primary);
-  }
-  .status-fulfilled,
-  .status-thanked,
   .thanks {
     color: var(--sq-color-success);
   }

@@ -9,12 +9,16 @@ import zhCN from '../../locales/zh-CN/wish-wall.js';
 import type { Client } from '../../../../sdk/client.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
+import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
+import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { messageStyles } from '../../../../ui/control-styles.js';
+import { messageStyles } from '../../../../ui/message-styles.js';
+import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { SqClaimedEvent } from './events.js';
 import { wallStyles } from './wish-wall.styles.js';
+import { wishTone } from '../tones.js';
 
 /** Past this many cards the list is virtualized (only the cards on screen are in the DOM). */
 export const VIRTUALIZE_AFTER = 100;
@@ -27,6 +31,7 @@ type Virtualize = Awaited<ReturnType<typeof virtualizer>>['virtualize'];
 
 type Filter = 'category' | 'status' | 'grid';
 const FILTERS: Filter[] = ['category', 'status', 'grid'];
+const SELECTS = ['category', 'grid'] as const;
 
 /**
  * 心愿墙: the community's published wishes (微心愿) as cards — title, category, the wisher's
@@ -41,6 +46,7 @@ const FILTERS: Filter[] = ['category', 'status', 'grid'];
  * @event {SqClaimedEvent} sq-claimed - {@link SqClaimedEvent}: the visitor claimed a wish; `detail` is the receipt.
  *
  * @csspart filters - The filter group.
+ * @csspart chips - The status filter chips (a radio group).
  * @csspart list - The list of cards.
  * @csspart card - One wish card.
  * @csspart more - The "加载更多" button.
@@ -53,11 +59,11 @@ const FILTERS: Filter[] = ['category', 'status', 'grid'];
  * @cssprop --sq-target-size - Smallest control size (44px; 60px in care mode).
  *
  * @cssstate loading - A page is loading.
- * @cssstate virtualized - Only the cards on screen are rendered.
+ * @cssstate virtualized - Only the cards on screen are rendered (`:--virtualized` on Chromium 90–124).
  */
 export class SqWishWall extends SqElement {
   static override tagName = 'sq-wish-wall';
-  static override styles = [baseStyles, messageStyles, wallStyles];
+  static override styles = [baseStyles, badgeStyles, messageStyles, chipStyles, wallStyles];
 
   /** Show only this category (id from the community's wish catalogue). */
   @property({ reflect: true }) category?: string;
@@ -74,8 +80,6 @@ export class SqWishWall extends SqElement {
   @state() private loading = false;
   @state() private selected?: WishCard;
   @state() private claimErrors: FieldError[] = [];
-  @state() private claimFailure?: ApiError;
-  @state() private claiming = false;
   @state() private receipt?: ClaimReceipt;
   @state() private claimerType: ClaimerType = 'resident';
   @state() private copied = false;
@@ -87,7 +91,8 @@ export class SqWishWall extends SqElement {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/wish-wall.js'),
   });
-  private readonly internals = this.attachInternals();
+  /** 认领: one key per claim (wish + claimer), so a retry after a lost answer replays its receipt. */
+  private readonly claiming = new ActionController(this);
   private loadedKey?: string;
   private itemsGiven = false;
   private nextCursor?: string;
@@ -197,7 +202,7 @@ export class SqWishWall extends SqElement {
     this.selected = card;
     this.receipt = undefined;
     this.claimErrors = [];
-    this.claimFailure = undefined;
+    this.claiming.reset();
     this.copied = false;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
@@ -219,7 +224,7 @@ export class SqWishWall extends SqElement {
     event.preventDefault();
     const card = this.selected;
     const form = event.target as HTMLFormElement;
-    if (!card || this.claiming) return;
+    if (!card || this.claiming.busy) return;
     const data = new FormData(form);
     const input = {
       claimerType: String(data.get('claimerType') ?? ''),
@@ -229,29 +234,32 @@ export class SqWishWall extends SqElement {
     };
     const wish = this.wish ?? (await wishModule());
     const checked = wish.claimInputSchema.safeParse(input);
-    this.claimFailure = undefined;
     this.claimErrors = checked.success ? [] : toFieldErrors(checked.error.issues);
-    if (!checked.success) return this.focusInvalid();
-    this.claiming = true;
-    try {
-      const receipt = await this.client.wishes.claim(card.id, checked.data);
+    if (!checked.success) {
+      this.claiming.reset();
+      return this.focusInvalid();
+    }
+    const values = checked.data;
+    const outcome = await this.claiming.run('claim', [card.id, values], (client, idempotencyKey) =>
+      client.wishes.claim(card.id, values, { idempotencyKey }),
+    );
+    if (!outcome) return;
+    if ('value' in outcome) {
+      const receipt = outcome.value;
       this.receipt = receipt;
       this.replace(receipt.card);
       this.emit(new SqClaimedEvent(receipt));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success h3')?.focus();
-    } catch (error) {
-      const failure = ApiError.from(error);
-      this.claimFailure = failure;
-      this.claimErrors = failure.fields;
-      if (failure.code === 'already_claimed' || failure.code === 'invalid_transition') {
-        // Someone else was first: show the card as it is now.
-        this.replace(await this.client.wishes.get(card.id).catch(() => card));
-      }
-      if (failure.fields.length) this.focusInvalid();
-    } finally {
-      this.claiming = false;
+      return;
     }
+    const failure = outcome.error;
+    this.claimErrors = failure.fields;
+    if (failure.code === 'already_claimed' || failure.code === 'invalid_transition') {
+      // Someone else was first: show the card as it is now.
+      this.replace(await this.client.wishes.get(card.id).catch(() => card));
+    }
+    if (failure.fields.length) this.focusInvalid();
   }
 
   private async focusInvalid() {
@@ -289,7 +297,9 @@ export class SqWishWall extends SqElement {
   private renderMeta(card: WishCard) {
     const grid = this.gridName(card.grid);
     return html`<p class="tags">
-        <span class="tag status-${card.status}">${this.t(`statusName.${card.status}`)}</span>
+        <span class="badge" data-tone=${wishTone[card.status]}
+          >${this.t(`statusName.${card.status}`)}</span
+        >
         <span class="tag">${this.categoryName(card.category)}</span>
       </p>
       <p class="meta">
@@ -341,9 +351,18 @@ export class SqWishWall extends SqElement {
         label: displayName(g, this.localize.lang),
       })),
     };
+    // Four statuses: chips, one tap each; categories and grids may be many: selects.
+    const all = this.t('all');
     return html`<fieldset class="filters" part="filters">
       <legend class="visually-hidden">${this.t('filters')}</legend>
-      ${FILTERS.map(
+      ${renderChips(
+        'f-status',
+        this.t('status'),
+        [['', all], ...options.status.map((o) => [o.id, o.label] as const)],
+        this.status ?? '',
+        (value) => this.setFilter('status', value),
+      )}
+      ${SELECTS.map(
         (name) =>
           html`<div class="field">
             <label for="f-${name}">${this.t(name)}</label>
@@ -351,7 +370,7 @@ export class SqWishWall extends SqElement {
               id="f-${name}"
               @change=${(e: Event) => this.setFilter(name, (e.target as HTMLSelectElement).value)}
             >
-              <option value="">${this.t('all')}</option>
+              <option value="">${all}</option>
               ${options[name].map(
                 (o) =>
                   html`<option value=${o.id} ?selected=${o.id === this[name]}>${o.label}</option>`,
@@ -379,7 +398,7 @@ export class SqWishWall extends SqElement {
     const virtualize = long ? this.virtualizeFn : undefined;
     // A long list waits for the virtualizer (a moment, once) rather than render every card.
     if (long && !virtualize) return html`<p class="hint-text">${this.t('common:loading')}</p>`;
-    this.internals.states?.[virtualize ? 'add' : 'delete']('virtualized');
+    this.customStates.set({ virtualized: !!virtualize });
     // Two templates: the virtualizer owns its list's children, so it never takes over a plain one.
     return virtualize
       ? html`<ul class="list" part="list">
@@ -405,7 +424,7 @@ export class SqWishWall extends SqElement {
 
   protected override render() {
     const cards = this.cards;
-    this.internals.states?.[this.loading ? 'add' : 'delete']('loading');
+    this.customStates.set({ loading: this.loading });
     return html`<section aria-labelledby="heading" aria-busy=${this.loading ? 'true' : 'false'}>
         <h2 id="heading">${this.t('heading')}</h2>
         ${
@@ -457,8 +476,8 @@ export class SqWishWall extends SqElement {
           ? this.renderReceipt(this.receipt)
           : card.status === 'open'
             ? this.renderClaimForm()
-            : this.claimFailure
-              ? this.renderAlert(this.claimFailure, '')
+            : this.claiming.error
+              ? this.renderAlert(this.claiming.error, '')
               : nothing
       }`;
   }
@@ -495,8 +514,8 @@ export class SqWishWall extends SqElement {
                 ${errors.map((e) => html`<li>${this.t(e.key, e.params)}</li>`)}
               </ul>
             </div>`
-          : this.claimFailure
-            ? this.renderAlert(this.claimFailure, this.t('claim.failed'))
+          : this.claiming.error
+            ? this.renderAlert(this.claiming.error, this.t('claim.failed'))
             : nothing
       }
       <fieldset class="choices" aria-describedby=${type.describedby || nothing}>
@@ -558,8 +577,8 @@ export class SqWishWall extends SqElement {
         ${this.t('claim.consent')}
       </label>
       ${consent.error}
-      <button class="primary" ?disabled=${this.claiming}>
-        ${this.t(this.claiming ? 'claim.sending' : 'claim.submit')}
+      <button class="primary" ?disabled=${this.claiming.busy}>
+        ${this.t(this.claiming.busy ? 'claim.sending' : 'claim.submit')}
       </button>
     </form>`;
   }
@@ -573,7 +592,7 @@ export class SqWishWall extends SqElement {
       <h3 tabindex="-1">${this.t('claimed.heading')}</h3>
       <p>${this.t('claimed.codeHint')}</p>
       <p class="code">
-        <span>${this.t('claimed.code')}</span> <strong>${receipt.claimCode}</strong>
+        <span>${this.t('claimed.code')}</span> <strong class="nowrap">${receipt.claimCode}</strong>
       </p>
       <button type="button" class="button-secondary" @click=${this.copy}>
         ${this.t('claimed.copy')}

@@ -1,0 +1,30 @@
+import { css } from 'lit';
+
+/** Status badges on the one status scale (tokens `--sq-status-*`), told apart by `data-tone`. */
+export const badgeStyles = css`
+  .badge {
+    display: inline-block;
+    padding: 0 var(--sq-space-2);
+    border: 1px solid currentColor;
+    border-radius: var(--sq-radius);
+    color: var(--sq-status, var(--sq-color-text-muted));
+    font-size: var(--sq-font-size-small);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  [data-tone='new'] {
+    --sq-status: var(--sq-status-new);
+  }
+  [data-tone='progress'] {
+    --sq-status: var(--sq-status-progress);
+  }
+  [data-tone='done'] {
+    --sq-status: var(--sq-status-done);
+  }
+  [data-tone='overdue'] {
+    --sq-status: var(--sq-status-overdue);
+  }
+  [data-tone='rejected'] {
+    --sq-status: var(--sq-status-rejected);
+  }
+`;
