@@ -3,29 +3,26 @@
 //                 chunk when its tag first appears in the page or in a shadow root we render
 //   sdk.js        createClient and friends for such pages, sharing the elements' chunks
 //   chunks/       each element's, what elements share (split by who shares it), and what
-//                 loads later (English strings, the embedded transport, the virtualizer)
+//                 loads later (English strings, the virtualizer, the embedded transport)
 // Runs after `tsc -p tsconfig.build.json`, which writes the rest of dist/, so only dist/cdn is
 // emptied here.
 import { defineConfig } from 'vite';
 import { viteCssLiterals } from './scripts/css-literals.mjs';
 
 /**
- * Code only some pages load, each kept in one chunk of its own. Everything else is left to
- * Rolldown's splitting, like esbuild's: a chunk per set of elements sharing it, so a page loads
- * what its element needs (`npm run size`: 38–45 kB up to first render, 14–19 files, against
- * 59–71 kB when the shared code was grouped into a few larger chunks).
+ * Code only some pages load, kept in one chunk each: nothing else imports it statically, so
+ * such a group can never be pulled into a first render. Everything else is left to Rolldown's
+ * splitting, like esbuild's: a chunk per set of elements sharing it, so a page loads what its
+ * element needs (`npm run size`: 39–45 kB up to first render in 13–19 files, against 59–71 kB
+ * when shared code was grouped into a few larger chunks, and 58–65 kB when a named `embedded`
+ * group caught a module the feature manifests import: the embedded transport, too, is left to
+ * the splitting, which keeps it behind its import()).
  */
 const LATER: [name: string, test: RegExp][] = [
   // English strings: a page in zh-CN never loads them.
   ['en', /\/src\/.*\/locales\/en\//],
   // A wall past 100 wishes.
   ['virtualizer', /\/@lit-labs\/virtualizer\//],
-  // The embedded transport (no api-base): services, stores and the in-page handlers. A
-  // feature's contract stays with its elements: an HTTP page validates with it too.
-  [
-    'embedded',
-    /\/src\/(services|stores)\/|\/src\/features\/[^/]+\/(service|metrics|uploads|demo|auth|communities|access)\.ts$|\/src\/sdk\/embedded/,
-  ],
 ];
 
 export default defineConfig({
@@ -63,9 +60,8 @@ export default defineConfig({
         format: 'es',
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
-        // A group takes only the modules it names, not what they import: Rolldown's default
-        // would pull the domain into `embedded`, and every element would load it; strict order
-        // keeps chunks split that way correct.
+        // A group takes only the modules it names, not what they import (Rolldown's default
+        // would pull Lit into `virtualizer`); strict order keeps chunks split that way correct.
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: LATER.map(([name, test]) => ({ name, test })),

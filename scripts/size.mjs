@@ -351,7 +351,12 @@ async function elementRows() {
 }
 
 // (d): the drop-in as built by vite, chunk by chunk from its manifest.
-const DROP_IN_LATER_NEVER = new Set(['en', 'embedded']);
+/**
+ * What an HTTP page in zh-CN never loads after its first render: the `en` chunk, and the
+ * import()s HTTP_NEVER names (a dynamic entry's manifest key is its source path).
+ */
+const dropInNever = (key, manifest) =>
+  manifest[key]?.name === 'en' || HTTP_NEVER.some((re) => re.test(key));
 
 function dropInRows() {
   const dir = join(root, 'dist/cdn');
@@ -394,7 +399,7 @@ function dropInRows() {
     const all = reach(
       [...eager].filter((k) => k !== loaderKey),
       ['imports', 'dynamicImports'],
-      (k) => DROP_IN_LATER_NEVER.has(manifest[k]?.name),
+      (k) => dropInNever(k, manifest),
     );
     const later = measure(files([...all].filter((k) => !eager.has(k))));
     row(
