@@ -1,4 +1,4 @@
-import { consume, type ContextEvent } from '@lit/context';
+import { consume, ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Client } from '../sdk/client.js';
@@ -8,20 +8,14 @@ import { defineElement } from './define.js';
 import { pendingStrings } from './localize.js';
 import { ensureDocumentTokens } from './tokens.js';
 
-type Subscriber = [
-  context: unknown,
-  callback: (value: unknown, unsubscribe: () => void) => void,
-  unsubscribe: () => void,
-];
-
 /**
  * The base of every shequ-kit element: standalone configuration from attributes (`api-base`,
  * `community`, `lang`, `care`), the same from an enclosing <sq-provider> through context,
  * care mode, the document's design tokens, idempotent `define()` and typed `emit()`.
  *
  * An element rendered inside another (the complaint form's community picker) gets its host's
- * client, community and care mode, always: the host answers its context requests, as a
- * provider would (the language already follows the nearest `lang` across shadow roots).
+ * client, community and care mode, always: the host provides them to what it renders (the
+ * language already follows the nearest `lang` across shadow roots).
  */
 export class SqElement extends LitElement {
   /** The tag this class registers as with `define()`. */
@@ -56,37 +50,10 @@ export class SqElement extends LitElement {
   @state()
   protected providedCare = false;
 
-  /** Elements inside this one that follow its client, community or care mode. */
-  private nested?: Map<Subscriber, unknown>;
-
-  constructor() {
-    super();
-    this.addEventListener('context-request', (e) => this.answer(e));
-  }
-
-  /** What this element gives elements inside it for `context`; undefined: not ours to answer. */
-  private shared(context: unknown): [unknown] | undefined {
-    if (context === clientContext) return [this.client];
-    if (context === communityContext) return [this.communityId];
-    return context === careContext ? [this.careMode] : undefined;
-  }
-
-  private answer(e: ContextEvent<{ __context__: unknown }>): void {
-    // Our own consumers ask from this element: those requests go on up to a provider.
-    if ((e.contextTarget ?? e.composedPath()[0]) === this) return;
-    const value = this.shared(e.context);
-    if (!value) return;
-    e.stopPropagation();
-    if (!e.subscribe) return e.callback(value[0] as never);
-    const nested = (this.nested ??= new Map());
-    const subscriber: Subscriber = [
-      e.context,
-      e.callback as Subscriber[1],
-      () => nested.delete(subscriber),
-    ];
-    nested.set(subscriber, value[0]);
-    e.callback(value[0] as never, subscriber[2]);
-  }
+  /** What elements inside this one (the form's picker) follow: its client, community, care. */
+  private readonly inner = [clientContext, communityContext, careContext].map(
+    (context) => new ContextProvider<{ __context__: unknown }>(this, { context }),
+  );
 
   /** The client this element talks to: own `api-base`, else the provider's, else embedded. */
   get client(): Client {
@@ -124,12 +91,8 @@ export class SqElement extends LitElement {
     super.willUpdate(changed);
     // The token sheet swaps in care sizes for `[data-sq-care]` and everything inside it.
     this.toggleAttribute('data-sq-care', this.careMode);
-    this.nested?.forEach((last, subscriber) => {
-      const [value] = this.shared(subscriber[0])!;
-      if (value === last) return;
-      this.nested!.set(subscriber, value);
-      subscriber[1](value, subscriber[2]);
-    });
+    const values = [this.client, this.communityId, this.careMode];
+    this.inner.forEach((provider, i) => provider.setValue(values[i]));
   }
 
   /** Dispatches one of our typed events; returns false if a listener cancelled it. */
