@@ -110,6 +110,13 @@ const problems = [];
  * run; over the ceiling it fails. Delete the entry once the row is back under budget.
  */
 const WAIVED = {
+  '<sq-complaint-form> own code': {
+    ceiling: 11.6 * KB,
+    reason:
+      'the form kit (SubmissionController, field partials, their styles) counts in full in every element ' +
+      'that uses it: the form folder went from 20.2 to 10.6 kB minified, the kit it pulls in from 9.1 to ' +
+      '21.2 kB — see docs/size.md "The form kit"; to be won back, or the kit counted once in a row of its own',
+  },
   'drop-in bundle (dist/cdn)': {
     ceiling: 112 * KB,
     reason:

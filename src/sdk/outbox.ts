@@ -333,11 +333,13 @@ export class Outbox extends EventTarget {
   }
 
   /**
-   * The newest background delivery of operation `name` in this page load that no one has
-   * taken yet, taken now (a form adopting what an earlier page load queued).
+   * The newest background delivery of operation `name` (and `key`, if given) in this page
+   * load that no one has taken yet, taken now (a form adopting what an earlier load queued).
    */
-  take(name: OperationName): OutboxDeliveredEvent | undefined {
-    const event = [...this.unclaimed.values()].reverse().find((e) => e.detail.name === name);
+  take(name: OperationName, key?: string): OutboxDeliveredEvent | undefined {
+    const event = [...this.unclaimed.values()]
+      .reverse()
+      .find((e) => e.detail.name === name && (key ?? e.detail.key) === e.detail.key);
     if (event) this.unclaimed.delete(event.detail.key);
     return event;
   }
