@@ -24,7 +24,8 @@ type Submission = SubmissionController<any, any, any>;
 
 export async function submit(c: Submission): Promise<void> {
   const { options, values } = c;
-  const input = options.input(values);
+  c.failure = undefined;
+  const input = await options.input(values);
   const problems = await options.check(input, values);
   if (problems.length) {
     c.to('editing');

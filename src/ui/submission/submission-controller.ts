@@ -32,7 +32,7 @@ export interface SubmissionOptions<V extends Values, I, R> {
   /** The fields in page order, and how error paths map to them. */
   layout: (values: V) => FieldLayout;
   /** The submission, as the server's schema takes it. */
-  input: (values: V) => I;
+  input: (values: V) => I | Promise<I>;
   /** The feature schema's check (the server's rule), plus the element's own. */
   check: (input: I, values: V) => Promise<FieldError[]> | FieldError[];
   /** Sends with the intent's Idempotency-Key. */
@@ -137,7 +137,6 @@ export class SubmissionController<V extends Values, I, R> implements ReactiveCon
     if (this.phase === 'sending') return;
     // Sending from the first moment: a second press while the check runs is ignored.
     this.to('sending');
-    this.failure = undefined;
     return (await actions()).submit(this);
   }
 

@@ -10,6 +10,7 @@ import { createClient, memoryOutboxStorage, type Client } from '../../../../src/
 import { createMemoryStore } from '../../../../src/stores/memory.js';
 import type { Store } from '../../../../src/services/store.js';
 import { axeViolations, smallTargets, XSS_PAYLOADS } from '../../../ui/a11y.js';
+import { formSuite } from '../../../ui/form-suite.js';
 
 const embedded = (store?: Store): Client =>
   createClient({ embedded: { persistence: false, ...(store ? { store } : {}) } });
@@ -68,9 +69,9 @@ async function choosePlace(form: SqComplaintForm, level: string, value: string) 
   await form.updateComplete;
 }
 
-async function fill(form: SqComplaintForm, { anonymous = false } = {}) {
+async function fill(form: SqComplaintForm, { anonymous = false, description = '' } = {}) {
   await type(form, 'category', 'noise');
-  await type(form, 'description', '楼上每天夜里十二点以后还在装修，电钻声很大。');
+  await type(form, 'description', description || '楼上每天夜里十二点以后还在装修，电钻声很大。');
   await choosePlace(form, 'grid', 'xfl-g1');
   await choosePlace(form, 'building', 'xfl-g1-b2');
   if (anonymous) await tick(form, 'anonymous');
@@ -671,4 +672,29 @@ describe('sq-complaint-form', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+});
+
+formSuite({
+  tag: 'sq-complaint-form',
+  operation: 'submitComplaint',
+  path: '/complaints',
+  receipt: RECEIPT,
+  code: RECEIPT.queryCode,
+  fill: async (form, { hostile = '' } = {}) => {
+    const complaint = form as SqComplaintForm;
+    await waitUntil(() => select(complaint, 'category').options.length > 1, 'categories');
+    await fill(complaint, { description: hostile });
+  },
+  input: {
+    community: 'xingfuli',
+    category: 'noise',
+    description: '楼上每天夜里十二点以后还在装修，电钻声很大。',
+    location: { community: 'xingfuli', text: '小区北门' },
+    answers: {},
+    anonymous: false,
+    contact: { name: '张三丰', phone: '13812345678' },
+    consent: true,
+    publishConsent: false,
+  },
+  refused: '之前保存的反映没有被受理',
 });

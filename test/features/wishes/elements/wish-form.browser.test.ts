@@ -5,6 +5,7 @@ import '../../../../src/define/wish-form.js';
 import type { SqWishForm } from '../../../../src/features/wishes/elements/wish-form/index.js';
 import { createClient, memoryOutboxStorage, type Client } from '../../../../src/sdk/index.js';
 import { axeViolations, smallTargets, XSS_PAYLOADS } from '../../../ui/a11y.js';
+import { formSuite } from '../../../ui/form-suite.js';
 
 const embedded = (): Client => createClient({ embedded: { persistence: false, actor: undefined } });
 
@@ -363,4 +364,25 @@ describe('sq-wish-form', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+});
+
+formSuite({
+  tag: 'sq-wish-form',
+  operation: 'postWish',
+  path: '/wishes',
+  receipt: { id: 'w1', code: 'WISH2345', status: 'pending_review' },
+  code: 'WISH2345',
+  fill: (form, { hostile = '' } = {}) =>
+    fill(form as SqWishForm, hostile ? { story: hostile } : {}),
+  input: {
+    community: 'xingfuli',
+    category: 'daily',
+    title: '想要一台收音机',
+    story: '一个人住，眼睛不好，想听听戏曲和新闻。',
+    wisherName: '王秀英',
+    phone: '13812345678',
+    consent: true,
+    publishConsent: true,
+  },
+  refused: '之前保存的心愿没有被受理',
 });

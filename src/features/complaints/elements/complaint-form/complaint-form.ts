@@ -189,8 +189,8 @@ export class SqComplaintForm extends SqElement {
       fieldOf: (path) => this.lazy!.fieldOf(path),
       isEmpty: (field) => ['category', 'text'].includes(field) && !`${v[field] as string}`.trim(),
     }),
-    input: (v) =>
-      this.lazy!.toInput(
+    input: async (v) =>
+      (await later()).toInput(
         v,
         this.communityId ?? '',
         this.questions,
@@ -367,10 +367,14 @@ export class SqComplaintForm extends SqElement {
       }
       ${
         s.refused
-          ? statusBanner(`${t.t('refused')}${t.t(`common:${failure!.key}`)}`, true, {
-              label: t.t('dismiss'),
-              run: () => s.dismiss(),
-            })
+          ? statusBanner(
+              `${t.t('refused')}${t.t(`common:errors.${s.refused.error?.code ?? 'internal'}`)}`,
+              true,
+              {
+                label: t.t('dismiss'),
+                run: () => s.dismiss(),
+              },
+            )
           : nothing
       }
       ${errorSummary(

@@ -267,10 +267,14 @@ export class SqWishForm extends SqElement {
       }
       ${
         s.refused
-          ? statusBanner(`${this.t('refused')} ${this.t(`common:errors.${failure!.code}`)}`, true, {
-              label: this.t('dismiss'),
-              run: () => s.dismiss(),
-            })
+          ? statusBanner(
+              `${this.t('refused')} ${this.t(`common:errors.${s.refused.error?.code ?? 'internal'}`)}`,
+              true,
+              {
+                label: this.t('dismiss'),
+                run: () => s.dismiss(),
+              },
+            )
           : nothing
       }
       ${errorSummary(
