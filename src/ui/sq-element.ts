@@ -9,6 +9,16 @@ import { pendingStrings } from './localize.js';
 import { ensureDocumentTokens } from './tokens.js';
 
 /**
+ * Provides to what the host renders, which connects after the host exists: unlike a provider
+ * upgraded late, it has no consumers to take over from an outer one, so it does not announce
+ * itself (each announcement makes an outer <sq-provider> re-send every request it serves:
+ * quadratic in the elements on the page).
+ */
+class InnerProvider<C extends { __context__: unknown }> extends ContextProvider<C> {
+  override hostConnected(): void {}
+}
+
+/**
  * The base of every shequ-kit element: standalone configuration from attributes (`api-base`,
  * `community`, `lang`, `care`), the same from an enclosing <sq-provider> through context,
  * care mode, the document's design tokens, idempotent `define()` and typed `emit()`.
@@ -52,7 +62,7 @@ export class SqElement extends LitElement {
 
   /** What elements inside this one (the form's picker) follow: its client, community, care. */
   private readonly inner = [clientContext, communityContext, careContext].map(
-    (context) => new ContextProvider<{ __context__: unknown }>(this, { context }),
+    (context) => new InnerProvider<{ __context__: unknown }>(this, { context }),
   );
 
   /** The client this element talks to: own `api-base`, else the provider's, else embedded. */
