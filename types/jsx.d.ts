@@ -387,11 +387,14 @@ export type CustomElements = {
    *  - **form** - The form.
    * - **title** - The heading.
    * - **field** - One field: label, hint, control and error.
+   * - **label** - A field's label.
+   * - **hint** - A field's hint.
    * - **error** - A field's error message.
+   * - **choice** - A checkbox or radio with its label.
    * - **error-summary** - The list of errors shown on submit.
    * - **privacy** - The privacy notice.
    * - **submit** - The submit button.
-   * - **status** - Sending / saved offline / failed message.
+   * - **status** - Sending / saved offline / failed or refused message.
    * - **receipt** - The receipt: ticket, query code, due date.
    */
   "sq-complaint-form": Partial<SqComplaintFormProps & BaseProps & BaseEvents>;
@@ -531,10 +534,15 @@ export type CustomElements = {
    *
    * ### **CSS Parts:**
    *  - **form** - The form.
-   * - **summary** - The error summary.
+   * - **field** - One field: label, hint, control and error.
+   * - **label** - A field's label.
+   * - **hint** - A field's hint.
+   * - **error** - A field's error message.
+   * - **choice** - A checkbox with its label.
+   * - **error-summary** - The error summary.
    * - **submit** - The submit button.
-   * - **status** - Sending, saved-offline and failure messages.
-   * - **success** - The delivered panel with the wish code.
+   * - **status** - Sending, saved-offline, failure and refusal messages.
+   * - **receipt** - The delivered panel with the wish code.
    */
   "sq-wish-form": Partial<SqWishFormProps & BaseProps & BaseEvents>;
 
