@@ -1,4 +1,5 @@
-import { SqComplaintForm } from '../features/complaints/elements/complaint-form/index.js';
+// The class only: the photo helper (index.ts) comes with the form's later chunk.
+import { SqComplaintForm } from '../features/complaints/elements/complaint-form/complaint-form.js';
 
 SqComplaintForm.define();
 

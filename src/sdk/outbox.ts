@@ -20,7 +20,7 @@ export type Delivery<T> =
  *
  * `input` is the resident's input as the form submitted it; it may include a phone number. It
  * is kept (in IndexedDB in browsers) only until it is delivered, or, once `failed`, until
- * dismissed. Drafts of forms (elsewhere) never hold phone numbers; the outbox is the one
+ * dismissed or `keepRefusedMs` (7 days) after the refusal. Drafts of forms (elsewhere) never hold phone numbers; the outbox is the one
  * place that does, because dropping a submitted concern is not an option.
  */
 export interface OutboxEntry {
@@ -34,6 +34,8 @@ export interface OutboxEntry {
   nextAttemptAt: number;
   /** `failed`: the server refused it (validation, not found…); kept so the UI can say why. */
   state: 'pending' | 'failed';
+  /** When the server refused it (ms since the epoch); dropped `keepRefusedMs` later. */
+  refusedAt?: number;
   /** The last error: why it is waiting (pending) or why it was refused (failed). */
   error?: { code: ErrorCode; status: number; message: string; fields?: FieldError[] };
 }
@@ -137,7 +139,10 @@ export class OutboxDeliveredEvent<T = unknown> extends Event {
   }
 }
 
-/** A queued entry was refused by the server; it stays (`state: 'failed'`) until dismissed. */
+/**
+ * A queued entry was refused by the server; it stays (`state: 'failed'`) until dismissed, or
+ * `keepRefusedMs` (7 days) after the refusal.
+ */
 export class OutboxFailedEvent extends Event {
   constructor(readonly detail: OutboxEventDetail & { error: ApiError; entry: OutboxEntry }) {
     super('failed');
@@ -171,7 +176,15 @@ export interface OutboxOptions {
   send?: OutboxSend | undefined;
   /** The clock (tests). */
   now?: (() => number) | undefined;
+  /**
+   * How long a refused entry (and the phone number in it) is kept for the resident to see
+   * why before it is deleted, dismissed or not. Default 7 days.
+   */
+  keepRefusedMs?: number | undefined;
 }
+
+/** Refused entries are deleted this long after the refusal, shown or not (docs/sdk.md). */
+export const KEEP_REFUSED_MS = 7 * 24 * 3600_000;
 
 export const outboxRetryDefaults = { baseMs: 1_000, maxMs: 5 * 60_000 } as const;
 
@@ -222,7 +235,7 @@ type OutboxListenOptions = {
  * is sent twice at once (where Web Locks are missing, the server's idempotency still holds).
  *
  * Privacy: an entry holds the resident's input, which may include a phone number, only until
- * it is delivered (or, refused, until dismissed).
+ * it is delivered (or, refused, until dismissed or 7 days after the refusal).
  *
  * @event delivered - {@link OutboxDeliveredEvent}: a queued entry reached the server.
  * @event failed - {@link OutboxFailedEvent}: the server refused a queued entry.
@@ -243,6 +256,12 @@ export class Outbox extends EventTarget {
   /** After a send got no answer at all, timer passes wait until then (we are offline). */
   private blockedUntil = 0;
   private lastCreatedAt = 0;
+  private readonly keepRefusedMs: number;
+  /**
+   * Background deliveries of this page load that no form has taken yet (`take()`): a form
+   * that starts looking after its entry was delivered still gets the receipt.
+   */
+  private readonly unclaimed = new Map<string, OutboxDeliveredEvent>();
 
   constructor(transport: Transport, options: OutboxOptions = {}) {
     super();
@@ -258,6 +277,7 @@ export class Outbox extends EventTarget {
       ((name, input, key) =>
         transport.call(name as OperationName, input as never, { idempotencyKey: key }));
     this.now = options.now ?? Date.now;
+    this.keepRefusedMs = options.keepRefusedMs ?? KEEP_REFUSED_MS;
     const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
     if (options.autoStart ?? browser) this.start();
   }
@@ -312,9 +332,26 @@ export class Outbox extends EventTarget {
     return { state: 'queued', key, reason };
   }
 
-  /** The entries waiting (`pending`) or refused (`failed`), oldest first. */
-  pending(): Promise<OutboxEntry[]> {
-    return this.storage.all();
+  /** The entries waiting (`pending`) or refused (`failed`, until dropped), oldest first. */
+  async pending(): Promise<OutboxEntry[]> {
+    return (await this.storage.all()).filter((e) => !this.expired(e));
+  }
+
+  /** A refused entry past its keeping time (deleted by the next delivery pass). */
+  private expired(e: OutboxEntry): boolean {
+    return e.state === 'failed' && (e.refusedAt ?? e.createdAt) + this.keepRefusedMs <= this.now();
+  }
+
+  /**
+   * The newest background delivery of operation `name` (and `key`, if given) in this page
+   * load that no one has taken yet, taken now (a form adopting what an earlier load queued).
+   */
+  take(name: OperationName, key?: string): OutboxDeliveredEvent | undefined {
+    const event = [...this.unclaimed.values()]
+      .reverse()
+      .find((e) => e.detail.name === name && (key ?? e.detail.key) === e.detail.key);
+    if (event) this.unclaimed.delete(event.detail.key);
+    return event;
   }
 
   /** Removes an entry (a failed one the resident has seen, or one they gave up on). */
@@ -400,7 +437,13 @@ export class Outbox extends EventTarget {
   private async pass(all: boolean): Promise<void> {
     if (all) this.blockedUntil = 0;
     const now = this.now();
-    const entries = (await this.storage.all()).filter(
+    const stored = await this.storage.all();
+    // Refused entries hold personal data nobody will send again: kept only so long.
+    for (const e of stored.filter((e) => this.expired(e))) {
+      await this.storage.delete(e.key);
+      this.changed();
+    }
+    const entries = stored.filter(
       (e) => e.state === 'pending' && !this.sending.has(e.key) && (all || e.nextAttemptAt <= now),
     );
     for (const entry of entries) {
@@ -444,9 +487,13 @@ export class Outbox extends EventTarget {
         await this.keep(() => this.storage.delete(entry.key));
         this.changed();
         if (mode === 'background') {
-          this.dispatchEvent(
-            new OutboxDeliveredEvent({ key: entry.key, name: entry.name, value: result.value }),
-          );
+          const event = new OutboxDeliveredEvent({
+            key: entry.key,
+            name: entry.name,
+            value: result.value,
+          });
+          this.unclaimed.set(entry.key, event);
+          this.dispatchEvent(event);
         }
         return { state: 'delivered', value: result.value };
       }
@@ -465,6 +512,7 @@ export class Outbox extends EventTarget {
         await this.keep(() => this.storage.delete(entry.key));
       } else {
         entry.state = 'failed';
+        entry.refusedAt = this.now();
         await this.keep(() => this.storage.put(entry));
         this.dispatchEvent(
           new OutboxFailedEvent({ key: entry.key, name: entry.name, error, entry: { ...entry } }),

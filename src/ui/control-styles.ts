@@ -9,6 +9,8 @@ export const controlStyles = css`
   select,
   input:not([type='checkbox']):not([type='radio']) {
     width: 100%;
+    /* Shrinks with its column (a grid or flex item's minimum is its content otherwise). */
+    min-width: 0;
     min-height: var(--sq-target-size);
     padding: var(--sq-space-2) var(--sq-space-3);
     font: inherit;

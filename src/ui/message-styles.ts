@@ -18,4 +18,14 @@ export const messageStyles = css`
   .alert {
     border-inline-start-color: var(--sq-color-danger);
   }
+  /* A long token (a ticket, a URL) wraps rather than widening the page. */
+  .alert,
+  .notice {
+    overflow-wrap: anywhere;
+  }
+  .alert p,
+  .notice p {
+    flex: 1 1 12rem;
+    margin: 0;
+  }
 `;

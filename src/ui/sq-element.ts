@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { consume, ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Client } from '../sdk/client.js';
@@ -10,9 +10,23 @@ import { CustomStates } from './states.js';
 import { ensureDocumentTokens } from './tokens.js';
 
 /**
+ * Provides to what the host renders, which connects after the host exists: unlike a provider
+ * upgraded late, it has no consumers to take over from an outer one, so it does not announce
+ * itself (each announcement makes an outer <sq-provider> re-send every request it serves:
+ * quadratic in the elements on the page).
+ */
+class InnerProvider<C extends { __context__: unknown }> extends ContextProvider<C> {
+  override hostConnected(): void {}
+}
+
+/**
  * The base of every shequ-kit element: standalone configuration from attributes (`api-base`,
  * `community`, `lang`, `care`), the same from an enclosing <sq-provider> through context,
  * care mode, the document's design tokens, idempotent `define()` and typed `emit()`.
+ *
+ * An element rendered inside another (the complaint form's community picker) gets its host's
+ * client, community and care mode, always: the host provides them to what it renders (the
+ * language already follows the nearest `lang` across shadow roots).
  */
 export class SqElement extends LitElement {
   /** The tag this class registers as with `define()`. */
@@ -35,10 +49,11 @@ export class SqElement extends LitElement {
   /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
   @property({ type: Boolean }) care = false;
 
-  /** Custom states (`:state(name)`), with the `--name` fallback of Chromium 90–124.
+  /** Custom states (`:state(name)`), with the `--name` fallback of Chromium 90–124; the
+   * element's controllers set them too.
    * @internal
    */
-  protected readonly customStates = new CustomStates(() => this.attachInternals());
+  readonly customStates = new CustomStates(() => this.attachInternals());
 
   private attachedInternals?: ElementInternals;
 
@@ -63,6 +78,11 @@ export class SqElement extends LitElement {
   @consume({ context: careContext, subscribe: true })
   @state()
   protected providedCare = false;
+
+  /** What elements inside this one (the form's picker) follow: its client, community, care. */
+  private readonly inner = [clientContext, communityContext, careContext].map(
+    (context) => new InnerProvider<{ __context__: unknown }>(this, { context }),
+  );
 
   /**
    * The client this element talks to: own `api-base`, else the provider's, else embedded.
@@ -109,6 +129,8 @@ export class SqElement extends LitElement {
     super.willUpdate(changed);
     // The token sheet swaps in care sizes for `[data-sq-care]` and everything inside it.
     this.toggleAttribute('data-sq-care', this.careMode);
+    const values = [this.client, this.communityId, this.careMode];
+    this.inner.forEach((provider, i) => provider.setValue(values[i]));
   }
 
   /** Dispatches one of our typed events; returns false if a listener cancelled it. */

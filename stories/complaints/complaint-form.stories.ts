@@ -6,6 +6,7 @@ import '../../src/define/provider.js';
 import type { SqComplaintForm } from '../../src/features/complaints/elements/complaint-form/index.js';
 import { demoCommunities } from '../../src/features/core/demo.js';
 import { createClient, memoryOutboxStorage, type Client } from '../../src/sdk/index.js';
+import type { OutboxStorage } from '../../src/sdk/outbox.js';
 
 /** Each story gets its own in-memory demo data, so stories never leak state into each other. */
 const demoClient = () => createClient({ embedded: { persistence: false } });
@@ -15,7 +16,10 @@ const demoClient = () => createClient({ embedded: { persistence: false } });
  * `POST /complaints` (and `/uploads`) get `answer()` — a never-settling promise shows
  * "sending", a rejection is a dead network.
  */
-function wireClient(answer: () => Promise<Response>, outbox = false): Client {
+function wireClient(
+  answer: () => Promise<Response>,
+  outbox: boolean | OutboxStorage = false,
+): Client {
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), {
       status,
@@ -24,7 +28,7 @@ function wireClient(answer: () => Promise<Response>, outbox = false): Client {
   return createClient({
     baseUrl: 'https://api.example.test/api/v1',
     retry: { attempts: 1 },
-    outbox: outbox ? memoryOutboxStorage() : false,
+    outbox: outbox === true ? memoryOutboxStorage() : outbox,
     fetch: (input) => {
       const path = new URL(String(input)).pathname;
       if (path.endsWith('/communities')) return Promise.resolve(json(demoCommunities));
@@ -168,6 +172,31 @@ export const Failed: Story = {
       wireClient(() => Promise.resolve(problem('rate_limited', 429))),
     ),
   play: ({ canvasElement }) => fill(canvasElement),
+};
+
+/**
+ * A report saved offline in an earlier visit, which the server then refused: why, and a button
+ * that deletes it (and the phone in it) from the outbox.
+ */
+export const Refused: Story = {
+  render: (args) => {
+    const storage = memoryOutboxStorage();
+    void storage.put({
+      key: 'story-refused',
+      name: 'submitComplaint',
+      input: { community: 'xingfuli', contact: { name: '张三丰', phone: '13812345678' } },
+      createdAt: Date.now() - 3_600_000,
+      attempts: 2,
+      nextAttemptAt: Date.now(),
+      state: 'failed',
+      refusedAt: Date.now() - 60_000,
+      error: { code: 'validation_failed', status: 400, message: 'invalid input' },
+    });
+    return render(
+      args,
+      wireClient(() => Promise.resolve(problem('not_found', 404)), storage),
+    );
+  },
 };
 
 /** Delivered: ticket, query code (shown once, with a copy button), the due date. */

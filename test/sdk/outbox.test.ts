@@ -6,6 +6,7 @@ import type { OperationName } from '../../src/services/contract.js';
 import { ApiError } from '../../src/sdk/errors.js';
 import { createHttpTransport, type HttpTransport } from '../../src/sdk/http.js';
 import {
+  KEEP_REFUSED_MS,
   Outbox,
   memoryOutboxStorage,
   type Delivery,
@@ -216,6 +217,47 @@ describe('outbox while the server is down', () => {
     assert.equal(server.posts().length, posts);
     await t.outbox.dismiss(queued.key);
     assert.deepEqual(await t.outbox.pending(), []);
+  });
+
+  // Issue 9, defect 2: a refused entry (with the resident's phone) stayed forever.
+  it('drops a refused entry, and the personal data in it, 7 days after the refusal', async () => {
+    let now = Date.parse('2026-03-02T00:00:00Z');
+    const http = createHttpTransport({ baseUrl: server.baseUrl, retry: { sleep: quickSleep } });
+    const storage = memoryOutboxStorage();
+    const outbox = new Outbox(http, {
+      storage,
+      autoStart: false,
+      now: () => now,
+      send: (_name, input, key) => http.request(recordDef, input, { idempotencyKey: key }),
+    });
+    const queued = await outbox.submit(RECORD, { n: -3, phone: '13812345678' } as never);
+    assert.equal(queued.state, 'queued');
+    await server.listen(port);
+    await outbox.flush();
+    const [refused] = await outbox.pending();
+    assert.equal(refused!.state, 'failed');
+    assert.equal(refused!.refusedAt, now);
+    now += KEEP_REFUSED_MS - 1;
+    await outbox.flush();
+    assert.equal((await outbox.pending()).length, 1, 'kept for the resident to see why');
+    now += 1;
+    assert.deepEqual(await outbox.pending(), [], 'not offered once past its time');
+    assert.equal((await storage.all()).length, 1);
+    await outbox.flush();
+    assert.deepEqual(await storage.all(), [], 'deleted by the next pass');
+    assert.equal(KEEP_REFUSED_MS, 7 * 24 * 3600_000);
+  });
+
+  it('keeps background deliveries for a form that looks later: take() gives the newest once', async () => {
+    const t = setup(server);
+    const first = await t.submit(1);
+    const second = await t.submit(2);
+    await server.listen(port);
+    await t.outbox.flush();
+    assert.equal(t.outbox.take('postWish'), undefined);
+    assert.equal(t.outbox.take(RECORD)?.detail.key, second.key);
+    assert.equal(t.outbox.take(RECORD)?.detail.key, first.key);
+    assert.equal(t.outbox.take(RECORD), undefined);
   });
 });
 

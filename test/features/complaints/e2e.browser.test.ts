@@ -308,6 +308,47 @@ async function flow(pages: Pages) {
 describe('居民说事 end to end over HTTP on the real server', () => {
   before(serverReady);
 
+  // Defect 8 of issue 9: the picker inside the form used the embedded demo data.
+  it("the form's community picker uses the form's client: a grid renamed on the server shows its new name", async function () {
+    this.timeout(60_000);
+    const admin = createClient({ baseUrl: '/api/v1', outbox: false, credentials: 'omit' });
+    await admin.auth.login({ username: 'xfl-admin', password: (await demoLogin()).password });
+    const before = await admin.communities.get('xingfuli');
+    const renamed = `第一网格 ${Date.now()}`;
+    const withName = (name: string) => ({
+      ...before,
+      grids: before.grids.map((g) => (g.id === 'xfl-g1' ? { ...g, name } : g)),
+    });
+    await admin.call('putCommunity', withName(renamed));
+    await new Promise<void>((resolve) => {
+      const deleting = indexedDB.deleteDatabase('shequ-kit-embedded');
+      deleting.onsuccess = deleting.onerror = deleting.onblocked = () => resolve();
+    });
+    try {
+      const form = await mountIn<SqComplaintForm>(
+        html`<sq-complaint-form api-base="/api/v1" community="xingfuli"></sq-complaint-form>`,
+        'sq-complaint-form',
+      );
+      const picker = $<SqCommunityPicker>(form, 'sq-community-picker')!;
+      await waitUntil(
+        () => [...(picker.shadowRoot?.querySelectorAll('#grid option') ?? [])].length > 1,
+        'grids',
+        WAIT,
+      );
+      expect(picker.client).to.equal(form.client);
+      const grids = [...picker.shadowRoot!.querySelectorAll('#grid option')].map((o) =>
+        o.textContent!.trim(),
+      );
+      expect(grids).to.include(renamed);
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      expect(names).not.to.include('shequ-kit-embedded');
+    } finally {
+      await admin.call('putCommunity', before);
+      await admin.auth.logout();
+      await admin.close();
+    }
+  });
+
   it('form with a photo → desk login, assign, reply, resolve → tracker sees the reply, 不满意 reopens', async function () {
     this.timeout(120_000);
     const { desk } = await flow({

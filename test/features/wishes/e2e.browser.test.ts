@@ -75,8 +75,8 @@ async function post(form: SqWishForm, title: string): Promise<WishReceipt> {
   const receipt = detail.receipt;
   expect(receipt.status).to.equal('pending_review');
   expect(receipt.code).to.match(/^[A-Z0-9]{8}$/);
-  await waitUntil(() => $(form, '[part=success]'), 'success', WAIT);
-  expect($(form, '[part=success]')!.textContent).to.contain(receipt.code);
+  await waitUntil(() => $(form, '[part=receipt]'), 'receipt', WAIT);
+  expect($(form, '[part=receipt]')!.textContent).to.contain(receipt.code);
   return receipt;
 }
 

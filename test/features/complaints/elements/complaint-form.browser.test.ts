@@ -10,6 +10,7 @@ import { createClient, memoryOutboxStorage, type Client } from '../../../../src/
 import { createMemoryStore } from '../../../../src/stores/memory.js';
 import type { Store } from '../../../../src/services/store.js';
 import { axeViolations, smallTargets, XSS_PAYLOADS } from '../../../ui/a11y.js';
+import { formSuite } from '../../../ui/form-suite.js';
 
 const embedded = (store?: Store): Client =>
   createClient({ embedded: { persistence: false, ...(store ? { store } : {}) } });
@@ -68,9 +69,9 @@ async function choosePlace(form: SqComplaintForm, level: string, value: string) 
   await form.updateComplete;
 }
 
-async function fill(form: SqComplaintForm, { anonymous = false } = {}) {
+async function fill(form: SqComplaintForm, { anonymous = false, description = '' } = {}) {
   await type(form, 'category', 'noise');
-  await type(form, 'description', '楼上每天夜里十二点以后还在装修，电钻声很大。');
+  await type(form, 'description', description || '楼上每天夜里十二点以后还在装修，电钻声很大。');
   await choosePlace(form, 'grid', 'xfl-g1');
   await choosePlace(form, 'building', 'xfl-g1-b2');
   if (anonymous) await tick(form, 'anonymous');
@@ -198,21 +199,26 @@ describe('sq-complaint-form', () => {
     ]);
     expect(form.shadowRoot!.activeElement?.id).to.equal('category');
     expect(select(form, 'category').getAttribute('aria-invalid')).to.equal('true');
-    expect($(form, '#description')!.getAttribute('aria-describedby')).to.contain('description-e');
-    expect($(form, '#description-e')!.textContent).to.contain('请至少写 10 个字');
-    expect($(form, '#consent-e')!.textContent).to.contain('请阅读并同意');
+    expect($(form, '#description')!.getAttribute('aria-describedby')).to.contain(
+      'description-error',
+    );
+    expect($(form, '#description-error')!.textContent).to.contain('请至少写 10 个字');
+    expect($(form, '#consent-error')!.textContent).to.contain('请阅读并同意');
+    // Issue 9, defect 6: an empty field says what to do, not "编号格式不正确。".
+    expect($(form, '#category-error')!.textContent!.trim()).to.equal('请选择问题类型。');
+    expect($(form, '#phone-error')!.textContent).to.contain('请填写正确的手机号');
     (links[1] as HTMLElement).click();
     expect(form.shadowRoot!.activeElement?.id).to.equal('description');
     // Fixing a field takes its error away.
     await type(form, 'description', '垃圾桶三天没有人清理了。');
-    expect($(form, '#description-e')).to.equal(null);
+    expect($(form, '#description-error')).to.equal(null);
     expect(await axeViolations(form)).to.deep.equal([]);
   });
 
   it('counts characters of the description', async () => {
     const form = await mount(embedded());
     await type(form, 'description', '楼道灯坏了');
-    expect($(form, '#description-n')!.textContent).to.contain('5 / 1000');
+    expect($(form, '#description-count')!.textContent).to.contain('5 / 1000');
     expect($(form, '#description')!.maxLength).to.equal(1000);
   });
 
@@ -271,7 +277,7 @@ describe('sq-complaint-form', () => {
     const files = await Promise.all(Array.from({ length: 7 }, () => photo(40, 30)));
     await addPhotos(form, files);
     await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, '6');
-    expect($(form, '#photos-e')!.textContent).to.contain('最多上传 6 张照片');
+    expect($(form, '#photos-error')!.textContent).to.contain('最多上传 6 张照片');
     expect($(form, '#photos')!.disabled).to.equal(true);
     $<HTMLButtonElement>(form, '.thumbs button')!.click();
     await form.updateComplete;
@@ -415,7 +421,7 @@ describe('sq-complaint-form', () => {
     submit(form);
     await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
     expect($(form, '[part=error-summary]')!.textContent).to.contain('这个地点已不在社区的名单里');
-    expect($(form, '#where-e')!.textContent).to.contain('这个地点已不在社区的名单里');
+    expect($(form, '#where-error')!.textContent).to.contain('这个地点已不在社区的名单里');
     expect(form.shadowRoot!.activeElement?.localName).to.equal('sq-community-picker');
   });
 
@@ -656,6 +662,9 @@ describe('sq-complaint-form', () => {
       const form = await mount(embedded(), { lang: 'en' });
       submit(form);
       await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
+      expect($(form, '#category-error')!.textContent!.trim()).to.equal(
+        'Choose the type of concern.',
+      );
       expect(document.documentElement.scrollWidth).to.be.at.most(320);
       expect(form.getBoundingClientRect().right).to.be.at.most(320);
     } finally {
@@ -663,4 +672,29 @@ describe('sq-complaint-form', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+});
+
+formSuite({
+  tag: 'sq-complaint-form',
+  operation: 'submitComplaint',
+  path: '/complaints',
+  receipt: RECEIPT,
+  code: RECEIPT.queryCode,
+  fill: async (form, { hostile = '' } = {}) => {
+    const complaint = form as SqComplaintForm;
+    await waitUntil(() => select(complaint, 'category').options.length > 1, 'categories');
+    await fill(complaint, { description: hostile });
+  },
+  input: {
+    community: 'xingfuli',
+    category: 'noise',
+    description: '楼上每天夜里十二点以后还在装修，电钻声很大。',
+    location: { community: 'xingfuli', text: '小区北门' },
+    answers: {},
+    anonymous: false,
+    contact: { name: '张三丰', phone: '13812345678' },
+    consent: true,
+    publishConsent: false,
+  },
+  refused: '之前保存的反映没有被受理',
 });

@@ -5,6 +5,7 @@ import '../../../../src/define/wish-form.js';
 import type { SqWishForm } from '../../../../src/features/wishes/elements/wish-form/index.js';
 import { createClient, memoryOutboxStorage, type Client } from '../../../../src/sdk/index.js';
 import { axeViolations, smallTargets, XSS_PAYLOADS } from '../../../ui/a11y.js';
+import { formSuite } from '../../../ui/form-suite.js';
 
 const embedded = (): Client => createClient({ embedded: { persistence: false, actor: undefined } });
 
@@ -105,10 +106,16 @@ describe('sq-wish-form', () => {
 
   it('validates with the domain schema: summary, each message, focus to the first invalid field', async () => {
     const form = await mount(embedded());
+    // Issue 9, defect 6: an empty title says what to do, not "标题太短。".
+    await submit(form);
+    await waitUntil(() => root(form).querySelector('.summary'));
+    expect($(form, '#title-error').textContent!.trim()).to.equal(
+      '请填写心愿标题，例如：想要一台收音机。',
+    );
     await type(form, 'title', '收');
     await type(form, 'value', '500');
     await submit(form);
-    await waitUntil(() => root(form).querySelector('.summary'));
+    await waitUntil(() => root(form).querySelector('#title-error'));
     const summary = $(form, '.summary');
     expect(summary.getAttribute('role')).to.equal('alert');
     expect($(form, '#title-error').textContent).to.contain('标题太短');
@@ -121,7 +128,9 @@ describe('sq-wish-form', () => {
     expect($(form, '#publishConsent-error').textContent).to.contain('勾选同意公开');
     expect(summary.textContent).to.contain('请修改以下 8 处');
     expect(root(form).activeElement).to.equal($(form, '#title'));
-    expect($(form, '#title').getAttribute('aria-describedby')).to.equal('title-hint title-error');
+    expect($(form, '#title').getAttribute('aria-describedby')).to.equal(
+      'title-hint title-count title-error',
+    );
     expect(await axeViolations(form)).to.deep.equal([]);
   });
 
@@ -169,17 +178,17 @@ describe('sq-wish-form', () => {
     if (event.detail.state !== 'delivered' || event.detail.kind !== 'wish') return;
     expect(event.detail.receipt.status).to.equal('pending_review');
     await form.updateComplete;
-    const success = $(form, '.success');
+    const success = $(form, '[part=receipt]');
     expect(success.textContent).to.contain('核实后，心愿会出现在心愿墙上');
     expect(success.textContent).to.contain(event.detail.receipt.code);
-    expect(root(form).activeElement).to.equal($(form, '.success h2'));
+    expect(root(form).activeElement).to.equal($(form, '[part=receipt] h2'));
     expect(success.textContent).not.to.contain('13812345678');
     // It is a real wish: the wisher can follow it with the code.
     const view = await client.wishes.status(event.detail.receipt.code);
     expect(view.title).to.equal('想要一台收音机');
     expect(view.status).to.equal('pending_review');
     // "再许一个心愿": a fresh form; the code is gone.
-    $<HTMLButtonElement>(form, '.success p button').click();
+    [...root(form).querySelectorAll<HTMLButtonElement>('[part=receipt] button')].at(-1)!.click();
     await form.updateComplete;
     expect(root(form).textContent).not.to.contain(event.detail.receipt.code);
     expect($(form, '#title').value).to.equal('');
@@ -242,7 +251,7 @@ describe('sq-wish-form', () => {
     expect(event.detail.state).to.equal('delivered');
     await form.updateComplete;
     expect(form.matches(':state(delivered)')).to.equal(true);
-    expect($(form, '.success').textContent).to.contain('心愿码');
+    expect($(form, '[part=receipt]').textContent).to.contain('心愿码');
     await client.close();
   });
 
@@ -282,7 +291,7 @@ describe('sq-wish-form', () => {
     await (await after.outbox())!.flush();
     expect((await delivered).detail.state).to.equal('delivered');
     await form.updateComplete;
-    expect($(form, '.success').textContent).to.contain('心愿码');
+    expect($(form, '[part=receipt]').textContent).to.contain('心愿码');
     await after.close();
   });
 
@@ -337,7 +346,7 @@ describe('sq-wish-form', () => {
         care ? 18 : 16,
       );
       expect(parseFloat(getComputedStyle($(form, '.hint-text')).fontSize)).to.be.at.least(
-        care ? 18 : 14,
+        care ? 18 : 16,
       );
       if (care) expect(parseFloat(getComputedStyle($(form, 'h2')).fontSize)).to.be.at.least(30);
     });
@@ -355,4 +364,25 @@ describe('sq-wish-form', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+});
+
+formSuite({
+  tag: 'sq-wish-form',
+  operation: 'postWish',
+  path: '/wishes',
+  receipt: { id: 'w1', code: 'WISH2345', status: 'pending_review' },
+  code: 'WISH2345',
+  fill: (form, { hostile = '' } = {}) =>
+    fill(form as SqWishForm, hostile ? { story: hostile } : {}),
+  input: {
+    community: 'xingfuli',
+    category: 'daily',
+    title: '想要一台收音机',
+    story: '一个人住，眼睛不好，想听听戏曲和新闻。',
+    wisherName: '王秀英',
+    phone: '13812345678',
+    consent: true,
+    publishConsent: true,
+  },
+  refused: '之前保存的心愿没有被受理',
 });

@@ -1,27 +1,36 @@
 import { DESCRIPTION_MAX, MAX_PHOTOS } from '../../../../domain/input-rules.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { Category, CategoryQuestion, Community } from '../../../core/model.js';
 import { displayName } from '../../../../domain/names.js';
 import type { ComplaintInput } from '../../model.js';
 import type { ComplaintReceipt } from '../../views.js';
-import type { FieldError } from '../../../../domain/errors.js';
-import { newId } from '../../../../domain/ids.js';
-import type { Client } from '../../../../sdk/client.js';
 import { ApiError } from '../../../../sdk/errors.js';
-import type { OutboxDeliveredEvent, OutboxFailedEvent } from '../../../../sdk/outbox.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import type { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
-import { SqSubmittedEvent } from '../../../../ui/events.js';
+import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
+import { errorSummary } from '../../../../ui/fields/error-summary.js';
+import {
+  choice,
+  fieldError,
+  phoneField,
+  selectField,
+  textField,
+  textareaField,
+} from '../../../../ui/fields/field.js';
+import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
+import { photoPicker, photoStyles } from '../../../../ui/fields/photo-picker.js';
+import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
+import { SubmissionController } from '../../../../ui/submission/submission-controller.js';
 import { formStyles } from './complaint-form.styles.js';
 
 /** What the resident has entered. All but `name`, `phone` and `consent` is kept as a draft. */
-interface Values {
+export interface Values {
+  [field: string]: unknown;
   category: string;
   description: string;
   answers: Record<string, string>;
@@ -37,7 +46,7 @@ interface Values {
   phone: string;
   consent: boolean;
 }
-/** A category's extra question, when an operator's catalogue defines them. */
+
 /**
  * The server's input schema, the default catalogue, the community picker and the receipt load
  * in one chunk right after the first render (awaited where needed): the form paints sooner, and
@@ -46,9 +55,7 @@ interface Values {
  */
 const later = () => import('./later.js');
 
-type Phase = 'edit' | 'sending' | 'queued' | 'failed' | 'done';
-
-const EMPTY: Values = {
+const empty = (): Values => ({
   category: '',
   description: '',
   answers: {},
@@ -59,9 +66,21 @@ const EMPTY: Values = {
   name: '',
   phone: '',
   consent: false,
-};
+});
 const PREFILL = ['community', 'grid', 'building', 'unit', 'category'] as const;
-const draftKey = (community: string) => `sq-complaint-draft:${community}`;
+/** Never a name, a phone or a consent. */
+const DRAFT = [
+  'category',
+  'description',
+  'answers',
+  'words',
+  'grid',
+  'building',
+  'unit',
+  'text',
+  'anonymous',
+  'publishConsent',
+] as const;
 
 /**
  * 居民说事: a resident reports a concern — category, what happened, where (社区 → 网格 → 楼栋
@@ -70,7 +89,8 @@ const draftKey = (community: string) => `sq-complaint-draft:${community}`;
  * 说事二维码). A draft (never the name or phone) is kept in localStorage per community until the
  * case is sent. Checked with the server's own schema; offline, the case waits in the SDK's
  * outbox and is delivered exactly once. The receipt shows the ticket, the query code (once)
- * and the answer's due date.
+ * and the answer's due date. A queued report the server later refuses is shown, with why,
+ * until the resident dismisses it (which deletes it, phone included, from the outbox).
  *
  * @summary Report a concern (居民说事) and get a ticket and query code.
  *
@@ -82,11 +102,14 @@ const draftKey = (community: string) => `sq-complaint-draft:${community}`;
  * @csspart form - The form.
  * @csspart title - The heading.
  * @csspart field - One field: label, hint, control and error.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
  * @csspart error - A field's error message.
+ * @csspart choice - A checkbox or radio with its label.
  * @csspart error-summary - The list of errors shown on submit.
  * @csspart privacy - The privacy notice.
  * @csspart submit - The submit button.
- * @csspart status - Sending / saved offline / failed message.
+ * @csspart status - Sending / saved offline / failed or refused message.
  * @csspart receipt - The receipt: ticket, query code, due date.
  *
  * @cssprop --sq-complaint-form-gap - Space between fields.
@@ -96,11 +119,19 @@ const draftKey = (community: string) => `sq-complaint-draft:${community}`;
  *
  * @cssstate sending - While the case is being sent.
  * @cssstate queued - Saved in the outbox, waiting for the network.
- * @cssstate done - The receipt is shown.
+ * @cssstate delivered - The receipt is shown.
+ * @cssstate failed - Not sent, or refused by the server (with why).
  */
 export class SqComplaintForm extends SqElement {
   static override tagName = 'sq-complaint-form';
-  static override styles = [baseStyles, formStyles];
+  static override styles = [
+    baseStyles,
+    controlStyles,
+    messageStyles,
+    fieldStyles,
+    photoStyles,
+    formStyles,
+  ];
 
   /** Defines the form, and the community picker it uses (loaded on demand). */
   static override define(tag: string = this.tagName): void {
@@ -117,29 +148,67 @@ export class SqComplaintForm extends SqElement {
   /** Unit (单元) id to prefill (else `unit` in the URL). */
   @property() unit?: string;
 
-  @state() private v: Values = EMPTY;
-  @state() private errors: Record<string, FieldError> = {};
-  @state() private phase: Phase = 'edit';
-  @state() private failure?: ApiError | undefined;
-  @state() private receipt?: ComplaintReceipt | undefined;
   @state() private tree?: Community | undefined;
   @state() private loadError?: ApiError | undefined;
   @state() private photos: { blob: Blob; url: string }[] = [];
   @state() private note = '';
   @state() private defaults?: Category[];
 
-  private readonly localize = new LocalizeController(this, 'complaint-form', {
+  private readonly t = new LocalizeController(this, 'complaint-form', {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/complaint-form.js'),
   });
-  private readonly internals = this.attachInternals();
-  private shownFor?: string;
-  private dirty = false;
-  private idemKey?: string;
-  private sentBody = '';
-  /** The client whose outbox was looked at for reports of earlier page loads. */
-  private adopted?: Client;
-  private unwatch?: () => void;
+  private readonly s = new SubmissionController<Values, ComplaintInput, ComplaintReceipt>(this, {
+    kind: 'complaint',
+    operation: 'submitComplaint',
+    empty,
+    draft: DRAFT,
+    draftKey: (community) => `sq-complaint-draft:${community}`,
+    prefill: (v) => {
+      if (this.category) v.category = this.category;
+      if (this.grid)
+        Object.assign(v, {
+          words: false,
+          grid: this.grid,
+          building: this.building,
+          unit: this.unit,
+        });
+    },
+    layout: (v) => ({
+      order: [
+        'category',
+        'description',
+        ...this.questions.map((q) => `q-${q.id}`),
+        'where',
+        'text',
+        'photos',
+        'name',
+        'phone',
+        'consent',
+      ],
+      fieldOf: (path) => this.lazy!.fieldOf(path),
+      isEmpty: (field) => ['category', 'text'].includes(field) && !`${v[field] as string}`.trim(),
+    }),
+    input: async (v) =>
+      (await later()).toInput(
+        v,
+        this.communityId ?? '',
+        this.questions,
+        this.renderRoot.querySelector('sq-community-picker')?.value,
+      ),
+    check: async (input) => {
+      const { complaintInputSchema, toFieldErrors } = await later();
+      const checked = complaintInputSchema.safeParse(input);
+      return checked.success ? [] : toFieldErrors(checked.error.issues);
+    },
+    send: (input, idempotencyKey) =>
+      this.client.complaints.submit(input, {
+        attachments: this.photos.map((p) => p.blob),
+        idempotencyKey,
+      }),
+    extra: () => `${this.photos.map((p) => p.blob.size)}`,
+    receiptFocus: 'done',
+  });
   private lazy?: typeof import('./later.js');
 
   override connectedCallback(): void {
@@ -156,11 +225,6 @@ export class SqComplaintForm extends SqElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.photos.forEach((p) => URL.revokeObjectURL(p.url));
-    this.unwatch?.();
-  }
-
-  private get t() {
-    return this.localize;
   }
 
   /** The community's catalogue, else the default one (once loaded). */
@@ -169,51 +233,24 @@ export class SqComplaintForm extends SqElement {
   }
 
   private get questions(): CategoryQuestion[] {
-    const category = this.categories.find((c) => c.id === this.v.category);
+    const category = this.categories.find((c) => c.id === this.s.values.category);
     return category?.questions ?? [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Here, not in connectedCallback: a provider's client arrives by context after connecting.
-    const client = this.client;
-    if (client !== this.adopted) void this.adoptQueued((this.adopted = client));
     const id = this.communityId;
-    if (id !== this.shownFor) {
-      this.shownFor = id;
+    if (id !== this.tree?.id && id !== this.loading) {
       this.tree = undefined;
-      if (id) {
-        void this.load(id);
-        if (!this.dirty) this.v = this.fresh(id);
-      }
-    }
-    for (const s of ['sending', 'queued', 'done'] as const) {
-      try {
-        if (this.phase === s) this.internals.states.add(s);
-        else this.internals.states.delete(s);
-      } catch {
-        // Browsers without CustomStateSet (or only the `--x` syntax): no :state().
-      }
+      if (id) void this.load(id);
     }
   }
 
-  /** The values to start with: the saved draft, then the prefill (a QR code's place wins). */
-  private fresh(community: string): Values {
-    let draft: Partial<Values> = {};
-    try {
-      draft = JSON.parse(localStorage.getItem(draftKey(community)) ?? '{}') as Partial<Values>;
-    } catch {
-      // No storage (private mode) or a broken draft: start empty.
-    }
-    const v = { ...EMPTY, ...draft };
-    if (this.category) v.category = this.category;
-    if (this.grid)
-      Object.assign(v, { words: false, grid: this.grid, building: this.building, unit: this.unit });
-    return v;
-  }
+  private loading?: string | undefined;
 
   private async load(id: string) {
     this.loadError = undefined;
+    this.loading = id;
     try {
       const tree = await this.client.communities.get(id);
       if (id === this.communityId) this.tree = tree;
@@ -222,47 +259,24 @@ export class SqComplaintForm extends SqElement {
     }
   }
 
-  private set(patch: Partial<Values>) {
-    this.v = { ...this.v, ...patch };
-    this.dirty = true;
-    const community = this.communityId;
-    if (!community) return;
-    const { name: _n, phone: _p, consent: _c, ...draft } = this.v;
-    try {
-      localStorage.setItem(draftKey(community), JSON.stringify(draft));
-    } catch {
-      // Storage full or off: the draft is only a convenience.
-    }
-  }
-
-  private clearDraft() {
-    try {
-      localStorage.removeItem(draftKey(this.communityId ?? ''));
-    } catch {
-      // Nothing was stored.
-    }
-  }
-
   private onInput(e: Event) {
-    const target = e.target as HTMLElement;
-    const el = target as HTMLInputElement;
+    const el = e.target as HTMLInputElement;
     const id = el.id;
-    if (target.localName === 'sq-community-picker') {
-      const place = (target as SqCommunityPicker).value;
-      this.set({ grid: place?.grid, building: place?.building, unit: place?.unit });
+    const s = this.s;
+    if (el.localName === 'sq-community-picker') {
+      const place = (el as unknown as SqCommunityPicker).value;
+      s.set({ grid: place?.grid, building: place?.building, unit: place?.unit });
+      s.setError('where');
       if (place && place.community !== this.communityId) this.community = place.community;
     } else if (el.type === 'file') return;
-    else if (id.startsWith('q-'))
-      this.set({ answers: { ...this.v.answers, [id.slice(2)]: el.value } });
-    else
-      this.set({
+    else if (id.startsWith('q-')) {
+      s.set({ answers: { ...s.values.answers, [id.slice(2)]: el.value } });
+      s.setError(id);
+    } else
+      s.set({
         [el.name]:
           el.type === 'checkbox' ? el.checked : el.type === 'radio' ? !!el.value : el.value,
       });
-    if (this.errors[id]) {
-      const { [id]: _, ...rest } = this.errors;
-      this.errors = rest;
-    }
   }
 
   private async addPhotos(e: Event) {
@@ -270,9 +284,10 @@ export class SqComplaintForm extends SqElement {
     const files = [...(input.files ?? [])];
     input.value = '';
     const room = MAX_PHOTOS - this.photos.length;
-    const { photos: _, ...rest } = this.errors;
-    this.errors =
-      files.length > room ? { ...rest, photos: { path: 'photos', key: 'photos.tooMany' } } : rest;
+    this.s.setError(
+      'photos',
+      files.length > room ? { path: 'photos', key: 'photos.tooMany' } : undefined,
+    );
     for (const file of files.slice(0, room)) {
       const blob = await (await later()).shrink(file);
       this.photos = [...this.photos, { blob, url: URL.createObjectURL(blob) }];
@@ -282,311 +297,114 @@ export class SqComplaintForm extends SqElement {
   private removePhoto(i: number) {
     URL.revokeObjectURL(this.photos[i]!.url);
     this.photos = this.photos.filter((_, j) => j !== i);
-    this.renderRoot.querySelector<HTMLElement>('#photos')?.focus();
-  }
-
-  /** The submission, as the server's schema takes it. */
-  private input(): ComplaintInput {
-    const v = this.v;
-    const community = this.communityId ?? '';
-    const picked = this.renderRoot.querySelector('sq-community-picker')?.value;
-    const answers: Record<string, string> = {};
-    for (const q of this.questions) if (v.answers[q.id]?.trim()) answers[q.id] = v.answers[q.id]!;
-    return {
-      community,
-      category: v.category,
-      description: v.description,
-      location: v.words ? { community, text: v.text } : { ...picked, community },
-      answers,
-      anonymous: v.anonymous,
-      ...(v.anonymous ? {} : { contact: { name: v.name, phone: v.phone } }),
-      consent: v.consent as true,
-      publishConsent: v.publishConsent,
-    };
-  }
-
-  private async showErrors(fields: readonly FieldError[]) {
-    const errors = (await later()).errorsByField(fields);
-    this.errors = errors;
-    await this.updateComplete;
-    this.focusField(Object.keys(errors)[0]!);
-  }
-
-  private focusField(id: string) {
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
-  }
-
-  private async submit(e?: Event) {
-    e?.preventDefault();
-    if (this.phase === 'sending') return;
-    // Sending from the first moment: a second click while the schema is checked is ignored.
-    this.phase = 'sending';
-    this.failure = undefined;
-    const input = this.input();
-    const { complaintInputSchema, toFieldErrors } = await later();
-    const checked = complaintInputSchema.safeParse(input);
-    if (!checked.success) {
-      this.phase = 'edit';
-      return this.showErrors(toFieldErrors(checked.error.issues));
-    }
-    this.errors = {};
-    // One key per intent: the same content again (a retry, a second click) reuses it.
-    const body = JSON.stringify(input) + this.photos.map((p) => p.blob.size);
-    if (body !== this.sentBody || !this.idemKey) [this.sentBody, this.idemKey] = [body, newId()];
-    const key = this.idemKey;
-    try {
-      const delivery = await this.client.complaints.submit(input, {
-        attachments: this.photos.map((p) => p.blob),
-        idempotencyKey: key,
-      });
-      if (delivery.state === 'delivered') return this.done(delivery.value);
-      this.phase = 'queued';
-      this.clearDraft();
-      void this.watch(key);
-      this.emit(new SqSubmittedEvent({ kind: 'complaint', state: 'queued', key }));
-    } catch (error) {
-      this.fail(ApiError.from(error));
-    }
-  }
-
-  private fail(error: ApiError) {
-    this.phase = 'failed';
-    this.failure = error;
-    if (error.fields.length) void this.showErrors(error.fields);
-  }
-
-  /**
-   * A report an earlier page load left in the outbox (sent offline, then the page was closed)
-   * is this form's to show: its state now, and its receipt — the only place the query code is
-   * ever shown — once it is delivered.
-   */
-  private async adoptQueued(client: Client) {
-    const key = await (await later()).queuedReport(client);
-    if (!key || this.phase !== 'edit' || !this.isConnected) return;
-    this.idemKey = key;
-    this.phase = 'queued';
-    void this.watch(key);
-  }
-
-  /** Waits for the outbox to deliver (or refuse) the queued case. */
-  private async watch(key: string) {
-    const outbox = await this.client.outbox();
-    if (!outbox) return;
-    const on = (e: Event) => {
-      const detail = (e as OutboxDeliveredEvent<ComplaintReceipt> | OutboxFailedEvent).detail;
-      if (detail.key !== key) return;
-      this.unwatch?.();
-      if ('value' in detail) this.done(detail.value);
-      else this.fail(detail.error);
-    };
-    outbox.addEventListener('delivered', on);
-    outbox.addEventListener('failed', on);
-    this.unwatch = () => {
-      outbox.removeEventListener('delivered', on);
-      outbox.removeEventListener('failed', on);
-    };
-  }
-
-  private async done(receipt: ComplaintReceipt) {
-    this.phase = 'done';
-    this.receipt = receipt;
-    this.note = '';
-    this.clearDraft();
-    this.emit(
-      new SqSubmittedEvent({ kind: 'complaint', state: 'delivered', key: this.idemKey!, receipt }),
-    );
-    await this.updateComplete;
-    this.focusField('done');
+    this.s.focus('photos');
   }
 
   /** Starts a new report: the old receipt, and with it the query code, is gone. */
   private again() {
     this.photos.forEach((p) => URL.revokeObjectURL(p.url));
-    Object.assign(this, {
-      photos: [],
-      errors: {},
-      phase: 'edit',
-      receipt: undefined,
-      failure: undefined,
-    });
-    this.idemKey = undefined;
-    this.dirty = false;
-    this.v = this.fresh(this.communityId ?? '');
+    this.photos = [];
+    this.note = '';
+    this.s.again();
   }
 
-  /** One field: label, hint, the control (given its describedby and invalid), error. */
-  private field(
-    id: string,
-    label: string,
-    control: (describedBy: string | typeof nothing, invalid: 'true' | 'false') => TemplateResult,
-    hint?: string,
-  ) {
-    const error = this.errors[id];
-    const ids = [hint && `${id}-h`, error && `${id}-e`].filter(Boolean).join(' ');
-    return html`<div class="f" part="field">
-      <label for=${id}>${label}</label>
-      ${hint ? html`<p id="${id}-h" class="hint-text">${hint}</p>` : nothing}
-      ${control(ids || nothing, error ? 'true' : 'false')}
-      ${error ? html`<p id="${id}-e" class="error-text" part="error">${this.t.t(error.key, error.params)}</p>` : nothing}
-    </div>`;
+  /** A field's error in the reader's language. */
+  private error(id: string) {
+    const e = this.s.errors[id];
+    return e && this.t.t(e.key, e.params);
   }
 
-  /** A checkbox with its label, and its error when it has one. */
-  private check(name: 'anonymous' | 'consent' | 'publishConsent', label: string) {
-    const error = this.errors[name];
-    return html`<label class="c"
-        ><input
-          type="checkbox"
-          id=${name}
-          name=${name}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? `${name}-e` : nothing}
-          .checked=${live(this.v[name])}
-        /><span>${label}</span></label
-      >${
-        error
-          ? html`<p id="${name}-e" class="error-text" part="error">
-              ${this.t.t(error.key, error.params)}
-            </p>`
-          : nothing
-      }`;
+  /** A field's id, label (`field.<id>`), hint (`<id>Hint`) and error. */
+  private f(id: string, hint = false, label = this.t.t(`field.${id}`)) {
+    return { id, label, hint: hint ? this.t.t(`${id}Hint`) : undefined, error: this.error(id) };
   }
 
   protected override render() {
     const t = this.t;
-    if (this.phase === 'done' && this.receipt && this.lazy) {
-      return this.lazy.renderReceipt(
-        this.receipt,
-        t,
-        this.note,
-        (note) => (this.note = note),
-        () => this.again(),
-      );
-    }
-    const v = this.v;
+    const s = this.s;
+    const r = s.receipt;
     const lang = t.lang;
-    const privacy = this.tree?.privacy;
-    const errors = Object.entries(this.errors);
-    const status =
-      this.phase === 'sending' ? t.t('sending') : this.phase === 'queued' ? t.t('queued') : '';
-    if (this.phase === 'queued') {
-      return html`<div class="box" part="status" role="status">
-        <p>${status}</p>
-        <button
-          type="button"
-          class="button-secondary"
-          @click=${async () => (await this.client.outbox())?.flush()}
-        >
-          ${t.t('common:retry')}
-        </button>
-      </div>`;
+    if (s.phase === 'delivered' && r && this.lazy) {
+      return this.lazy.codeReceipt({
+        heading: t.t('receipt.received'),
+        rows: [
+          [t.t('receipt.ticket'), r.ticket, 'key'],
+          [t.t('receipt.code'), r.queryCode, 'code'],
+          [t.t('receipt.due'), this.lazy.dueDate(r.dueDate, lang)],
+        ],
+        code: r.queryCode,
+        copy: t.t('receipt.copy'),
+        said: this.note,
+        onCopy: (copied) => (this.note = t.t(copied ? 'receipt.copied' : 'receipt.copyFailed')),
+        keep: t.t('receipt.keep'),
+        again: t.t('receipt.again'),
+        onAgain: () => this.again(),
+      });
     }
-    return html`<form part="form" novalidate @submit=${this.submit} @input=${this.onInput}>
+    if (s.phase === 'queued')
+      return statusBanner(t.t('queued'), false, {
+        label: t.t('common:retry'),
+        run: () => s.retry(),
+      });
+    const v = s.values;
+    const privacy = this.tree?.privacy;
+    const failure = s.failure;
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${(e: Event) => (e.preventDefault(), s.submit())}
+      @input=${this.onInput}
+    >
       <h2 part="title">${t.t('title')}</h2>
       <p class="hint-text">${t.t('intro')}</p>
       ${
         this.loadError
-          ? html`<div class="alert" role="alert">
-              ${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}
-              <button
-                type="button"
-                class="button-secondary"
-                @click=${() => this.load(this.communityId!)}
-              >
-                ${t.t('common:retry')}
-              </button>
-            </div>`
+          ? statusBanner(`${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}`, true, {
+              label: t.t('common:retry'),
+              run: () => this.load(this.communityId!),
+            })
           : nothing
       }
       ${
-        errors.length
-          ? html`<div class="alert" part="error-summary" role="alert">
-              <p>${t.t('summary', { n: errors.length })}</p>
-              <ul>
-                ${errors.map(
-                  ([id, e]) =>
-                    html`<li>
-                      <a
-                        href="#${id}"
-                        @click=${(ev: Event) => {
-                          ev.preventDefault();
-                          this.focusField(id);
-                        }}
-                        >${t.t(e.key, e.params)}</a
-                      >
-                    </li>`,
-                )}
-              </ul>
-            </div>`
+        s.refused
+          ? statusBanner(
+              `${t.t('refused')}${t.t(`common:errors.${s.refused.error?.code ?? 'internal'}`)}`,
+              true,
+              {
+                label: t.t('dismiss'),
+                run: () => s.dismiss(),
+              },
+            )
           : nothing
       }
-      ${this.field(
-        'category',
-        t.t('field.category'),
-        (d, inv) =>
-          html`<select
-            id="category"
-            name="category"
-            class="i"
-            aria-describedby=${d}
-            aria-invalid=${inv}
-          >
-            <option value="">${t.t('choose')}</option>
-            ${this.categories.map(
-              (c) =>
-                html`<option value=${c.id} ?selected=${c.id === v.category}>
-                  ${displayName(c, lang)}
-                </option>`,
-            )}
-          </select>`,
-        t.t('categoryHint'),
+      ${errorSummary(
+        t.t('summary', { n: Object.keys(s.errors).length }),
+        Object.keys(s.errors).map((id) => [id, this.error(id)!]),
+        (id) => s.focus(id),
       )}
-      ${this.field(
-        'description',
-        t.t('field.description'),
-        (d, inv) =>
-          html`<textarea
-              id="description"
-              name="description"
-              class="i"
-              rows="5"
-              maxlength=${DESCRIPTION_MAX}
-              aria-describedby="${d} description-n"
-              aria-invalid=${inv}
-              .value=${live(v.description)}
-            ></textarea>
-            <p id="description-n" class="hint-text">
-              ${t.t('counter', { n: v.description.trim().length, max: DESCRIPTION_MAX })}
-            </p>`,
-        t.t('descriptionHint'),
-      )}
+      ${selectField({
+        ...this.f('category', true),
+        value: v.category,
+        empty: t.t('choose'),
+        options: this.categories.map((c) => ({ id: c.id, label: displayName(c, lang) })),
+      })}
+      ${textareaField({
+        ...this.f('description', true),
+        value: v.description,
+        max: DESCRIPTION_MAX,
+        count: t.t('counter', { n: v.description.trim().length, max: DESCRIPTION_MAX }),
+      })}
       ${this.questions.map((q) =>
-        this.field(
-          `q-${q.id}`,
-          displayName({ name: q.label, nameEn: q.labelEn }, lang),
-          (d, inv) =>
-            html`<input
-              id="q-${q.id}"
-              class="i"
-              aria-describedby=${d}
-              aria-invalid=${inv}
-              .value=${live(v.answers[q.id] ?? '')}
-            />`,
-        ),
+        textField({
+          ...this.f(`q-${q.id}`, false, displayName({ name: q.label, nameEn: q.labelEn }, lang)),
+          value: v.answers[q.id] ?? '',
+        }),
       )}
-      <fieldset class="f" part="field">
+      <fieldset class="field" part="field">
         <legend>${t.t('field.where')}</legend>
         <div class="row">
-          <label class="c"
-            ><input type="radio" name="words" value="" .checked=${live(!v.words)} /><span
-              >${t.t('inList')}</span
-            ></label
-          >
-          <label class="c"
-            ><input type="radio" name="words" value="1" .checked=${live(v.words)} /><span
-              >${t.t('inWords')}</span
-            ></label
-          >
+          ${choice({ name: 'words', type: 'radio', value: '', label: t.t('inList'), checked: !v.words })}
+          ${choice({ name: 'words', type: 'radio', value: '1', label: t.t('inWords'), checked: v.words })}
         </div>
         <sq-community-picker
           id="where"
@@ -596,102 +414,41 @@ export class SqComplaintForm extends SqElement {
           .unit=${v.unit}
           depth=${v.words ? 'community' : 'unit'}
         ></sq-community-picker>
-        ${
-          this.errors.where
-            ? html`<p id="where-e" class="error-text" part="error">
-                ${t.t(this.errors.where.key, this.errors.where.params)}
-              </p>`
-            : nothing
-        }
+        ${fieldError('where', this.error('where'))}
         ${
           v.words
-            ? this.field(
-                'text',
-                t.t('field.place'),
-                (d, inv) =>
-                  html`<input
-                    id="text"
-                    name="text"
-                    class="i"
-                    autocomplete="off"
-                    aria-describedby=${d}
-                    aria-invalid=${inv}
-                    .value=${live(v.text)}
-                  />`,
-                t.t('placeHint'),
-              )
+            ? textField({
+                ...this.f('text', true, t.t('field.place')),
+                value: v.text,
+              })
             : nothing
         }
       </fieldset>
-      ${this.field(
-        'photos',
-        t.t('field.photos', { max: MAX_PHOTOS }),
-        (d, inv) =>
-          html`<input
-              type="file"
-              id="photos"
-              accept="image/*"
-              multiple
-              aria-describedby=${d}
-              aria-invalid=${inv}
-              ?disabled=${this.photos.length >= MAX_PHOTOS}
-              @change=${this.addPhotos}
-            />
-            <ul class="thumbs">
-              ${this.photos.map(
-                (p, i) =>
-                  html`<li>
-                    <img src=${p.url} alt=${t.t('photoAlt', { n: i + 1 })} />
-                    <button
-                      type="button"
-                      class="button-secondary"
-                      @click=${() => this.removePhoto(i)}
-                    >
-                      ${t.t('remove', { n: i + 1 })}
-                    </button>
-                  </li>`,
-              )}
-            </ul>`,
-        t.t('photosHint'),
-      )}
-      <fieldset class="f" part="field">
+      ${photoPicker({
+        ...this.f('photos', true, t.t('field.photos', { max: MAX_PHOTOS })),
+        photos: this.photos,
+        max: MAX_PHOTOS,
+        alt: (n) => t.t('photoAlt', { n }),
+        remove: (n) => t.t('remove', { n }),
+        onAdd: (e) => void this.addPhotos(e),
+        onRemove: (i) => this.removePhoto(i),
+      })}
+      <fieldset class="field" part="field">
         <legend>${t.t('field.contact')}</legend>
-        ${this.check('anonymous', t.t('anonymous'))}
+        ${choice({ id: 'anonymous', name: 'anonymous', label: t.t('anonymous'), checked: v.anonymous })}
         <p class="hint-text">${t.t('anonymousHint')}</p>
         ${
           v.anonymous
             ? nothing
-            : html`${this.field(
-                'name',
-                t.t('field.name'),
-                (d, inv) =>
-                  html`<input
-                    id="name"
-                    name="name"
-                    class="i"
-                    autocomplete="name"
-                    aria-describedby=${d}
-                    aria-invalid=${inv}
-                    .value=${live(v.name)}
-                  />`,
-              )}
-              ${this.field(
-                'phone',
-                t.t('field.phone'),
-                (d, inv) =>
-                  html`<input
-                    id="phone"
-                    name="phone"
-                    class="i"
-                    type="tel"
-                    inputmode="tel"
-                    autocomplete="tel"
-                    aria-describedby=${d}
-                    aria-invalid=${inv}
-                    .value=${live(v.phone)}
-                  />`,
-                t.t('phoneHint'),
-              )}`
+            : html`${textField({
+                ...this.f('name'),
+                value: v.name,
+                autocomplete: 'name',
+              })}
+              ${phoneField({
+                ...this.f('phone', true),
+                value: v.phone,
+              })}`
         }
       </fieldset>
       <section class="box" part="privacy" aria-labelledby="privacy">
@@ -701,24 +458,25 @@ export class SqComplaintForm extends SqElement {
         <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
         <p>${t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') })}</p>
       </section>
-      ${this.check('consent', t.t('consent'))} ${this.check('publishConsent', t.t('publish'))}
+      ${choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}
+      ${choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}
       <button
         type="submit"
         class="primary"
         part="submit"
-        aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}
+        aria-disabled=${s.phase === 'sending' ? 'true' : 'false'}
       >
         ${t.t('submit')}
       </button>
-      <p class="status" part="status" role="status">${status}</p>
+      <p class="status" part="status" role="status">
+        ${s.phase === 'sending' ? t.t('sending') : ''}
+      </p>
       ${
-        this.phase === 'failed' && this.failure && !this.failure.fields.length
-          ? html`<div class="alert" role="alert">
-              ${t.t('failed')}${t.t(`common:${this.failure.key}`)}
-              <button type="button" class="button-secondary" @click=${() => this.submit()}>
-                ${t.t('common:retry')}
-              </button>
-            </div>`
+        s.phase === 'failed' && failure && !failure.fields.length && !s.refused
+          ? statusBanner(`${t.t('failed')}${t.t(`common:${failure.key}`)}`, true, {
+              label: t.t('common:retry'),
+              run: () => s.retry(),
+            })
           : nothing
       }
     </form>`;

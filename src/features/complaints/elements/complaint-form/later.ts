@@ -1,43 +1,49 @@
 /**
  * What <sq-complaint-form> needs only after its first paint, in one chunk loaded right after
- * it (see `later` in complaint-form.ts): the server's input schema and error mapping, the
- * default catalogue, the community picker, the receipt and photo downscaling.
+ * it (see `later` in complaint-form.ts): the server's input schema, the default catalogue, the
+ * community picker, the receipt, the error paths' fields and photo downscaling.
  */
-import type { FieldError } from '../../../../domain/errors.js';
-import type { Client } from '../../../../sdk/client.js';
-
 export { complaintInputSchema } from '../../model.js';
 export { toFieldErrors } from '../../../../domain/validation.js';
 export { defaultCategories } from '../../../core/catalogues.js';
 export { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
-export { renderReceipt } from './receipt.js';
+export { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 export { shrink } from './photos.js';
+import zhCN from '../../locales/zh-CN/complaint-form.js';
+import zhFields from '../../locales/zh-CN/complaint-fields.js';
+import { i18n } from '../../../../ui/localize.js';
 
-/** The key of the newest report still waiting in the client's outbox, if any. */
-export async function queuedReport(client: Client): Promise<string | undefined> {
-  const outbox = await client.outbox();
-  const queued = (await outbox?.pending())?.filter(
-    (e) => e.name === 'submitComplaint' && e.state === 'pending',
-  );
-  return queued?.[queued.length - 1]?.key;
+// The validation messages, needed once a check or the server has something to say (English
+// has them in its one lazily loaded file).
+i18n.addResourceBundle('zh-CN', 'complaint-form', { ...zhCN, ...zhFields }, true, true);
+import type { CategoryQuestion, Location } from '../../../core/model.js';
+import type { ComplaintInput } from '../../model.js';
+import type { Values } from './complaint-form.js';
+
+/** The submission, as the server's schema takes it. */
+export function toInput(
+  v: Values,
+  community: string,
+  questions: CategoryQuestion[],
+  picked: Location | undefined,
+): ComplaintInput {
+  const answers: Record<string, string> = {};
+  for (const q of questions) if (v.answers[q.id]?.trim()) answers[q.id] = v.answers[q.id]!;
+  return {
+    community,
+    category: v.category,
+    description: v.description,
+    location: v.words ? { community, text: v.text } : { ...picked, community },
+    answers,
+    anonymous: v.anonymous,
+    ...(v.anonymous ? {} : { contact: { name: v.name, phone: v.phone } }),
+    consent: v.consent as true,
+    publishConsent: v.publishConsent,
+  };
 }
 
-/** Fields in page order: the error summary lists them so, and focus goes to the first. */
-const ORDER = [
-  'category',
-  'description',
-  'q',
-  'where',
-  'text',
-  'photos',
-  'name',
-  'phone',
-  'consent',
-];
-const rank = (id: string) => ORDER.indexOf(id.startsWith('q-') ? 'q' : id) >>> 0;
-
 /** The field (control id) a dotted error path belongs to. */
-function fieldOf(path: string): string {
+export function fieldOf(path: string): string {
   const [head, sub = ''] = path.split('.');
   if (head === 'contact') return sub === 'phone' ? 'phone' : 'name';
   if (head === 'location') return sub === 'text' ? 'text' : 'where';
@@ -46,11 +52,8 @@ function fieldOf(path: string): string {
   return head === 'photo' || head === 'upload' ? 'photos' : head!;
 }
 
-/** The first error of each field (by control id), fields in page order. */
-export function errorsByField(fields: readonly FieldError[]): Record<string, FieldError> {
-  const errors: Record<string, FieldError> = {};
-  for (const f of [...fields].sort((a, b) => rank(fieldOf(a.path)) - rank(fieldOf(b.path)))) {
-    errors[fieldOf(f.path)] ??= f;
-  }
-  return errors;
-}
+/** The answer's due date, in full ("2026年3月5日星期四"). */
+export const dueDate = (date: string, lang: string) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );

@@ -1,9 +1,15 @@
 import type zhCN from '../zh-CN/complaint-form.js';
+import type zhFields from '../zh-CN/complaint-fields.js';
 import complaintFields from './complaint-fields.js';
 
 /** <sq-complaint-form>: report a concern. */
 export default {
   ...complaintFields,
+  /** What to do about an empty field (ui/field-errors.ts). */
+  empty: {
+    category: 'Choose the type of concern.',
+    text: 'Say where it is, for example: the fire lane east of building 3.',
+  },
   title: 'Report a concern',
   intro: 'Tell the community what is wrong; you will get an answer within the deadline.',
   field: {
@@ -22,7 +28,7 @@ export default {
   counter: '{{n}} of {{max}} characters',
   inList: 'Choose from the list',
   inWords: 'Describe it',
-  placeHint: 'For example: the fire lane east of building 3',
+  textHint: 'For example: the fire lane east of building 3',
   photosHint: 'Photos are made smaller before upload.',
   photoAlt: 'Photo {{n}}',
   remove: 'Remove photo {{n}}',
@@ -43,6 +49,8 @@ export default {
   sending: 'Sending…',
   queued: 'Saved. It will be sent when you are back online.',
   failed: 'Not sent: ',
+  refused: 'The report saved earlier was not accepted: ',
+  dismiss: 'OK, delete it',
   summary: 'Items to correct: {{n}}',
   receipt: {
     received: 'We have received your concern',
@@ -56,4 +64,4 @@ export default {
     again: 'Report another concern',
   },
   loadFailed: 'Could not load community details.',
-} satisfies typeof zhCN;
+} satisfies typeof zhCN & typeof zhFields;

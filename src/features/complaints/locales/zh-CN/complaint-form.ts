@@ -1,8 +1,10 @@
-import complaintFields from './complaint-fields.js';
-
-/** <sq-complaint-form>: 居民说事. */
+/**
+ * <sq-complaint-form>: 居民说事. The fields' validation messages (complaint-fields.ts) join
+ * these in the form's later chunk: they are shown only after a check.
+ */
 export default {
-  ...complaintFields,
+  /** What to do about an empty field (ui/field-errors.ts). */
+  empty: { category: '请选择问题类型。', text: '请写下具体地点，例如：3号楼东侧消防通道。' },
   title: '我要说事',
   intro: '反映身边的问题，社区会在期限内答复并办理。',
   field: {
@@ -21,7 +23,7 @@ export default {
   counter: '已写 {{n}} / {{max}} 字',
   inList: '从列表选择',
   inWords: '自己描述',
-  placeHint: '例如：3号楼东侧消防通道',
+  textHint: '例如：3号楼东侧消防通道',
   photosHint: '照片会压缩后上传。',
   photoAlt: '第 {{n}} 张照片',
   remove: '删除第 {{n}} 张照片',
@@ -42,6 +44,8 @@ export default {
   sending: '正在提交…',
   queued: '已保存，联网后自动发送。',
   failed: '提交失败：',
+  refused: '之前保存的反映没有被受理：',
+  dismiss: '知道了，删除这条记录',
   summary: '请修改以下 {{n}} 处：',
   receipt: {
     received: '已收到您的反映',

@@ -4,6 +4,11 @@ import type zhCN from '../zh-CN/wish-form.js';
 /** <sq-wish-form>: post a small wish. */
 export default {
   ...wishFields,
+  /** What to do about an empty field (ui/field-errors.ts). */
+  empty: {
+    category: 'Choose a category.',
+    title: 'Say what you would like, for example: a radio.',
+  },
   contact: { nameRequired: 'Enter your name.', nameTooLong: 'Keep your name under 30 characters.' },
   label: {
     title: 'Your wish in a few words',
@@ -30,7 +35,6 @@ export default {
     'Write down one small wish. Once the community has checked it, it is shown on the wish wall, where party members, volunteers and local organisations can claim it.',
   counter: '{{count}} / {{max}} characters',
   choose: 'Choose',
-  categoryRequired: 'Choose a category.',
   gridNone: 'Not sure',
   shownAs: 'Shown on the wall as: {{name}}',
   valueInvalid: 'Enter a number.',
@@ -39,6 +43,8 @@ export default {
     '{{controller}} collects your name and phone to check and fulfil your wish, and keeps them for {{days}} days. Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose). To see, correct or delete them, contact {{contact}}.',
   submit: 'Send my wish',
   sending: 'Sending…',
+  refused: 'The wish saved earlier was not accepted:',
+  dismiss: 'OK, delete it',
   errorsHeading: 'Things to fix: {{count}}',
   draftRestored: 'What you wrote last time is back (your name and phone are never kept).',
   clearDraft: 'Start again',

@@ -3,6 +3,8 @@ import wishFields from './wish-fields.js';
 /** <sq-wish-form>: post a 微心愿. */
 export default {
   ...wishFields,
+  /** What to do about an empty field (ui/field-errors.ts). */
+  empty: { category: '请选择心愿类别。', title: '请填写心愿标题，例如：想要一台收音机。' },
   contact: { nameRequired: '请填写您的姓名。', nameTooLong: '姓名请控制在 30 字以内。' },
   label: {
     title: '心愿标题',
@@ -28,7 +30,6 @@ export default {
   intro: '写下您的一个小心愿，社区核实后会展示在心愿墙上，由党员、志愿者和爱心单位认领。',
   counter: '{{count}} / {{max}} 字',
   choose: '请选择',
-  categoryRequired: '请选择心愿类别。',
   gridNone: '不确定',
   shownAs: '心愿墙上显示为：{{name}}',
   valueInvalid: '请填写数字。',
@@ -37,6 +38,8 @@ export default {
     '{{controller}}收集您的姓名和电话，用于核实和实现您的心愿，保存 {{days}} 天。电话不会公开；心愿墙上只显示心愿内容和部分隐藏的姓名（或您填写的称呼）。查阅、更正、删除请联系：{{contact}}。',
   submit: '提交心愿',
   sending: '正在提交…',
+  refused: '之前保存的心愿没有被受理：',
+  dismiss: '知道了，删除这条记录',
   errorsHeading: '请修改以下 {{count}} 处：',
   draftRestored: '已恢复上次没写完的内容（姓名和电话不保存）。',
   clearDraft: '清空重写',

@@ -1,0 +1,17 @@
+export {
+  choice,
+  field,
+  fieldError,
+  phoneField,
+  selectField,
+  textField,
+  textareaField,
+  type Counted,
+  type FieldProps,
+  type TextProps,
+} from './field.js';
+export { errorSummary } from './error-summary.js';
+export { statusBanner } from './status-banner.js';
+export { photoPicker, photoStyles } from './photo-picker.js';
+export { codeReceipt, type CodeReceiptProps } from './code-receipt.js';
+export { fieldStyles } from './fields.styles.js';

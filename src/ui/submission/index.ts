@@ -1,0 +1,5 @@
+export {
+  SubmissionController,
+  type Phase,
+  type SubmissionOptions,
+} from './submission-controller.js';
