@@ -19,9 +19,10 @@
 //                                file gzipped on its own. An import() in the core that no row
 //                                loads is an error (its bytes would go unmeasured).
 //   (c) <element> own code       src/features/<feature>/elements/<name>/index.ts with npm
-//                                packages and everything of ours external except the element's
-//                                folder and the element kit (src/ui, less its strings). One row
-//                                per element folder.
+//                                packages and everything of ours outside the element's folder
+//                                external. One row per element folder.
+//   (c') element kit             every module of src/ui (less its strings), whole: the kit
+//                                every element shares, counted once.
 //   (d) drop-in                  dist/cdn as built by vite (run `npm run build` first), from its
 //                                .vite/manifest.json: "drop-in loader" is shequ-kit.js with the
 //                                chunks it imports statically; "drop-in page: <el>" one row per
@@ -59,6 +60,8 @@ const BUDGET = {
   pageAim: 35 * KB,
   lazy: 15 * KB,
   element: 10 * KB,
+  /** The element kit, all of it (no page loads all of it; the pages' budgets include it). */
+  kit: 12 * KB,
   dropInLoader: 6 * KB,
   // The loader plus the page-over-HTTP budget.
   dropInPage: 46 * KB,
@@ -317,20 +320,16 @@ async function elementRows() {
       fail(label, `missing entry ${posix(relative(root, entry))}`);
       continue;
     }
-    const ui = join(root, 'src/ui');
-    const ownDirs = [dir, ui];
-    const externalDirs = [join(ui, 'locales'), join(root, 'src')];
+    // The element's folder only: the kit (src/ui) is shared by every element and counted once,
+    // in its own row; the pages count everything a browser loads.
     const keepOut = {
       name: 'shequ-kit-external-layers',
       setup(b) {
         b.onResolve({ filter: /^\.\.?\// }, (args) => {
           if (args.kind === 'entry-point') return undefined;
           const target = resolve(args.resolveDir, args.path);
-          const inside = (dir) => target === dir || target.startsWith(dir + sep);
-          if (externalDirs.slice(0, 1).some(inside)) return { path: args.path, external: true };
-          if (ownDirs.some(inside)) return undefined;
-          if (externalDirs.some(inside)) return { path: args.path, external: true };
-          return undefined;
+          const inside = target === dir || target.startsWith(dir + sep);
+          return inside ? undefined : { path: args.path, external: true };
         });
       },
     };
@@ -347,6 +346,64 @@ async function elementRows() {
     } catch (error) {
       fail(label, `build failed: ${error.errors?.map((e) => e.text).join('; ') ?? error}`);
     }
+  }
+}
+
+// (c'): the element kit, counted once: every module of src/ui (its strings apart), whole.
+async function kitRow() {
+  const label = 'element kit (src/ui, all of it)';
+  const dir = join(root, 'src/ui');
+  const walkTs = (d) =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? e.name === 'locales'
+          ? []
+          : walkTs(join(d, e.name))
+        : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')
+          ? [join(d, e.name)]
+          : [],
+    );
+  const modules = walkTs(dir).sort();
+  mkdirSync(work, { recursive: true });
+  const entry = join(work, 'kit.ts');
+  // Namespaces keep every export: the row is what the whole kit costs, not what one page uses.
+  writeFileSync(
+    entry,
+    modules
+      .map(
+        (m, i) => `import * as m${i} from '${posix(relative(work, m)).replace(/\.ts$/, '.js')}';`,
+      )
+      .join('\n') + `\nexport { ${modules.map((_, i) => `m${i}`).join(', ')} };\n`,
+  );
+  const keepOut = {
+    name: 'shequ-kit-kit-only',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        const target = resolve(args.resolveDir, args.path);
+        const inside =
+          target.startsWith(dir + sep) && !target.startsWith(join(dir, 'locales') + sep);
+        return inside ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+  try {
+    const result = await build({
+      ...common,
+      entryPoints: [entry],
+      outfile: join(work, 'kit.js'),
+      packages: 'external',
+      plugins: [keepOut, esbuildCssLiterals],
+    });
+    const js = result.outputFiles.filter((f) => f.path.endsWith('.js'));
+    row(
+      label,
+      measure(js.map((f) => Buffer.from(f.contents))),
+      BUDGET.kit,
+      `${modules.length} modules`,
+    );
+  } catch (error) {
+    fail(label, `build failed: ${error.errors?.map((e) => e.text).join('; ') ?? error}`);
   }
 }
 
@@ -456,6 +513,7 @@ for (const { name: element } of elementFolders().filter(({ name }) => name !== '
 }
 await embeddedPage();
 await elementRows();
+await kitRow();
 dropInRows();
 rmSync(work, { recursive: true, force: true });
 
