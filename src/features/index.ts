@@ -3,8 +3,9 @@
  * server serves every operation of these; `shequ-kit/sdk` registers them all. Pages register
  * only the features their elements use (`<feature>/sdk.ts`).
  */
+import { adminFeature } from './admin/feature.js';
 import { complaintsFeature } from './complaints/feature.js';
 import { coreFeature } from './core/feature.js';
 import { wishesFeature } from './wishes/feature.js';
 
-export const features = [coreFeature, complaintsFeature, wishesFeature] as const;
+export const features = [coreFeature, adminFeature, complaintsFeature, wishesFeature] as const;

@@ -64,15 +64,6 @@ export interface Client {
     get(id: string): Promise<Community>;
   };
   /**
-   * Staff accounts of a community, for its admins: `list`, `create`, and `setDisabled` (a
-   * disabled account's sessions end at once and it cannot sign in; audited).
-   */
-  readonly staff: {
-    list(community: string): Promise<Output<'listStaff'>>;
-    create(input: Input<'createStaff'>): Promise<Output<'createStaff'>>;
-    setDisabled(id: string, disabled: boolean): Promise<Output<'setStaffDisabled'>>;
-  };
-  /**
    * Photos for complaints: `create` uploads one (anyone; checked by content, size-capped) and
    * gives its id for `photos`; `get` reads one back (staff, own community's cases only).
    */
@@ -205,11 +196,6 @@ export function createClient(options: ClientOptions = {}): Client {
     communities: {
       list: () => call('listCommunities', {}),
       get: (id) => call('getCommunity', { id }),
-    },
-    staff: {
-      list: (community) => call('listStaff', { community }),
-      create: (input) => call('createStaff', input),
-      setDisabled: (id, disabled) => call('setStaffDisabled', { id, disabled }),
     },
     auth: {
       async login(credentials) {

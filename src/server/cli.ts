@@ -14,11 +14,8 @@ import {
   setStaffAccountDisabled,
   setStaffPassword,
 } from '../features/core/auth.js';
-import {
-  createStaffInputSchema,
-  passwordSchema,
-  type StaffAccount,
-} from '../features/core/auth-model.js';
+import { passwordSchema, type StaffAccount } from '../features/core/auth-model.js';
+import { createStaffInputSchema } from '../features/admin/model.js';
 import { seedDemoData, type DemoLogin } from './demo.js';
 import { optionsFromEnv } from './env.js';
 import { silentLogger } from './log.js';

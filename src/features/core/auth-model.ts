@@ -21,7 +21,7 @@ export const passwordSchema = z
   .string()
   .check(z.minLength(10, 'password.tooShort'), z.maxLength(200, 'password.tooLong'));
 
-const staffNameSchema = z
+export const staffNameSchema = z
   .string()
   .check(z.trim(), z.minLength(1, 'name.required'), z.maxLength(60));
 
@@ -73,24 +73,4 @@ export const loginOutputSchema = z.object({
   token: z.string(),
   expiresAt: timestampSchema,
   staff: staffProfileSchema,
-});
-
-/** A staff member changes their own password; every other session of theirs ends. */
-export const changePasswordInputSchema = z.object({
-  currentPassword: z.string().check(z.minLength(1, 'password.required'), z.maxLength(200)),
-  newPassword: passwordSchema,
-});
-
-/** An admin disables (or enables again) an account of their community. */
-export const setStaffDisabledInputSchema = z.object({
-  id: idSchema,
-  disabled: z.boolean(),
-});
-
-export const createStaffInputSchema = z.object({
-  community: idSchema,
-  username: usernameSchema,
-  name: staffNameSchema,
-  role: z._default(roleSchema, 'staff'),
-  password: passwordSchema,
 });

@@ -1,12 +1,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import type { StaffAccount, StaffAccountEvent, StaffProfile } from './auth-model.js';
-import {
-  type Actor,
-  type Credentials,
-  type ServiceContext,
-  assertCommunityAccess,
-} from '../../services/context.js';
+import type { Actor, Credentials, ServiceContext } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 
 export const toProfile = ({
@@ -25,7 +20,7 @@ export const toProfile = ({
   ...(disabled ? { disabled } : {}),
 });
 
-function credentialsOf(ctx: { credentials?: Credentials | undefined }): Credentials {
+export function credentialsOf(ctx: { credentials?: Credentials | undefined }): Credentials {
   if (!ctx.credentials) throw new DomainError('unavailable', 'staff login needs a server');
   return ctx.credentials;
 }
@@ -43,7 +38,11 @@ export async function login(
   return openSession(ctx, credentials, usable);
 }
 
-async function openSession(ctx: ServiceContext, credentials: Credentials, account: StaffAccount) {
+export async function openSession(
+  ctx: ServiceContext,
+  credentials: Credentials,
+  account: StaffAccount,
+) {
   const now = ctx.clock.now();
   const { token, id } = credentials.newToken();
   const expiresAt = new Date(now.getTime() + credentials.sessionTtlMs).toISOString();
@@ -83,36 +82,6 @@ export async function setStaffPassword(
 }
 
 /**
- * A staff member changes their own password. Every session of the account ends (a stolen one
- * too); the answer is a new session for this device.
- */
-export async function changePassword(
-  ctx: ServiceContext,
-  input: { currentPassword: string; newPassword: string },
-): Promise<{ token: string; expiresAt: string; staff: StaffProfile }> {
-  if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
-  const credentials = credentialsOf(ctx);
-  const actorId = ctx.actor.id;
-  return ctx.store.transaction(async (tx) => {
-    const account = await tx.staff.get(actorId);
-    if (!account || account.disabled) throw new DomainError('unauthorized');
-    if (!(await credentials.verifyPassword(input.currentPassword, account.passwordHash))) {
-      throw new DomainError('validation_failed', 'wrong current password', [
-        { path: 'currentPassword', key: 'password.wrong' },
-      ]);
-    }
-    const now = ctx.clock.now();
-    const updated = await setStaffPassword(tx, credentials, account, input.newPassword, {
-      at: now,
-      actor: actorId,
-      action: 'password_changed',
-    });
-    // The new session opens at the cut-off instant, so it counts (older ones are before it).
-    return openSession({ ...ctx, store: tx }, credentials, updated);
-  });
-}
-
-/**
  * Disables or enables an account. Without access checks: `setStaffDisabled` checks them, and
  * the server's `disable-staff` / `enable-staff` commands call this directly.
  */
@@ -131,31 +100,6 @@ export async function setStaffAccountDisabled(
   });
   await store.staff.put(updated);
   return updated;
-}
-
-/**
- * An admin disables an account of their own community (a 网格员 who has left): its sessions
- * stop working at once and it cannot sign in; or enables it again. Not their own account.
- */
-export async function setStaffDisabled(
-  ctx: ServiceContext,
-  input: { id: string; disabled: boolean },
-): Promise<StaffProfile> {
-  return ctx.store.transaction(async (tx) => {
-    const account = await tx.staff.get(input.id);
-    if (!account) throw new DomainError('not_found', `staff ${input.id}`);
-    assertCommunityAccess(ctx.actor, account.community, 'admin');
-    if (account.id === ctx.actor.id) {
-      throw new DomainError('conflict', 'an admin cannot disable their own account', [
-        { path: 'id', key: 'staff.self' },
-      ]);
-    }
-    const updated = await setStaffAccountDisabled(tx, account, input.disabled, {
-      at: ctx.clock.now(),
-      actor: ctx.actor.id,
-    });
-    return toProfile(updated);
-  });
 }
 
 /** Ends the caller's session. */
@@ -226,19 +170,4 @@ export async function createStaffAccount(
   };
   await store.staff.put(account);
   return toProfile(account);
-}
-
-/** An admin adds a staff member to their own community. */
-export async function createStaff(ctx: ServiceContext, input: NewStaff): Promise<StaffProfile> {
-  assertCommunityAccess(ctx.actor, input.community, 'admin');
-  return createStaffAccount(ctx.store, credentialsOf(ctx), input, ctx.clock.now());
-}
-
-/** An admin lists their own community's staff. */
-export async function listStaff(
-  ctx: ServiceContext,
-  { community }: { community: string },
-): Promise<StaffProfile[]> {
-  assertCommunityAccess(ctx.actor, community, 'admin');
-  return (await ctx.store.staff.listByCommunity(community)).map(toProfile);
 }

@@ -1,6 +1,6 @@
 import { summarize, type Community, type CommunitySummary } from './model.js';
 import { DomainError } from '../../domain/errors.js';
-import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import type { ServiceContext } from '../../services/context.js';
 
 export async function listCommunities(ctx: ServiceContext): Promise<CommunitySummary[]> {
   return (await ctx.store.communities.list()).map(summarize);
@@ -12,15 +12,5 @@ export async function getCommunity(
 ): Promise<Community> {
   const community = await ctx.store.communities.get(id);
   if (!community) throw new DomainError('not_found', `community ${id}`);
-  return community;
-}
-
-/**
- * An admin sets up or updates their own community: its grids, buildings, units, categories and
- * privacy notice (the whole document, replaced at once).
- */
-export async function putCommunity(ctx: ServiceContext, community: Community): Promise<Community> {
-  assertCommunityAccess(ctx.actor, community.id, 'admin');
-  await ctx.store.communities.put(community);
   return community;
 }

@@ -1,20 +1,14 @@
 import * as z from 'zod/mini';
 import { communitySchema, communitySummarySchema } from './model.js';
 import { idSchema } from '../../domain/ids.js';
-import {
-  changePasswordInputSchema,
-  createStaffInputSchema,
-  setStaffDisabledInputSchema,
-  loginInputSchema,
-  loginOutputSchema,
-  staffProfileSchema,
-} from './auth-model.js';
+import { loginInputSchema, loginOutputSchema, staffProfileSchema } from './auth-model.js';
 
 import type { OperationDef } from '../../domain/operation.js';
 
 /**
  * Communities and staff sessions: what every page needs, so this table is in every page's
- * bundle. Other features' tables load on the feature's first call.
+ * bundle. Other features' tables load on the feature's first call (setting up a community and
+ * its staff accounts is the admin feature's).
  */
 export const coreOperations = {
   listCommunities: {
@@ -32,31 +26,6 @@ export const coreOperations = {
     access: 'public',
     input: z.object({ id: idSchema }),
     output: communitySchema,
-  },
-  putCommunity: {
-    method: 'PUT',
-    path: '/communities/{id}',
-    summary: "Set up or replace an admin's own community (grids, buildings, units, categories)",
-    access: 'admin',
-    input: communitySchema,
-    output: communitySchema,
-  },
-  listStaff: {
-    method: 'GET',
-    path: '/communities/{community}/staff',
-    summary: "The staff accounts of an admin's own community",
-    access: 'admin',
-    input: z.object({ community: idSchema }),
-    output: z.array(staffProfileSchema),
-  },
-  createStaff: {
-    method: 'POST',
-    path: '/communities/{community}/staff',
-    summary: "Add a staff member or admin to an admin's own community",
-    access: 'admin',
-    input: createStaffInputSchema,
-    output: staffProfileSchema,
-    status: 201,
   },
   login: {
     method: 'POST',
@@ -82,25 +51,6 @@ export const coreOperations = {
     summary: 'The staff member of the current session',
     access: 'staff',
     input: z.object({}),
-    output: staffProfileSchema,
-  },
-  changePassword: {
-    method: 'POST',
-    path: '/auth/password',
-    summary:
-      'Change your own password: every session of the account ends; the answer is a new one (cookie and token)',
-    access: 'staff',
-    input: changePasswordInputSchema,
-    output: loginOutputSchema,
-    idempotent: false,
-  },
-  setStaffDisabled: {
-    method: 'POST',
-    path: '/staff/{id}/disabled',
-    summary:
-      'Admin: disable an account of your community (its sessions end at once) or enable it again',
-    access: 'admin',
-    input: setStaffDisabledInputSchema,
     output: staffProfileSchema,
   },
   // ---- 居民说事 (complaints): src/features/complaints/service.ts ----

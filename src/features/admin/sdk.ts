@@ -1,0 +1,9 @@
+/**
+ * Community set-up and staff accounts for this page: registers the feature with the SDK (side
+ * effect only; `shequ-kit/sdk` imports it with every feature). Its schemas and services load on
+ * its first call.
+ */
+import { addFeature } from '../../sdk/operations.js';
+import { adminFeature } from './feature.js';
+
+addFeature(adminFeature);
