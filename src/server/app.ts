@@ -20,8 +20,7 @@ import { createRateLimiter, RetryLater, type RateLimit } from './rate-limit.js';
 import type { ServerStore } from './state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
 import { acceptedEncoding, isHashedAsset, staticEncoder } from './compress.js';
-import { assertCanReadUpload } from '../features/complaints/service.js';
-import { saveUploads } from '../features/complaints/uploads.js';
+import { assertCanReadUpload, saveUploads } from '../features/complaints/uploads.js';
 import type { UploadLimits, UploadStorage } from './uploads.js';
 
 /** Everything the app needs, resolved (createServer fills in defaults from options and env). */

@@ -8,8 +8,8 @@ export const complaintsFeature = defineFeature({
   operations: (): Promise<typeof complaintOperations> =>
     import('./contract.js').then((m) => m.complaintOperations),
   services: () => import('./service.js'),
-  // Photos: in the services' chunk, which has the rule of who may read one.
-  uploads: () => import('./service.js'),
+  // Photos: loaded on the first photo, not with the first call (parsing images is most of it).
+  uploads: () => import('./uploads.js'),
   resource: complaintsResource,
 });
 

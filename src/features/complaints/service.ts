@@ -403,9 +403,3 @@ export async function complaintMetrics(
 ): Promise<ComplaintMetrics> {
   return (await import('./metrics.js')).complaintMetrics(ctx, query);
 }
-
-/**
- * Saving and reading photos (the manifest's `uploads`), in this chunk: a page that takes
- * photos submits complaints anyway.
- */
-export { assertCanReadUpload, readUpload, saveUploads } from './uploads.js';
