@@ -52,9 +52,25 @@ export interface OutboxStorage {
 const byCreation = (a: OutboxEntry, b: OutboxEntry) =>
   a.createdAt - b.createdAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Entries in memory: lost on reload. The default in Node and where IndexedDB is missing. */
-export function memoryOutboxStorage(): OutboxStorage {
+/**
+ * Entries in memory: lost on reload. The default in Node and where IndexedDB is missing. With
+ * `warnOnExit` (the Node default), a process that exits with entries undelivered says so on
+ * stderr, so a script never drops a submission silently.
+ */
+export function memoryOutboxStorage(options: { warnOnExit?: boolean } = {}): OutboxStorage {
   const entries = new Map<string, OutboxEntry>();
+  const proc = (globalThis as { process?: { once?(event: string, fn: () => void): unknown } })
+    .process;
+  if (options.warnOnExit && proc?.once) {
+    proc.once('exit', () => {
+      const left = [...entries.values()].filter((e) => e.state === 'pending').length;
+      if (left === 0) return;
+      console.warn(
+        `shequ-kit: ${left} submission(s) in the outbox were not delivered and are lost as this process exits. ` +
+          "Await (await client.outbox()).flush() before exiting, or keep them on disk with fileOutboxStorage(path) from 'shequ-kit/node'.",
+      );
+    });
+  }
   return {
     all: () => Promise.resolve([...entries.values()].map((e) => ({ ...e })).sort(byCreation)),
     put(entry) {
@@ -269,7 +285,7 @@ export class Outbox extends EventTarget {
     this.storage =
       options.storage ??
       (typeof indexedDB === 'undefined'
-        ? memoryOutboxStorage()
+        ? memoryOutboxStorage({ warnOnExit: true })
         : indexedDbOutboxStorage(this.name));
     this.retry = { ...outboxRetryDefaults, ...options.retry };
     this.send =
