@@ -4,6 +4,7 @@ import { phoneSchema } from '../../domain/phone.js';
 import { maskName } from '../../domain/mask.js';
 import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
 import type { Community } from '../core/model.js';
+import { publicWishStatuses, wishActions, wishStatuses } from './machine.js';
 import {
   FULFIL_NOTE_MAX,
   REJECT_REASON_MAX,
@@ -12,51 +13,7 @@ import {
   TITLE_MAX,
 } from '../../domain/input-rules.js';
 
-/**
- * 微心愿: 群众点单 (post) → staff 核实 (review) → 社会领单 (claim) → 完成 (fulfil) → 群众评单 (thank).
- */
-export const wishStatuses = [
-  'pending_review', // 待核实
-  'open', // 待认领 (published)
-  'claimed', // 已认领
-  'fulfilled', // 已完成
-  'thanked', // 已评价
-  'rejected', // 已驳回 (reason shown to the wisher only)
-  'withdrawn', // 已撤回
-] as const;
-export type WishStatus = (typeof wishStatuses)[number];
-
-export const wishActions = [
-  'submit',
-  'approve',
-  'reject',
-  'withdraw',
-  'claim', // 认领
-  'release', // hold expired, or staff released it
-  'fulfil',
-  'thank',
-] as const;
-export type WishAction = (typeof wishActions)[number];
-
-const transitions: Record<WishAction, Partial<Record<WishStatus | 'none', WishStatus>>> = {
-  submit: { none: 'pending_review' },
-  approve: { pending_review: 'open' },
-  reject: { pending_review: 'rejected' },
-  withdraw: { pending_review: 'withdrawn', open: 'withdrawn' },
-  claim: { open: 'claimed' },
-  release: { claimed: 'open' },
-  fulfil: { claimed: 'fulfilled' },
-  thank: { fulfilled: 'thanked' },
-};
-
-/** The status after `action`, or undefined when not allowed: the one table of transitions. */
-export const nextWishStatus = (status: WishStatus | undefined, action: WishAction) =>
-  transitions[action][status ?? 'none'];
-
-/** Statuses shown on the public wall. */
-export const publicWishStatuses = ['open', 'claimed', 'fulfilled', 'thanked'] as const;
-export const isPublicWish = (status: WishStatus): boolean =>
-  (publicWishStatuses as readonly string[]).includes(status);
+export * from './machine.js';
 
 /** Who claims: 党员, 单位, 志愿者, 居民. */
 export const claimerTypes = ['party_member', 'unit', 'volunteer', 'resident'] as const;
