@@ -51,6 +51,9 @@ const session = (id: string, expiresAt: string, staffId = 's1'): Session => ({
   expiresAt,
 });
 
+/** A ULID-shaped id from a short one (`'a'` → `'0…0A'`): cursors carry ULIDs only. */
+const U = (short: string) => short.toUpperCase().padStart(26, '0');
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -358,15 +361,15 @@ function wishConformance(
     'wishes: lists newest first with filters and cursor pages (ties broken by id)',
     withStore(async (store) => {
       const at = (n: number) => `2026-03-0${n}T01:00:00.000Z`;
-      await store.wishes.put(wish('a', { createdAt: at(1) }));
-      await store.wishes.put(wish('b', { createdAt: at(2), grid: 'xfl-g1' }));
-      await store.wishes.put(wish('c', { createdAt: at(2), category: 'study' }));
-      await store.wishes.put(wish('d', { createdAt: at(3), status: 'pending_review' }));
-      await store.wishes.put(wish('e', { createdAt: at(4), community: 'chunhui' }));
+      await store.wishes.put(wish(U('a'), { createdAt: at(1) }));
+      await store.wishes.put(wish(U('b'), { createdAt: at(2), grid: 'xfl-g1' }));
+      await store.wishes.put(wish(U('c'), { createdAt: at(2), category: 'study' }));
+      await store.wishes.put(wish(U('d'), { createdAt: at(3), status: 'pending_review' }));
+      await store.wishes.put(wish(U('e'), { createdAt: at(4), community: 'chunhui' }));
       const all = await store.wishes.list({ community: 'xingfuli', limit: 10 });
       same(
         all.items.map((w) => w.id),
-        ['d', 'c', 'b', 'a'],
+        ['d', 'c', 'b', 'a'].map(U),
         'newest first',
       );
       check(all.nextCursor === undefined, 'one page');
@@ -377,21 +380,21 @@ function wishConformance(
       });
       same(
         pub.items.map((w) => w.id),
-        ['c', 'b', 'a'],
+        ['c', 'b', 'a'].map(U),
         'statuses',
       );
       same(
         (await store.wishes.list({ community: 'xingfuli', grid: 'xfl-g1', limit: 10 })).items.map(
           (w) => w.id,
         ),
-        ['b'],
+        [U('b')],
         'grid',
       );
       same(
         (
           await store.wishes.list({ community: 'xingfuli', category: 'study', limit: 10 })
         ).items.map((w) => w.id),
-        ['c'],
+        [U('c')],
         'category',
       );
       const seen: string[] = [];
@@ -401,7 +404,7 @@ function wishConformance(
         seen.push(...page.items.map((w) => w.id));
         cursor = page.nextCursor;
       } while (cursor);
-      same(seen, ['d', 'c', 'b', 'a'], 'pages of one');
+      same(seen, ['d', 'c', 'b', 'a'].map(U), 'pages of one');
       same(
         (await store.wishes.list({ community: 'xingfuli', limit: 2, cursor: 'not-a-cursor' })).items
           .length,
@@ -572,7 +575,7 @@ function complaintConformance(
       // 12 cases; pairs share a receipt time, so the id breaks ties.
       for (let i = 1; i <= 12; i++) {
         await store.complaints.put(
-          complaint(String(i).padStart(2, '0'), {
+          complaint(U(String(i).padStart(2, '0')), {
             receivedAt: at(Math.ceil(i / 2)),
             status: i % 3 === 0 ? 'resolved' : 'received',
             category: i % 2 ? 'noise' : 'property',
@@ -581,9 +584,9 @@ function complaintConformance(
           }),
         );
       }
-      await store.complaints.put(complaint('99', { community: 'chunhui', receivedAt: at(30) }));
+      await store.complaints.put(complaint(U('99'), { community: 'chunhui', receivedAt: at(30) }));
       await store.complaints.put(
-        complaint('98', { location: { community: 'xingfuli', text: '小区东门' } }),
+        complaint(U('98'), { location: { community: 'xingfuli', text: '小区东门' } }),
       );
       const ids: string[] = [];
       let cursor: string | undefined;
@@ -596,7 +599,7 @@ function complaintConformance(
       } while (cursor && pages < 10);
       same(
         ids,
-        ['12', '11', '10', '09', '08', '07', '06', '05', '04', '03', '02', '01', '98'],
+        ['12', '11', '10', '09', '08', '07', '06', '05', '04', '03', '02', '01', '98'].map(U),
         'newest first, ties by id descending, every case once',
       );
       same(pages, 3, 'three pages');
@@ -604,11 +607,15 @@ function complaintConformance(
         (await store.complaints.list({ community: 'xingfuli', limit: 100, ...filter })).items.map(
           (c) => c.id,
         );
-      same(await only({ status: 'resolved' }), ['12', '09', '06', '03'], 'by status');
-      same(await only({ category: 'property', grid: 'xfl-g2' }), ['12', '10', '08'], 'by grid');
+      same(await only({ status: 'resolved' }), ['12', '09', '06', '03'].map(U), 'by status');
+      same(
+        await only({ category: 'property', grid: 'xfl-g2' }),
+        ['12', '10', '08'].map(U),
+        'by grid',
+      );
       same(
         await only({ overdue: { value: true, today: '2026-03-04' } }),
-        ['04', '02', '01'],
+        ['04', '02', '01'].map(U),
         'open and past due',
       );
       same((await only({ overdue: { value: false, today: '2026-03-04' } })).length, 10, 'the rest');

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { idSchema } from '../../domain/ids.js';
+import { cursorSchema } from '../../domain/paging.js';
+import { periodChecks, periodFields } from '../../domain/time.js';
 import { phoneSchema } from '../../domain/phone.js';
 import { maskName } from '../../domain/mask.js';
 import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
@@ -177,7 +179,7 @@ export const wishListQuerySchema = z.object({
   status: z.optional(z.enum(publicWishStatuses)),
   grid: z.optional(idSchema),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
+  cursor: z.optional(cursorSchema),
 });
 
 /** Staff: review and manage (POST /wishes/{id}/actions). */
@@ -273,7 +275,7 @@ export const wishQueueQuerySchema = z.object({
   community: idSchema,
   status: z.optional(z.enum(wishStatuses)),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
+  cursor: z.optional(cursorSchema),
 });
 
 export const wishClaimViewSchema = z.object({
@@ -303,11 +305,9 @@ export const wishActionRequestSchema = z.intersection(wishIdSchema, wishStaffAct
 export type WishStaffAction = z.input<typeof wishStaffActionSchema>;
 
 /** Counts over [from, to], Shanghai civil dates, both included. */
-export const wishCountsQuerySchema = z.object({
-  community: idSchema,
-  from: z.iso.date({ error: 'date.invalid' }),
-  to: z.iso.date({ error: 'date.invalid' }),
-});
+export const wishCountsQuerySchema = z
+  .object({ community: idSchema, ...periodFields })
+  .check(...periodChecks);
 
 export type WishReceipt = z.output<typeof wishReceiptSchema>;
 export type ClaimReceipt = z.output<typeof claimReceiptSchema>;

@@ -1,7 +1,7 @@
 import type { Community } from '../../features/core/model.js';
 import type { Complaint } from '../../features/complaints/views.js';
 import { DomainError } from '../../domain/errors.js';
-import { decodeCursor, encodeCursor } from '../../domain/paging.js';
+import { decodeNewestCursor, encodeNewestCursor } from '../../domain/paging.js';
 import type { Wish } from '../../features/wishes/model.js';
 import type { Session, StaffAccount } from '../../features/core/auth-model.js';
 import type {
@@ -329,9 +329,10 @@ class SqlComplaints implements ComplaintRepository {
       const overdue = `(status IN ${OPEN_STATUSES} AND due_date < ${param(f.overdue.today)}::date)`;
       where.push(f.overdue.value ? overdue : `NOT ${overdue}`);
     }
-    const after = decodeCursor<[string, string]>(f.cursor);
-    if (Array.isArray(after) && typeof after[0] === 'string' && typeof after[1] === 'string') {
-      if (Number.isNaN(Date.parse(after[0]))) return { items: [] };
+    // Strictly decoded (the schema refused anything else already): a forged cursor reads as
+    // the first page and never reaches ::timestamptz.
+    const after = decodeNewestCursor(f.cursor);
+    if (after) {
       where.push(
         `(received_at, id COLLATE "C") < (${param(after[0])}::timestamptz, ${param(after[1])})`,
       );
@@ -344,7 +345,7 @@ class SqlComplaints implements ComplaintRepository {
     const items = rows.slice(0, f.limit).map((row) => row.data);
     const last = items[items.length - 1];
     return rows.length > f.limit && last
-      ? { items, nextCursor: encodeCursor([last.receivedAt, last.id]) }
+      ? { items, nextCursor: encodeNewestCursor([last.receivedAt, last.id]) }
       : { items };
   }
   async listReceived(community: string, from: string, to: string) {
@@ -498,9 +499,10 @@ class SqlWishes implements WishRepository {
     }
     if (f.category !== undefined) where.push(`category = ${param(f.category)}`);
     if (f.grid !== undefined) where.push(`grid = ${param(f.grid)}`);
-    const after = decodeCursor<[string, string]>(f.cursor);
-    if (Array.isArray(after) && typeof after[0] === 'string' && typeof after[1] === 'string') {
-      if (Number.isNaN(Date.parse(after[0]))) return { items: [] };
+    // Strictly decoded (the schema refused anything else already): a forged cursor reads as
+    // the first page and never reaches ::timestamptz.
+    const after = decodeNewestCursor(f.cursor);
+    if (after) {
       where.push(
         `(created_at, id COLLATE "C") < (${param(after[0])}::timestamptz, ${param(after[1])})`,
       );
@@ -513,7 +515,7 @@ class SqlWishes implements WishRepository {
     const items = rows.slice(0, f.limit).map((row) => row.data);
     const last = items[items.length - 1];
     return rows.length > f.limit && last
-      ? { items, nextCursor: encodeCursor([last.createdAt, last.id]) }
+      ? { items, nextCursor: encodeNewestCursor([last.createdAt, last.id]) }
       : { items };
   }
   async listExpiredClaims(community: string, now: string) {
