@@ -4,13 +4,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { SqlDriver } from './driver.js';
-import { migrate } from './migrations.js';
+import { migrate } from './migrate.js';
+import { migrations } from './features.js';
 import { pgliteDriver } from './pglite.js';
 import { postgresDriver } from './postgres.js';
 import { SqlStore } from './store.js';
 
 export { SqlStore, type SqlStoreOptions } from './store.js';
-export { migrate, migrations, type Migration } from './migrations.js';
+export { migrate, type Migration } from './migrate.js';
+export { migrations, sqlStoreFeatures, type SqlStoreFeature } from './features.js';
 export { pgliteDriver } from './pglite.js';
 export { postgresDriver, describeUrl } from './postgres.js';
 export { quoteSchema, sqlState, type SqlDriver, type SqlQueryable } from './driver.js';
@@ -42,7 +44,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions = {}): Promise<S
   }
   const schema = options.schema ?? 'public';
   try {
-    if (options.migrate !== false) await migrate(driver, schema);
+    if (options.migrate !== false) await migrate(driver, schema, migrations);
   } catch (error) {
     if (!options.driver) await driver.close();
     throw error;
