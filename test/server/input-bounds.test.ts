@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { encodeCursor, errorStatus, newId } from '../../src/domain/index.js';
 import { testDatabases } from './db.js';
 import { bearer, startTestServer, type TestServer } from './harness.js';
+import { prng, type Rng } from './prng.js';
 
 const databases = testDatabases();
 after(async () => {
@@ -62,21 +63,6 @@ async function problemOf(res: Response, where: string): Promise<Problem> {
   assert.equal(problem.status, res.status, where);
   return problem;
 }
-
-/** mulberry32: seeded, so a failure replays. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)]! };
-}
-type Rng = ReturnType<typeof prng>;
 
 const B64 = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'];
 

@@ -2,8 +2,15 @@
 import type { Complaint } from '../views.js';
 import { complaintMachine } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
-import { decodeNewestCursor, encodeNewestCursor } from '../../../domain/paging.js';
-import { forUpdate, json, sqlList, sqlState, type SqlCore } from '../../../stores/sql/core.js';
+import {
+  forUpdate,
+  json,
+  newestPage,
+  sqlList,
+  sqlState,
+  Where,
+  type SqlCore,
+} from '../../../stores/sql/core.js';
 import type { Migration } from '../../../stores/sql/migrate.js';
 import type {
   ComplaintFilter,
@@ -16,6 +23,9 @@ import type {
 
 /** The machine's open statuses (未办结): the overdue filter and its partial index. */
 const OPEN = sqlList(complaintMachine.sets.open);
+
+/** Staff lists: newest received first (index complaints_newest). */
+const NEWEST = { table: 'complaints', at: 'received_at', atOf: (c: Complaint) => c.receivedAt };
 
 const ticketTaken = () => new DomainError('conflict', 'ticket taken');
 
@@ -67,37 +77,16 @@ class SqlComplaints implements ComplaintRepository {
     }
   }
   async list(f: ComplaintFilter) {
-    const where = ['community = $1'];
-    const params: unknown[] = [f.community];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (f.status !== undefined) where.push(`status = ${param(f.status)}`);
-    if (f.category !== undefined) where.push(`category = ${param(f.category)}`);
-    if (f.grid !== undefined) where.push(`grid = ${param(f.grid)}`);
+    const where = new Where();
+    where.add(`community = ${where.param(f.community)}`);
+    if (f.status !== undefined) where.add(`status = ${where.param(f.status)}`);
+    if (f.category !== undefined) where.add(`category = ${where.param(f.category)}`);
+    if (f.grid !== undefined) where.add(`grid = ${where.param(f.grid)}`);
     if (f.overdue !== undefined) {
-      const overdue = `(status IN ${OPEN} AND due_date < ${param(f.overdue.today)}::date)`;
-      where.push(f.overdue.value ? overdue : `NOT ${overdue}`);
+      const overdue = `(status IN ${OPEN} AND due_date < ${where.param(f.overdue.today)}::date)`;
+      where.add(f.overdue.value ? overdue : `NOT ${overdue}`);
     }
-    // Strictly decoded (the schema refused anything else already): a forged cursor reads as
-    // the first page and never reaches ::timestamptz.
-    const after = decodeNewestCursor(f.cursor);
-    if (after) {
-      where.push(
-        `(received_at, id COLLATE "C") < (${param(after[0])}::timestamptz, ${param(after[1])})`,
-      );
-    }
-    const rows = await this.x.db.query<{ data: Complaint }>(
-      `SELECT data FROM ${this.x.s}.complaints WHERE ${where.join(' AND ')}
-       ORDER BY received_at DESC, id COLLATE "C" DESC LIMIT ${param(f.limit + 1)}`,
-      params,
-    );
-    const items = rows.slice(0, f.limit).map((row) => row.data);
-    const last = items[items.length - 1];
-    return rows.length > f.limit && last
-      ? { items, nextCursor: encodeNewestCursor([last.receivedAt, last.id]) }
-      : { items };
+    return newestPage<Complaint>(this.x, NEWEST, where, f);
   }
   async listReceived(community: string, from: string, to: string) {
     const rows = await this.x.db.query<{ data: Complaint }>(

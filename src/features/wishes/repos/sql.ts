@@ -2,13 +2,23 @@
 import type { Wish } from '../model.js';
 import { wishMachine } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
-import { decodeNewestCursor, encodeNewestCursor } from '../../../domain/paging.js';
-import { forUpdate, json, sqlList, sqlState, type SqlCore } from '../../../stores/sql/core.js';
+import {
+  forUpdate,
+  json,
+  newestPage,
+  sqlList,
+  sqlState,
+  Where,
+  type SqlCore,
+} from '../../../stores/sql/core.js';
 import type { Migration } from '../../../stores/sql/migrate.js';
 import type { WishFilter, WishRepositories, WishRepository } from './types.js';
 
 /** Statuses in which a claim holds (the machine's: those a claim can be released from). */
 const HELD = sqlList(wishMachine.from('release'));
+
+/** The wall and the queue: newest posted first (index wishes_newest). */
+const NEWEST = { table: 'wishes', at: 'created_at', atOf: (w: Wish) => w.createdAt };
 
 const codeTaken = () => new DomainError('conflict', 'code taken');
 
@@ -66,36 +76,15 @@ class SqlWishes implements WishRepository {
     }
   }
   async list(f: WishFilter) {
-    const where = ['community = $1'];
-    const params: unknown[] = [f.community];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const where = new Where();
+    where.add(`community = ${where.param(f.community)}`);
     if (f.statuses !== undefined) {
       if (!f.statuses.length) return { items: [] };
-      where.push(`status = ANY(${param([...f.statuses])}::text[])`);
+      where.add(`status = ANY(${where.param([...f.statuses])}::text[])`);
     }
-    if (f.category !== undefined) where.push(`category = ${param(f.category)}`);
-    if (f.grid !== undefined) where.push(`grid = ${param(f.grid)}`);
-    // Strictly decoded (the schema refused anything else already): a forged cursor reads as
-    // the first page and never reaches ::timestamptz.
-    const after = decodeNewestCursor(f.cursor);
-    if (after) {
-      where.push(
-        `(created_at, id COLLATE "C") < (${param(after[0])}::timestamptz, ${param(after[1])})`,
-      );
-    }
-    const rows = await this.x.db.query<{ data: Wish }>(
-      `SELECT data FROM ${this.x.s}.wishes WHERE ${where.join(' AND ')}
-       ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT ${param(f.limit + 1)}`,
-      params,
-    );
-    const items = rows.slice(0, f.limit).map((row) => row.data);
-    const last = items[items.length - 1];
-    return rows.length > f.limit && last
-      ? { items, nextCursor: encodeNewestCursor([last.createdAt, last.id]) }
-      : { items };
+    if (f.category !== undefined) where.add(`category = ${where.param(f.category)}`);
+    if (f.grid !== undefined) where.add(`grid = ${where.param(f.grid)}`);
+    return newestPage<Wish>(this.x, NEWEST, where, f);
   }
   async listExpiredClaims(community: string, now: string) {
     const lock = forUpdate(this.x);
