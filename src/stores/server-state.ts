@@ -51,16 +51,17 @@ export interface SettingsRepository {
   getOrCreate(name: string, make: () => string): Promise<string>;
 }
 
-/**
- * A Store with what the HTTP server keeps besides domain data. Kept in the database, so
- * several server instances on one PostgreSQL behave as one.
- */
+/** What the HTTP server keeps besides domain data. */
 export interface ServerStateRepositories {
   readonly idempotency: IdempotencyRepository;
   readonly rateLimits: RateLimitRepository;
   readonly settings: SettingsRepository;
 }
 
+/**
+ * A Store with what the HTTP server keeps besides domain data. Kept in the database, so
+ * several server instances on one PostgreSQL behave as one.
+ */
 export interface ServerStore extends Store, ServerStateRepositories {
   transaction<T>(fn: (tx: ServerStore) => Promise<T>): Promise<T>;
   /** Throws when the database does not answer (health checks). */

@@ -4,14 +4,14 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { SqlDriver } from './driver.js';
-import { migrate } from './migrate.js';
+import { migrate as runMigrations, type Migration } from './migrate.js';
 import { migrations } from './features.js';
 import { pgliteDriver } from './pglite.js';
 import { postgresDriver } from './postgres.js';
 import { SqlStore } from './store.js';
 
 export { SqlStore, type SqlStoreOptions } from './store.js';
-export { migrate, type Migration } from './migrate.js';
+export type { Migration } from './migrate.js';
 export { migrations, sqlStoreFeatures, type SqlStoreFeature } from './features.js';
 export { pgliteDriver } from './pglite.js';
 export { postgresDriver, describeUrl } from './postgres.js';
@@ -44,10 +44,17 @@ export async function openSqlStore(options: OpenSqlStoreOptions = {}): Promise<S
   }
   const schema = options.schema ?? 'public';
   try {
-    if (options.migrate !== false) await migrate(driver, schema, migrations);
+    if (options.migrate !== false) await migrate(driver, schema);
   } catch (error) {
     if (!options.driver) await driver.close();
     throw error;
   }
   return new SqlStore(driver, { schema, closeDriver: !options.driver });
 }
+
+/** Brings a schema up to date with every feature's migrations (sql/features.ts). */
+export const migrate = (
+  driver: SqlDriver,
+  schema = 'public',
+  list: readonly Migration[] = migrations,
+): Promise<number[]> => runMigrations(driver, schema, list);
