@@ -26,6 +26,14 @@ describe('ids', () => {
     assert.ok(idSchema.safeParse('g1-b3').success);
     assert.equal(idSchema.safeParse('a b').success, false);
   });
+  it('count up within one millisecond, so items made together keep their order', () => {
+    const at = 1_700_000_000_000;
+    const ids = Array.from({ length: 1000 }, () => newId(at));
+    assert.equal(new Set(ids).size, 1000);
+    assert.deepEqual([...ids].sort(), ids);
+    assert.ok(ids.every((id) => id.slice(0, 10) === ids[0]!.slice(0, 10)));
+    assert.notEqual(newId(at + 1).slice(10), newId(at + 2).slice(10), 'a new ms starts anew');
+  });
 });
 
 describe('time', () => {
