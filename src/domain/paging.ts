@@ -27,19 +27,22 @@ export function decodeNewestCursor(cursor: string | undefined): NewestKey | unde
 }
 
 /** A cursor in a query: opaque to callers, refused (400, field `cursor`) unless we made it. */
-export const cursorSchema = z
-  .string()
-  .check(z.refine((cursor) => decodeNewestCursor(cursor) !== undefined, 'cursor.invalid'));
+// Schemas are made by functions: a page that never parses a query does not bundle them.
+export const cursorSchema = () =>
+  z
+    .string()
+    .check(z.refine((cursor) => decodeNewestCursor(cursor) !== undefined, 'cursor.invalid'));
 
 /** Cursor paging: `cursor` is opaque to callers (base64url JSON of the last sort key). */
-export const pageQuerySchema = z.object({
-  limit: z._default(
-    z.coerce.number().check(z.int('limit.invalid'), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
-    DEFAULT_PAGE_SIZE,
-  ),
-  cursor: z.optional(cursorSchema),
-});
-export type PageQuery = z.input<typeof pageQuerySchema>;
+export const pageQuerySchema = () =>
+  z.object({
+    limit: z._default(
+      z.coerce.number().check(z.int('limit.invalid'), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
+      DEFAULT_PAGE_SIZE,
+    ),
+    cursor: z.optional(cursorSchema()),
+  });
+export type PageQuery = z.input<ReturnType<typeof pageQuerySchema>>;
 
 export interface Page<T> {
   items: T[];

@@ -75,9 +75,9 @@ describe('paging', () => {
     assert.deepEqual(decodeCursor(encodeCursor({ at: '社区' })), { at: '社区' });
   });
   it('coerces and bounds the limit', () => {
-    assert.equal(pageQuerySchema.parse({}).limit, 20);
-    assert.equal(pageQuerySchema.parse({ limit: '5' }).limit, 5);
-    assert.equal(pageQuerySchema.safeParse({ limit: 101 }).success, false);
+    assert.equal(pageQuerySchema().parse({}).limit, 20);
+    assert.equal(pageQuerySchema().parse({ limit: '5' }).limit, 5);
+    assert.equal(pageQuerySchema().safeParse({ limit: 101 }).success, false);
   });
 });
 

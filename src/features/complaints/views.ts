@@ -157,7 +157,7 @@ export const complaintListQuerySchema = z.object({
   grid: z.optional(idSchema),
   overdue: z.optional(z.union([z.boolean(), z.stringbool()])),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(cursorSchema),
+  cursor: z.optional(cursorSchema()),
 });
 
 const staffText = z
@@ -213,5 +213,5 @@ export const complaintMetricsSchema = z.object({
 export type ComplaintMetrics = z.output<typeof complaintMetricsSchema>;
 /** 三率 over [from, to]: a bounded period (domain/time.ts). */
 export const complaintMetricsQuerySchema = z
-  .object({ community: idSchema, ...periodFields })
-  .check(...periodChecks);
+  .object({ community: idSchema, ...periodFields() })
+  .check(...periodChecks());

@@ -179,7 +179,7 @@ export const wishListQuerySchema = z.object({
   status: z.optional(z.enum(publicWishStatuses)),
   grid: z.optional(idSchema),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(cursorSchema),
+  cursor: z.optional(cursorSchema()),
 });
 
 /** Staff: review and manage (POST /wishes/{id}/actions). */
@@ -275,7 +275,7 @@ export const wishQueueQuerySchema = z.object({
   community: idSchema,
   status: z.optional(z.enum(wishStatuses)),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(cursorSchema),
+  cursor: z.optional(cursorSchema()),
 });
 
 export const wishClaimViewSchema = z.object({
@@ -306,8 +306,8 @@ export type WishStaffAction = z.input<typeof wishStaffActionSchema>;
 
 /** Counts over [from, to], Shanghai civil dates, both included. */
 export const wishCountsQuerySchema = z
-  .object({ community: idSchema, ...periodFields })
-  .check(...periodChecks);
+  .object({ community: idSchema, ...periodFields() })
+  .check(...periodChecks());
 
 export type WishReceipt = z.output<typeof wishReceiptSchema>;
 export type ClaimReceipt = z.output<typeof claimReceiptSchema>;
