@@ -59,6 +59,17 @@ const browserSideImportBans = {
   ],
 };
 
+/** Stores never import server code (DESIGN.md): the server imports the stores. */
+const storesImportBans = {
+  paths: [],
+  patterns: [
+    {
+      regex: String.raw`^\.{1,2}/(?:\.\./)*server(?:/|\.js$|$)`,
+      message: 'src/stores never imports src/server (DESIGN.md: architecture).',
+    },
+  ],
+};
+
 /** src/domain is the bottom layer: it imports nothing else of ours. */
 const domainImportBans = {
   paths: [],
@@ -242,6 +253,8 @@ const BROWSER_SIDE = [
   'src/locales/**/*.ts',
   'src/define/**/*.ts',
   'src/stores/memory.ts',
+  'src/stores/memory-core.ts',
+  'src/stores/features.ts',
   'src/stores/idb.ts',
   'src/sdk/**/*.ts',
   'src/services/**/*.ts',
@@ -307,6 +320,11 @@ export default tseslint.config(
     files: BROWSER_SIDE,
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': importBans(commonImportBans, browserSideImportBans) },
+  },
+  {
+    files: ['src/stores/**/*.ts'],
+    ignores: BROWSER_SIDE,
+    rules: { 'no-restricted-imports': importBans(commonImportBans, storesImportBans) },
   },
   {
     files: ['src/domain/**/*.ts'],

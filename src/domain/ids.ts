@@ -2,8 +2,14 @@ import * as z from 'zod/mini';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** The last id's time and random digits: ids made in the same millisecond count up from it. */
+let lastTime = -1;
+let lastDigits: number[] = [];
+
 /**
- * A time-ordered id (ULID layout: 48-bit ms time + 80 random bits, Crockford base32).
+ * A time-ordered id (ULID layout: 48-bit ms time + 80 random bits, Crockford base32),
+ * monotonic within a millisecond (ULID's rule): two items made in the same millisecond sort
+ * in the order they were made, so newest-first lists and their pages never swap them.
  * Uses getRandomValues, not randomUUID, which insecure-context pages (plain-http H5) lack.
  */
 export function newId(now: number = Date.now()): string {
@@ -13,9 +19,16 @@ export function newId(now: number = Date.now()): string {
     out = CROCKFORD[time % 32] + out;
     time = Math.floor(time / 32);
   }
-  const random = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  for (const byte of random) out += CROCKFORD[byte % 32];
-  return out;
+  if (now === lastTime) {
+    // Add one to the last random digits (base 32, carrying leftwards).
+    let i = lastDigits.length - 1;
+    while (i >= 0 && lastDigits[i] === 31) lastDigits[i--] = 0;
+    if (i >= 0) lastDigits[i]!++;
+  } else {
+    lastDigits = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b % 32);
+    lastTime = now;
+  }
+  return out + lastDigits.map((d) => CROCKFORD[d]).join('');
 }
 
 /** Ids are ours (newId) or an operator's readable slugs (`heping`, `g1-b3`). */

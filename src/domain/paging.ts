@@ -1,17 +1,48 @@
 import * as z from 'zod/mini';
+import { isCanonicalInstant } from './time.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** A ULID as newId() makes it: 26 Crockford characters, the first 0–7 (48-bit time). */
+const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
+const BASE64URL = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** The sort key a newest-first page ends at: the item's instant and id. */
+export type NewestKey = readonly [at: string, id: string];
+
+/**
+ * Reads a newest-first cursor strictly: base64url of exactly `[instant, id]`, the instant
+ * canonical (`toISOString()`) within MIN_YEAR–MAX_YEAR and the id ULID-shaped. Anything else
+ * is undefined, so no made-up value ever reaches a database.
+ */
+export function decodeNewestCursor(cursor: string | undefined): NewestKey | undefined {
+  if (!cursor || !BASE64URL.test(cursor)) return undefined;
+  const key = decodeCursor<unknown>(cursor);
+  if (!Array.isArray(key) || key.length !== 2) return undefined;
+  const [at, id] = key as unknown[];
+  return typeof at === 'string' && typeof id === 'string' && ULID.test(id) && isCanonicalInstant(at)
+    ? [at, id]
+    : undefined;
+}
+
+/** A cursor in a query: opaque to callers, refused (400, field `cursor`) unless we made it. */
+// Schemas are made by functions: a page that never parses a query does not bundle them.
+export const cursorSchema = () =>
+  z
+    .string()
+    .check(z.refine((cursor) => decodeNewestCursor(cursor) !== undefined, 'cursor.invalid'));
+
 /** Cursor paging: `cursor` is opaque to callers (base64url JSON of the last sort key). */
-export const pageQuerySchema = z.object({
-  limit: z._default(
-    z.coerce.number().check(z.int('limit.invalid'), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
-    DEFAULT_PAGE_SIZE,
-  ),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
-});
-export type PageQuery = z.input<typeof pageQuerySchema>;
+export const pageQuerySchema = () =>
+  z.object({
+    limit: z._default(
+      z.coerce.number().check(z.int('limit.invalid'), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
+      DEFAULT_PAGE_SIZE,
+    ),
+    cursor: z.optional(cursorSchema()),
+  });
+export type PageQuery = z.input<ReturnType<typeof pageQuerySchema>>;
 
 export interface Page<T> {
   items: T[];
@@ -35,6 +66,8 @@ function fromBase64Url(text: string): string {
 }
 
 export const encodeCursor = (key: unknown): string => toBase64Url(JSON.stringify(key));
+
+export const encodeNewestCursor = (key: NewestKey): string => encodeCursor(key);
 
 /** Returns undefined for a cursor we did not make, so a forged cursor reads as "first page". */
 export function decodeCursor<T>(cursor: string | undefined): T | undefined {
@@ -76,18 +109,15 @@ export function pageNewestFirst<T extends { id: string }>(
   at: (item: T) => string,
   query: { limit: number; cursor?: string | undefined },
 ): Page<T> {
-  const after = decodeCursor<[string, string]>(query.cursor);
+  const after = decodeNewestCursor(query.cursor);
   const sorted = [...items]
     .sort(newestFirst(at))
     .filter(
-      (item) =>
-        !Array.isArray(after) ||
-        at(item) < String(after[0]) ||
-        (at(item) === String(after[0]) && item.id < String(after[1])),
+      (item) => !after || at(item) < after[0] || (at(item) === after[0] && item.id < after[1]),
     );
   const page = sorted.slice(0, query.limit);
   const last = page[page.length - 1];
   return sorted.length > query.limit && last
-    ? { items: page, nextCursor: encodeCursor([at(last), last.id]) }
+    ? { items: page, nextCursor: encodeNewestCursor([at(last), last.id]) }
     : { items: page };
 }

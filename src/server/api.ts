@@ -21,7 +21,7 @@ export {
   type RateLimitRepository,
   type SettingsRepository,
   type StoredResponse,
-} from './state.js';
+} from '../stores/server-state.js';
 export {
   localDiskStorage,
   memoryStorage,

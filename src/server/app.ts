@@ -17,7 +17,7 @@ import { describeError, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { problemFor, problemResponse } from './problem.js';
 import { createRateLimiter, RetryLater, type RateLimit } from './rate-limit.js';
-import type { ServerStore } from './state.js';
+import type { ServerStore } from '../stores/server-state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
 import { acceptedEncoding, isHashedAsset, staticEncoder } from './compress.js';
 import { assertCanReadUpload, saveUploads } from '../features/complaints/uploads.js';

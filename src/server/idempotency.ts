@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Clock } from '../domain/time.js';
 import type { Actor } from '../services/context.js';
 import { RetryLater } from './rate-limit.js';
-import type { ServerStore } from './state.js';
+import type { ServerStore } from '../stores/server-state.js';
 
 /** Visible ASCII, 1–255 characters: UUIDs, ULIDs, anything a client makes. */
 const KEY = /^[\x21-\x7e]{1,255}$/;

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import type { Clock } from '../domain/time.js';
-import type { ServerStore } from './state.js';
+import type { ServerStore } from '../stores/server-state.js';
 
 export interface RateLimit {
   windowMs: number;

@@ -15,7 +15,7 @@ import { defaultIdempotency, type IdempotencyOptions } from './idempotency.js';
 import { describeError, jsonLogger, silentLogger, type Logger } from './log.js';
 import { PROBLEM_JSON, problemOf } from './problem.js';
 import type { RateLimit } from './rate-limit.js';
-import { isServerStore, withMemoryServerState, type ServerStore } from './state.js';
+import { isServerStore, withMemoryServerState, type ServerStore } from '../stores/server-state.js';
 import { defaultUploadLimits, localDiskStorage, type UploadStorage } from './uploads.js';
 
 /** The package root: `demo/` and `dist/cdn/` are found from here (src/server or dist/server). */

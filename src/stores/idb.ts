@@ -1,4 +1,4 @@
-import type { Change, Persistence } from './memory.js';
+import type { Change, Persistence } from './memory-core.js';
 
 const STORE = 'records';
 /** An IndexedDB request as a promise. */

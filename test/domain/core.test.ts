@@ -26,6 +26,14 @@ describe('ids', () => {
     assert.ok(idSchema.safeParse('g1-b3').success);
     assert.equal(idSchema.safeParse('a b').success, false);
   });
+  it('count up within one millisecond, so items made together keep their order', () => {
+    const at = 1_700_000_000_000;
+    const ids = Array.from({ length: 1000 }, () => newId(at));
+    assert.equal(new Set(ids).size, 1000);
+    assert.deepEqual([...ids].sort(), ids);
+    assert.ok(ids.every((id) => id.slice(0, 10) === ids[0]!.slice(0, 10)));
+    assert.notEqual(newId(at + 1).slice(10), newId(at + 2).slice(10), 'a new ms starts anew');
+  });
 });
 
 describe('time', () => {
@@ -67,9 +75,9 @@ describe('paging', () => {
     assert.deepEqual(decodeCursor(encodeCursor({ at: '社区' })), { at: '社区' });
   });
   it('coerces and bounds the limit', () => {
-    assert.equal(pageQuerySchema.parse({}).limit, 20);
-    assert.equal(pageQuerySchema.parse({ limit: '5' }).limit, 5);
-    assert.equal(pageQuerySchema.safeParse({ limit: 101 }).success, false);
+    assert.equal(pageQuerySchema().parse({}).limit, 20);
+    assert.equal(pageQuerySchema().parse({ limit: '5' }).limit, 5);
+    assert.equal(pageQuerySchema().safeParse({ limit: 101 }).success, false);
   });
 });
 

@@ -12,29 +12,12 @@ import type { OperationDef } from '../../src/services/contract.js';
 import { operations } from '../../src/server/operations.js';
 import { testDatabases } from './db.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { prng, type Rng } from './prng.js';
 
 const databases = testDatabases();
 after(async () => {
   for (const db of databases) await db.dispose();
 });
-
-/** mulberry32: small, seeded, good enough to pick cases. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-type Rng = ReturnType<typeof prng>;
 
 const UNICODE = [
   '\ud800', // lone high surrogate

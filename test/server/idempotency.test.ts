@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { demoCommunities } from '../../src/features/core/demo.js';
-import type { ServerStore } from '../../src/server/state.js';
+import type { ServerStore } from '../../src/stores/server-state.js';
 import { testDatabases } from './db.js';
 import { bearer, json, manualClock, startTestServer, type TestServer } from './harness.js';
 

@@ -21,7 +21,9 @@ for (const db of databases) {
     it('migrates once, also when several instances start at the same time', async () => {
       const store = await db.open();
       try {
-        const again = await Promise.all([1, 2, 3].map(() => migrate(store.driver, store.schema)));
+        const again = await Promise.all(
+          [1, 2, 3].map(() => migrate(store.driver, store.schema, migrations)),
+        );
         assert.deepEqual(again, [[], [], []]);
         const rows = await store.driver.query<{ version: number }>(
           `SELECT version FROM "${store.schema}".schema_migrations ORDER BY version`,

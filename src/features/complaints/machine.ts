@@ -1,5 +1,6 @@
 // The complaint state machine: plain data and functions, no schemas, so stores and small
 // pages can use it without loading zod.
+import { defineMachine, each, NEW, stays, type Transitions } from '../../domain/machine.js';
 
 /**
  * 居民说事 / 诉求: a resident's concern and its handling, one state machine for all of it.
@@ -40,56 +41,48 @@ export const complaintActions = [
 ] as const;
 export type ComplaintAction = (typeof complaintActions)[number];
 
-/** Statuses from which each action may be taken: the one table of legal transitions. */
-const allowedFrom: Record<Exclude<ComplaintAction, 'submit'>, readonly ComplaintStatus[]> = {
-  assign: ['received', 'assigned', 'in_progress'],
-  start: ['assigned'],
-  reply: ['received', 'assigned', 'in_progress', 'resolved'],
-  note: ['received', 'assigned', 'in_progress', 'resolved', 'rated', 'returned', 'transferred'],
-  resolve: ['in_progress'],
-  return: ['received', 'assigned'],
-  transfer: ['received', 'assigned', 'in_progress'],
-  extend: ['received', 'assigned', 'in_progress'],
-  rate: ['resolved'],
-  reopen: ['resolved'],
-};
+/** Open: the case is still being handled (its deadline runs, it can be transferred). */
+const open = ['received', 'assigned', 'in_progress'] as const satisfies ComplaintStatus[];
+/** Where a public answer may still be given. */
+const answerable = [...open, 'resolved'] as const;
 
-/** Where an action leads; undefined = the status stays. */
-const leadsTo: Partial<Record<ComplaintAction, ComplaintStatus>> = {
-  submit: 'received',
-  start: 'in_progress',
-  resolve: 'resolved',
-  return: 'returned',
-  transfer: 'transferred',
-  rate: 'rated',
-  reopen: 'in_progress',
-};
+/** The one table of legal transitions: for each action, from → to. */
+export const complaintMachine = defineMachine({
+  statuses: complaintStatuses,
+  transitions: {
+    submit: { [NEW]: 'received' },
+    // Assigning keeps 处理中 cases in progress and moves 已受理 ones to 已分派 (派单 or 改派).
+    assign: { received: 'assigned', assigned: 'assigned', in_progress: 'in_progress' },
+    start: { assigned: 'in_progress' },
+    reply: stays(answerable),
+    note: stays(complaintStatuses),
+    resolve: { in_progress: 'resolved' },
+    return: each(['received', 'assigned'], 'returned'),
+    transfer: each(open, 'transferred'),
+    extend: stays(open),
+    rate: { resolved: 'rated' },
+    reopen: { resolved: 'in_progress' },
+  } satisfies Transitions<ComplaintStatus, ComplaintAction>,
+  sets: { open },
+});
 
 /** A resolved case may be reopened by 不满意 once; the second 不满意 closes it as rated. */
 export const MAX_REOPENS = 1;
 
-/**
- * The status after `action`, or undefined when the action is not allowed from `status`.
- * Assigning keeps 处理中 cases in progress and moves 已受理 ones to 已分派.
- */
-export function nextStatus(
+/** The status after `action`, or undefined when the action is not allowed from `status`. */
+export const nextStatus = (
   status: ComplaintStatus | undefined,
   action: ComplaintAction,
-): ComplaintStatus | undefined {
-  if (action === 'submit') return status === undefined ? 'received' : undefined;
-  if (status === undefined || !allowedFrom[action].includes(status)) return undefined;
-  if (action === 'assign') return status === 'in_progress' ? 'in_progress' : 'assigned';
-  return leadsTo[action] ?? status;
-}
+): ComplaintStatus | undefined => complaintMachine.target(status, action);
 
 export const canTake = (status: ComplaintStatus, action: ComplaintAction): boolean =>
-  nextStatus(status, action) !== undefined;
+  complaintMachine.can(status, action);
 
 /** What a resident's rating does: reopen (first 不满意), or close as rated. */
 export const ratingAction = (rating: Rating, reopened: number): 'reopen' | 'rate' =>
   rating === 'unsatisfied' && reopened < MAX_REOPENS ? 'reopen' : 'rate';
 
-export const isOpen = (status: ComplaintStatus): boolean =>
-  status === 'received' || status === 'assigned' || status === 'in_progress';
+/** 未办结: received, assigned or in progress (the machine's `open` set). */
+export const isOpen = (status: ComplaintStatus): boolean => complaintMachine.is('open', status);
 
 // ---- Ticket numbers and query codes ----

@@ -9,6 +9,8 @@ import {
 } from '../../domain/input-rules.js';
 import { complaintActions, complaintStatuses, ratings, returnReasons } from './machine.js';
 import { idSchema } from '../../domain/ids.js';
+import { cursorSchema } from '../../domain/paging.js';
+import { periodChecks, periodFields } from '../../domain/time.js';
 
 // ---- The stored case and what each audience sees of it ----
 
@@ -155,7 +157,7 @@ export const complaintListQuerySchema = z.object({
   grid: z.optional(idSchema),
   overdue: z.optional(z.union([z.boolean(), z.stringbool()])),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
+  cursor: z.optional(cursorSchema()),
 });
 
 const staffText = z
@@ -209,8 +211,7 @@ export const complaintMetricsSchema = z.object({
   byCategory: z.array(z.object({ category: idSchema, ...rates })),
 });
 export type ComplaintMetrics = z.output<typeof complaintMetricsSchema>;
-export const complaintMetricsQuerySchema = z.object({
-  community: idSchema,
-  from: z.iso.date({ error: 'date.invalid' }),
-  to: z.iso.date({ error: 'date.invalid' }),
-});
+/** 三率 over [from, to]: a bounded period (domain/time.ts). */
+export const complaintMetricsQuerySchema = z
+  .object({ community: idSchema, ...periodFields() })
+  .check(...periodChecks());

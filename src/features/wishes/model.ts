@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 import { idSchema } from '../../domain/ids.js';
+import { cursorSchema } from '../../domain/paging.js';
+import { periodChecks, periodFields } from '../../domain/time.js';
 import { phoneSchema } from '../../domain/phone.js';
 import { maskName } from '../../domain/mask.js';
 import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
 import type { Community } from '../core/model.js';
+import { publicWishStatuses, wishActions, wishStatuses } from './machine.js';
 import {
   FULFIL_NOTE_MAX,
   REJECT_REASON_MAX,
@@ -12,51 +15,7 @@ import {
   TITLE_MAX,
 } from '../../domain/input-rules.js';
 
-/**
- * 微心愿: 群众点单 (post) → staff 核实 (review) → 社会领单 (claim) → 完成 (fulfil) → 群众评单 (thank).
- */
-export const wishStatuses = [
-  'pending_review', // 待核实
-  'open', // 待认领 (published)
-  'claimed', // 已认领
-  'fulfilled', // 已完成
-  'thanked', // 已评价
-  'rejected', // 已驳回 (reason shown to the wisher only)
-  'withdrawn', // 已撤回
-] as const;
-export type WishStatus = (typeof wishStatuses)[number];
-
-export const wishActions = [
-  'submit',
-  'approve',
-  'reject',
-  'withdraw',
-  'claim', // 认领
-  'release', // hold expired, or staff released it
-  'fulfil',
-  'thank',
-] as const;
-export type WishAction = (typeof wishActions)[number];
-
-const transitions: Record<WishAction, Partial<Record<WishStatus | 'none', WishStatus>>> = {
-  submit: { none: 'pending_review' },
-  approve: { pending_review: 'open' },
-  reject: { pending_review: 'rejected' },
-  withdraw: { pending_review: 'withdrawn', open: 'withdrawn' },
-  claim: { open: 'claimed' },
-  release: { claimed: 'open' },
-  fulfil: { claimed: 'fulfilled' },
-  thank: { fulfilled: 'thanked' },
-};
-
-/** The status after `action`, or undefined when not allowed: the one table of transitions. */
-export const nextWishStatus = (status: WishStatus | undefined, action: WishAction) =>
-  transitions[action][status ?? 'none'];
-
-/** Statuses shown on the public wall. */
-export const publicWishStatuses = ['open', 'claimed', 'fulfilled', 'thanked'] as const;
-export const isPublicWish = (status: WishStatus): boolean =>
-  (publicWishStatuses as readonly string[]).includes(status);
+export * from './machine.js';
 
 /** Who claims: 党员, 单位, 志愿者, 居民. */
 export const claimerTypes = ['party_member', 'unit', 'volunteer', 'resident'] as const;
@@ -220,7 +179,7 @@ export const wishListQuerySchema = z.object({
   status: z.optional(z.enum(publicWishStatuses)),
   grid: z.optional(idSchema),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
+  cursor: z.optional(cursorSchema()),
 });
 
 /** Staff: review and manage (POST /wishes/{id}/actions). */
@@ -316,7 +275,7 @@ export const wishQueueQuerySchema = z.object({
   community: idSchema,
   status: z.optional(z.enum(wishStatuses)),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
+  cursor: z.optional(cursorSchema()),
 });
 
 export const wishClaimViewSchema = z.object({
@@ -346,11 +305,9 @@ export const wishActionRequestSchema = z.intersection(wishIdSchema, wishStaffAct
 export type WishStaffAction = z.input<typeof wishStaffActionSchema>;
 
 /** Counts over [from, to], Shanghai civil dates, both included. */
-export const wishCountsQuerySchema = z.object({
-  community: idSchema,
-  from: z.iso.date({ error: 'date.invalid' }),
-  to: z.iso.date({ error: 'date.invalid' }),
-});
+export const wishCountsQuerySchema = z
+  .object({ community: idSchema, ...periodFields() })
+  .check(...periodChecks());
 
 export type WishReceipt = z.output<typeof wishReceiptSchema>;
 export type ClaimReceipt = z.output<typeof claimReceiptSchema>;

@@ -428,7 +428,6 @@ export async function wishCounts(
   query: Parsed<typeof wishCountsQuerySchema>,
 ): Promise<WishCounts> {
   assertCommunityAccess(ctx.actor, query.community);
-  if (query.to < query.from) throw invalid('to', 'date.range');
   const start = shanghaiStartOfDay(query.from).getTime();
   const end = shanghaiStartOfDay(query.to).getTime() + DAY_MS;
   const wishes = await ctx.store.wishes.listActive(

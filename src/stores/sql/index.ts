@@ -4,13 +4,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { SqlDriver } from './driver.js';
-import { migrate } from './migrations.js';
+import { migrate as runMigrations, type Migration } from './migrate.js';
+import { migrations } from './features.js';
 import { pgliteDriver } from './pglite.js';
 import { postgresDriver } from './postgres.js';
 import { SqlStore } from './store.js';
 
 export { SqlStore, type SqlStoreOptions } from './store.js';
-export { migrate, migrations, type Migration } from './migrations.js';
+export type { Migration } from './migrate.js';
+export { migrations, sqlStoreFeatures, type SqlStoreFeature } from './features.js';
 export { pgliteDriver } from './pglite.js';
 export { postgresDriver, describeUrl } from './postgres.js';
 export { quoteSchema, sqlState, type SqlDriver, type SqlQueryable } from './driver.js';
@@ -49,3 +51,10 @@ export async function openSqlStore(options: OpenSqlStoreOptions = {}): Promise<S
   }
   return new SqlStore(driver, { schema, closeDriver: !options.driver });
 }
+
+/** Brings a schema up to date with every feature's migrations (sql/features.ts). */
+export const migrate = (
+  driver: SqlDriver,
+  schema = 'public',
+  list: readonly Migration[] = migrations,
+): Promise<number[]> => runMigrations(driver, schema, list);

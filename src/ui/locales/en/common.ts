@@ -52,7 +52,9 @@ export default {
   date: {
     invalid: 'This date is not valid.',
     range: 'The end date cannot be before the start date.',
+    tooLong: 'A period covers at most five years: choose a shorter range.',
   },
+  cursor: { invalid: 'This page link is not valid: load the list from its first page.' },
   limit: { invalid: 'The number must be a whole number.' },
   username: {
     invalid: 'Use only letters, digits, dots, dashes and underscores.',

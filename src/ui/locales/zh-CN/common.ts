@@ -44,7 +44,12 @@ export default {
   name: { required: '请填写名称。' },
   id: { invalid: '编号格式不正确。' },
   timestamp: { invalid: '时间格式不正确。' },
-  date: { invalid: '日期格式不正确。', range: '结束日期不能早于开始日期。' },
+  date: {
+    invalid: '日期格式不正确。',
+    range: '结束日期不能早于开始日期。',
+    tooLong: '统计期间最长五年，请缩短日期范围。',
+  },
+  cursor: { invalid: '分页参数无效，请从第一页重新加载。' },
   limit: { invalid: '数量必须是整数。' },
   username: {
     invalid: '用户名只能包含字母、数字、点、横线和下划线。',

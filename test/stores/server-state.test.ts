@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { withMemoryServerState, type ServerStore } from '../../src/server/state.js';
+import { withMemoryServerState, type ServerStore } from '../../src/stores/server-state.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
-import { testDatabases } from './db.js';
+import { testDatabases } from '../server/db.js';
 
 const databases = testDatabases();
 after(async () => {

@@ -1,3 +1,6 @@
+// What the HTTP server keeps besides domain data (idempotency records, rate-limit windows,
+// settings): repository interfaces, and an in-process implementation over any Store. The SQL
+// implementation is sql/server-state.ts. Stores never import server code; the server imports this.
 import type { Store } from '../services/store.js';
 
 /** A response kept under an Idempotency-Key, to be replayed to retries. */
@@ -48,14 +51,18 @@ export interface SettingsRepository {
   getOrCreate(name: string, make: () => string): Promise<string>;
 }
 
+/** What the HTTP server keeps besides domain data. */
+export interface ServerStateRepositories {
+  readonly idempotency: IdempotencyRepository;
+  readonly rateLimits: RateLimitRepository;
+  readonly settings: SettingsRepository;
+}
+
 /**
  * A Store with what the HTTP server keeps besides domain data. Kept in the database, so
  * several server instances on one PostgreSQL behave as one.
  */
-export interface ServerStore extends Store {
-  readonly idempotency: IdempotencyRepository;
-  readonly rateLimits: RateLimitRepository;
-  readonly settings: SettingsRepository;
+export interface ServerStore extends Store, ServerStateRepositories {
   transaction<T>(fn: (tx: ServerStore) => Promise<T>): Promise<T>;
   /** Throws when the database does not answer (health checks). */
   ping?(): Promise<void>;

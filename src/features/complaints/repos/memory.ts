@@ -1,0 +1,90 @@
+// 居民说事 in the memory store: cases, ticket counters, upload records.
+import type { Complaint } from '../views.js';
+import { isOpen } from '../machine.js';
+import { DomainError } from '../../../domain/errors.js';
+import { newestFirst, pageNewestFirst } from '../../../domain/paging.js';
+import type { MemoryCore } from '../../../stores/memory-core.js';
+import type {
+  ComplaintFilter,
+  ComplaintRepositories,
+  ComplaintRepository,
+  CounterRepository,
+  UploadRecord,
+  UploadRepository,
+} from './types.js';
+
+/** Newest first: receivedAt, then id, descending (the SQL store's order too). */
+const complaintsNewestFirst = newestFirst<Complaint>((c) => c.receivedAt);
+
+const gridOf = (c: Complaint): string | undefined =>
+  'grid' in c.location ? c.location.grid : undefined;
+
+class MemoryComplaints implements ComplaintRepository {
+  constructor(private readonly tx: MemoryCore) {}
+  async get(id: string) {
+    return this.tx.get<Complaint>('complaints', id);
+  }
+  async getByTicket(ticket: string) {
+    return this.tx.all<Complaint>('complaints').find((c) => c.ticket === ticket);
+  }
+  async put(complaint: Complaint) {
+    const holder = await this.getByTicket(complaint.ticket);
+    if (holder && holder.id !== complaint.id) throw new DomainError('conflict', 'ticket taken');
+    this.tx.set('complaints', complaint.id, complaint);
+  }
+  async list(filter: ComplaintFilter) {
+    const matching = this.tx
+      .all<Complaint>('complaints')
+      .filter(
+        (c) =>
+          c.community === filter.community &&
+          (filter.status === undefined || c.status === filter.status) &&
+          (filter.category === undefined || c.category === filter.category) &&
+          (filter.grid === undefined || gridOf(c) === filter.grid) &&
+          (filter.overdue === undefined ||
+            (isOpen(c.status) && filter.overdue.today > c.dueDate) === filter.overdue.value),
+      );
+    return pageNewestFirst(matching, (c) => c.receivedAt, filter);
+  }
+  async listReceived(community: string, from: string, to: string) {
+    const [start, end] = [Date.parse(from), Date.parse(to)];
+    return this.tx
+      .all<Complaint>('complaints')
+      .filter((c) => {
+        const at = Date.parse(c.receivedAt);
+        return c.community === community && at >= start && at < end;
+      })
+      .sort((a, b) => -complaintsNewestFirst(a, b));
+  }
+  async hasPhoto(community: string, uploadId: string) {
+    return this.tx
+      .all<Complaint>('complaints')
+      .some((c) => c.community === community && c.photos.includes(uploadId));
+  }
+}
+
+class MemoryCounters implements CounterRepository {
+  constructor(private readonly tx: MemoryCore) {}
+  async next(name: string) {
+    const value = (this.tx.get<number>('counters', name) ?? 0) + 1;
+    this.tx.set('counters', name, value);
+    return value;
+  }
+}
+
+/** Upload records, with their bytes (`blob`): structuredClone and IndexedDB keep Blobs. */
+class MemoryUploads implements UploadRepository {
+  constructor(private readonly tx: MemoryCore) {}
+  async get(id: string) {
+    return this.tx.get<UploadRecord>('uploads', id);
+  }
+  async put(record: UploadRecord) {
+    this.tx.set('uploads', record.id, record);
+  }
+}
+
+export const complaintMemoryRepositories = (core: MemoryCore): ComplaintRepositories => ({
+  complaints: new MemoryComplaints(core),
+  counters: new MemoryCounters(core),
+  uploads: new MemoryUploads(core),
+});

@@ -1,0 +1,195 @@
+// 居民说事 in the SQL store: cases, ticket counters, upload records (migration 3).
+import type { Complaint } from '../views.js';
+import { complaintMachine } from '../machine.js';
+import { DomainError } from '../../../domain/errors.js';
+import {
+  forUpdate,
+  json,
+  newestPage,
+  sqlList,
+  sqlState,
+  Where,
+  type SqlCore,
+} from '../../../stores/sql/core.js';
+import type { Migration } from '../../../stores/sql/migrate.js';
+import type {
+  ComplaintFilter,
+  ComplaintRepositories,
+  ComplaintRepository,
+  CounterRepository,
+  UploadRecord,
+  UploadRepository,
+} from './types.js';
+
+/** The machine's open statuses (未办结): the overdue filter and its partial index. */
+const OPEN = sqlList(complaintMachine.sets.open);
+
+/** Staff lists: newest received first (index complaints_newest). */
+const NEWEST = { table: 'complaints', at: 'received_at', atOf: (c: Complaint) => c.receivedAt };
+
+const ticketTaken = () => new DomainError('conflict', 'ticket taken');
+
+class SqlComplaints implements ComplaintRepository {
+  constructor(private readonly x: SqlCore) {}
+  private async one(column: 'id' | 'ticket', value: string) {
+    if (value.includes('\u0000')) return undefined;
+    const lock = forUpdate(this.x);
+    const rows = await this.x.db.query<{ data: Complaint }>(
+      `SELECT data FROM ${this.x.s}.complaints WHERE ${column} = $1${lock}`,
+      [value],
+    );
+    return rows[0]?.data;
+  }
+  get(id: string) {
+    return this.one('id', id);
+  }
+  getByTicket(ticket: string) {
+    return this.one('ticket', ticket);
+  }
+  async put(c: Complaint) {
+    const grid = 'grid' in c.location ? (c.location.grid ?? null) : null;
+    try {
+      await this.x.db.query(
+        `INSERT INTO ${this.x.s}.complaints
+           (id, ticket, community, status, category, grid, received_at, due_date, photos, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::date,
+           ARRAY(SELECT json_array_elements_text($9::text::json)), $10::text::json)
+         ON CONFLICT (id) DO UPDATE SET ticket = excluded.ticket, community = excluded.community,
+           status = excluded.status, category = excluded.category, grid = excluded.grid,
+           received_at = excluded.received_at, due_date = excluded.due_date,
+           photos = excluded.photos, data = excluded.data`,
+        [
+          c.id,
+          c.ticket,
+          c.community,
+          c.status,
+          c.category,
+          grid,
+          c.receivedAt,
+          c.dueDate,
+          json(c.photos),
+          json(c),
+        ],
+      );
+    } catch (error) {
+      if (sqlState(error) === '23505') throw ticketTaken();
+      throw error;
+    }
+  }
+  async list(f: ComplaintFilter) {
+    const where = new Where();
+    where.add(`community = ${where.param(f.community)}`);
+    if (f.status !== undefined) where.add(`status = ${where.param(f.status)}`);
+    if (f.category !== undefined) where.add(`category = ${where.param(f.category)}`);
+    if (f.grid !== undefined) where.add(`grid = ${where.param(f.grid)}`);
+    if (f.overdue !== undefined) {
+      const overdue = `(status IN ${OPEN} AND due_date < ${where.param(f.overdue.today)}::date)`;
+      where.add(f.overdue.value ? overdue : `NOT ${overdue}`);
+    }
+    return newestPage<Complaint>(this.x, NEWEST, where, f);
+  }
+  async listReceived(community: string, from: string, to: string) {
+    const rows = await this.x.db.query<{ data: Complaint }>(
+      `SELECT data FROM ${this.x.s}.complaints
+       WHERE community = $1 AND received_at >= $2::timestamptz AND received_at < $3::timestamptz
+       ORDER BY received_at, id COLLATE "C"`,
+      [community, from, to],
+    );
+    return rows.map((row) => row.data);
+  }
+  async hasPhoto(community: string, uploadId: string) {
+    if (uploadId.includes('\u0000')) return false;
+    const rows = await this.x.db.query(
+      `SELECT 1 AS ok FROM ${this.x.s}.complaints
+       WHERE photos @> ARRAY[$2::text] AND community = $1 LIMIT 1`,
+      [community, uploadId],
+    );
+    return rows.length > 0;
+  }
+}
+
+class SqlCounters implements CounterRepository {
+  constructor(private readonly x: SqlCore) {}
+  async next(name: string) {
+    const rows = await this.x.db.query<{ value: number | string }>(
+      `INSERT INTO ${this.x.s}.counters (name, value) VALUES ($1, 1)
+       ON CONFLICT (name) DO UPDATE SET value = ${this.x.s}.counters.value + 1
+       RETURNING value`,
+      [name],
+    );
+    return Number(rows[0]!.value);
+  }
+}
+
+/** Upload records; the bytes live in the server's UploadStorage (disk, S3), never here. */
+class SqlUploads implements UploadRepository {
+  constructor(private readonly x: SqlCore) {}
+  async get(id: string) {
+    if (id.includes('\u0000')) return undefined;
+    const rows = await this.x.db.query<{
+      id: string;
+      type: string;
+      size: number;
+      created_at: Date | string;
+    }>(`SELECT id, type, size, created_at FROM ${this.x.s}.uploads WHERE id = $1`, [id]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const createdAt = new Date(row.created_at).toISOString();
+    return { id: row.id, type: row.type, size: Number(row.size), createdAt };
+  }
+  async put(record: UploadRecord) {
+    await this.x.db.query(
+      `INSERT INTO ${this.x.s}.uploads (id, type, size, created_at)
+       VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (id) DO NOTHING`,
+      [record.id, record.type, record.size, record.createdAt],
+    );
+  }
+}
+
+export const complaintSqlRepositories = (x: SqlCore): ComplaintRepositories => ({
+  complaints: new SqlComplaints(x),
+  counters: new SqlCounters(x),
+  uploads: new SqlUploads(x),
+});
+
+/**
+ * Never edit a shipped migration: add the next version. The partial index's list is the
+ * machine's open set, as the overdue filter's is: were the set to change, a new migration must
+ * rebuild the index (test/stores/migrations.test.ts compares the two).
+ */
+export const complaintMigrations: Migration[] = [
+  {
+    version: 3,
+    name: 'complaints',
+    sql: `
+      CREATE TABLE {s}.complaints (
+        id text PRIMARY KEY,
+        ticket text NOT NULL,
+        community text NOT NULL,
+        status text NOT NULL,
+        category text NOT NULL,
+        grid text,
+        received_at timestamptz NOT NULL,
+        due_date date NOT NULL,
+        photos text[] NOT NULL DEFAULT '{}',
+        data json NOT NULL,
+        CONSTRAINT complaints_ticket_unique UNIQUE (ticket)
+      );
+      CREATE INDEX complaints_newest ON {s}.complaints
+        (community, received_at DESC, id COLLATE "C" DESC);
+      CREATE INDEX complaints_open_due ON {s}.complaints (community, due_date)
+        WHERE status IN ${OPEN};
+      CREATE INDEX complaints_by_photo ON {s}.complaints USING gin (photos);
+      CREATE TABLE {s}.counters (
+        name text PRIMARY KEY,
+        value bigint NOT NULL
+      );
+      CREATE TABLE {s}.uploads (
+        id text PRIMARY KEY,
+        type text NOT NULL,
+        size integer NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  cursorSchema,
+  decodeNewestCursor,
+  encodeCursor,
+  encodeNewestCursor,
+} from '../../src/domain/paging.js';
+import { isCanonicalInstant, periodChecks, periodFields } from '../../src/domain/time.js';
+import { newId } from '../../src/domain/ids.js';
+import * as z from 'zod/mini';
+
+describe('newest-first cursors', () => {
+  it('round-trip the (instant, id) we hand out', () => {
+    const key = [
+      '2026-03-02T01:00:00.000Z',
+      newId(Date.parse('2026-03-02T01:00:00.000Z')),
+    ] as const;
+    assert.deepEqual(decodeNewestCursor(encodeNewestCursor(key)), key);
+    assert.equal(cursorSchema().safeParse(encodeNewestCursor(key)).success, true);
+  });
+  it('refuse anything else, with the key cursor.invalid', () => {
+    const id = newId();
+    for (const bad of [
+      encodeCursor(['1', 'x']),
+      encodeCursor(['2026', id]),
+      encodeCursor(['+275760-09-13T00:00:00.000Z', id]),
+      encodeCursor(['2026-03-02T01:00:00.000Z', 'a\u0000']),
+      encodeCursor(['2014-70-22T11:23:34.278Z', id]),
+      encodeCursor(['2026-03-02T01:00:00.000Z', id.toLowerCase()]),
+      encodeCursor(['2026-03-02T01:00:00.000Z', id, 1]),
+      `${encodeCursor(['2026-03-02T01:00:00.000Z', id])}=`,
+      '',
+    ]) {
+      assert.equal(decodeNewestCursor(bad), undefined, bad);
+      const result = cursorSchema().safeParse(bad);
+      assert.equal(result.success, false, bad);
+      assert.equal(result.error?.issues[0]?.message, 'cursor.invalid', bad);
+    }
+  });
+  it('take instants exactly as toISOString() writes them, 2000–2100', () => {
+    assert.equal(isCanonicalInstant('2000-01-01T00:00:00.000Z'), true);
+    assert.equal(isCanonicalInstant('2100-12-31T23:59:59.999Z'), true);
+    assert.equal(isCanonicalInstant('1999-12-31T23:59:59.999Z'), false);
+    assert.equal(isCanonicalInstant('2026-02-29T00:00:00.000Z'), false, 'not a leap year');
+    assert.equal(isCanonicalInstant('2026-03-02T01:00:00Z'), false);
+  });
+});
+
+describe('report periods', () => {
+  const period = z.object(periodFields()).check(...periodChecks());
+  const keys = (input: unknown) =>
+    period.safeParse(input).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`) ?? [];
+  it('are two dates in 2000–2100, to not before from, shorter than five years', () => {
+    assert.deepEqual(keys({ from: '2026-01-01', to: '2030-12-31' }), []);
+    assert.deepEqual(keys({ from: '2026-01-01', to: '2031-01-01' }), ['to date.tooLong']);
+    assert.deepEqual(keys({ from: '2026-01-02', to: '2026-01-01' }), ['to date.range']);
+    assert.deepEqual(keys({ from: '0001-01-01', to: '9999-12-31' }), [
+      'from date.invalid',
+      'to date.invalid',
+    ]);
+    assert.equal(keys({ from: 1, to: null }).length, 2, 'wrong types: one issue per field');
+  });
+});
