@@ -69,12 +69,13 @@ async function main() {
     ? await openSqlStore({ databaseUrl: url, schema })
     : await openSqlStore({ driver: await pgliteDriver({ dataDir: 'memory://' }) });
   const database = store.driver.label;
+  const rssAtStart = process.memoryUsage().rss;
   const server = await createServer({
     store,
     log: false,
     staticRoot: false,
     uploads: false,
-    rateLimits: { publicWrites: false, login: false },
+    rateLimits: { publicWrites: false, login: false, loginPerUsername: false },
   });
   try {
     const login = (await seedDemoData(server.store, server.credentials))!;
@@ -128,6 +129,10 @@ async function main() {
     console.log(row('raw store read (get)', rawRead));
     console.log(row('HTTP read (GET)', httpRead));
     const ratio = (http: Result, raw: Result) => (http.perSecond / raw.perSecond).toFixed(2);
+    const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+    console.log(
+      `\nresident memory (server and load in one process): ${mib(rssAtStart)} with the database open, ${mib(process.memoryUsage().rss)} after the run`,
+    );
     console.log(
       `\nHTTP / raw throughput: writes ${ratio(httpWrite, rawWrite)}×, reads ${ratio(httpRead, rawRead)}×`,
     );

@@ -4,7 +4,7 @@
  * server answers on 127.0.0.1:5432). Every store gets its own schema, dropped at the end.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { pgliteDriver } from '../../src/stores/sql/pglite.js';
+import { PGLITE_OPTIONS, pgliteDriver } from '../../src/stores/sql/pglite.js';
 import { describeUrl, postgresDriver } from '../../src/stores/sql/postgres.js';
 import { openSqlStore, type SqlDriver, type SqlStore } from '../../src/stores/sql/index.js';
 
@@ -52,7 +52,9 @@ export const DATABASE_URL = process.env.DATABASE_URL;
 /** PGlite, and PostgreSQL when DATABASE_URL is set. */
 export function testDatabases(): TestDatabase[] {
   const list = [
-    database('PGlite', async () => pgliteDriver({ db: await PGlite.create(), owned: true })),
+    database('PGlite', async () =>
+      pgliteDriver({ db: await PGlite.create(PGLITE_OPTIONS), owned: true }),
+    ),
   ];
   if (DATABASE_URL) {
     list.push(

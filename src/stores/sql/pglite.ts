@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlDriver, SqlQueryable } from './driver.js';
 
@@ -34,6 +36,25 @@ const queryable = (db: PgliteLike): SqlQueryable => ({
 });
 
 /**
+ * PGlite's settings: 16 MB of shared buffers instead of PostgreSQL's 128 MB, plenty for a
+ * community's data (every suite passes with it) and ~25 MB less resident memory.
+ */
+export const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
+
+/**
+ * Opens PGlite in `dataDir`. A new data directory is initialised (initdb), which leaves the
+ * process holding ~700 MB; opening it a second time lets that go (measured: 734 → 340 MB on
+ * the first start, 170 MB on later ones).
+ */
+export async function openPglite(dataDir: string): Promise<PgliteInstance> {
+  const fresh = !dataDir.includes('://') && !existsSync(join(dataDir, 'PG_VERSION'));
+  const db = await PGlite.create(dataDir, PGLITE_OPTIONS);
+  if (!fresh) return db;
+  await db.close();
+  return PGlite.create(dataDir, PGLITE_OPTIONS);
+}
+
+/**
  * PGlite (PostgreSQL compiled to WebAssembly) in a data directory: nothing to install. One
  * process owns a data directory; PGlite runs one statement at a time, so transactions are
  * serialised (and cannot deadlock).
@@ -41,7 +62,7 @@ const queryable = (db: PgliteLike): SqlQueryable => ({
 export async function pgliteDriver(
   source: { dataDir: string } | { db: PgliteInstance; owned?: boolean } = { dataDir: 'memory://' },
 ): Promise<SqlDriver> {
-  const db = 'db' in source ? source.db : await PGlite.create(source.dataDir);
+  const db = 'db' in source ? source.db : await openPglite(source.dataDir);
   const owned = 'db' in source ? (source.owned ?? false) : true;
   const label = 'dataDir' in source ? `PGlite (${source.dataDir})` : 'PGlite';
   return {
