@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { OperationName } from '../../src/services/contract.js';
 import { operations } from '../../src/server/operations.js';
-import '../../src/features/complaints/sdk.js';
-import '../../src/features/wishes/sdk.js';
+// Every feature, as shequ-kit/sdk registers them.
+import '../../src/sdk/index.js';
 import { operationDef } from '../../src/sdk/operations.js';
 
 describe('operation tables in the SDK', () => {
