@@ -59,6 +59,12 @@ export interface Client {
    * delivers what earlier page loads left queued.
    */
   outbox(): Promise<Outbox | undefined>;
+  /**
+   * The communities served and one community's tree (grids, buildings, units, categories,
+   * notice). Kept for a minute per client: every element of a page asks for the same community
+   * (a form and its picker, a desk and its metrics) and it changes rarely; `client.admin`'s
+   * `putCommunity` through the same client drops it at once.
+   */
   readonly communities: {
     list(): Promise<CommunitySummary[]>;
     get(id: string): Promise<Community>;
@@ -154,6 +160,23 @@ export function createClient(options: ClientOptions = {}): Client {
   const call = async <N extends OperationName>(name: N, input: Input<N>, opts?: CallOptions) =>
     (await transport).call(name, input, opts);
 
+  // Community answers, kept a minute (see Client.communities); '' is the list.
+  const communities = new Map<string, { at: number; value: Promise<unknown> }>();
+  const remembered = <T>(id: string, load: () => Promise<T>): Promise<T> => {
+    const kept = communities.get(id);
+    if (kept && Date.now() - kept.at < 60_000) return kept.value as Promise<T>;
+    const value = load();
+    communities.set(id, { at: Date.now(), value });
+    value.catch(() => communities.delete(id));
+    return value;
+  };
+  const callAndForget: typeof call = async (name, input, opts) => {
+    const value = await call(name, input, opts);
+    // An admin's change to a community is seen at once by this client.
+    if (name === 'putCommunity') communities.clear();
+    return value;
+  };
+
   const submit: Client['submit'] = async (name, input, opts = {}) => {
     const def = await operationDef(name);
     if (def.method === 'GET') {
@@ -186,7 +209,7 @@ export function createClient(options: ClientOptions = {}): Client {
 
   const client = {
     mode: options.baseUrl ? 'http' : 'embedded',
-    call,
+    call: callAndForget,
     submit,
     outbox: async () => outbox?.(),
     uploads: {
@@ -194,8 +217,8 @@ export function createClient(options: ClientOptions = {}): Client {
       get: async (id) => (await transport).download(id),
     },
     communities: {
-      list: () => call('listCommunities', {}),
-      get: (id) => call('getCommunity', { id }),
+      list: () => remembered('', () => call('listCommunities', {})),
+      get: (id) => remembered(id, () => call('getCommunity', { id })),
     },
     auth: {
       async login(credentials) {

@@ -30,6 +30,46 @@ describe('createClient() without baseUrl: the embedded transport', () => {
     assert.deepEqual(await client.call('getCommunity', { id: 'chunhui' }), demoCommunities[1]);
   });
 
+  it('asks for a community once a minute per client, again after an admin changes it', async () => {
+    const store = (await import('../../src/stores/memory.js')).createMemoryStore();
+    const asked: string[] = [];
+    const counting = new Proxy(store, {
+      get(target, prop) {
+        const repo = Reflect.get(target, prop) as object;
+        if (prop !== 'communities') return repo;
+        return new Proxy(repo, {
+          get(r, method) {
+            const fn = Reflect.get(r, method) as (...a: unknown[]) => unknown;
+            return (...args: unknown[]) => {
+              asked.push(String(method));
+              return fn.apply(r, args);
+            };
+          },
+        });
+      },
+    });
+    const local = createClient({
+      embedded: { persistence: false, store: counting, actor: 'xfl-admin' },
+    });
+    try {
+      await local.communities.get('xingfuli');
+      const before = asked.filter((m) => m === 'get').length;
+      const [a, b] = await Promise.all([
+        local.communities.get('xingfuli'),
+        local.communities.get('xingfuli'),
+      ]);
+      assert.equal(a, b);
+      assert.equal(asked.filter((m) => m === 'get').length, before, 'no new reads');
+      await (
+        await import('../../src/sdk/index.js')
+      ).createClient; // every feature registered
+      await local.admin.putCommunity({ ...a, name: '幸福里社区（新）' });
+      assert.equal((await local.communities.get('xingfuli')).name, '幸福里社区（新）');
+    } finally {
+      await local.close();
+    }
+  });
+
   it('reports an unknown id as ApiError not_found (404)', async () => {
     await assert.rejects(client.communities.get('nowhere'), (e: unknown) => {
       assert.ok(e instanceof ApiError);
