@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { categoriesFor } from '../../../core/catalogues.js';
+import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
 import type { ComplaintActionInput, ComplaintStaffView, ComplaintSummary } from '../../views.js';
 import type { Client } from '../../../../sdk/client.js';
@@ -106,6 +106,7 @@ export class SqComplaintDesk extends SqElement {
       const [tree, handlers] = await Promise.all([
         client.communities.get(me.community),
         client.complaints.handlers(me.community),
+        loadCategories(),
       ]);
       if (client !== this.client) return;
       this.tree = tree;
@@ -263,7 +264,7 @@ export class SqComplaintDesk extends SqElement {
 
   /** @internal */
   category(id: string) {
-    const found = this.tree && categoriesFor(this.tree, 'complaint').find((c) => c.id === id);
+    const found = this.tree && categoriesOf(this.tree, 'complaint').find((c) => c.id === id);
     return found ? displayName(found, this.localize.lang) : id;
   }
 
@@ -431,7 +432,7 @@ export class SqComplaintDesk extends SqElement {
         ${this.renderSelect(
           'category',
           t.t('filters.category'),
-          (this.tree ? categoriesFor(this.tree, 'complaint') : []).map((c) => [
+          (this.tree ? categoriesOf(this.tree, 'complaint') : []).map((c) => [
             c.id,
             displayName(c, lang),
           ]),

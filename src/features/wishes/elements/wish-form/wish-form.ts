@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { categoriesFor } from '../../../core/catalogues.js';
+import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
 import type { FieldError } from '../../../../domain/errors.js';
 import { maskName } from '../../../../domain/mask.js';
@@ -129,6 +129,7 @@ export class SqWishForm extends SqElement {
       const [tree, wish] = await Promise.all([
         this.client.communities.get(community),
         wishModule(),
+        loadCategories(),
       ]);
       if (key !== this.treeKey) return;
       this.wish = wish;
@@ -292,7 +293,7 @@ export class SqWishForm extends SqElement {
         ...this.props('category'),
         value: v.category ?? '',
         empty: this.t('choose'),
-        options: categoriesFor(tree, 'wish').map((c) => ({
+        options: categoriesOf(tree, 'wish').map((c) => ({
           id: c.id,
           label: displayName(c, lang),
         })),

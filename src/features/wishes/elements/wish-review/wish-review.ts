@@ -1,7 +1,7 @@
 import { FULFIL_NOTE_MAX, REJECT_REASON_MAX } from '../../../../domain/input-rules.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { categoriesFor } from '../../../core/catalogues.js';
+import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
 import { shanghaiDate } from '../../../../domain/time.js';
 import type {
@@ -171,8 +171,8 @@ export class SqWishReview extends SqElement {
     void this.loadPage(false);
     void this.loadCounts();
     if (this.tree?.id !== this.scoped) {
-      this.client.communities.get(this.scoped!).then(
-        (tree) => (this.tree = tree),
+      Promise.all([this.client.communities.get(this.scoped!), loadCategories()]).then(
+        ([tree]) => (this.tree = tree),
         () => undefined, // Names fall back to ids.
       );
     }
@@ -434,7 +434,7 @@ export class SqWishReview extends SqElement {
     const t = this.localize;
     const lang = t.lang;
     const tree = this.tree;
-    const category = tree && categoriesFor(tree, 'wish').find((c) => c.id === wish.category);
+    const category = tree && categoriesOf(tree, 'wish').find((c) => c.id === wish.category);
     const grid = tree?.grids.find((g) => g.id === wish.grid);
     const claim = wish.claim;
     const expired = wish.status === 'claimed' && claim && Date.parse(claim.holdUntil) <= Date.now();
