@@ -5,6 +5,7 @@
 export { default as complaintDeskCase } from '../features/complaints/locales/zh-CN/complaint-desk-case.js';
 export { default as complaintDesk } from '../features/complaints/locales/zh-CN/complaint-desk.js';
 export { default as complaintFields } from '../features/complaints/locales/zh-CN/complaint-fields.js';
+export { default as complaintFormAfter } from '../features/complaints/locales/zh-CN/complaint-form-after.js';
 export { default as complaintForm } from '../features/complaints/locales/zh-CN/complaint-form.js';
 export { default as complaintMetrics } from '../features/complaints/locales/zh-CN/complaint-metrics.js';
 export { default as complaintQr } from '../features/complaints/locales/zh-CN/complaint-qr.js';

@@ -10,7 +10,6 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import type { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
-import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import {
   choice,
   fieldError,
@@ -377,7 +376,7 @@ export class SqComplaintForm extends SqElement {
             )
           : nothing
       }
-      ${errorSummary(
+      ${this.lazy?.errorSummary(
         t.t('summary', { n: Object.keys(s.errors).length }),
         Object.keys(s.errors).map((id) => [id, this.error(id)!]),
         (id) => s.focus(id),
