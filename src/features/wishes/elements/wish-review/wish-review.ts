@@ -192,7 +192,7 @@ export class SqWishReview extends SqElement {
           limit: this.pageSize,
           cursor: more ? this.cursor : undefined,
         }),
-        import('../../model.js'),
+        import('./later.js'),
       ]);
       this.next = rules.nextWishStatus;
       if (run !== this.run || client !== this.client) return;

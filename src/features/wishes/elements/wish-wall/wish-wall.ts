@@ -24,7 +24,7 @@ import { wishTone } from '../tones.js';
 export const VIRTUALIZE_AFTER = 100;
 
 // Loaded with the first page (the SDK needs them then anyway): kept out of the page's first bytes.
-const wishModule = () => import('../../model.js');
+const wishModule = () => import('./later.js');
 const virtualizer = () => import('@lit-labs/virtualizer/virtualize.js');
 type WishModule = Awaited<ReturnType<typeof wishModule>>;
 type Virtualize = Awaited<ReturnType<typeof virtualizer>>['virtualize'];

@@ -1,8 +1,5 @@
-import wishFields from './wish-fields.js';
-
 /** <sq-wish-review>: staff review of 微心愿 (核实, 驳回, 释放认领, 登记完成) and counts. */
 export default {
-  ...wishFields,
   heading: '微心愿审核',
   signedIn: '当前账号：{{name}}',
   logout: '退出登录',
