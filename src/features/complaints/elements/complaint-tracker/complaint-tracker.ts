@@ -23,6 +23,12 @@ import { baseStyles } from '../../../../ui/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
 import { complaintTone } from '../tones.js';
 
+/**
+ * The fields' messages, loaded right after the first render (see later.ts); a check awaits
+ * them. Offline, the check goes on without them.
+ */
+const fieldStrings = () => import('./later.js').catch(() => undefined);
+
 const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
 
 export interface RatedDetail {
@@ -117,6 +123,11 @@ export class SqComplaintTracker extends SqElement {
     return this.localize;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void fieldStrings();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.customStates.set({ loading: this.busy, found: !!this.view });
@@ -137,6 +148,7 @@ export class SqComplaintTracker extends SqElement {
 
   private async onSubmit(event: Event) {
     event.preventDefault();
+    await fieldStrings();
     if (this.busy) return;
     this.failure = undefined;
     this.notFound = false;
@@ -208,6 +220,7 @@ export class SqComplaintTracker extends SqElement {
 
   private async rate(event: Event) {
     event.preventDefault();
+    await fieldStrings();
     const found = this.found;
     if (this.rating.busy || !found || !this.view) return;
     const t = this.t;
