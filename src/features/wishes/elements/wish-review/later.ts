@@ -1,6 +1,6 @@
 /**
  * What <sq-wish-review> loads with its first data, right after its first render: the wish model
- * (schemas, rules) and the wish fields' messages in zh-CN (shown only once an action fails;
+ * (schemas, rules, the limits of its notes) and the wish fields' messages in zh-CN (shown only once an action fails;
  * English has them in its one lazily loaded file). Its own strings win, as in the English file,
  * and so do strings a page has set.
  */
@@ -9,5 +9,6 @@ import zhCN from '../../locales/zh-CN/wish-review.js';
 import { i18n } from '../../../../ui/localize.js';
 
 export * from '../../model.js';
+export { FULFIL_NOTE_MAX, REJECT_REASON_MAX } from '../../../../domain/input-rules.js';
 
 i18n.addResourceBundle('zh-CN', 'wish-review', { ...zhFields, ...zhCN }, true);

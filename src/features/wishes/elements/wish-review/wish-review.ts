@@ -1,16 +1,9 @@
-import { FULFIL_NOTE_MAX, REJECT_REASON_MAX } from '../../../../domain/input-rules.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
 import { shanghaiDate } from '../../../../domain/time.js';
-import type {
-  nextWishStatus,
-  WishCounts,
-  WishStaffAction,
-  WishStaffView,
-  WishStatus,
-} from '../../model.js';
+import type { WishCounts, WishStaffAction, WishStaffView, WishStatus } from '../../model.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/wish-review.js';
@@ -138,10 +131,11 @@ export class SqWishReview extends SqElement {
   private run = 0;
   private readonly drafts = new Map<string, string>();
   /**
-   * The one table of transitions (domain/wish.ts), loaded with the wish schemas that the first
-   * wish call needs anyway; a page shows wishes and their legal actions together.
+   * The one table of transitions (nextWishStatus) and the notes' limits, loaded with the wish
+   * schemas that the first wish call needs anyway; a page shows wishes and their legal actions
+   * together.
    */
-  private next?: typeof nextWishStatus;
+  private rules?: typeof import('./later.js');
 
   private get scope() {
     return this.communityId ?? this.session.staff?.community;
@@ -194,7 +188,7 @@ export class SqWishReview extends SqElement {
         }),
         import('./later.js'),
       ]);
-      this.next = rules.nextWishStatus;
+      this.rules = rules;
       if (run !== this.run || client !== this.client) return;
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.cursor = page.nextCursor;
@@ -495,7 +489,7 @@ export class SqWishReview extends SqElement {
               <textarea
                 id="x-${wish.id}"
                 rows="3"
-                maxlength=${open === 'reject' ? REJECT_REASON_MAX : FULFIL_NOTE_MAX}
+                maxlength=${this.rules?.[open === 'reject' ? 'REJECT_REASON_MAX' : 'FULFIL_NOTE_MAX']}
                 required
                 aria-invalid=${failure?.field ? 'true' : 'false'}
                 aria-describedby="h-${wish.id}${failure?.field ? ` e-${wish.id}` : ''}"
@@ -527,7 +521,7 @@ export class SqWishReview extends SqElement {
                 <button class="button-secondary" @click=${() => this.cancel(wish)}>
                   ${t.t('cancel')}
                 </button>`
-            : ACTIONS.filter((a) => this.next?.(wish.status, a)).map(
+            : ACTIONS.filter((a) => this.rules?.nextWishStatus(wish.status, a)).map(
                 (a) =>
                   html`<button
                     id="${a}-${wish.id}"
