@@ -23,11 +23,8 @@ import { baseStyles } from '../../../../ui/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
 import { complaintTone } from '../tones.js';
 
-/**
- * The fields' messages, loaded right after the first render (see later.ts); a check awaits
- * them. Offline, the check goes on without them.
- */
-const fieldStrings = () => import('./later.js').catch(() => undefined);
+/** The fields' messages (see later.ts), loaded right after the first render. */
+const fieldStrings = () => import('./later.js');
 
 const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
 
@@ -125,7 +122,11 @@ export class SqComplaintTracker extends SqElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void fieldStrings();
+    // A check made before they are in shows them once they are.
+    void fieldStrings().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -148,7 +149,6 @@ export class SqComplaintTracker extends SqElement {
 
   private async onSubmit(event: Event) {
     event.preventDefault();
-    await fieldStrings();
     if (this.busy) return;
     this.failure = undefined;
     this.notFound = false;
@@ -220,7 +220,6 @@ export class SqComplaintTracker extends SqElement {
 
   private async rate(event: Event) {
     event.preventDefault();
-    await fieldStrings();
     const found = this.found;
     if (this.rating.busy || !found || !this.view) return;
     const t = this.t;
