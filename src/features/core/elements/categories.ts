@@ -6,11 +6,18 @@ let catalogues: Catalogues | undefined;
 let loading: Promise<Catalogues> | undefined;
 
 /**
- * Loads the default catalogues, once per page. They are a chunk of their own, out of the first
- * render: categories show with the community, so elements await this beside fetching it.
+ * Loads the default catalogues, once per page (tried again after a failure). They are a chunk
+ * of their own, out of the first render: categories show with the community, so elements await
+ * this beside fetching it.
  */
 export const loadCategories = (): Promise<Catalogues> =>
-  (loading ??= import('../catalogues.js').then((m) => (catalogues = m)));
+  (loading ??= import('../catalogues.js').then(
+    (m) => (catalogues = m),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
 
 /**
  * A community's catalogue for a feature, or the default one (`categoriesFor`); until the
