@@ -5,6 +5,7 @@
 export { default as complaintDeskCase } from '../features/complaints/locales/zh-CN/complaint-desk-case.js';
 export { default as complaintDesk } from '../features/complaints/locales/zh-CN/complaint-desk.js';
 export { default as complaintFields } from '../features/complaints/locales/zh-CN/complaint-fields.js';
+export { default as complaintFormAfter } from '../features/complaints/locales/zh-CN/complaint-form-after.js';
 export { default as complaintForm } from '../features/complaints/locales/zh-CN/complaint-form.js';
 export { default as complaintMetrics } from '../features/complaints/locales/zh-CN/complaint-metrics.js';
 export { default as complaintQr } from '../features/complaints/locales/zh-CN/complaint-qr.js';
@@ -12,6 +13,7 @@ export { default as complaintTracker } from '../features/complaints/locales/zh-C
 export { default as communityPicker } from '../features/core/locales/zh-CN/community-picker.js';
 export { default as wishFields } from '../features/wishes/locales/zh-CN/wish-fields.js';
 export { default as wishForm } from '../features/wishes/locales/zh-CN/wish-form.js';
+export { default as wishReviewQueue } from '../features/wishes/locales/zh-CN/wish-review-queue.js';
 export { default as wishReview } from '../features/wishes/locales/zh-CN/wish-review.js';
 export { default as wishTracker } from '../features/wishes/locales/zh-CN/wish-tracker.js';
 export { default as wishWall } from '../features/wishes/locales/zh-CN/wish-wall.js';

@@ -12,6 +12,7 @@ export {
 } from './field.js';
 export { errorSummary } from './error-summary.js';
 export { statusBanner } from './status-banner.js';
-export { photoPicker, photoStyles } from './photo-picker.js';
+export { photoPicker } from './photo-picker.js';
+export { photoStyles } from './photo.styles.js';
 export { codeReceipt, type CodeReceiptProps } from './code-receipt.js';
 export { fieldStyles } from './fields.styles.js';

@@ -329,6 +329,8 @@ describe('居民说事 end to end over HTTP on the real server', () => {
         html`<sq-complaint-form api-base="/api/v1" community="xingfuli"></sq-complaint-form>`,
         'sq-complaint-form',
       );
+      // The form's first render says it is loading; its fields, the picker among them, follow.
+      await waitUntil(() => $(form, 'sq-community-picker'), 'picker', WAIT);
       const picker = $<SqCommunityPicker>(form, 'sq-community-picker')!;
       await waitUntil(
         () => [...(picker.shadowRoot?.querySelectorAll('#grid option') ?? [])].length > 1,

@@ -57,6 +57,8 @@ async function mount(client: Client, lang = 'zh-CN', ticket?: string) {
   await waitUntil(() => tracker.shadowRoot!.querySelector('form'), 'first render', {
     timeout: 5000,
   });
+  // The fields' messages load right after the first render (as before a resident's first check).
+  await import('../../../../src/features/complaints/elements/complaint-tracker/later.js');
   return tracker;
 }
 

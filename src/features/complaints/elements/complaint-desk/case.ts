@@ -12,6 +12,8 @@ import type { SqComplaintDesk as Desk } from './complaint-desk.js';
 import { renderDateTime } from '../../../../ui/time.js';
 import { complaintTone } from '../tones.js';
 
+export { caseStyles } from './case.styles.js';
+
 // The case's strings come with it (English has them all in its on-demand file).
 i18n.addResourceBundle('zh-CN', 'complaint-desk', zhCase, true);
 

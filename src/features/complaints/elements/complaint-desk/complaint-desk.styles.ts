@@ -27,11 +27,6 @@ export const deskStyles = css`
     font-size: var(--sq-font-size-heading);
     line-height: 1.3;
   }
-  h4,
-  h5 {
-    margin: var(--sq-space-4) 0 var(--sq-space-2);
-    font-size: inherit;
-  }
   [aria-pressed='true'],
   .primary {
     color: var(--sq-color-on-primary);
@@ -46,8 +41,7 @@ export const deskStyles = css`
     border: var(--sq-border-width) solid var(--sq-color-border);
     border-radius: var(--sq-radius);
   }
-  .box h2,
-  .box h5 {
+  .box h2 {
     margin: 0;
   }
   .field {
@@ -112,49 +106,8 @@ export const deskStyles = css`
     flex-basis: 100%;
     color: var(--sq-color-text-muted);
   }
-  dl {
-    display: grid;
-    grid-template-columns: minmax(5em, max-content) 1fr;
-    gap: var(--sq-space-1) var(--sq-space-3);
-  }
-  dt {
-    font-weight: 600;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .text {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-  .photos {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--sq-space-2);
-  }
-  img {
-    display: block;
-    width: min(100%, 16rem);
-    min-height: 4rem;
-    object-fit: contain;
-    background: var(--sq-color-surface-raised);
-    border-radius: var(--sq-radius);
-  }
-  .history li {
-    padding: var(--sq-space-2) var(--sq-space-3);
-    border-inline-start: 4px solid var(--sq-color-border);
-  }
-  .history .internal {
-    background: var(--sq-color-surface-raised);
-    border-color: var(--sq-color-warning);
-  }
-  .history p,
   .alert p {
     margin: 0;
-  }
-  .meta {
-    color: var(--sq-color-text-muted);
   }
   .alert {
     display: flex;

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { categoriesFor } from '../../../core/catalogues.js';
+import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
 import type { ComplaintActionInput, ComplaintStaffView, ComplaintSummary } from '../../views.js';
 import type { Client } from '../../../../sdk/client.js';
-import { complaintStatuses, type ComplaintStatus } from '../../machine.js';
+import type { ComplaintStatus } from '../../machine.js';
 import { formatDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
@@ -12,6 +12,7 @@ import zhCN from '../../locales/zh-CN/complaint-desk.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
+import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { deskStyles } from './complaint-desk.styles.js';
@@ -57,6 +58,8 @@ export class SqComplaintDesk extends SqElement {
   /** @internal */ @state() error?: ApiError;
   /** @internal */ @state() tree?: Community;
   /** @internal */ @state() handlers: { id: string; name: string }[] = [];
+  /** The status filter's options: the machine's statuses, loaded with the community. */
+  @state() private statuses: readonly ComplaintStatus[] = [];
   /** @internal */ @state() current?: ComplaintStaffView;
   /** @internal */ @state() photos: string[] = [];
   /** @internal */ @state() open?: ComplaintActionInput['action'];
@@ -103,11 +106,14 @@ export class SqComplaintDesk extends SqElement {
     this.busy = true;
     this.error = undefined;
     try {
-      const [tree, handlers] = await Promise.all([
+      const [tree, handlers, machine] = await Promise.all([
         client.communities.get(me.community),
         client.complaints.handlers(me.community),
+        import('../../machine.js'),
+        loadCategories(),
       ]);
       if (client !== this.client) return;
+      this.statuses = machine.complaintStatuses;
       this.tree = tree;
       this.handlers = handlers;
       await this.load();
@@ -197,7 +203,10 @@ export class SqComplaintDesk extends SqElement {
     this.error = undefined;
     this.busy = true;
     try {
-      this.case ??= await import('./case.js');
+      if (!this.case) {
+        this.case = await import('./case.js');
+        adoptLater(this, [this.case.caseStyles]);
+      }
       const c = await client.complaints.get(id);
       if (client !== this.client || id !== this.opened) return;
       this.busy = false;
@@ -263,7 +272,7 @@ export class SqComplaintDesk extends SqElement {
 
   /** @internal */
   category(id: string) {
-    const found = this.tree && categoriesFor(this.tree, 'complaint').find((c) => c.id === id);
+    const found = this.tree && categoriesOf(this.tree, 'complaint').find((c) => c.id === id);
     return found ? displayName(found, this.localize.lang) : id;
   }
 
@@ -425,13 +434,13 @@ export class SqComplaintDesk extends SqElement {
         ${this.renderSelect(
           'status',
           t.t('filters.status'),
-          complaintStatuses.map((s) => [s, t.t(`status.${s}`)]),
+          this.statuses.map((s) => [s, t.t(`status.${s}`)]),
           all,
         )}
         ${this.renderSelect(
           'category',
           t.t('filters.category'),
-          (this.tree ? categoriesFor(this.tree, 'complaint') : []).map((c) => [
+          (this.tree ? categoriesOf(this.tree, 'complaint') : []).map((c) => [
             c.id,
             displayName(c, lang),
           ]),

@@ -10,17 +10,8 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import type { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
-import { errorSummary } from '../../../../ui/fields/error-summary.js';
-import {
-  choice,
-  fieldError,
-  phoneField,
-  selectField,
-  textField,
-  textareaField,
-} from '../../../../ui/fields/field.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
-import { photoPicker, photoStyles } from '../../../../ui/fields/photo-picker.js';
+import { photoStyles } from '../../../../ui/fields/photo.styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
@@ -48,10 +39,10 @@ export interface Values {
 }
 
 /**
- * The server's input schema, the default catalogue, the community picker and the receipt load
- * in one chunk right after the first render (awaited where needed): the form paints sooner, and
- * all of it is in the page before the resident can submit, so an offline submit still
- * validates and queues.
+ * The fields, the server's input schema, the default catalogue, the community picker and the
+ * receipt load in one chunk right after the first render (which says it is loading; awaited
+ * where needed): the element paints sooner, and all of it is in the page before the resident
+ * can submit, so an offline submit still validates and queues.
  */
 const later = () => import('./later.js');
 
@@ -346,6 +337,8 @@ export class SqComplaintForm extends SqElement {
         label: t.t('common:retry'),
         run: () => s.retry(),
       });
+    const m = this.lazy;
+    if (!m) return html`<p class="hint-text" role="status">${t.t('common:loading')}</p>`;
     const v = s.values;
     const privacy = this.tree?.privacy;
     const failure = s.failure;
@@ -377,25 +370,25 @@ export class SqComplaintForm extends SqElement {
             )
           : nothing
       }
-      ${errorSummary(
+      ${m.errorSummary(
         t.t('summary', { n: Object.keys(s.errors).length }),
         Object.keys(s.errors).map((id) => [id, this.error(id)!]),
         (id) => s.focus(id),
       )}
-      ${selectField({
+      ${m.selectField({
         ...this.f('category', true),
         value: v.category,
         empty: t.t('choose'),
         options: this.categories.map((c) => ({ id: c.id, label: displayName(c, lang) })),
       })}
-      ${textareaField({
+      ${m.textareaField({
         ...this.f('description', true),
         value: v.description,
         max: DESCRIPTION_MAX,
         count: t.t('counter', { n: v.description.trim().length, max: DESCRIPTION_MAX }),
       })}
       ${this.questions.map((q) =>
-        textField({
+        m.textField({
           ...this.f(`q-${q.id}`, false, displayName({ name: q.label, nameEn: q.labelEn }, lang)),
           value: v.answers[q.id] ?? '',
         }),
@@ -403,8 +396,8 @@ export class SqComplaintForm extends SqElement {
       <fieldset class="field" part="field">
         <legend>${t.t('field.where')}</legend>
         <div class="row">
-          ${choice({ name: 'words', type: 'radio', value: '', label: t.t('inList'), checked: !v.words })}
-          ${choice({ name: 'words', type: 'radio', value: '1', label: t.t('inWords'), checked: v.words })}
+          ${m.choice({ name: 'words', type: 'radio', value: '', label: t.t('inList'), checked: !v.words })}
+          ${m.choice({ name: 'words', type: 'radio', value: '1', label: t.t('inWords'), checked: v.words })}
         </div>
         <sq-community-picker
           id="where"
@@ -414,17 +407,17 @@ export class SqComplaintForm extends SqElement {
           .unit=${v.unit}
           depth=${v.words ? 'community' : 'unit'}
         ></sq-community-picker>
-        ${fieldError('where', this.error('where'))}
+        ${m.fieldError('where', this.error('where'))}
         ${
           v.words
-            ? textField({
+            ? m.textField({
                 ...this.f('text', true, t.t('field.place')),
                 value: v.text,
               })
             : nothing
         }
       </fieldset>
-      ${photoPicker({
+      ${m.photoPicker({
         ...this.f('photos', true, t.t('field.photos', { max: MAX_PHOTOS })),
         photos: this.photos,
         max: MAX_PHOTOS,
@@ -435,17 +428,17 @@ export class SqComplaintForm extends SqElement {
       })}
       <fieldset class="field" part="field">
         <legend>${t.t('field.contact')}</legend>
-        ${choice({ id: 'anonymous', name: 'anonymous', label: t.t('anonymous'), checked: v.anonymous })}
+        ${m.choice({ id: 'anonymous', name: 'anonymous', label: t.t('anonymous'), checked: v.anonymous })}
         <p class="hint-text">${t.t('anonymousHint')}</p>
         ${
           v.anonymous
             ? nothing
-            : html`${textField({
+            : html`${m.textField({
                 ...this.f('name'),
                 value: v.name,
                 autocomplete: 'name',
               })}
-              ${phoneField({
+              ${m.phoneField({
                 ...this.f('phone', true),
                 value: v.phone,
               })}`
@@ -458,8 +451,8 @@ export class SqComplaintForm extends SqElement {
         <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
         <p>${t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') })}</p>
       </section>
-      ${choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}
-      ${choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}
+      ${m.choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}
+      ${m.choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}
       <button
         type="submit"
         class="primary"

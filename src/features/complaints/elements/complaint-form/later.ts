@@ -1,21 +1,33 @@
 /**
- * What <sq-complaint-form> needs only after its first paint, in one chunk loaded right after
- * it (see `later` in complaint-form.ts): the server's input schema, the default catalogue, the
- * community picker, the receipt, the error paths' fields and photo downscaling.
+ * What <sq-complaint-form> needs only after its first paint (which says it is loading), in one
+ * chunk loaded right after it (see `later` in complaint-form.ts): the field partials, the
+ * server's input schema, the default catalogue, the community picker, the receipt, the error
+ * summary, the error paths' fields and photo downscaling.
  */
 export { complaintInputSchema } from '../../model.js';
 export { toFieldErrors } from '../../../../domain/validation.js';
 export { defaultCategories } from '../../../core/catalogues.js';
 export { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 export { codeReceipt } from '../../../../ui/fields/code-receipt.js';
+export {
+  choice,
+  fieldError,
+  phoneField,
+  selectField,
+  textField,
+  textareaField,
+} from '../../../../ui/fields/field.js';
+export { photoPicker } from '../../../../ui/fields/photo-picker.js';
+export { errorSummary } from '../../../../ui/fields/error-summary.js';
 export { shrink } from './photos.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
+import zhAfter from '../../locales/zh-CN/complaint-form-after.js';
 import zhFields from '../../locales/zh-CN/complaint-fields.js';
 import { i18n } from '../../../../ui/localize.js';
 
-// The validation messages, needed once a check or the server has something to say (English
-// has them in its one lazily loaded file).
-i18n.addResourceBundle('zh-CN', 'complaint-form', { ...zhCN, ...zhFields }, true, true);
+// What the form says after a check and the validation messages, needed once a check or the
+// server has something to say (English has them in its one lazily loaded file).
+i18n.addResourceBundle('zh-CN', 'complaint-form', { ...zhCN, ...zhAfter, ...zhFields }, true, true);
 import type { CategoryQuestion, Location } from '../../../core/model.js';
 import type { ComplaintInput } from '../../model.js';
 import type { Values } from './complaint-form.js';

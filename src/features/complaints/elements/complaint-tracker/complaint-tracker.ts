@@ -23,6 +23,9 @@ import { baseStyles } from '../../../../ui/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
 import { complaintTone } from '../tones.js';
 
+/** The fields' messages (see later.ts), loaded right after the first render. */
+const fieldStrings = () => import('./later.js');
+
 const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
 
 export interface RatedDetail {
@@ -115,6 +118,15 @@ export class SqComplaintTracker extends SqElement {
 
   private get t() {
     return this.localize;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A check made before they are in shows them once they are.
+    void fieldStrings().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,3 +1,4 @@
+import type zhAfter from '../zh-CN/complaint-form-after.js';
 import type zhCN from '../zh-CN/complaint-form.js';
 import type zhFields from '../zh-CN/complaint-fields.js';
 import complaintFields from './complaint-fields.js';
@@ -64,4 +65,4 @@ export default {
     again: 'Report another concern',
   },
   loadFailed: 'Could not load community details.',
-} satisfies typeof zhCN & typeof zhFields;
+} satisfies typeof zhCN & typeof zhAfter & typeof zhFields;

@@ -1,10 +1,9 @@
 /**
- * <sq-complaint-form>: 居民说事. The fields' validation messages (complaint-fields.ts) join
- * these in the form's later chunk: they are shown only after a check.
+ * <sq-complaint-form>: 居民说事, what its first render says. What it says only after a check
+ * (complaint-form-after.ts) and the fields' validation messages (complaint-fields.ts) join
+ * these in the form's later chunk.
  */
 export default {
-  /** What to do about an empty field (ui/field-errors.ts). */
-  empty: { category: '请选择问题类型。', text: '请写下具体地点，例如：3号楼东侧消防通道。' },
   title: '我要说事',
   intro: '反映身边的问题，社区会在期限内答复并办理。',
   field: {
@@ -41,22 +40,8 @@ export default {
   consent: '我已阅读并同意以上说明',
   publish: '同意公开去除个人信息的问题摘要（选填）',
   submit: '提交',
-  sending: '正在提交…',
   queued: '已保存，联网后自动发送。',
-  failed: '提交失败：',
   refused: '之前保存的反映没有被受理：',
   dismiss: '知道了，删除这条记录',
-  summary: '请修改以下 {{n}} 处：',
-  receipt: {
-    received: '已收到您的反映',
-    ticket: '工单号',
-    code: '查询码',
-    copy: '复制查询码',
-    copied: '已复制。',
-    copyFailed: '无法自动复制，查询码已选中，请长按复制。',
-    due: '答复期限',
-    keep: '请记下工单号和查询码：查询码只显示这一次，凭它查看进展和答复。',
-    again: '再反映一件事',
-  },
   loadFailed: '无法加载社区信息。',
 };

@@ -1,8 +1,5 @@
-import complaintFields from './complaint-fields.js';
-
 /** <sq-complaint-tracker>: 查询办理进度 with ticket + query code, then 评价. */
 export default {
-  ...complaintFields,
   heading: '查询办理进度',
   intro: '输入受理时给您的工单号和查询码。',
   ticketLabel: '工单号',

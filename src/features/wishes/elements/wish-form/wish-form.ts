@@ -1,35 +1,26 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { categoriesFor } from '../../../core/catalogues.js';
+import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
 import type { FieldError } from '../../../../domain/errors.js';
-import { maskName } from '../../../../domain/mask.js';
 import { toFieldErrors } from '../../../../domain/validation.js';
 import type { WishInput, WishReceipt } from '../../model.js';
 import zhCN from '../../locales/zh-CN/wish-form.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
-import {
-  choice,
-  codeReceipt,
-  errorSummary,
-  fieldStyles,
-  phoneField,
-  selectField,
-  statusBanner,
-  textField,
-  textareaField,
-  type FieldProps,
-} from '../../../../ui/fields/index.js';
+import type { FieldProps } from '../../../../ui/fields/field.js';
+import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
+import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { SubmissionController } from '../../../../ui/submission/submission-controller.js';
 import { formStyles } from './wish-form.styles.js';
 
-// The schemas come with the first render (the SDK's first call needs them then anyway).
-const wishModule = () => import('../../model.js');
+// The schemas and the fields come right after the first render, which says it is loading (the
+// SDK's first call needs the schemas then anyway).
+const wishModule = () => import('./later.js');
 type WishModule = Awaited<ReturnType<typeof wishModule>>;
 
 type Values = Record<string, string>;
@@ -129,6 +120,7 @@ export class SqWishForm extends SqElement {
       const [tree, wish] = await Promise.all([
         this.client.communities.get(community),
         wishModule(),
+        loadCategories(),
       ]);
       if (key !== this.treeKey) return;
       this.wish = wish;
@@ -195,7 +187,7 @@ export class SqWishForm extends SqElement {
   }
 
   private text(id: string, hint?: string, optional = false, more: object = {}) {
-    return textField({
+    return this.wish!.textField({
       ...this.props(id, hint, optional),
       value: this.s.values[id] ?? '',
       ...more,
@@ -209,7 +201,7 @@ export class SqWishForm extends SqElement {
 
   private check(id: string) {
     const { label, error } = this.props(id);
-    return choice({ id, name: id, label, checked: this.s.values[id] === 'on', error });
+    return this.wish!.choice({ id, name: id, label, checked: this.s.values[id] === 'on', error });
   }
 
   protected override render() {
@@ -227,7 +219,7 @@ export class SqWishForm extends SqElement {
       return html`<p class="hint-text" role="status">${this.t('common:loading')}</p>`;
     const receipt = s.receipt;
     if (s.phase === 'delivered' && receipt)
-      return codeReceipt({
+      return wish.codeReceipt({
         heading: this.t('delivered.heading'),
         notes: [this.t('delivered.review')],
         rows: [[this.t('delivered.code'), receipt.code, 'code']],
@@ -241,7 +233,7 @@ export class SqWishForm extends SqElement {
       });
     const lang = this.localize.lang;
     const v = s.values;
-    const masked = maskName(v.wisherName || '王秀英');
+    const masked = wish.maskName(v.wisherName || '王秀英');
     const cap = wish.wishSettings(tree).valueCap;
     const privacy = tree.privacy;
     const busy = s.phase === 'sending';
@@ -277,27 +269,27 @@ export class SqWishForm extends SqElement {
             )
           : nothing
       }
-      ${errorSummary(
+      ${wish.errorSummary(
         this.t('errorsHeading', { count: ids.length }),
         ids.map((id) => [id, this.props(id).error!]),
         (id) => s.focus(id),
       )}
       ${this.text('title', this.t('hint.title'), false, this.counter(v.title ?? '', wish.TITLE_MAX))}
-      ${textareaField({
+      ${wish.textareaField({
         ...this.props('story', this.t('hint.story')),
         value: v.story ?? '',
         ...this.counter(v.story ?? '', wish.STORY_MAX),
       })}
-      ${selectField({
+      ${wish.selectField({
         ...this.props('category'),
         value: v.category ?? '',
         empty: this.t('choose'),
-        options: categoriesFor(tree, 'wish').map((c) => ({
+        options: categoriesOf(tree, 'wish').map((c) => ({
           id: c.id,
           label: displayName(c, lang),
         })),
       })}
-      ${selectField({
+      ${wish.selectField({
         ...this.props('grid', undefined, true),
         value: v.grid ?? '',
         empty: this.t('gridNone'),
@@ -308,7 +300,7 @@ export class SqWishForm extends SqElement {
       <p class="shown" aria-live="polite">
         ${this.t('shownAs', { name: wish.publicWisherName({ wisherName: v.wisherName || '王秀英', alias: v.alias }) })}
       </p>
-      ${phoneField({ ...this.props('phone', this.t('hint.phone')), value: v.phone ?? '' })}
+      ${wish.phoneField({ ...this.props('phone', this.t('hint.phone')), value: v.phone ?? '' })}
       ${this.text('value', this.t('hint.value', { max: cap }), true, { inputmode: 'decimal' })}
       <section class="privacy" aria-labelledby="privacy">
         <h3 id="privacy">${this.t('privacy')}</h3>

@@ -1,16 +1,9 @@
-import { FULFIL_NOTE_MAX, REJECT_REASON_MAX } from '../../../../domain/input-rules.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { categoriesFor } from '../../../core/catalogues.js';
+import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
 import { shanghaiDate } from '../../../../domain/time.js';
-import type {
-  nextWishStatus,
-  WishCounts,
-  WishStaffAction,
-  WishStaffView,
-  WishStatus,
-} from '../../model.js';
+import type { WishCounts, WishStaffAction, WishStaffView, WishStatus } from '../../model.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/wish-review.js';
@@ -138,10 +131,11 @@ export class SqWishReview extends SqElement {
   private run = 0;
   private readonly drafts = new Map<string, string>();
   /**
-   * The one table of transitions (domain/wish.ts), loaded with the wish schemas that the first
-   * wish call needs anyway; a page shows wishes and their legal actions together.
+   * The one table of transitions (nextWishStatus) and the notes' limits, loaded with the wish
+   * schemas that the first wish call needs anyway; a page shows wishes and their legal actions
+   * together.
    */
-  private next?: typeof nextWishStatus;
+  private rules?: typeof import('./later.js');
 
   private get scope() {
     return this.communityId ?? this.session.staff?.community;
@@ -171,8 +165,8 @@ export class SqWishReview extends SqElement {
     void this.loadPage(false);
     void this.loadCounts();
     if (this.tree?.id !== this.scoped) {
-      this.client.communities.get(this.scoped!).then(
-        (tree) => (this.tree = tree),
+      Promise.all([this.client.communities.get(this.scoped!), loadCategories()]).then(
+        ([tree]) => (this.tree = tree),
         () => undefined, // Names fall back to ids.
       );
     }
@@ -192,9 +186,9 @@ export class SqWishReview extends SqElement {
           limit: this.pageSize,
           cursor: more ? this.cursor : undefined,
         }),
-        import('../../model.js'),
+        import('./later.js'),
       ]);
-      this.next = rules.nextWishStatus;
+      this.rules = rules;
       if (run !== this.run || client !== this.client) return;
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.cursor = page.nextCursor;
@@ -434,7 +428,7 @@ export class SqWishReview extends SqElement {
     const t = this.localize;
     const lang = t.lang;
     const tree = this.tree;
-    const category = tree && categoriesFor(tree, 'wish').find((c) => c.id === wish.category);
+    const category = tree && categoriesOf(tree, 'wish').find((c) => c.id === wish.category);
     const grid = tree?.grids.find((g) => g.id === wish.grid);
     const claim = wish.claim;
     const expired = wish.status === 'claimed' && claim && Date.parse(claim.holdUntil) <= Date.now();
@@ -495,7 +489,7 @@ export class SqWishReview extends SqElement {
               <textarea
                 id="x-${wish.id}"
                 rows="3"
-                maxlength=${open === 'reject' ? REJECT_REASON_MAX : FULFIL_NOTE_MAX}
+                maxlength=${this.rules?.[open === 'reject' ? 'REJECT_REASON_MAX' : 'FULFIL_NOTE_MAX']}
                 required
                 aria-invalid=${failure?.field ? 'true' : 'false'}
                 aria-describedby="h-${wish.id}${failure?.field ? ` e-${wish.id}` : ''}"
@@ -527,7 +521,7 @@ export class SqWishReview extends SqElement {
                 <button class="button-secondary" @click=${() => this.cancel(wish)}>
                   ${t.t('cancel')}
                 </button>`
-            : ACTIONS.filter((a) => this.next?.(wish.status, a)).map(
+            : ACTIONS.filter((a) => this.rules?.nextWishStatus(wish.status, a)).map(
                 (a) =>
                   html`<button
                     id="${a}-${wish.id}"

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { categoriesFor } from '../../../core/catalogues.js';
+import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
 import type { FieldError } from '../../../../domain/errors.js';
 import { toFieldErrors } from '../../../../domain/validation.js';
@@ -24,7 +24,7 @@ import { wishTone } from '../tones.js';
 export const VIRTUALIZE_AFTER = 100;
 
 // Loaded with the first page (the SDK needs them then anyway): kept out of the page's first bytes.
-const wishModule = () => import('../../model.js');
+const wishModule = () => import('./later.js');
 const virtualizer = () => import('@lit-labs/virtualizer/virtualize.js');
 type WishModule = Awaited<ReturnType<typeof wishModule>>;
 type Virtualize = Awaited<ReturnType<typeof virtualizer>>['virtualize'];
@@ -138,6 +138,7 @@ export class SqWishWall extends SqElement {
     const [wish, tree] = await Promise.all([
       (this.wish ??= await wishModule()),
       this.treeFor === community ? this.tree : client.communities.get(community),
+      loadCategories(),
     ]);
     this.treeFor = community;
     this.tree = tree;
@@ -283,9 +284,7 @@ export class SqWishWall extends SqElement {
   }
 
   private categoryName(id: string) {
-    const category = categoriesFor(this.tree ?? { categories: {} }, 'wish').find(
-      (c) => c.id === id,
-    );
+    const category = categoriesOf(this.tree ?? { categories: {} }, 'wish').find((c) => c.id === id);
     return category ? displayName(category, this.localize.lang) : id;
   }
 
@@ -338,7 +337,7 @@ export class SqWishWall extends SqElement {
   private renderFilters() {
     const tree = this.tree;
     const options: Record<Filter, { id: string; label: string }[]> = {
-      category: categoriesFor(tree ?? { categories: {} }, 'wish').map((c) => ({
+      category: categoriesOf(tree ?? { categories: {} }, 'wish').map((c) => ({
         id: c.id,
         label: displayName(c, this.localize.lang),
       })),

@@ -1,3 +1,4 @@
+import type zhQueue from '../zh-CN/wish-review-queue.js';
 import type zhCN from '../zh-CN/wish-review.js';
 import wishFields from './wish-fields.js';
 
@@ -80,4 +81,4 @@ export default {
     none: 'None yet',
     failed: 'The counts could not be loaded.',
   },
-} satisfies typeof zhCN;
+} satisfies typeof zhCN & typeof zhQueue;

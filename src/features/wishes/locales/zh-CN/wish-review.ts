@@ -1,8 +1,8 @@
-import wishFields from './wish-fields.js';
-
-/** <sq-wish-review>: staff review of 微心愿 (核实, 驳回, 释放认领, 登记完成) and counts. */
+/**
+ * <sq-wish-review>: staff review of 微心愿 (核实, 驳回, 释放认领, 登记完成) and counts; the
+ * queue's wishes and their actions: wish-review-queue.ts.
+ */
 export default {
-  ...wishFields,
   heading: '微心愿审核',
   signedIn: '当前账号：{{name}}',
   logout: '退出登录',
@@ -18,9 +18,6 @@ export default {
   refresh: '刷新',
   filter: '状态',
   queue: '心愿列表',
-  empty: '没有“{{status}}”的心愿。',
-  more: '加载更多',
-  loadedMore: '又加载了 {{count}} 条。',
   status: {
     pending_review: '待核实',
     open: '待认领',
@@ -30,38 +27,6 @@ export default {
     rejected: '已驳回',
     withdrawn: '已撤回',
   },
-  claimerTypes: { party_member: '党员', unit: '单位', volunteer: '志愿者', resident: '居民' },
-  category: '类别',
-  grid: '网格',
-  posted: '提交时间',
-  wisher: '心愿人',
-  alias: '（公开显示为“{{alias}}”）',
-  phone: '联系电话',
-  value: '估计价值',
-  yuan: '约 {{value}} 元',
-  claimer: '认领人',
-  holdUntil: '保留至',
-  expired: '已超期',
-  reason: '驳回原因',
-  fulfilment: '完成情况',
-  thanks: '感谢留言',
-  actions: {
-    approve: '核实通过',
-    reject: '驳回',
-    release: '释放认领',
-    fulfil: '登记完成',
-  },
-  confirm: { reject: '确认驳回', fulfil: '确认完成' },
-  cancel: '取消',
-  reasonHint: '只告诉心愿人本人，不会公开。',
-  noteHint: '例如：已电话确认，物品已送到。',
-  done: {
-    approve: '已核实通过：{{title}}。已在心愿墙公开。',
-    reject: '已驳回：{{title}}。',
-    release: '已释放认领：{{title}}。心愿重新开放认领。',
-    fulfil: '已登记完成：{{title}}。',
-  },
-  failed: '“{{title}}”操作失败：',
   counts: {
     heading: '统计',
     period: '统计时段',

@@ -1,8 +1,5 @@
-import wishFields from './wish-fields.js';
-
 /** <sq-wish-wall>: 心愿墙, its filters, a wish's dialog and the claim form (认领). */
 export default {
-  ...wishFields,
   heading: '心愿墙',
   filters: '筛选心愿',
   category: '类别',

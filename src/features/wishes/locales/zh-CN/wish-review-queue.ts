@@ -1,0 +1,41 @@
+/**
+ * <sq-wish-review>: the queue's wishes and their actions (same namespace, `wish-review`),
+ * loaded with the wish model: the queue shows once it is loaded.
+ */
+export default {
+  empty: '没有“{{status}}”的心愿。',
+  more: '加载更多',
+  loadedMore: '又加载了 {{count}} 条。',
+  claimerTypes: { party_member: '党员', unit: '单位', volunteer: '志愿者', resident: '居民' },
+  category: '类别',
+  grid: '网格',
+  posted: '提交时间',
+  wisher: '心愿人',
+  alias: '（公开显示为“{{alias}}”）',
+  phone: '联系电话',
+  value: '估计价值',
+  yuan: '约 {{value}} 元',
+  claimer: '认领人',
+  holdUntil: '保留至',
+  expired: '已超期',
+  reason: '驳回原因',
+  fulfilment: '完成情况',
+  thanks: '感谢留言',
+  actions: {
+    approve: '核实通过',
+    reject: '驳回',
+    release: '释放认领',
+    fulfil: '登记完成',
+  },
+  confirm: { reject: '确认驳回', fulfil: '确认完成' },
+  cancel: '取消',
+  reasonHint: '只告诉心愿人本人，不会公开。',
+  noteHint: '例如：已电话确认，物品已送到。',
+  done: {
+    approve: '已核实通过：{{title}}。已在心愿墙公开。',
+    reject: '已驳回：{{title}}。',
+    release: '已释放认领：{{title}}。心愿重新开放认领。',
+    fulfil: '已登记完成：{{title}}。',
+  },
+  failed: '“{{title}}”操作失败：',
+};
