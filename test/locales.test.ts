@@ -13,6 +13,8 @@ import enWish from '../src/features/wishes/locales/en/wish-fields.js';
 import zhCommon from '../src/ui/locales/zh-CN/common.js';
 import zhComplaint from '../src/features/complaints/locales/zh-CN/complaint-fields.js';
 import zhWish from '../src/features/wishes/locales/zh-CN/wish-fields.js';
+import enAdmin from '../src/features/admin/locales/en/admin-fields.js';
+import zhAdmin from '../src/features/admin/locales/zh-CN/admin-fields.js';
 
 const KEY = /'([a-z][A-Za-z]*\.[a-z][A-Za-z_]*)'/g;
 const NOT_KEYS = /\.(js|ts|json|html|css|md|mjs)$/;
@@ -33,6 +35,21 @@ for (const file of ['src/domain', 'src/features', 'src/services', 'src/server', 
   }
 }
 
+/** Every dotted key of a strings object (`username.required`). */
+const leaves = (value: object, prefix = ''): string[] =>
+  Object.entries(value).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? leaves(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+
+const deepMerge = (into: object, from: object): object => {
+  const out: Record<string, unknown> = { ...into };
+  for (const [k, v] of Object.entries(from)) {
+    const had = out[k];
+    out[k] = had && v && typeof had === 'object' && typeof v === 'object' ? deepMerge(had, v) : v;
+  }
+  return out;
+};
+
 const lookup = (strings: object, path: string): unknown =>
   path
     .split('.')
@@ -42,12 +59,12 @@ describe('locales', () => {
   // Field messages live in common and in each feature's field strings (which the feature's
   // elements spread into their namespaces); no key may be in two of them.
   for (const [lang, common, ...features] of [
-    ['zh-CN', zhCommon, zhComplaint, zhWish],
-    ['en', enCommon, enComplaint, enWish],
+    ['zh-CN', zhCommon, zhComplaint, zhWish, zhAdmin],
+    ['en', enCommon, enComplaint, enWish, enAdmin],
   ] as const) {
-    const strings = Object.assign({}, common, ...features) as object;
+    const strings = [common, ...features].reduce<object>(deepMerge, {});
     it(`${lang}: common and the feature field strings share no key`, () => {
-      const seen = [common, ...features].flatMap((s) => Object.keys(s));
+      const seen = [common, ...features].flatMap((s) => leaves(s));
       assert.deepEqual(
         seen.filter((k, i) => seen.indexOf(k) !== i),
         [],

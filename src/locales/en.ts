@@ -2,6 +2,7 @@
  * `shequ-kit/locales/en`: every namespace's strings in en, to translate or adjust
  * (`i18n.addResourceBundle(lang, namespace, strings)`). Elements load their own namespaces.
  */
+export { default as adminFields } from '../features/admin/locales/en/admin-fields.js';
 export { default as complaintDesk } from '../features/complaints/locales/en/complaint-desk.js';
 export { default as complaintFields } from '../features/complaints/locales/en/complaint-fields.js';
 export { default as complaintForm } from '../features/complaints/locales/en/complaint-form.js';

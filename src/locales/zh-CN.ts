@@ -3,6 +3,7 @@
  * (`i18n.addResourceBundle(lang, namespace, strings)`). Elements load their own namespaces.
  */
 export { default as complaintDeskCase } from '../features/complaints/locales/zh-CN/complaint-desk-case.js';
+export { default as adminFields } from '../features/admin/locales/zh-CN/admin-fields.js';
 export { default as complaintDesk } from '../features/complaints/locales/zh-CN/complaint-desk.js';
 export { default as complaintFields } from '../features/complaints/locales/zh-CN/complaint-fields.js';
 export { default as complaintFormAfter } from '../features/complaints/locales/zh-CN/complaint-form-after.js';

@@ -1,7 +1,5 @@
 import { systemClock, type Clock } from '../domain/time.js';
-import { demoStaffActor, seedDemoStaff } from '../features/complaints/demo.js';
 import { createContext, type Actor } from '../services/context.js';
-import { seedDemo } from '../features/core/demo.js';
 import { runOperationFrom } from '../services/run.js';
 import type { Store } from '../services/store.js';
 import { indexedDbPersistence } from '../stores/idb.js';
@@ -50,12 +48,20 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
           ? undefined
           : indexedDbPersistence('shequ-kit-embedded')));
   const store = options.store ?? createMemoryStore(persistence);
-  if (options.seed !== false) {
+  // The demo street is a chunk of its own: loaded only to seed an empty store, or to act as
+  // one of its staff.
+  const demo = () =>
+    Promise.all([import('../features/core/demo.js'), import('../features/complaints/demo.js')]);
+  if (options.seed !== false && (await store.communities.list()).length === 0) {
+    const [{ seedDemo }, { seedDemoStaff }] = await demo();
     await seedDemo(store);
     await seedDemoStaff(store);
   }
   const clock = options.clock ?? systemClock;
-  const actor = typeof options.actor === 'string' ? demoStaffActor(options.actor) : options.actor;
+  const actor =
+    typeof options.actor === 'string'
+      ? (await demo())[1].demoStaffActor(options.actor)
+      : options.actor;
   const context = () => createContext(store, actor ? { clock, actor } : { clock });
   return {
     kind: 'embedded',

@@ -56,18 +56,8 @@ export default {
   },
   cursor: { invalid: 'This page link is not valid: load the list from its first page.' },
   limit: { invalid: 'The number must be a whole number.' },
-  username: {
-    invalid: 'Use only letters, digits, dots, dashes and underscores.',
-    taken: 'This username is taken.',
-    required: 'Enter a username.',
-  },
-  password: {
-    tooShort: 'The password is too short: use at least 10 characters.',
-    tooLong: 'The password is too long: use at most 200 characters.',
-    required: 'Enter a password.',
-    wrong: 'The current password is not right. Please enter it again.',
-  },
-  staff: { self: 'You cannot disable your own account.' },
+  username: { required: 'Enter a username.' },
+  password: { required: 'Enter a password.' },
   idempotencyKey: { invalid: 'The request id is not valid. Please submit again.' },
   upload: {
     required: 'Choose a file to upload.',

@@ -51,18 +51,8 @@ export default {
   },
   cursor: { invalid: '分页参数无效，请从第一页重新加载。' },
   limit: { invalid: '数量必须是整数。' },
-  username: {
-    invalid: '用户名只能包含字母、数字、点、横线和下划线。',
-    taken: '用户名已被使用。',
-    required: '请填写用户名。',
-  },
-  password: {
-    tooShort: '密码太短，请至少输入 10 个字符。',
-    tooLong: '密码太长，请不超过 200 个字符。',
-    required: '请填写密码。',
-    wrong: '当前密码不正确，请重新输入。',
-  },
-  staff: { self: '不能停用自己的账号。' },
+  username: { required: '请填写用户名。' },
+  password: { required: '请填写密码。' },
   idempotencyKey: { invalid: '请求标识无效，请重新提交。' },
   upload: {
     required: '请选择要上传的文件。',
