@@ -22,8 +22,9 @@ export async function buildHarness() {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const files = (await readdir(join(root, 'stories'), { recursive: true }))
-    .filter((f) => f.endsWith('.stories.ts'))
     .map((f) => f.split('\\').join('/'))
+    // The feature folders' element stories; Foundations use Vite's import.meta.glob.
+    .filter((f) => f.endsWith('.stories.ts') && !f.startsWith('foundations/'))
     .sort();
   const imports = files.map((f, i) => `import * as s${i} from '../../stories/${f}';`).join('\n');
   await writeFile(
