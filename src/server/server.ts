@@ -81,8 +81,13 @@ export interface ServerOptions {
   /** Or bring your own credentials entirely. */
   credentials?: Credentials;
   idempotency?: Partial<IdempotencyOptions>;
-  /** Default: local disk under `<dataDir>/uploads`, 5 MiB and 6 files per request; false = no upload routes. */
-  uploads?: { storage?: UploadStorage; maxBytes?: number; maxFiles?: number } | false;
+  /**
+   * Default: local disk under `<dataDir>/uploads`, 5 MiB and 6 files per request; false = no
+   * upload routes. Photos no case or wish refers to are deleted `orphanHours` after upload
+   * (default 24: a resident attaches photos minutes before submitting, or a day later offline).
+   */
+  uploads?:
+    { storage?: UploadStorage; maxBytes?: number; maxFiles?: number; orphanHours?: number } | false;
   /** Where `demo/` and `dist/cdn/` are (default: this package); false = API only. */
   staticRoot?: string | false;
   /** JSON lines on stdout by default; false = silent. */
@@ -191,6 +196,7 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     version: packageVersion(),
   };
   const app = createApp(config);
+  const orphanHours = (options.uploads && options.uploads.orphanHours) || 24;
 
   const windows = [publicWriteLimit, uploadLimit, perUsername, ...loginTiers].map((l) =>
     l ? l.windowMs : 0,
@@ -200,6 +206,17 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     await store.sessions.deleteExpired(new Date(now).toISOString());
     await store.idempotency.purge(new Date(now - idempotency.ttlMs).toISOString());
     await store.rateLimits.purge(new Date(now - 2 * Math.max(...windows, 60_000)).toISOString());
+    if (config.uploads) {
+      // Records first, then bytes: a crash between them leaves unreferenced bytes, never a
+      // record without its file. Several instances may run this at once: each id is deleted
+      // by whichever gets it.
+      const before = new Date(now - orphanHours * 3_600_000).toISOString();
+      for (let batch = 0; batch < 20; batch++) {
+        const orphans = await store.uploads.deleteOrphans(before, 200);
+        for (const id of orphans) await config.uploads.storage.delete(id);
+        if (orphans.length < 200) break;
+      }
+    }
   };
   const timer = setInterval(
     () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from './db.js';
 import { json, manualClock, startTestServer, type TestServer } from './harness.js';
+import { memoryStorage } from '../../src/server/uploads.js';
 import { JPEG, PNG, WEBP, pngDeclaring, withTrailing } from '../fixtures/images.js';
 
 const databases = testDatabases();
@@ -228,10 +229,57 @@ for (const db of databases) {
         assert.equal((await send('203.0.113.9', PNG)).status, 201);
         const refused = await send('203.0.113.9', PNG);
         assert.equal(refused.status, 429);
-        assert.equal(refused.headers.get('retry-after'), String(23 * 3600), 'until the day is over');
+        assert.equal(
+          refused.headers.get('retry-after'),
+          String(23 * 3600),
+          'until the day is over',
+        );
         assert.equal((await send('203.0.113.10', PNG)).status, 201, 'another address');
       } finally {
         await capped.close();
+      }
+    });
+
+    it('deletes photos no case refers to a day after upload, bytes and record', async () => {
+      const clock = manualClock('2026-03-02T01:00:00.000Z');
+      const storage = memoryStorage();
+      const s = await startTestServer(db, {
+        store: await db.reopen(),
+        clock,
+        uploads: { storage },
+      });
+      try {
+        const sent = await s.fetch('/api/v1/uploads', {
+          method: 'POST',
+          body: form([PNG, 'a.png', 'image/png'], [JPEG, 'b.jpg', 'image/jpeg']),
+        });
+        const { files } = (await sent.json()) as { files: { id: string }[] };
+        const [kept, orphan] = files.map((f) => f.id);
+        const filed = await s.fetch('/api/v1/complaints', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            community: 'xingfuli',
+            category: 'environment',
+            description: '垃圾站的垃圾三天没人清运了，味道很大。',
+            location: { community: 'xingfuli', grid: 'xfl-g1' },
+            anonymous: true,
+            consent: true,
+            photos: [kept],
+          }),
+        });
+        assert.equal(filed.status, 201);
+        clock.advance(23 * 3_600_000);
+        await s.server.maintain();
+        assert.ok(await storage.get(orphan!), 'kept within the day');
+        clock.advance(2 * 3_600_000);
+        await s.server.maintain();
+        assert.equal(await storage.get(orphan!), undefined, 'bytes deleted');
+        assert.equal(await s.server.store.uploads.get(orphan!), undefined, 'record deleted');
+        assert.ok(await storage.get(kept!), 'a case’s photo stays');
+        assert.ok(await s.server.store.uploads.get(kept!));
+      } finally {
+        await s.close();
       }
     });
 

@@ -2,7 +2,7 @@
  * The complaint, counter and upload repositories' part of the store conformance suite
  * (test/stores/conformance.ts).
  */
-import { DomainError, type Complaint } from '../../../src/domain/index.js';
+import { DomainError, type Complaint, type Wish } from '../../../src/domain/index.js';
 import type { Store } from '../../../src/services/store.js';
 import {
   check,
@@ -239,6 +239,41 @@ export function complaintConformance(withStore: WithStore, it: It) {
         record,
         'round trip',
       );
+    }),
+  );
+
+  it(
+    'uploads: deletes old ones no complaint or wish refers to, and nothing else',
+    withStore(async (store) => {
+      const upload = (id: string, createdAt: string) =>
+        store.uploads.put({ id, type: 'image/png', size: 1, createdAt });
+      const old = '2026-03-01T00:00:00.000Z';
+      await upload('ORPHAN', old);
+      await upload('ONCASE', old);
+      await upload('ONWISH', old);
+      await upload('FRESH', '2026-03-02T12:00:00.000Z');
+      await store.complaints.put(complaint('71', { photos: ['ONCASE'] }));
+      await store.wishes.put({
+        id: 'W1',
+        community: 'xingfuli',
+        category: 'daily',
+        title: '心愿',
+        story: '想要一台收音机，听听戏曲。',
+        wisherName: '王秀英',
+        phone: '13812341234',
+        status: 'fulfilled',
+        createdAt: old,
+        codeHash: 'code-orphan-test',
+        fulfilment: { at: old, note: '已送到', photo: 'ONWISH' },
+        history: [{ at: old, action: 'submit', to: 'pending_review', actor: { kind: 'wisher' } }],
+      } as Wish);
+      const before = '2026-03-02T00:00:00.000Z';
+      same(await store.uploads.deleteOrphans(before, 10), ['ORPHAN'], 'only the orphan');
+      check((await store.uploads.get('ORPHAN')) === undefined, 'its record is gone');
+      for (const id of ['ONCASE', 'ONWISH', 'FRESH']) {
+        check((await store.uploads.get(id)) !== undefined, `${id} stays`);
+      }
+      same(await store.uploads.deleteOrphans(before, 10), [], 'nothing left to delete');
     }),
   );
 }

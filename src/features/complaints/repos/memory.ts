@@ -81,6 +81,22 @@ class MemoryUploads implements UploadRepository {
   async put(record: UploadRecord) {
     this.tx.set('uploads', record.id, record);
   }
+  async deleteOrphans(before: string, limit: number) {
+    // A wish come true may show a photo too (the wishes feature's table, read as the SQL does).
+    const used = new Set([
+      ...this.tx.all<Complaint>('complaints').flatMap((c) => c.photos),
+      ...this.tx
+        .all<{ fulfilment?: { photo?: string } }>('wishes')
+        .flatMap((w) => (w.fulfilment?.photo ? [w.fulfilment.photo] : [])),
+    ]);
+    const orphans = this.tx
+      .all<UploadRecord>('uploads')
+      .filter((u) => u.createdAt < before && !used.has(u.id))
+      .slice(0, limit)
+      .map((u) => u.id);
+    for (const id of orphans) this.tx.set('uploads', id, undefined);
+    return orphans;
+  }
 }
 
 export const complaintMemoryRepositories = (core: MemoryCore): ComplaintRepositories => ({

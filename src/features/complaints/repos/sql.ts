@@ -144,6 +144,21 @@ class SqlUploads implements UploadRepository {
       [record.id, record.type, record.size, record.createdAt],
     );
   }
+  async deleteOrphans(before: string, limit: number) {
+    // A wish come true may show a photo too (the wishes feature's table).
+    const rows = await this.x.db.query<{ id: string }>(
+      `DELETE FROM ${this.x.s}.uploads WHERE id IN (
+         SELECT u.id FROM ${this.x.s}.uploads u
+          WHERE u.created_at < $1::timestamptz
+            AND NOT EXISTS (SELECT 1 FROM ${this.x.s}.complaints c WHERE c.photos @> ARRAY[u.id])
+            AND NOT EXISTS (SELECT 1 FROM ${this.x.s}.wishes w
+                             WHERE (w.data::jsonb -> 'fulfilment' ->> 'photo') = u.id)
+          ORDER BY u.created_at LIMIT $2)
+       RETURNING id`,
+      [before, limit],
+    );
+    return rows.map((r) => r.id);
+  }
 }
 
 export const complaintSqlRepositories = (x: SqlCore): ComplaintRepositories => ({

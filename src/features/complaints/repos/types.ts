@@ -55,6 +55,12 @@ export interface UploadRepository {
   get(id: string): Promise<UploadRecord | undefined>;
   /** Inserts (ids are fresh); stores without byte storage ignore `blob`. */
   put(record: UploadRecord): Promise<void>;
+  /**
+   * Deletes the records of up to `limit` uploads made before `before` (ISO) that no complaint's
+   * photos and no wish's fulfilment photo refer to, and returns their ids: the caller deletes
+   * their bytes. Anyone may upload, so what is never attached must not stay.
+   */
+  deleteOrphans(before: string, limit: number): Promise<string[]>;
 }
 
 /** The complaints feature's repositories in a Store. */
