@@ -71,13 +71,17 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** China has kept UTC+8 without daylight saving since 1991. */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The Asia/Shanghai calendar date of an instant. */
 export function shanghaiDate(instant: Date | string): CivilDate {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The civil date `n` days after `date` (before, for negative n). */
+export const addDays = (date: CivilDate, n: number): CivilDate =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Midnight at the start of a Shanghai civil date, as an instant. */
 export function shanghaiStartOfDay(date: CivilDate): Date {

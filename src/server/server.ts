@@ -1,3 +1,4 @@
+import { releaseExpiredHolds } from '../features/wishes/service.js';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -206,6 +207,8 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     await store.sessions.deleteExpired(new Date(now).toISOString());
     await store.idempotency.purge(new Date(now - idempotency.ttlMs).toISOString());
     await store.rateLimits.purge(new Date(now - 2 * Math.max(...windows, 60_000)).toISOString());
+    // Holds that ended read as released already; this records the releases (reads never write).
+    await releaseExpiredHolds(store, new Date(now));
     if (config.uploads) {
       // Records first, then bytes: a crash between them leaves unreferenced bytes, never a
       // record without its file. Several instances may run this at once: each id is deleted

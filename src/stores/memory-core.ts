@@ -26,6 +26,11 @@ export interface MemoryCore {
   /** Every value of a collection, sorted by id. */
   all<T>(collection: string): T[];
   has(collection: string, id: string): boolean;
+  /**
+   * Every value of a collection as stored, in no order: not copies, for counting (aggregates
+   * over every row without copying each). Never change or keep them.
+   */
+  scan<T>(collection: string): Iterable<Readonly<T>>;
   /** `undefined` deletes. */
   set(collection: string, id: string, value: unknown): void;
 }
@@ -55,6 +60,9 @@ export class MemoryTx implements MemoryCore {
   }
   has(collection: string, id: string): boolean {
     return this.table(collection).has(id);
+  }
+  scan<T>(collection: string): Iterable<Readonly<T>> {
+    return this.table(collection).values() as Iterable<Readonly<T>>;
   }
   set(collection: string, id: string, value: unknown): void {
     const table = this.table(collection);

@@ -119,21 +119,44 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
     );
 
     it(
-      'loses no update when 20 transactions read-modify-write the same row at once',
+      'loses no update when 20 transactions read (locking) and rewrite the same row at once',
       withStore(async (store) => {
-        await store.communities.put(community('a', { grids: [] }));
+        await store.staff.put(account('s1', { name: '' }));
         await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
             store.transaction(async (tx) => {
-              const current = (await tx.communities.get('a'))!;
+              const current = (await tx.staff.get('s1', { lock: true }))!;
               // Yield between read and write, where another transaction could sneak in.
               await new Promise((resolve) => setTimeout(resolve, 1));
-              current.grids.push({ id: `g${i}`, name: `网格${i}`, buildings: [] });
-              await tx.communities.put(current);
+              current.name += String.fromCharCode(0x4e00 + i);
+              await tx.staff.put(current);
             }),
           ),
         );
-        same((await store.communities.get('a'))!.grids.length, 20, 'all 20 grids kept');
+        same([...(await store.staff.get('s1'))!.name].length, 20, 'all 20 changes kept');
+      }),
+    );
+
+    it(
+      'a read without a lock never waits: a community is read while a transaction rewrites it',
+      withStore(async (store) => {
+        await store.communities.put(community('a'));
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        const writer = store.transaction(async (tx) => {
+          await tx.communities.put(community('a', { name: '改名' }));
+          await held;
+        });
+        // PGlite and the memory store run one transaction at a time: there the read waits anyway.
+        const read = store.transaction((tx) => tx.communities.get('a'));
+        const first = await Promise.race([
+          read.then(() => 'read'),
+          new Promise((resolve) => setTimeout(() => resolve('timeout'), 200)),
+        ]);
+        release();
+        await writer;
+        await read;
+        check(first === 'read' || !name.includes('PostgreSQL'), `read waited (${first})`);
       }),
     );
 

@@ -54,7 +54,7 @@ export async function changePassword(
   const credentials = credentialsOf(ctx);
   const actorId = ctx.actor.id;
   return ctx.store.transaction(async (tx) => {
-    const account = await tx.staff.get(actorId);
+    const account = await tx.staff.get(actorId, { lock: true });
     if (!account || account.disabled) throw new DomainError('unauthorized');
     if (!(await credentials.verifyPassword(input.currentPassword, account.passwordHash))) {
       throw new DomainError('validation_failed', 'wrong current password', [
@@ -81,7 +81,7 @@ export async function setStaffDisabled(
   input: { id: string; disabled: boolean },
 ): Promise<StaffProfile> {
   return ctx.store.transaction(async (tx) => {
-    const account = await tx.staff.get(input.id);
+    const account = await tx.staff.get(input.id, { lock: true });
     if (!account) throw new DomainError('not_found', `staff ${input.id}`);
     assertCommunityAccess(ctx.actor, account.community, 'admin');
     if (account.id === ctx.actor.id) {

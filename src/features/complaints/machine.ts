@@ -25,6 +25,8 @@ export type ReturnReason = (typeof returnReasons)[number];
 /** 满意 / 基本满意 / 不满意 (回访). */
 export const ratings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof ratings)[number];
+/** The ratings that count as satisfied (满意率). */
+export const satisfiedRatings = ['satisfied', 'basically_satisfied'] as const satisfies Rating[];
 
 export const complaintActions = [
   'submit',
@@ -45,6 +47,10 @@ export type ComplaintAction = (typeof complaintActions)[number];
 const open = ['received', 'assigned', 'in_progress'] as const satisfies ComplaintStatus[];
 /** Where a public answer may still be given. */
 const answerable = [...open, 'resolved'] as const;
+/** 已办结 for the 解决率: resolved, and rated after it. */
+const done = ['resolved', 'rated'] as const satisfies ComplaintStatus[];
+/** 已评价: where a resident's rating counts for the 满意率. */
+const rated = ['rated'] as const satisfies ComplaintStatus[];
 
 /** The one table of legal transitions: for each action, from → to. */
 export const complaintMachine = defineMachine({
@@ -63,7 +69,7 @@ export const complaintMachine = defineMachine({
     rate: { resolved: 'rated' },
     reopen: { resolved: 'in_progress' },
   } satisfies Transitions<ComplaintStatus, ComplaintAction>,
-  sets: { open },
+  sets: { open, done, rated },
 });
 
 /** A resolved case may be reopened by 不满意 once; the second 不满意 closes it as rated. */

@@ -1,46 +1,32 @@
 /**
  * 三率 (响应率, 解决率, 满意率) of a community's cases: staff only, so a module of its own that
- * the complaint handlers load on the first metrics call (pages never load it otherwise).
+ * the complaint handlers load on the first metrics call (pages never load it otherwise). The
+ * counting happens where the cases are (the store's `tally`: one GROUP BY in SQL); here only
+ * the period's response cut-offs (working days, from the calendar) and the rates.
  */
 import { categoriesFor } from '../core/catalogues.js';
-import type { Complaint, ComplaintMetrics } from './views.js';
-import { isOverdue, respondedInTime } from './rules.js';
-import { isOpen } from './machine.js';
-import { shanghaiStartOfDay } from '../../domain/time.js';
-import type { WorkdayCalendar } from '../../domain/workdays.js';
+import type { ComplaintMetrics } from './views.js';
+import type { ComplaintTally } from './repos/types.js';
+import { firstResponseLateFrom } from './rules.js';
+import { addDays, shanghaiDate, shanghaiStartOfDay } from '../../domain/time.js';
 import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
 
 type Rates = Omit<ComplaintMetrics, 'community' | 'from' | 'to' | 'byCategory'>;
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-/** Counts and rates of a set of cases, as of `now`. */
-export function rateCases(cases: Complaint[], now: Date, calendar?: WorkdayCalendar): Rates {
-  let respondedInTimeCount = 0;
-  let resolved = 0;
-  let rated = 0;
-  let satisfied = 0;
-  let overdue = 0;
-  for (const c of cases) {
-    if (respondedInTime(c.receivedAt, c.firstResponseAt, calendar)) respondedInTimeCount++;
-    if (c.status === 'resolved' || c.status === 'rated') resolved++;
-    if (c.status === 'rated' && c.rating) {
-      rated++;
-      if (c.rating.value === 'satisfied' || c.rating.value === 'basically_satisfied') satisfied++;
-    }
-    if (isOpen(c.status) && isOverdue(c.status, c.dueDate, now)) overdue++;
-  }
-  const total = cases.length;
+/** The rates of a set of counts. */
+export function rates(t: Omit<ComplaintTally, 'category'>): Rates {
   return {
-    total,
-    respondedInTime: respondedInTimeCount,
-    resolved,
-    rated,
-    satisfied,
-    overdue,
-    responseRate: ratio(respondedInTimeCount, total),
-    resolutionRate: ratio(resolved, total),
-    satisfactionRate: ratio(satisfied, rated),
+    total: t.total,
+    respondedInTime: t.respondedInTime,
+    resolved: t.resolved,
+    rated: t.rated,
+    satisfied: t.satisfied,
+    overdue: t.overdue,
+    responseRate: ratio(t.respondedInTime, t.total),
+    resolutionRate: ratio(t.resolved, t.total),
+    satisfactionRate: ratio(t.satisfied, t.rated),
   };
 }
 
@@ -57,25 +43,34 @@ export async function complaintMetrics(
   assertCommunityAccess(ctx.actor, query.community);
   const start = shanghaiStartOfDay(query.from);
   const end = new Date(shanghaiStartOfDay(query.to).getTime() + DAY_MS);
-  const cases = await ctx.store.complaints.listReceived(
-    query.community,
-    start.toISOString(),
-    end.toISOString(),
+  const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
+  const responseLateFrom = Array.from({ length: days }, (_, i) =>
+    firstResponseLateFrom(addDays(query.from, i), ctx.calendar),
   );
-  const now = ctx.clock.now();
-  const community = await ctx.store.communities.get(query.community);
+  const [tallies, community] = await Promise.all([
+    ctx.store.complaints.tally({
+      community: query.community,
+      from: start.toISOString(),
+      to: end.toISOString(),
+      today: shanghaiDate(ctx.clock.now()),
+      firstDay: query.from,
+      responseLateFrom,
+    }),
+    ctx.store.communities.get(query.community),
+  ]);
   const order = (community ? categoriesFor(community, 'complaint') : []).map((c) => c.id);
-  const byId = new Map<string, Complaint[]>();
-  for (const c of cases) byId.set(c.category, [...(byId.get(c.category) ?? []), c]);
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
-  const byCategory = [...byId.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
-    .map(([category, list]) => ({ category, ...rateCases(list, now, ctx.calendar) }));
+  const sum = { total: 0, respondedInTime: 0, resolved: 0, rated: 0, satisfied: 0, overdue: 0 };
+  for (const t of tallies)
+    for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += t[key];
+  const byCategory = [...tallies]
+    .sort((a, b) => rank(a.category) - rank(b.category) || (a.category < b.category ? -1 : 1))
+    .map((t) => ({ category: t.category, ...rates(t) }));
   return {
     community: query.community,
     from: query.from,
     to: query.to,
-    ...rateCases(cases, now, ctx.calendar),
+    ...rates(sum),
     byCategory,
   };
 }

@@ -1,7 +1,7 @@
 import type { ComplaintStatus } from './machine.js';
-import { isOpen } from './machine.js';
+import { complaintMachine, isOpen, satisfiedRatings, type Rating } from './machine.js';
 import { shanghaiDate, type CivilDate } from '../../domain/time.js';
-import { addWorkingDays, workingDaysBetween, type WorkdayCalendar } from '../../domain/workdays.js';
+import { addWorkingDays, type WorkdayCalendar } from '../../domain/workdays.js';
 
 // ---- Deadlines (working days, 法定节假日 and 调休 aware) ----
 
@@ -12,9 +12,22 @@ export const dueDate = (receivedAt: string, slaDays: number, calendar?: WorkdayC
 /** First response (受理后首次回复) is due within 1 working day. */
 export const FIRST_RESPONSE_DAYS = 1;
 
+/** Open past its due date on the Shanghai date `today` (SQL: the overdue filter, the 三率). */
+export const isOverdueOn = (status: ComplaintStatus, due: CivilDate, today: CivilDate): boolean =>
+  isOpen(status) && today > due;
+
 /** Open past its due date (by Shanghai calendar day). */
 export const isOverdue = (status: ComplaintStatus, due: CivilDate, now: Date): boolean =>
-  isOpen(status) && shanghaiDate(now) > due;
+  isOverdueOn(status, due, shanghaiDate(now));
+
+/**
+ * The first Shanghai date on which a first response to a case received on `received` is late:
+ * the day on which more than FIRST_RESPONSE_DAYS working days have passed since receipt. The
+ * one rule of 响应及时: `respondedInTime` here, and the 三率 in the stores (given these dates
+ * for the period's days, so SQL compares dates and knows no calendar).
+ */
+export const firstResponseLateFrom = (received: CivilDate, calendar?: WorkdayCalendar) =>
+  addWorkingDays(received, FIRST_RESPONSE_DAYS + 1, calendar);
 
 /** Whether the first public response came within FIRST_RESPONSE_DAYS working days. */
 export function respondedInTime(
@@ -23,8 +36,33 @@ export function respondedInTime(
   calendar?: WorkdayCalendar,
 ): boolean {
   if (!firstResponseAt) return false;
-  return (
-    workingDaysBetween(shanghaiDate(receivedAt), shanghaiDate(firstResponseAt), calendar) <=
-    FIRST_RESPONSE_DAYS
-  );
+  return shanghaiDate(firstResponseAt) < firstResponseLateFrom(shanghaiDate(receivedAt), calendar);
+}
+
+// ---- 三率: what one case counts for ----
+
+/** What of a case the 三率 read. */
+export interface TalliedCase {
+  status: ComplaintStatus;
+  receivedAt: string;
+  dueDate: CivilDate;
+  firstResponseAt?: string | undefined;
+  rating?: { value: Rating } | undefined;
+}
+
+/** The counts of one case (0 or 1 each); the SQL store counts the same with FILTERs (repos/sql.ts). */
+export function tallyCase(
+  c: TalliedCase,
+  today: CivilDate,
+  lateFrom: (received: CivilDate) => CivilDate | undefined,
+) {
+  const late = lateFrom(shanghaiDate(c.receivedAt));
+  const rated = complaintMachine.is('rated', c.status) && !!c.rating;
+  return {
+    respondedInTime: !!c.firstResponseAt && !!late && shanghaiDate(c.firstResponseAt) < late,
+    resolved: complaintMachine.is('done', c.status),
+    rated,
+    satisfied: rated && (satisfiedRatings as readonly string[]).includes(c.rating!.value),
+    overdue: isOverdueOn(c.status, c.dueDate, today),
+  };
 }

@@ -24,7 +24,7 @@ import type { Store } from '../../services/store.js';
 
 /**
  * 居民说事: the use cases of a resident's concern, from submission to rating, and the staff desk.
- * Every read-check-write runs in one `store.transaction` (rows read there are locked); every
+ * Every read-check-write runs in one `store.transaction` and locks the row it decides on; every
  * status change goes through `nextStatus` (src/features/complaints/model.ts) and leaves an audited event.
  */
 
@@ -119,84 +119,89 @@ export function toSummary(complaint: Complaint, now: Date): ComplaintSummary {
 
 /**
  * Files a resident's concern: checks community, category, location and photos, numbers it from
- * the year's counter in the same transaction, and returns the receipt with the query code —
- * shown this once; only its hash is kept.
+ * the year's counter, and returns the receipt with the query code — shown this once; only its
+ * hash is kept. No transaction and no lock: what it reads it only reads, and the case is one
+ * insert (a number drawn for a submission that then fails is skipped: docs/server.md).
  */
 export async function submitComplaint(
   ctx: ServiceContext,
   input: ComplaintSubmission,
 ): Promise<ComplaintReceipt> {
-  return ctx.store.transaction(async (tx) => {
-    const community = await tx.communities.get(input.community);
-    if (!community) throw new DomainError('not_found', `community ${input.community}`);
-    const category = complaintCategory(community, input.category);
-    const fields: FieldError[] = [];
-    if (!category) fields.push({ path: 'category', key: 'category.unknown' });
-    // The category's questions: required ones answered, no answer to a question it lacks.
-    const questions = category?.questions ?? [];
-    for (const q of questions) {
-      if (q.required && !input.answers[q.id]?.trim())
-        fields.push({ path: `answers.${q.id}`, key: 'answers.required' });
+  const { store } = ctx;
+  const community = await store.communities.get(input.community);
+  if (!community) throw new DomainError('not_found', `community ${input.community}`);
+  const category = complaintCategory(community, input.category);
+  const fields: FieldError[] = [];
+  if (!category) fields.push({ path: 'category', key: 'category.unknown' });
+  // The category's questions: required ones answered, no answer to a question it lacks.
+  const questions = category?.questions ?? [];
+  for (const q of questions) {
+    if (q.required && !input.answers[q.id]?.trim())
+      fields.push({ path: `answers.${q.id}`, key: 'answers.required' });
+  }
+  for (const id of Object.keys(input.answers)) {
+    if (!questions.some((q) => q.id === id))
+      fields.push({ path: `answers.${id}`, key: 'answers.unknown' });
+  }
+  if (!('text' in input.location)) {
+    const resolved = resolveLocation(community, input.location);
+    if ('missing' in resolved) {
+      fields.push({ path: `location.${resolved.missing}`, key: 'location.unknown' });
     }
-    for (const id of Object.keys(input.answers)) {
-      if (!questions.some((q) => q.id === id))
-        fields.push({ path: `answers.${id}`, key: 'answers.unknown' });
-    }
-    if (!('text' in input.location)) {
-      const resolved = resolveLocation(community, input.location);
-      if ('missing' in resolved) {
-        fields.push({ path: `location.${resolved.missing}`, key: 'location.unknown' });
-      }
-    }
-    const photos = [...new Set(input.photos)];
-    for (const [i, photo] of photos.entries()) {
-      if (!(await tx.uploads.get(photo)))
-        fields.push({ path: `photos.${i}`, key: 'photos.unknown' });
-    }
-    if (fields.length || !category) throw invalid(fields);
+  }
+  const photos = [...new Set(input.photos)];
+  for (const [i, photo] of photos.entries()) {
+    if (!(await store.uploads.get(photo)))
+      fields.push({ path: `photos.${i}`, key: 'photos.unknown' });
+  }
+  if (fields.length || !category) throw invalid(fields);
 
-    const now = ctx.clock.now();
-    const receivedAt = now.toISOString();
-    const year = Number(shanghaiDate(now).slice(0, 4));
-    const ticket = formatTicket(year, await tx.counters.next(ticketCounter(year)));
-    const queryCode = newQueryCode();
-    const due = dueDate(receivedAt, category.slaDays ?? DEFAULT_SLA_DAYS, ctx.calendar);
-    const complaint: Complaint = compact({
-      id: newId(now.getTime()),
-      ticket,
-      community: community.id,
-      category: category.id,
-      description: input.description,
-      location: input.location,
-      answers: input.answers,
-      photos,
-      anonymous: input.anonymous,
-      // Anonymous means anonymous: a contact sent along anyway is not kept.
-      contact: input.anonymous || !input.contact ? undefined : { ...input.contact },
-      publishConsent: input.publishConsent,
-      status: 'received',
-      receivedAt,
-      dueDate: due,
-      reopened: 0,
-      queryCodeHash: hashQueryCode(ticket, queryCode),
-      history: [
-        {
-          at: receivedAt,
-          action: 'submit',
-          to: 'received',
-          actor: { kind: 'resident' },
-          public: true,
-        },
-      ],
-    });
-    await tx.complaints.put(complaint);
-    return { id: complaint.id, ticket, queryCode, status: 'received', receivedAt, dueDate: due };
+  const now = ctx.clock.now();
+  const receivedAt = now.toISOString();
+  const year = Number(shanghaiDate(now).slice(0, 4));
+  const ticket = formatTicket(year, await store.counters.next(ticketCounter(year)));
+  const queryCode = newQueryCode();
+  const due = dueDate(receivedAt, category.slaDays ?? DEFAULT_SLA_DAYS, ctx.calendar);
+  const complaint: Complaint = compact({
+    id: newId(now.getTime()),
+    ticket,
+    community: community.id,
+    category: category.id,
+    description: input.description,
+    location: input.location,
+    answers: input.answers,
+    photos,
+    anonymous: input.anonymous,
+    // Anonymous means anonymous: a contact sent along anyway is not kept.
+    contact: input.anonymous || !input.contact ? undefined : { ...input.contact },
+    publishConsent: input.publishConsent,
+    status: 'received',
+    receivedAt,
+    dueDate: due,
+    reopened: 0,
+    queryCodeHash: hashQueryCode(ticket, queryCode),
+    history: [
+      {
+        at: receivedAt,
+        action: 'submit',
+        to: 'received',
+        actor: { kind: 'resident' },
+        public: true,
+      },
+    ],
   });
+  await store.complaints.put(complaint);
+  return { id: complaint.id, ticket, queryCode, status: 'received', receivedAt, dueDate: due };
 }
 
 /** The case behind a ticket and query code; a wrong ticket and a wrong code look the same. */
-async function byTicketAndCode(store: Store, ticket: string, queryCode: string) {
-  const complaint = await store.complaints.getByTicket(ticket);
+async function byTicketAndCode(
+  store: Store,
+  ticket: string,
+  queryCode: string,
+  lock?: { lock: true },
+) {
+  const complaint = await store.complaints.getByTicket(ticket, lock);
   if (!complaint || complaint.queryCodeHash !== hashQueryCode(ticket, queryCode)) {
     throw new DomainError('not_found', 'no case with this ticket and query code');
   }
@@ -220,7 +225,7 @@ export async function rateComplaint(
   input: { ticket: string; queryCode: string; rating: Rating; comment?: string | undefined },
 ): Promise<ComplaintPublicView> {
   return ctx.store.transaction(async (tx) => {
-    const complaint = await byTicketAndCode(tx, input.ticket, input.queryCode);
+    const complaint = await byTicketAndCode(tx, input.ticket, input.queryCode, { lock: true });
     const action = ratingAction(input.rating, complaint.reopened);
     const to = transition(complaint, action);
     const now = ctx.clock.now();
@@ -325,7 +330,7 @@ export async function actOnComplaint(
 ): Promise<ComplaintStaffView> {
   if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
   return ctx.store.transaction(async (tx) => {
-    const complaint = await tx.complaints.get(id);
+    const complaint = await tx.complaints.get(id, { lock: true });
     if (!complaint) throw new DomainError('not_found', `complaint ${id}`);
     assertCommunityAccess(ctx.actor, complaint.community);
     const actor = ctx.actor as StaffActor;

@@ -51,3 +51,15 @@ export const nextWishStatus = (status: WishStatus | undefined, action: WishActio
   wishMachine.target(status, action);
 
 export const isPublicWish = (status: WishStatus): boolean => wishMachine.is('public', status);
+
+/**
+ * Whether a claim's hold has passed unfulfilled at `now` (ms): the status is one a claim can be
+ * released from and the hold ended at or before now. Such a wish is back on the wall (the
+ * release's target) for every read, before any write records the release.
+ */
+export const holdEnded = (status: WishStatus, holdUntil: string | undefined, now: number) =>
+  wishMachine.can(status, 'release') && holdUntil !== undefined && Date.parse(holdUntil) <= now;
+
+/** The status a read shows: a claim whose hold ended reads as released. */
+export const statusAsOf = (status: WishStatus, holdUntil: string | undefined, now: number) =>
+  holdEnded(status, holdUntil, now) ? (wishMachine.target(status, 'release') ?? status) : status;

@@ -6,7 +6,7 @@ import { phoneSchema } from '../../domain/phone.js';
 import { maskName } from '../../domain/mask.js';
 import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
 import type { Community } from '../core/model.js';
-import { publicWishStatuses, wishActions, wishStatuses } from './machine.js';
+import { holdEnded, publicWishStatuses, wishActions, wishStatuses } from './machine.js';
 import {
   FULFIL_NOTE_MAX,
   REJECT_REASON_MAX,
@@ -231,7 +231,7 @@ export const claimHoldUntil = (claimedAt: Date, holdDays: number): string =>
 
 /** A claim whose hold has passed unfulfilled goes back to the wall (action `release`). */
 export const isClaimExpired = (wish: Pick<Wish, 'status' | 'claim'>, now: Date): boolean =>
-  wish.status === 'claimed' && !!wish.claim && Date.parse(wish.claim.holdUntil) <= now.getTime();
+  !!wish.claim && holdEnded(wish.status, wish.claim.holdUntil, now.getTime());
 
 /**
  * Stored hashes of the two codes a wish has: the wisher's (心愿码) and the claimer's (认领码).

@@ -1,7 +1,8 @@
 /**
  * 微心愿 use cases: 群众点单 (post) → staff 核实 (approve/reject) → 社会领单 (claim) → 完成
  * (fulfil) → 群众评单 (thank). Every status change goes through `nextWishStatus`; every
- * read-check-write runs in one store transaction, so one claimer wins however many race.
+ * read-check-write runs in one store transaction with the wish's row locked, so one claimer
+ * wins however many race. Reads never write: a hold that ended reads as released (`asOf`).
  */
 import * as z from 'zod/mini';
 import { categoriesFor } from '../core/catalogues.js';
@@ -152,7 +153,21 @@ function release(wish: Wish, actor: EventActor, now: Date, text?: string) {
   delete wish.claim;
 }
 
-/** Lazily applies an expired hold: the server keeps no timers, so reads and claims do it. */
+/**
+ * A wish as of `now`: a claim whose hold ended reads as released (the same `release` the
+ * writes record), for reads, which never write. Returns the wish itself when nothing changed.
+ */
+function asOf(wish: Wish, now: Date): Wish {
+  if (!isClaimExpired(wish, now)) return wish;
+  const shown = structuredClone(wish);
+  release(shown, SYSTEM, now, 'hold_expired');
+  return shown;
+}
+
+/**
+ * Records an expired hold's release: the writes that meet one do it (in their transaction, the
+ * row locked), and so does the maintenance sweep; reads only show it (`asOf`).
+ */
 async function releaseIfExpired(tx: Store, wish: Wish, now: Date): Promise<Wish> {
   if (!isClaimExpired(wish, now)) return wish;
   release(wish, SYSTEM, now, 'hold_expired');
@@ -160,11 +175,23 @@ async function releaseIfExpired(tx: Store, wish: Wish, now: Date): Promise<Wish>
   return wish;
 }
 
-/** Releases every expired hold of a community (inside the caller's transaction). */
-async function releaseExpiredHolds(tx: Store, community: string, now: Date): Promise<void> {
-  for (const wish of await tx.wishes.listExpiredClaims(community, now.toISOString())) {
-    await releaseIfExpired(tx, wish, now);
+/**
+ * The maintenance sweep: records the release of every hold that ended, one transaction per
+ * community, rows locked oldest first (so two instances sweeping at once never deadlock; the
+ * second finds the rows released). Returns how many were released.
+ */
+export async function releaseExpiredHolds(store: Store, now: Date): Promise<number> {
+  let released = 0;
+  for (const community of await store.communities.list()) {
+    released += await store.transaction(async (tx) => {
+      const expired = await tx.wishes.listExpiredClaims(community.id, now.toISOString(), {
+        lock: true,
+      });
+      for (const wish of expired) await releaseIfExpired(tx, wish, now);
+      return expired.length;
+    });
   }
+  return released;
 }
 
 async function communityOf(tx: Store, id: string): Promise<Community> {
@@ -234,32 +261,32 @@ export async function postWish(
   });
 }
 
-/** The wall: public statuses only, newest first. */
+/**
+ * The wall: public statuses only (as of now: holds that ended read as open), newest first. One
+ * statement, no transaction; the community is looked up only when the page is empty (404).
+ */
 export async function listWishes(
   ctx: ServiceContext,
   query: Parsed<typeof wishListQuerySchema>,
 ): Promise<Page<WishCard>> {
-  return ctx.store.transaction(async (tx) => {
-    await communityOf(tx, query.community);
-    await releaseExpiredHolds(tx, query.community, ctx.clock.now());
-    const page = await tx.wishes.list({
-      community: query.community,
-      statuses: query.status ? [query.status] : publicWishStatuses,
-      category: query.category,
-      grid: query.grid,
-      limit: query.limit,
-      cursor: query.cursor,
-    });
-    return { ...page, items: page.items.map(toWishCard) };
+  const now = ctx.clock.now();
+  const page = await ctx.store.wishes.list({
+    community: query.community,
+    statuses: query.status ? [query.status] : publicWishStatuses,
+    category: query.category,
+    grid: query.grid,
+    now: now.toISOString(),
+    limit: query.limit,
+    cursor: query.cursor,
   });
+  if (!page.items.length) await communityOf(ctx.store, query.community);
+  return { ...page, items: page.items.map((wish) => toWishCard(asOf(wish, now))) };
 }
 
 export async function getWish(ctx: ServiceContext, { id }: { id: string }): Promise<WishCard> {
-  return ctx.store.transaction(async (tx) => {
-    const wish = await tx.wishes.get(id);
-    if (!wish || !isPublicWish(wish.status)) throw new DomainError('not_found', `wish ${id}`);
-    return toWishCard(await releaseIfExpired(tx, wish, ctx.clock.now()));
-  });
+  const wish = await ctx.store.wishes.get(id);
+  if (!wish || !isPublicWish(wish.status)) throw new DomainError('not_found', `wish ${id}`);
+  return toWishCard(asOf(wish, ctx.clock.now()));
 }
 
 /**
@@ -271,7 +298,7 @@ export async function claimWish(
   input: { id: string } & Parsed<typeof claimInputSchema>,
 ): Promise<ClaimReceipt> {
   return ctx.store.transaction(async (tx) => {
-    const found = await tx.wishes.get(input.id);
+    const found = await tx.wishes.get(input.id, { lock: true });
     if (!found || !isPublicWish(found.status)) {
       throw new DomainError('not_found', `wish ${input.id}`);
     }
@@ -301,9 +328,12 @@ export async function fulfilWish(
   input: Parsed<typeof wishFulfilInputSchema>,
 ): Promise<WishCard> {
   return ctx.store.transaction(async (tx) => {
-    const wish = await tx.wishes.getByClaimCode(hashWishCode('claim', input.claimCode));
+    const wish = await tx.wishes.getByClaimCode(hashWishCode('claim', input.claimCode), {
+      lock: true,
+    });
     if (!wish) throw new DomainError('not_found', 'claim code');
     const now = ctx.clock.now();
+    // Refused, so nothing is written: the release is recorded by the next write or the sweep.
     if (isClaimExpired(wish, now)) throw new DomainError('claim_expired', `wish ${wish.id}`);
     if (input.photo !== undefined && !(await tx.uploads.get(input.photo))) {
       throw invalid('photo', 'photo.unknown');
@@ -316,20 +346,21 @@ export async function fulfilWish(
   });
 }
 
-/** The wish a wisher's code opens, with expired holds applied; wrong code → 404. */
+/** The wish a wisher's code opens, locked, with an expired hold's release recorded; wrong code → 404. */
 async function byWisherCode(tx: Store, code: string, now: Date): Promise<Wish> {
-  const wish = await tx.wishes.getByCode(hashWishCode('wish', code));
+  const wish = await tx.wishes.getByCode(hashWishCode('wish', code), { lock: true });
   if (!wish) throw new DomainError('not_found', 'wish code');
   return releaseIfExpired(tx, wish, now);
 }
 
+/** What the wisher's code shows (a read: one statement, nothing written). */
 export async function wishStatus(
   ctx: ServiceContext,
   { code }: { code: string },
 ): Promise<WishWisherView> {
-  return ctx.store.transaction(async (tx) =>
-    toWisherView(await byWisherCode(tx, code, ctx.clock.now())),
-  );
+  const wish = await ctx.store.wishes.getByCode(hashWishCode('wish', code));
+  if (!wish) throw new DomainError('not_found', 'wish code');
+  return toWisherView(asOf(wish, ctx.clock.now()));
 }
 
 /** 评单: the wisher thanks the claimer once the wish is fulfilled. */
@@ -385,7 +416,7 @@ export async function actOnWish(
   input: Parsed<typeof wishActionRequestSchema>,
 ): Promise<WishStaffView> {
   return ctx.store.transaction(async (tx) => {
-    const wish = await tx.wishes.get(input.id);
+    const wish = await tx.wishes.get(input.id, { lock: true });
     if (!wish) throw new DomainError('not_found', `wish ${input.id}`);
     assertCommunityAccess(ctx.actor, wish.community);
     const actor = staffActor(ctx.actor);
@@ -411,13 +442,6 @@ export async function actOnWish(
   });
 }
 
-const median = (values: number[]): number | null => {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /**
  * Counts for [from, to] (Shanghai dates, both included): wishes posted, wishes claimed and
  * wishes fulfilled in the period (a wish released and claimed again counts once), and the median
@@ -430,34 +454,16 @@ export async function wishCounts(
   assertCommunityAccess(ctx.actor, query.community);
   const start = shanghaiStartOfDay(query.from).getTime();
   const end = shanghaiStartOfDay(query.to).getTime() + DAY_MS;
-  const wishes = await ctx.store.wishes.listActive(
+  const { medianDaysToFulfil: mid, ...counts } = await ctx.store.wishes.tally(
     query.community,
     new Date(start).toISOString(),
     new Date(end).toISOString(),
   );
-  const within = (at: string) => {
-    const t = Date.parse(at);
-    return t >= start && t < end;
-  };
-  const had = (wish: Wish, action: WishAction) =>
-    wish.history.find((e) => e.action === action && within(e.at));
-  let posted = 0;
-  let claimed = 0;
-  const days: number[] = [];
-  for (const wish of wishes) {
-    if (within(wish.createdAt)) posted++;
-    if (had(wish, 'claim')) claimed++;
-    const fulfilled = had(wish, 'fulfil');
-    if (fulfilled) days.push((Date.parse(fulfilled.at) - Date.parse(wish.createdAt)) / DAY_MS);
-  }
-  const mid = median(days);
   return {
     community: query.community,
     from: query.from,
     to: query.to,
-    posted,
-    claimed,
-    fulfilled: days.length,
+    ...counts,
     medianDaysToFulfil: mid === null ? null : Math.round(mid * 10) / 10,
   };
 }

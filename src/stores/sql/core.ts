@@ -1,23 +1,28 @@
 // What a feature's SQL repositories work on, and the few helpers they share.
 import type { SqlQueryable } from './driver.js';
+import { SHANGHAI_OFFSET_MS } from '../../domain/time.js';
+import type { ReadOptions } from '../../features/core/repos/types.js';
 import { decodeNewestCursor, encodeNewestCursor, type Page } from '../../domain/paging.js';
 
 export { sqlState } from './driver.js';
+export type { ReadOptions };
 
 /** Where repositories run: the pool/instance outside a transaction, one connection inside. */
 export interface SqlCore {
   db: SqlQueryable;
   /** Quoted schema. */
   s: string;
-  /** Inside `transaction()`: reads lock the rows they return (SELECT … FOR UPDATE). */
-  inTx: boolean;
 }
+
+/** SQL for the Shanghai civil date of a timestamptz expression (shanghaiDate in domain/time.ts). */
+export const shanghaiDateSql = (expr: string) =>
+  `((${expr} AT TIME ZONE 'UTC') + interval '${SHANGHAI_OFFSET_MS / 1000} seconds')::date`;
 
 /** Documents are stored as json text (key order kept). */
 export const json = (value: unknown) => JSON.stringify(value);
 
-/** ` FOR UPDATE` inside a transaction: the rows read stay locked until it ends. */
-export const forUpdate = (x: SqlCore) => (x.inTx ? ' FOR UPDATE' : '');
+/** ` FOR UPDATE` when the caller asked for a lock: the rows read stay locked until its transaction ends. */
+export const forUpdate = (options: ReadOptions | undefined) => (options?.lock ? ' FOR UPDATE' : '');
 
 /** How many rows a `DELETE … RETURNING 1` removed. */
 export async function count(

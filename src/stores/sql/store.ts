@@ -28,8 +28,9 @@ export interface SqlStore extends StoreRepositories, ServerStateRepositories {}
 
 /**
  * The SQL store over PGlite or PostgreSQL. Outside `transaction()` each call is one statement
- * (autocommit); inside, every call runs on the transaction's connection and reads lock the
- * rows they return, so read-check-write rules hold across server instances.
+ * (autocommit); inside, every call runs on the transaction's connection, and the reads a rule
+ * needs ask for their row's lock (`{ lock: true }`), so read-check-write rules hold across
+ * server instances. No other read locks.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class SqlStore implements ServerStore {
@@ -39,15 +40,10 @@ export class SqlStore implements ServerStore {
     private readonly options: SqlStoreOptions = {},
   ) {
     this.schema = options.schema ?? 'public';
-    Object.assign(
-      this,
-      sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema), inTx: false }),
-    );
+    Object.assign(this, sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema) }));
   }
   transaction<T>(fn: (tx: ServerStore) => Promise<T>): Promise<T> {
-    return this.driver.transaction((db) =>
-      fn(inTransaction({ db, s: quoteSchema(this.schema), inTx: true })),
-    );
+    return this.driver.transaction((db) => fn(inTransaction({ db, s: quoteSchema(this.schema) })));
   }
   async ping() {
     await this.driver.query('SELECT 1');

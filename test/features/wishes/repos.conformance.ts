@@ -193,13 +193,69 @@ export function wishConformance(withStore: WithStore, it: It) {
   );
 
   it(
+    'wishes: the wall as of now (a hold that ended reads as open), and counts (tally)',
+    withStore(async (store) => {
+      const claimedAt = (at: string) => ({
+        at,
+        action: 'claim' as const,
+        from: 'open' as const,
+        to: 'claimed' as const,
+        actor: { kind: 'claimer' as const },
+      });
+      await store.wishes.put(
+        wish('a', { status: 'claimed', claim: claimOf('ka', '2026-03-09T02:00:00.000Z') }),
+      );
+      await store.wishes.put(
+        wish('b', { status: 'claimed', claim: claimOf('kb', '2026-03-12T02:00:00.000Z') }),
+      );
+      await store.wishes.put(wish('c', { status: 'open' }));
+      const ids = async (statuses: Wish['status'][], now?: string) =>
+        (await store.wishes.list({ community: 'xingfuli', statuses, now, limit: 10 })).items
+          .map((w) => w.id)
+          .sort();
+      const now = '2026-03-10T00:00:00.000Z';
+      same(await ids(['open'], now), ['a', 'c'], 'open as of now');
+      same(await ids(['claimed'], now), ['b'], 'claimed as of now');
+      same(await ids(['open', 'claimed'], now), ['a', 'b', 'c'], 'both');
+      same(await ids(['claimed']), ['a', 'b'], 'as stored (the staff queue)');
+
+      const f = wish('f', { createdAt: '2026-03-01T00:00:00.000Z', status: 'fulfilled' });
+      f.history.push(claimedAt('2026-03-02T00:00:00.000Z'), {
+        at: '2026-03-04T12:00:00.000Z',
+        action: 'fulfil',
+        from: 'claimed',
+        to: 'fulfilled',
+        actor: { kind: 'claimer' },
+      });
+      const g = wish('g', { createdAt: '2026-02-20T00:00:00.000Z', status: 'claimed' });
+      g.history.push(claimedAt('2026-03-03T00:00:00.000Z'), claimedAt('2026-03-03T06:00:00.000Z'));
+      await store.wishes.put(f);
+      await store.wishes.put(g);
+      same(
+        await store.wishes.tally(
+          'xingfuli',
+          '2026-03-01T00:00:00.000Z',
+          '2026-03-06T00:00:00.000Z',
+        ),
+        { posted: 4, claimed: 2, fulfilled: 1, medianDaysToFulfil: 3.5 },
+        'posted, claimed once however often, fulfilled, median days',
+      );
+      same(
+        await store.wishes.tally('chunhui', '2026-03-01T00:00:00.000Z', '2026-03-06T00:00:00.000Z'),
+        { posted: 0, claimed: 0, fulfilled: 0, medianDaysToFulfil: null },
+        'another community: nothing',
+      );
+    }),
+  );
+
+  it(
     'wishes: of concurrent claiming transactions exactly one wins',
     withStore(async (store) => {
       await store.wishes.put(wish('race'));
       const results = await Promise.allSettled(
         Array.from({ length: 8 }, (_, i) =>
           store.transaction(async (tx) => {
-            const w = (await tx.wishes.get('race'))!;
+            const w = (await tx.wishes.get('race', { lock: true }))!;
             if (w.status !== 'open') throw new Error('taken');
             await new Promise((r) => setTimeout(r, 5));
             w.status = 'claimed';

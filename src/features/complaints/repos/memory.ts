@@ -1,6 +1,8 @@
 // 居民说事 in the memory store: cases, ticket counters, upload records.
 import type { Complaint } from '../views.js';
 import { isOpen } from '../machine.js';
+import { tallyCase } from '../rules.js';
+import { addDays } from '../../../domain/time.js';
 import { DomainError } from '../../../domain/errors.js';
 import { newestFirst, pageNewestFirst } from '../../../domain/paging.js';
 import type { MemoryCore } from '../../../stores/memory-core.js';
@@ -8,6 +10,8 @@ import type {
   ComplaintFilter,
   ComplaintRepositories,
   ComplaintRepository,
+  ComplaintTally,
+  ComplaintTallyQuery,
   CounterRepository,
   UploadRecord,
   UploadRepository,
@@ -55,6 +59,35 @@ class MemoryComplaints implements ComplaintRepository {
         return c.community === community && at >= start && at < end;
       })
       .sort((a, b) => -complaintsNewestFirst(a, b));
+  }
+  async tally(q: ComplaintTallyQuery) {
+    const [start, end] = [Date.parse(q.from), Date.parse(q.to)];
+    const lateFrom = new Map(q.responseLateFrom.map((late, i) => [addDays(q.firstDay, i), late]));
+    const byCategory = new Map<string, ComplaintTally>();
+    // Counted as stored, nothing copied (scan); the rule for one case is tallyCase.
+    for (const c of this.tx.scan<Complaint>('complaints')) {
+      const at = Date.parse(c.receivedAt);
+      if (c.community !== q.community || at < start || at >= end) continue;
+      let t = byCategory.get(c.category);
+      if (!t) {
+        t = {
+          category: c.category,
+          total: 0,
+          respondedInTime: 0,
+          resolved: 0,
+          rated: 0,
+          satisfied: 0,
+          overdue: 0,
+        };
+        byCategory.set(c.category, t);
+      }
+      t.total++;
+      const counts = tallyCase(c, q.today, (day) => lateFrom.get(day));
+      for (const key of ['respondedInTime', 'resolved', 'rated', 'satisfied', 'overdue'] as const) {
+        if (counts[key]) t[key]++;
+      }
+    }
+    return [...byCategory.values()];
   }
   async hasPhoto(community: string, uploadId: string) {
     return this.tx

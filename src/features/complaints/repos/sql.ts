@@ -1,14 +1,16 @@
-// 居民说事 in the SQL store: cases, ticket counters, upload records (migration 3).
+// 居民说事 in the SQL store: cases, ticket counters, upload records (migrations 3, 5).
 import type { Complaint } from '../views.js';
-import { complaintMachine } from '../machine.js';
+import { complaintMachine, satisfiedRatings } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
 import {
   forUpdate,
   json,
   newestPage,
+  shanghaiDateSql,
   sqlList,
   sqlState,
   Where,
+  type ReadOptions,
   type SqlCore,
 } from '../../../stores/sql/core.js';
 import type { Migration } from '../../../stores/sql/migrate.js';
@@ -16,6 +18,8 @@ import type {
   ComplaintFilter,
   ComplaintRepositories,
   ComplaintRepository,
+  ComplaintTally,
+  ComplaintTallyQuery,
   CounterRepository,
   UploadRecord,
   UploadRepository,
@@ -23,6 +27,10 @@ import type {
 
 /** The machine's open statuses (未办结): the overdue filter and its partial index. */
 const OPEN = sqlList(complaintMachine.sets.open);
+/** 已办结 and 已评价 (the 三率), and the ratings that count as satisfied. */
+const DONE = sqlList(complaintMachine.sets.done);
+const RATED = sqlList(complaintMachine.sets.rated);
+const SATISFIED = sqlList(satisfiedRatings);
 
 /** Staff lists: newest received first (index complaints_newest). */
 const NEWEST = { table: 'complaints', at: 'received_at', atOf: (c: Complaint) => c.receivedAt };
@@ -31,33 +39,36 @@ const ticketTaken = () => new DomainError('conflict', 'ticket taken');
 
 class SqlComplaints implements ComplaintRepository {
   constructor(private readonly x: SqlCore) {}
-  private async one(column: 'id' | 'ticket', value: string) {
+  private async one(column: 'id' | 'ticket', value: string, options?: ReadOptions) {
     if (value.includes('\u0000')) return undefined;
-    const lock = forUpdate(this.x);
+    const lock = forUpdate(options);
     const rows = await this.x.db.query<{ data: Complaint }>(
       `SELECT data FROM ${this.x.s}.complaints WHERE ${column} = $1${lock}`,
       [value],
     );
     return rows[0]?.data;
   }
-  get(id: string) {
-    return this.one('id', id);
+  get(id: string, options?: ReadOptions) {
+    return this.one('id', id, options);
   }
-  getByTicket(ticket: string) {
-    return this.one('ticket', ticket);
+  getByTicket(ticket: string, options?: ReadOptions) {
+    return this.one('ticket', ticket, options);
   }
   async put(c: Complaint) {
     const grid = 'grid' in c.location ? (c.location.grid ?? null) : null;
     try {
       await this.x.db.query(
         `INSERT INTO ${this.x.s}.complaints
-           (id, ticket, community, status, category, grid, received_at, due_date, photos, data)
+           (id, ticket, community, status, category, grid, received_at, due_date, photos,
+            first_response_at, rating, data)
          VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::date,
-           ARRAY(SELECT json_array_elements_text($9::text::json)), $10::text::json)
+           ARRAY(SELECT json_array_elements_text($9::text::json)), $11::timestamptz, $12,
+           $10::text::json)
          ON CONFLICT (id) DO UPDATE SET ticket = excluded.ticket, community = excluded.community,
            status = excluded.status, category = excluded.category, grid = excluded.grid,
            received_at = excluded.received_at, due_date = excluded.due_date,
-           photos = excluded.photos, data = excluded.data`,
+           photos = excluded.photos, first_response_at = excluded.first_response_at,
+           rating = excluded.rating, data = excluded.data`,
         [
           c.id,
           c.ticket,
@@ -69,6 +80,8 @@ class SqlComplaints implements ComplaintRepository {
           c.dueDate,
           json(c.photos),
           json(c),
+          c.firstResponseAt ?? null,
+          c.rating?.value ?? null,
         ],
       );
     } catch (error) {
@@ -97,6 +110,28 @@ class SqlComplaints implements ComplaintRepository {
     );
     return rows.map((row) => row.data);
   }
+  /**
+   * One GROUP BY over the period's rows (index complaints_newest): the FILTERs are tallyCase
+   * (../rules.ts) with the machine's sets; the response cut-offs come as one date per day of
+   * the period, indexed by the day of receipt.
+   */
+  async tally(q: ComplaintTallyQuery) {
+    const received = shanghaiDateSql('received_at');
+    const rows = await this.x.db.query<ComplaintTally>(
+      `SELECT category, count(*)::int AS total,
+         count(*) FILTER (WHERE ${shanghaiDateSql('first_response_at')}
+           < ($6::date[])[${received} - $5::date + 1])::int AS "respondedInTime",
+         count(*) FILTER (WHERE status IN ${DONE})::int AS resolved,
+         count(*) FILTER (WHERE status IN ${RATED} AND rating IS NOT NULL)::int AS rated,
+         count(*) FILTER (WHERE status IN ${RATED} AND rating IN ${SATISFIED})::int AS satisfied,
+         count(*) FILTER (WHERE status IN ${OPEN} AND due_date < $4::date)::int AS overdue
+       FROM ${this.x.s}.complaints
+       WHERE community = $1 AND received_at >= $2::timestamptz AND received_at < $3::timestamptz
+       GROUP BY category`,
+      [q.community, q.from, q.to, q.today, q.firstDay, [...q.responseLateFrom]],
+    );
+    return rows;
+  }
   async hasPhoto(community: string, uploadId: string) {
     if (uploadId.includes('\u0000')) return false;
     const rows = await this.x.db.query(
@@ -108,13 +143,17 @@ class SqlComplaints implements ComplaintRepository {
   }
 }
 
+/**
+ * Counters are PostgreSQL sequences, one per name, made on first use (migration 5's
+ * `counter_next`): nextval never waits on another transaction, so concurrent submissions do
+ * not queue on one counter row. Sequences are not transactional: a number drawn by a
+ * submission that then fails or rolls back is skipped (a gap), never handed out twice.
+ */
 class SqlCounters implements CounterRepository {
   constructor(private readonly x: SqlCore) {}
   async next(name: string) {
     const rows = await this.x.db.query<{ value: number | string }>(
-      `INSERT INTO ${this.x.s}.counters (name, value) VALUES ($1, 1)
-       ON CONFLICT (name) DO UPDATE SET value = ${this.x.s}.counters.value + 1
-       RETURNING value`,
+      `SELECT ${this.x.s}.counter_next($1) AS value`,
       [name],
     );
     return Number(rows[0]!.value);
@@ -205,6 +244,45 @@ export const complaintMigrations: Migration[] = [
         size integer NOT NULL,
         created_at timestamptz NOT NULL
       );
+    `,
+  },
+  {
+    version: 5,
+    name: 'counters as sequences',
+    // One sequence per counter name (`complaint-ticket:2026` → counter_complaint_ticket_2026),
+    // made on first use and started after the old counter row's value, so numbers go on where
+    // the table left them. Two instances making it at once: the loser's error is caught and it
+    // draws from the winner's. The counters table stays, read only here.
+    sql: `
+      CREATE FUNCTION {s}.counter_next(counter text) RETURNS bigint
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        qualified text := format('%s.%I', '{s}',
+          'counter_' || regexp_replace(lower(counter), '[^a-z0-9]+', '_', 'g'));
+        start bigint;
+      BEGIN
+        IF to_regclass(qualified) IS NULL THEN
+          SELECT coalesce(max(value), 0) + 1 INTO start FROM {s}.counters WHERE name = counter;
+          BEGIN
+            EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %s START WITH %s', qualified, start);
+          EXCEPTION WHEN unique_violation OR duplicate_table THEN
+            NULL;
+          END;
+        END IF;
+        RETURN nextval(qualified::regclass);
+      END
+      $fn$;
+    `,
+  },
+  {
+    version: 6,
+    name: 'complaints: first response and rating beside the document (三率 in SQL)',
+    sql: `
+      ALTER TABLE {s}.complaints ADD COLUMN first_response_at timestamptz,
+        ADD COLUMN rating text;
+      UPDATE {s}.complaints SET first_response_at = (data->>'firstResponseAt')::timestamptz,
+        rating = data->'rating'->>'value'
+       WHERE data->>'firstResponseAt' IS NOT NULL OR data->'rating' IS NOT NULL;
     `,
   },
 ];

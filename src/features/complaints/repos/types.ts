@@ -1,6 +1,7 @@
 import type { Complaint } from '../views.js';
 import type { ComplaintStatus } from '../machine.js';
 import type { Page } from '../../../domain/paging.js';
+import type { ReadOptions } from '../../core/repos/types.js';
 
 /** Which complaints a staff list shows; newest first (receivedAt, then id, descending). */
 export interface ComplaintFilter {
@@ -20,24 +21,58 @@ export interface ComplaintFilter {
 }
 
 export interface ComplaintRepository {
-  /** Inside a transaction, the row is locked until it ends (SQL: FOR UPDATE). */
-  get(id: string): Promise<Complaint | undefined>;
-  /** Locks like `get`. */
-  getByTicket(ticket: string): Promise<Complaint | undefined>;
+  /** `lock`: inside a transaction, the row stays locked until it ends (a staff action). */
+  get(id: string, options?: ReadOptions): Promise<Complaint | undefined>;
+  /** `lock` as for `get` (a resident's rating). */
+  getByTicket(ticket: string, options?: ReadOptions): Promise<Complaint | undefined>;
   /** Inserts or replaces by id. Tickets are unique: another case's ticket → `conflict`. */
   put(complaint: Complaint): Promise<void>;
   list(filter: ComplaintFilter): Promise<Page<Complaint>>;
-  /** A community's cases received in [from, to) (ISO instants), oldest first (metrics). */
+  /** A community's cases received in [from, to) (ISO instants), oldest first. */
   listReceived(community: string, from: string, to: string): Promise<Complaint[]>;
+  /**
+   * The 三率's counts per category of the cases received in the period, counted where the
+   * cases are (SQL: one GROUP BY), in no particular order; categories without cases are absent.
+   */
+  tally(query: ComplaintTallyQuery): Promise<ComplaintTally[]>;
   /** Whether a case of `community` has the upload `uploadId` among its photos. */
   hasPhoto(community: string, uploadId: string): Promise<boolean>;
+}
+
+/** What the 三率 count, for the cases received in a period (ComplaintRepository.tally). */
+export interface ComplaintTallyQuery {
+  community: string;
+  /** Received in [from, to) (ISO instants). */
+  from: string;
+  to: string;
+  /** Overdue as of this Shanghai date (open and due before it: `isOverdue`). */
+  today: string;
+  /**
+   * For the Shanghai dates of receipt `firstDay`, `firstDay`+1…: the date from which a first
+   * response is late (`firstResponseLateFrom` in ../rules.ts), one per day of the period.
+   */
+  firstDay: string;
+  responseLateFrom: readonly string[];
+}
+
+/** One category's counts (the rates are computed from them). */
+export interface ComplaintTally {
+  category: string;
+  total: number;
+  respondedInTime: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  overdue: number;
 }
 
 /** Named sequences (ticket numbers per year). */
 export interface CounterRepository {
   /**
-   * Adds one to counter `name` (created at 0) and returns the new value, atomically: two
-   * concurrent calls never get the same number. Inside a transaction it is rolled back with it.
+   * The next value of counter `name` (the first is 1): two concurrent calls, on any instance,
+   * never get the same number, and neither waits for the other's transaction. Values may be
+   * skipped: in the SQL store a number drawn in a transaction that rolls back is not reused
+   * (a sequence); the memory store rolls it back with its transaction.
    */
   next(name: string): Promise<number>;
 }

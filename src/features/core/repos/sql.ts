@@ -2,7 +2,14 @@
 import type { Community } from '../model.js';
 import type { Session, StaffAccount } from '../auth-model.js';
 import { DomainError } from '../../../domain/errors.js';
-import { count, forUpdate, json, sqlState, type SqlCore } from '../../../stores/sql/core.js';
+import {
+  count,
+  forUpdate,
+  json,
+  sqlState,
+  type ReadOptions,
+  type SqlCore,
+} from '../../../stores/sql/core.js';
 import type { Migration } from '../../../stores/sql/migrate.js';
 import type {
   CommunityRepository,
@@ -15,9 +22,8 @@ class SqlCommunities implements CommunityRepository {
   constructor(private readonly x: SqlCore) {}
   async get(id: string) {
     if (id.includes('\u0000')) return undefined;
-    const lock = forUpdate(this.x);
     const rows = await this.x.db.query<{ data: Community }>(
-      `SELECT data FROM ${this.x.s}.communities WHERE id = $1${lock}`,
+      `SELECT data FROM ${this.x.s}.communities WHERE id = $1`,
       [id],
     );
     return rows[0]?.data;
@@ -42,9 +48,9 @@ const usernameTaken = () =>
 
 class SqlStaff implements StaffRepository {
   constructor(private readonly x: SqlCore) {}
-  async get(id: string) {
+  async get(id: string, options?: ReadOptions) {
     if (id.includes('\u0000')) return undefined;
-    const lock = forUpdate(this.x);
+    const lock = forUpdate(options);
     const rows = await this.x.db.query<{ data: StaffAccount }>(
       `SELECT data FROM ${this.x.s}.staff WHERE id = $1${lock}`,
       [id],
@@ -54,9 +60,8 @@ class SqlStaff implements StaffRepository {
   async getByUsername(username: string) {
     // PostgreSQL text cannot hold NUL, so no stored username has one: not found, not an error.
     if (username.includes('\u0000')) return undefined;
-    const lock = forUpdate(this.x);
     const rows = await this.x.db.query<{ data: StaffAccount }>(
-      `SELECT data FROM ${this.x.s}.staff WHERE username = $1${lock}`,
+      `SELECT data FROM ${this.x.s}.staff WHERE username = $1`,
       [username],
     );
     return rows[0]?.data;

@@ -1,6 +1,17 @@
 import type { Community } from '../model.js';
 import type { Session, StaffAccount } from '../auth-model.js';
 
+/**
+ * For the reads a rule needs (read, check, write): `{ lock: true }` inside a transaction keeps
+ * the row locked until it ends (SQL: SELECT … FOR UPDATE; the memory store has one lock
+ * anyway). Reads without it never lock, inside a transaction or not: only the rows a rule
+ * decides on are locked (docs/server.md, Locking model).
+ */
+export interface ReadOptions {
+  lock?: boolean | undefined;
+}
+
+/** Communities are read by every public operation and never locked. */
 export interface CommunityRepository {
   get(id: string): Promise<Community | undefined>;
   /** Sorted by id. */
@@ -10,7 +21,8 @@ export interface CommunityRepository {
 }
 
 export interface StaffRepository {
-  get(id: string): Promise<StaffAccount | undefined>;
+  /** `lock`: for a change of the account that depends on what was read (password, disabled). */
+  get(id: string, options?: ReadOptions): Promise<StaffAccount | undefined>;
   /** `username` as stored (lower case). */
   getByUsername(username: string): Promise<StaffAccount | undefined>;
   /** The accounts of one community, sorted by username. */

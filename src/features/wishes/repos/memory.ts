@@ -1,9 +1,10 @@
 // 微心愿 in the memory store.
 import type { Wish } from '../model.js';
+import { holdEnded, statusAsOf } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
 import { newestFirst, pageNewestFirst } from '../../../domain/paging.js';
 import type { MemoryCore } from '../../../stores/memory-core.js';
-import type { WishFilter, WishRepositories, WishRepository } from './types.js';
+import type { WishFilter, WishRepositories, WishRepository, WishTally } from './types.js';
 
 /** Newest first: createdAt, then id, descending (the SQL store's order too). */
 const wishesNewestFirst = newestFirst<Wish>((w) => w.createdAt);
@@ -32,12 +33,15 @@ class MemoryWishes implements WishRepository {
     this.tx.set('wishes', wish.id, wish);
   }
   async list(filter: WishFilter) {
+    const now = filter.now === undefined ? undefined : Date.parse(filter.now);
+    const statusOf = (w: Wish) =>
+      now === undefined ? w.status : statusAsOf(w.status, w.claim?.holdUntil, now);
     const matching = this.tx
       .all<Wish>('wishes')
       .filter(
         (w) =>
           w.community === filter.community &&
-          (filter.statuses === undefined || filter.statuses.includes(w.status)) &&
+          (filter.statuses === undefined || filter.statuses.includes(statusOf(w))) &&
           (filter.category === undefined || w.category === filter.category) &&
           (filter.grid === undefined || w.grid === filter.grid),
       );
@@ -49,10 +53,7 @@ class MemoryWishes implements WishRepository {
       .all<Wish>('wishes')
       .filter(
         (w) =>
-          w.community === community &&
-          w.status === 'claimed' &&
-          !!w.claim &&
-          Date.parse(w.claim.holdUntil) <= cutoff,
+          w.community === community && !!w.claim && holdEnded(w.status, w.claim.holdUntil, cutoff),
       )
       .sort((a, b) => -wishesNewestFirst(a, b));
   }
@@ -68,6 +69,45 @@ class MemoryWishes implements WishRepository {
       })
       .sort((a, b) => -wishesNewestFirst(a, b));
   }
+  async tally(community: string, from: string, to: string) {
+    return tallyWishes(this.tx.scan<Wish>('wishes'), community, from, to);
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const median = (values: number[]): number | null => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** WishRepository.tally over stored values, nothing copied (the SQL store's twin is in sql.ts). */
+function tallyWishes(
+  wishes: Iterable<Readonly<Wish>>,
+  community: string,
+  from: string,
+  to: string,
+): WishTally {
+  const [start, end] = [Date.parse(from), Date.parse(to)];
+  const within = (at: string) => {
+    const t = Date.parse(at);
+    return t >= start && t < end;
+  };
+  const first = (wish: Readonly<Wish>, action: 'claim' | 'fulfil') =>
+    wish.history.find((e) => e.action === action && within(e.at));
+  let posted = 0;
+  let claimed = 0;
+  const days: number[] = [];
+  for (const wish of wishes) {
+    if (wish.community !== community) continue;
+    if (within(wish.createdAt)) posted++;
+    if (first(wish, 'claim')) claimed++;
+    const fulfilled = first(wish, 'fulfil');
+    if (fulfilled) days.push((Date.parse(fulfilled.at) - Date.parse(wish.createdAt)) / DAY_MS);
+  }
+  return { posted, claimed, fulfilled: days.length, medianDaysToFulfil: median(days) };
 }
 
 export const wishMemoryRepositories = (core: MemoryCore): WishRepositories => ({

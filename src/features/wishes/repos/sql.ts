@@ -9,13 +9,23 @@ import {
   sqlList,
   sqlState,
   Where,
+  type ReadOptions,
   type SqlCore,
 } from '../../../stores/sql/core.js';
 import type { Migration } from '../../../stores/sql/migrate.js';
-import type { WishFilter, WishRepositories, WishRepository } from './types.js';
+import type { WishFilter, WishRepositories, WishRepository, WishTally } from './types.js';
+import type { WishAction } from '../machine.js';
 
 /** Statuses in which a claim holds (the machine's: those a claim can be released from). */
 const HELD = sqlList(wishMachine.from('release'));
+
+/** What a release leads to (one status for all of HELD: checked here, at load). */
+const RELEASED = (() => {
+  const targets = new Set(wishMachine.from('release').map((s) => wishMachine.target(s, 'release')));
+  const [only] = targets;
+  if (targets.size !== 1 || !only) throw new Error('release must lead to one status');
+  return only;
+})();
 
 /** The wall and the queue: newest posted first (index wishes_newest). */
 const NEWEST = { table: 'wishes', at: 'created_at', atOf: (w: Wish) => w.createdAt };
@@ -25,23 +35,27 @@ const codeTaken = () => new DomainError('conflict', 'code taken');
 /** Wishes: the document in `data`, keys and lookups beside it (see migration 4). */
 class SqlWishes implements WishRepository {
   constructor(private readonly x: SqlCore) {}
-  private async one(column: 'id' | 'code_hash' | 'claim_code_hash', value: string) {
+  private async one(
+    column: 'id' | 'code_hash' | 'claim_code_hash',
+    value: string,
+    options?: ReadOptions,
+  ) {
     if (value.includes('\u0000')) return undefined;
-    const lock = forUpdate(this.x);
+    const lock = forUpdate(options);
     const rows = await this.x.db.query<{ data: Wish }>(
       `SELECT data FROM ${this.x.s}.wishes WHERE ${column} = $1${lock}`,
       [value],
     );
     return rows[0]?.data;
   }
-  get(id: string) {
-    return this.one('id', id);
+  get(id: string, options?: ReadOptions) {
+    return this.one('id', id, options);
   }
-  getByCode(codeHash: string) {
-    return this.one('code_hash', codeHash);
+  getByCode(codeHash: string, options?: ReadOptions) {
+    return this.one('code_hash', codeHash, options);
   }
-  getByClaimCode(codeHash: string) {
-    return this.one('claim_code_hash', codeHash);
+  getByClaimCode(codeHash: string, options?: ReadOptions) {
+    return this.one('claim_code_hash', codeHash, options);
   }
   async put(w: Wish) {
     const lastAt = w.history[w.history.length - 1]?.at ?? w.createdAt;
@@ -80,14 +94,25 @@ class SqlWishes implements WishRepository {
     where.add(`community = ${where.param(f.community)}`);
     if (f.statuses !== undefined) {
       if (!f.statuses.length) return { items: [] };
-      where.add(`status = ANY(${where.param([...f.statuses])}::text[])`);
+      const statuses = `status = ANY(${where.param([...f.statuses])}::text[])`;
+      if (f.now === undefined) {
+        where.add(statuses);
+      } else {
+        // As of now: a hold that ended reads as released (statusAsOf in ../machine.ts).
+        const ended = `(status IN ${HELD} AND coalesce(hold_until <= ${where.param(f.now)}::timestamptz, false))`;
+        where.add(
+          f.statuses.includes(RELEASED)
+            ? `((${statuses} AND NOT ${ended}) OR ${ended})`
+            : `(${statuses} AND NOT ${ended})`,
+        );
+      }
     }
     if (f.category !== undefined) where.add(`category = ${where.param(f.category)}`);
     if (f.grid !== undefined) where.add(`grid = ${where.param(f.grid)}`);
     return newestPage<Wish>(this.x, NEWEST, where, f);
   }
-  async listExpiredClaims(community: string, now: string) {
-    const lock = forUpdate(this.x);
+  async listExpiredClaims(community: string, now: string, options?: ReadOptions) {
+    const lock = forUpdate(options);
     const rows = await this.x.db.query<{ data: Wish }>(
       `SELECT data FROM ${this.x.s}.wishes
        WHERE community = $1 AND status IN ${HELD} AND hold_until <= $2::timestamptz
@@ -105,7 +130,43 @@ class SqlWishes implements WishRepository {
     );
     return rows.map((row) => row.data);
   }
+  /**
+   * One statement over the rows with an event in the period (index wishes_activity): each
+   * wish's first claim and fulfilment in it are read from its history where it is stored.
+   */
+  async tally(community: string, from: string, to: string): Promise<WishTally> {
+    const firstEvent = (action: string) => `(SELECT min((e->>'at')::timestamptz)
+           FROM json_array_elements(w.data->'history') e
+          WHERE e->>'action' = ${action} AND (e->>'at')::timestamptz >= $2::timestamptz
+            AND (e->>'at')::timestamptz < $3::timestamptz)`;
+    const [row] = await this.x.db.query<{
+      posted: number;
+      claimed: number;
+      fulfilled: number;
+      median: number | string | null;
+    }>(
+      `SELECT count(*) FILTER (WHERE created_at >= $2::timestamptz)::int AS posted,
+         count(claimed_at)::int AS claimed, count(fulfilled_at)::int AS fulfilled,
+         percentile_cont(0.5) WITHIN GROUP
+           (ORDER BY extract(epoch FROM fulfilled_at - created_at) / 86400) AS median
+       FROM (SELECT w.created_at, ${firstEvent('$4')} AS claimed_at, ${firstEvent('$5')} AS fulfilled_at
+               FROM ${this.x.s}.wishes w
+              WHERE w.community = $1 AND w.created_at < $3::timestamptz
+                AND w.last_event_at >= $2::timestamptz) x`,
+      [community, from, to, CLAIM, FULFIL],
+    );
+    return {
+      posted: row?.posted ?? 0,
+      claimed: row?.claimed ?? 0,
+      fulfilled: row?.fulfilled ?? 0,
+      medianDaysToFulfil: row?.median == null ? null : Number(row.median),
+    };
+  }
 }
+
+/** The events the counts look for. */
+const CLAIM: WishAction = 'claim';
+const FULFIL: WishAction = 'fulfil';
 
 export const wishSqlRepositories = (x: SqlCore): WishRepositories => ({
   wishes: new SqlWishes(x),
