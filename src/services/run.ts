@@ -29,6 +29,19 @@ export function operationSource(features: () => Iterable<AnyFeature>): Operation
     if (!loading) tables.set(f, (loading = operationsOf(f)));
     return loading;
   };
+  // Kept too: `import()` of a loaded module is not free (a trip through the module loader, and
+  // under a loader hook a message to its thread), and the server asks on every request.
+  const servicesOf = new WeakMap<AnyFeature, Promise<Record<string, unknown>>>();
+  const services = (f: AnyFeature) => {
+    let loading = servicesOf.get(f);
+    if (!loading) {
+      loading = f.services() as Promise<Record<string, unknown>>;
+      servicesOf.set(f, loading);
+      // A chunk that failed to load (offline page) is asked for again next time.
+      loading.catch(() => servicesOf.delete(f));
+    }
+    return loading;
+  };
   const owner = async (name: string) => {
     const all = [...features()];
     // The tables every page has (core) answer without waiting for the others.
@@ -47,8 +60,7 @@ export function operationSource(features: () => Iterable<AnyFeature>): Operation
       return (await table(await owner(name)))[name]!;
     },
     async handler(name) {
-      const services = (await (await owner(name)).services()) as Record<string, unknown>;
-      return services[name] as Handler<typeof name>;
+      return (await services(await owner(name)))[name] as Handler<typeof name>;
     },
   };
 }
