@@ -71,7 +71,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** China has kept UTC+8 without daylight saving since 1991. */
-export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The Asia/Shanghai calendar date of an instant. */
 export function shanghaiDate(instant: Date | string): CivilDate {

@@ -1,6 +1,5 @@
 // What a feature's SQL repositories work on, and the few helpers they share.
 import type { SqlQueryable } from './driver.js';
-import { SHANGHAI_OFFSET_MS } from '../../domain/time.js';
 import type { ReadOptions } from '../../features/core/repos/types.js';
 import { decodeNewestCursor, encodeNewestCursor, type Page } from '../../domain/paging.js';
 
@@ -13,10 +12,6 @@ export interface SqlCore {
   /** Quoted schema. */
   s: string;
 }
-
-/** SQL for the Shanghai civil date of a timestamptz expression (shanghaiDate in domain/time.ts). */
-export const shanghaiDateSql = (expr: string) =>
-  `((${expr} AT TIME ZONE 'UTC') + interval '${SHANGHAI_OFFSET_MS / 1000} seconds')::date`;
 
 /** Documents are stored as json text (key order kept). */
 export const json = (value: unknown) => JSON.stringify(value);

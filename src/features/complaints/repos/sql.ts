@@ -2,11 +2,11 @@
 import type { Complaint } from '../views.js';
 import { complaintMachine, satisfiedRatings } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
+import { shanghaiStartOfDay } from '../../../domain/time.js';
 import {
   forUpdate,
   json,
   newestPage,
-  shanghaiDateSql,
   sqlList,
   sqlState,
   Where,
@@ -116,11 +116,15 @@ class SqlComplaints implements ComplaintRepository {
    * the period, indexed by the day of receipt.
    */
   async tally(q: ComplaintTallyQuery) {
-    const received = shanghaiDateSql('received_at');
+    // Compared as instants, which is cheaper per row than Beijing dates and the same: a
+    // response on or after the date `late` is at or after that date's midnight in Beijing;
+    // a case's day in the period counts whole days from the period's first midnight.
+    const lateAt = q.responseLateFrom.map((date) => shanghaiStartOfDay(date).toISOString());
+    const day = `floor(extract(epoch FROM received_at - $5::timestamptz) / 86400)::int + 1`;
     const rows = await this.x.db.query<ComplaintTally>(
       `SELECT category, count(*)::int AS total,
-         count(*) FILTER (WHERE ${shanghaiDateSql('first_response_at')}
-           < ($6::date[])[${received} - $5::date + 1])::int AS "respondedInTime",
+         count(*) FILTER (WHERE first_response_at < ($6::timestamptz[])[${day}])::int
+           AS "respondedInTime",
          count(*) FILTER (WHERE status IN ${DONE})::int AS resolved,
          count(*) FILTER (WHERE status IN ${RATED} AND rating IS NOT NULL)::int AS rated,
          count(*) FILTER (WHERE status IN ${RATED} AND rating IN ${SATISFIED})::int AS satisfied,
@@ -128,7 +132,7 @@ class SqlComplaints implements ComplaintRepository {
        FROM ${this.x.s}.complaints
        WHERE community = $1 AND received_at >= $2::timestamptz AND received_at < $3::timestamptz
        GROUP BY category`,
-      [q.community, q.from, q.to, q.today, q.firstDay, [...q.responseLateFrom]],
+      [q.community, q.from, q.to, q.today, shanghaiStartOfDay(q.firstDay).toISOString(), lateAt],
     );
     return rows;
   }
