@@ -16,9 +16,10 @@ export type * from '../features/wishes/repos/types.js';
 export interface Store extends CoreRepositories, ComplaintRepositories, WishRepositories {
   /**
    * Runs `fn` atomically: all its writes or none, and no other transaction interleaves with
-   * it on the rows it touches (SQL: one transaction, rows read inside it are locked; memory:
-   * one lock). Capacity and exclusivity rules are checked inside one call. Nested calls join
-   * the outer transaction.
+   * it on the rows it locks (SQL: one transaction, where the reads a rule decides on ask for
+   * their row's lock with `{ lock: true }` and no other read locks; memory: one lock).
+   * Capacity and exclusivity rules are checked inside one call. Nested calls join the outer
+   * transaction.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
