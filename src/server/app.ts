@@ -12,7 +12,13 @@ import { resolveSession } from '../features/core/auth.js';
 import { createContext, publicActor, type Actor, type Credentials } from '../services/context.js';
 import { isMutation, type OperationDef, type OperationName } from '../services/contract.js';
 import { operations, runOperation } from './operations.js';
-import { idempotency, type IdempotencyClaim, type IdempotencyOptions } from './idempotency.js';
+import {
+  idempotency,
+  KEY as IDEMPOTENCY_KEY,
+  type IdempotencyClaim,
+  type IdempotencyOptions,
+  type PendingHit,
+} from './idempotency.js';
 import { describeError, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { problemFor, problemResponse } from './problem.js';
@@ -59,6 +65,7 @@ type Vars = {
   actor: Actor;
   authVia: 'bearer' | 'cookie' | undefined;
   idempotency?: IdempotencyClaim;
+  pendingHit?: PendingHit;
 };
 type AppEnv = { Variables: Vars };
 type Ctx = Context<AppEnv>;
@@ -245,12 +252,21 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     await next();
   });
 
-  const publicWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (config.publicWriteLimit) {
-      await limiter.hit('write', clientAddress(c, config.trustProxy), config.publicWriteLimit);
-    }
-    await next();
-  };
+  // With a valid Idempotency-Key on a route that replays, the hit is left to the idempotency
+  // middleware, which counts it in the statement that claims the key (one round trip for both).
+  const publicWrites =
+    (replayFollows: boolean): MiddlewareHandler<AppEnv> =>
+    async (c, next) => {
+      if (config.publicWriteLimit) {
+        const subject = clientAddress(c, config.trustProxy);
+        if (replayFollows && IDEMPOTENCY_KEY.test(c.req.header('Idempotency-Key') ?? '')) {
+          c.set('pendingHit', await limiter.window('write', subject, config.publicWriteLimit));
+        } else {
+          await limiter.hit('write', subject, config.publicWriteLimit);
+        }
+      }
+      await next();
+    };
   const limitBody = (maxSize: number): MiddlewareHandler<AppEnv> =>
     bodyLimit({
       maxSize,
@@ -333,7 +349,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
       chain.push(
         limitBody(def.access === 'public' ? config.bodyLimits.public : config.bodyLimits.staff),
       );
-      if (def.access === 'public') chain.push(publicWrites);
+      if (def.access === 'public') chain.push(publicWrites(def.idempotent !== false));
       if (def.idempotent !== false) chain.push(replay);
     }
     api.on(def.method, [path], ...chain, handle(name, def, `/api/v1${path}`));
@@ -356,7 +372,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     api.post(
       '/uploads',
       limitBody(limits.maxBytes * limits.maxFiles + 64 * 1024),
-      publicWrites,
+      publicWrites(true),
       replay,
       async (c) => {
         c.set('route', '/api/v1/uploads');

@@ -7,7 +7,7 @@ import { RetryLater } from './rate-limit.js';
 import type { ServerStore } from '../stores/server-state.js';
 
 /** Visible ASCII, 1–255 characters: UUIDs, ULIDs, anything a client makes. */
-const KEY = /^[\x21-\x7e]{1,255}$/;
+export const KEY = /^[\x21-\x7e]{1,255}$/;
 
 export interface IdempotencyOptions {
   /** How long responses are kept for replay (default 24 h). */
@@ -30,6 +30,17 @@ export interface IdempotencyClaim {
 }
 
 /** Keys are per caller: a staff member's keys and the public's never meet. */
+/**
+ * A rate-limit hit the middleware before left to this one (a public write with a key): counted
+ * in the same statement as the claim.
+ */
+export interface PendingHit {
+  key: string;
+  windowStart: string;
+  max: number;
+  retryAfter: number;
+}
+
 export const actorScope = (actor: Actor): string =>
   actor.kind === 'staff' ? `staff:${actor.id}` : 'public';
 
@@ -44,7 +55,9 @@ export function idempotency(
   store: ServerStore,
   clock: Clock,
   options: IdempotencyOptions,
-): MiddlewareHandler<{ Variables: { actor: Actor; idempotency?: IdempotencyClaim } }> {
+): MiddlewareHandler<{
+  Variables: { actor: Actor; idempotency?: IdempotencyClaim; pendingHit?: PendingHit };
+}> {
   return async (c, next) => {
     const key = c.req.header('Idempotency-Key');
     if (key === undefined) return next();
@@ -54,13 +67,18 @@ export function idempotency(
       ]);
     }
     const scope = actorScope(c.get('actor'));
+    const hit = c.get('pendingHit');
     const begin = await store.idempotency.begin({
       scope,
       key,
       fingerprint: await fingerprint(c),
       now: clock.now().toISOString(),
       lockMs: options.lockMs,
+      count: hit && { key: hit.key, windowStart: hit.windowStart, max: hit.max },
     });
+    if (begin.state === 'rate_limited') {
+      throw new RetryLater('rate_limited', hit?.retryAfter ?? 1, 'too many requests');
+    }
     if (begin.state === 'mismatch') {
       throw new DomainError('idempotency_mismatch', 'this key was used with another request');
     }

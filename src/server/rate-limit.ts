@@ -36,18 +36,25 @@ export function createRateLimiter(store: ServerStore, clock: Clock) {
       }));
     return `${bucket}:${createHmac('sha256', value).update(subject).digest('base64url').slice(0, 27)}`;
   };
+  /** The window a request of `subject` falls in now, as the store counts it. */
+  const window = async (bucket: string, subject: string, limit: RateLimit) => {
+    const now = clock.now().getTime();
+    const start = Math.floor(now / limit.windowMs) * limit.windowMs;
+    return {
+      key: await key(bucket, subject),
+      windowStart: new Date(start).toISOString(),
+      max: limit.max,
+      /** Seconds until the window ends (Retry-After). */
+      retryAfter: Math.max(1, Math.ceil((start + limit.windowMs - now) / 1000)),
+    };
+  };
   return {
+    window,
     /** Counts one request of `subject` in `bucket`; throws `rate_limited` past the limit. */
     async hit(bucket: string, subject: string, limit: RateLimit): Promise<void> {
-      const now = clock.now().getTime();
-      const start = Math.floor(now / limit.windowMs) * limit.windowMs;
-      const count = await store.rateLimits.hit(
-        await key(bucket, subject),
-        new Date(start).toISOString(),
-      );
-      if (count > limit.max) {
-        const retryAfter = Math.max(1, Math.ceil((start + limit.windowMs - now) / 1000));
-        throw new RetryLater('rate_limited', retryAfter, 'too many requests');
+      const w = await window(bucket, subject, limit);
+      if ((await store.rateLimits.hit(w.key, w.windowStart)) > w.max) {
+        throw new RetryLater('rate_limited', w.retryAfter, 'too many requests');
       }
     },
   };

@@ -17,6 +17,8 @@ export type IdempotencyBegin =
   | { state: 'in_flight' }
   /** The key was used with another request body or route. */
   | { state: 'mismatch' }
+  /** The rate-limit window counted with it (`count`) is past its max: nothing was claimed. */
+  | { state: 'rate_limited'; count: number }
   | { state: 'done'; response: StoredResponse };
 
 export interface IdempotencyRepository {
@@ -30,6 +32,11 @@ export interface IdempotencyRepository {
     fingerprint: string;
     now: string;
     lockMs: number;
+    /**
+     * Counts one hit of this rate-limit window first, in the same statement (one round trip
+     * for both): past `max`, nothing is claimed and the answer is `rate_limited`.
+     */
+    count?: RateLimitHit | undefined;
   }): Promise<IdempotencyBegin>;
   /** Stores the response; called inside the request's own transaction where there is one. */
   complete(scope: string, key: string, response: StoredResponse): Promise<void>;
@@ -37,6 +44,13 @@ export interface IdempotencyRepository {
   release(scope: string, key: string): Promise<void>;
   /** Deletes records created before `before` (ISO); returns how many. */
   purge(before: string): Promise<number>;
+}
+
+/** One hit of a fixed rate-limit window (RateLimitRepository.hit's arguments, and its limit). */
+export interface RateLimitHit {
+  key: string;
+  windowStart: string;
+  max: number;
 }
 
 export interface RateLimitRepository {
@@ -85,7 +99,11 @@ export function withMemoryServerState(store: Store): ServerStore {
   const settings = new Map<string, string>();
   const id = (scope: string, key: string) => `${scope}\u0000${key}`;
   const idempotency: IdempotencyRepository = {
-    async begin({ scope, key, fingerprint, now, lockMs }) {
+    async begin({ scope, key, fingerprint, now, lockMs, count: hit }) {
+      if (hit) {
+        const count = await rateLimits.hit(hit.key, hit.windowStart);
+        if (count > hit.max) return { state: 'rate_limited', count };
+      }
       const at = Date.parse(now);
       const record = records.get(id(scope, key));
       if (!record) {

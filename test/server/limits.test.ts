@@ -41,6 +41,24 @@ for (const db of databases) {
         json('POST', { username, password: 'x' }, { 'X-Forwarded-For': ip }),
       );
 
+    it('counts public writes with an Idempotency-Key the same (hit and claim in one statement)', async () => {
+      const submit = (s: TestServer, key: string) =>
+        s.fetch(
+          '/api/v1/complaints',
+          json('POST', {}, { 'X-Forwarded-For': '203.0.113.9', 'Idempotency-Key': key }),
+        );
+      assert.equal((await submit(a, 'k1')).status, 400);
+      assert.equal((await submit(b, 'k2')).status, 400);
+      const replayed = await submit(a, 'k1');
+      assert.equal(replayed.status, 400);
+      assert.equal(replayed.headers.get('idempotent-replayed'), 'true', 'a replay counts too');
+      const limited = await submit(b, 'k3');
+      assert.equal(limited.status, 429);
+      assert.equal(limited.headers.get('retry-after'), '50');
+      const after = await submit(a, 'k3');
+      assert.equal(after.status, 429, 'k3 was not claimed: still refused, not in flight');
+    });
+
     it('counts public writes per client across instances: 429 + Retry-After past the limit', async () => {
       assert.equal((await attempt(a, '203.0.113.1')).status, 401);
       assert.equal((await attempt(b, '203.0.113.1')).status, 401);

@@ -132,6 +132,26 @@ for (const { name, open } of harnesses) {
     );
 
     it(
+      'a claim counted with its rate-limit window: one hit each, nothing claimed past the limit',
+      withStore(async (s) => {
+        const claim = (key: string) =>
+          s.idempotency.begin({
+            scope: 'public',
+            key,
+            fingerprint: 'f1',
+            now: T0,
+            lockMs: 1000,
+            count: { key: 'w', windowStart: T0, max: 2 },
+          });
+        assert.deepEqual(await claim('k1'), { state: 'started' });
+        assert.deepEqual(await claim('k1'), { state: 'in_flight' }, 'the window counts it too');
+        assert.deepEqual(await claim('k2'), { state: 'rate_limited', count: 3 });
+        assert.deepEqual(await begin(s, 'k2'), { state: 'started' }, 'k2 was not claimed');
+        assert.equal(await s.rateLimits.hit('w', T0), 4, 'every request counted once');
+      }),
+    );
+
+    it(
       'settings: the first value made wins, for everyone asking at once',
       withStore(async (s) => {
         let n = 0;

@@ -2,6 +2,7 @@
 // (migration 2). Kept in the database, so several server instances behave as one.
 import type {
   IdempotencyRepository,
+  RateLimitHit,
   RateLimitRepository,
   ServerStateRepositories,
   SettingsRepository,
@@ -19,9 +20,44 @@ interface IdempotencyRow {
 
 class SqlIdempotency implements IdempotencyRepository {
   constructor(private readonly x: SqlCore) {}
-  async begin(r: { scope: string; key: string; fingerprint: string; now: string; lockMs: number }) {
+  async begin(r: {
+    scope: string;
+    key: string;
+    fingerprint: string;
+    now: string;
+    lockMs: number;
+    count?: RateLimitHit | undefined;
+  }) {
     const { s, db } = this.x;
     const lockedUntil = new Date(Date.parse(r.now) + r.lockMs).toISOString();
+    if (r.count) {
+      // The window's hit and the claim in one statement; no claim past the limit.
+      const [row] = await db.query<{ count: number; started: boolean }>(
+        `WITH hit AS (
+           INSERT INTO ${s}.rate_limits (key, window_start, count) VALUES ($6, $7::timestamptz, 1)
+           ON CONFLICT (key, window_start) DO UPDATE SET count = ${s}.rate_limits.count + 1
+           RETURNING count),
+         claim AS (
+           INSERT INTO ${s}.idempotency (scope, key, fingerprint, state, created_at, locked_until)
+           SELECT $1, $2, $3, 'in_flight', $4::timestamptz, $5::timestamptz FROM hit
+            WHERE hit.count <= $8
+           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)
+         SELECT (SELECT count FROM hit) AS count, EXISTS (SELECT 1 FROM claim) AS started`,
+        [
+          r.scope,
+          r.key,
+          r.fingerprint,
+          r.now,
+          lockedUntil,
+          r.count.key,
+          r.count.windowStart,
+          r.count.max,
+        ],
+      );
+      const count = Number(row?.count ?? 1);
+      if (count > r.count.max) return { state: 'rate_limited', count } as const;
+      if (row?.started) return { state: 'started' } as const;
+    }
     // Two rounds at most: a record deleted (released) between our insert and select.
     for (let round = 0; round < 2; round++) {
       const inserted = await db.query(
