@@ -247,6 +247,7 @@ export async function listWishes(
       statuses: query.status ? [query.status] : publicWishStatuses,
       category: query.category,
       grid: query.grid,
+      live: true,
       limit: query.limit,
       cursor: query.cursor,
     });
@@ -257,7 +258,9 @@ export async function listWishes(
 export async function getWish(ctx: ServiceContext, { id }: { id: string }): Promise<WishCard> {
   return ctx.store.transaction(async (tx) => {
     const wish = await tx.wishes.get(id);
-    if (!wish || !isPublicWish(wish.status)) throw new DomainError('not_found', `wish ${id}`);
+    if (!wish || !isPublicWish(wish.status) || wish.anonymisedAt) {
+      throw new DomainError('not_found', `wish ${id}`);
+    }
     return toWishCard(await releaseIfExpired(tx, wish, ctx.clock.now()));
   });
 }

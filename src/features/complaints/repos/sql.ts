@@ -12,6 +12,9 @@ import {
   type SqlCore,
 } from '../../../stores/sql/core.js';
 import type { Migration } from '../../../stores/sql/migrate.js';
+import { anonymiseInSql } from '../../../stores/sql/retention.js';
+import type { RetentionBatch } from '../../../services/store.js';
+import { complaintRetention, endedComplaintStatuses } from '../retention.js';
 import type {
   ComplaintFilter,
   ComplaintRepositories,
@@ -23,6 +26,9 @@ import type {
 
 /** The machine's open statuses (未办结): the overdue filter and its partial index. */
 const OPEN = sqlList(complaintMachine.sets.open);
+
+/** Ended statuses (from the machine): what the retention job looks at, and its partial index. */
+const ENDED = sqlList(endedComplaintStatuses);
 
 /** Staff lists: newest received first (index complaints_newest). */
 const NEWEST = { table: 'complaints', at: 'received_at', atOf: (c: Complaint) => c.receivedAt };
@@ -105,6 +111,16 @@ class SqlComplaints implements ComplaintRepository {
       [community, uploadId],
     );
     return rows.length > 0;
+  }
+  anonymiseEnded(batch: RetentionBatch) {
+    return anonymiseInSql(this.x, complaintRetention, batch, async (c) => {
+      await this.x.db.query(
+        `UPDATE ${this.x.s}.complaints
+         SET data = $2::text::json, photos = '{}', anonymised_at = $3::timestamptz
+         WHERE id = $1 AND anonymised_at IS NULL`,
+        [c.id, json(c), c.anonymisedAt],
+      );
+    });
   }
 }
 
@@ -205,6 +221,18 @@ export const complaintMigrations: Migration[] = [
         size integer NOT NULL,
         created_at timestamptz NOT NULL
       );
+    `,
+  },
+  {
+    version: 5,
+    name: 'complaints: retention',
+    // When the retention job anonymised a case; the partial index holds what it still has to
+    // look at (ended, not anonymised), oldest first. Its list is the machine's ended set.
+    sql: `
+      ALTER TABLE {s}.complaints ADD COLUMN anonymised_at timestamptz;
+      CREATE INDEX complaints_to_anonymise ON {s}.complaints
+        (community, received_at, id COLLATE "C")
+        WHERE anonymised_at IS NULL AND status IN ${ENDED};
     `,
   },
 ];

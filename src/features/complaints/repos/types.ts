@@ -1,6 +1,7 @@
 import type { Complaint } from '../views.js';
 import type { ComplaintStatus } from '../machine.js';
 import type { Page } from '../../../domain/paging.js';
+import type { RetainingRepository } from '../../../services/store.js';
 
 /** Which complaints a staff list shows; newest first (receivedAt, then id, descending). */
 export interface ComplaintFilter {
@@ -19,7 +20,8 @@ export interface ComplaintFilter {
   cursor?: string | undefined;
 }
 
-export interface ComplaintRepository {
+/** Cases keep residents' data until the retention job anonymises them (`anonymiseEnded`). */
+export interface ComplaintRepository extends RetainingRepository {
   /** Inside a transaction, the row is locked until it ends (SQL: FOR UPDATE). */
   get(id: string): Promise<Complaint | undefined>;
   /** Locks like `get`. */

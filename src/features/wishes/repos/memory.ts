@@ -3,6 +3,7 @@ import type { Wish } from '../model.js';
 import { DomainError } from '../../../domain/errors.js';
 import { newestFirst, pageNewestFirst } from '../../../domain/paging.js';
 import type { MemoryCore } from '../../../stores/memory-core.js';
+import type { RetentionBatch } from '../../../services/store.js';
 import type { WishFilter, WishRepositories, WishRepository } from './types.js';
 
 /** Newest first: createdAt, then id, descending (the SQL store's order too). */
@@ -39,7 +40,8 @@ class MemoryWishes implements WishRepository {
           w.community === filter.community &&
           (filter.statuses === undefined || filter.statuses.includes(w.status)) &&
           (filter.category === undefined || w.category === filter.category) &&
-          (filter.grid === undefined || w.grid === filter.grid),
+          (filter.grid === undefined || w.grid === filter.grid) &&
+          !(filter.live && w.anonymisedAt),
       );
     return pageNewestFirst(matching, (w) => w.createdAt, filter);
   }
@@ -67,6 +69,10 @@ class MemoryWishes implements WishRepository {
         );
       })
       .sort((a, b) => -wishesNewestFirst(a, b));
+  }
+  // The rules load on the first run: the embedded store's chunk stays small.
+  async anonymiseEnded(batch: RetentionBatch) {
+    return (await import('../retention.js')).anonymiseIn(this.tx, batch);
   }
 }
 

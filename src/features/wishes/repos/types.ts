@@ -1,5 +1,6 @@
 import type { Page } from '../../../domain/paging.js';
 import type { Wish, WishStatus } from '../model.js';
+import type { RetainingRepository } from '../../../services/store.js';
 
 /** Which wishes a list shows; newest first (createdAt, then id, descending). */
 export interface WishFilter {
@@ -8,12 +9,15 @@ export interface WishFilter {
   statuses?: readonly WishStatus[] | undefined;
   category?: string | undefined;
   grid?: string | undefined;
+  /** Leave out wishes the retention job anonymised (the wall: they have left it). */
+  live?: boolean | undefined;
   limit: number;
   /** Opaque, from the previous page's `nextCursor`. */
   cursor?: string | undefined;
 }
 
-export interface WishRepository {
+/** Wishes keep residents' data until the retention job anonymises them (`anonymiseEnded`). */
+export interface WishRepository extends RetainingRepository {
   /** Inside a transaction, the row is locked until it ends (SQL: FOR UPDATE). */
   get(id: string): Promise<Wish | undefined>;
   /** By the hash of the wisher's code (`hashWishCode('wish', …)`); locks like `get`. */
