@@ -8,7 +8,6 @@
  * personal data adds its own there, nothing here changes.
  */
 import type { RetainedName, StoreFeature } from '../stores/features.js';
-import type { Clock } from '../domain/time.js';
 import { retentionCutoff } from '../domain/retention.js';
 import type { RetainingRepository, RetentionBatch, Store } from './store.js';
 
@@ -132,11 +131,10 @@ export async function deleteOrphanPhotos(
  */
 export async function maintainEmbedded(
   store: Store,
-  clock: Clock,
+  now: Date,
   features: readonly StoreFeature[],
 ): Promise<void> {
   try {
-    const now = clock.now();
     await runRetention(store, { now, features });
     await deleteOrphanPhotos(store, new Date(now.getTime() - ORPHAN_HOURS * HOUR_MS).toISOString());
   } catch (error) {
