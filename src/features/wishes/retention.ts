@@ -5,8 +5,8 @@ import { enteredAt } from '../../domain/retention.js';
 import type { MemoryCore } from '../../stores/memory-core.js';
 import { anonymiseInMemory, type RetentionPolicy } from '../../stores/retention.js';
 import type { RetentionBatch } from '../../services/store.js';
-// The machine through the model: in pages both come in one chunk, which this one then shares.
-import { wishActions, wishMachine, wishStatuses, type Wish, type WishEvent } from './model.js';
+import { wishActions, wishMachine, wishStatuses } from './machine.js';
+import type { Wish, WishEvent } from './model.js';
 
 /**
  * A wish without what identifies anyone. Gone: the wisher's name, alias and phone, the whole
