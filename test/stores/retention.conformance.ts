@@ -446,4 +446,40 @@ export function retentionConformance(withStore: WithStore, it: It) {
       same((await retain(store, now)).anonymised, 0, 'nothing left');
     }),
   );
+
+  it(
+    'retention: a document stored already anonymised (moved from another database) stays as it is',
+    withStore(async (store) => {
+      await seedDemo(store);
+      const old = new Date(T0).toISOString();
+      const moved: Wish = {
+        id: U('MOVED'),
+        community: 'xingfuli',
+        category: 'daily',
+        title: '',
+        story: '',
+        wisherName: '',
+        phone: '',
+        status: 'rejected',
+        createdAt: old,
+        codeHash: `anonymised:${U('MOVED')}`,
+        history: [
+          { at: old, action: 'submit', to: 'pending_review', actor: { kind: 'wisher' } },
+          {
+            at: old,
+            action: 'reject',
+            from: 'pending_review',
+            to: 'rejected',
+            actor: { kind: 'staff' },
+          },
+        ],
+        anonymisedAt: '2028-03-05T00:00:00.000Z',
+      };
+      await store.wishes.put(moved);
+      const now = T0 + 5 * RETENTION_DAYS * DAY;
+      same((await retain(store, now)).anonymised, 0, 'not counted again');
+      same(await store.wishes.get(moved.id), moved, 'its first anonymisedAt kept');
+      same((await retain(store, now)).anonymised, 0, 'nor later');
+    }),
+  );
 }
