@@ -18,6 +18,9 @@
 //                                static imports. Every row is what a browser downloads: each
 //                                file gzipped on its own. An import() in the core that no row
 //                                loads is an error (its bytes would go unmeasured).
+//                                "embedded retention (lazy)": the core plus what the retention
+//                                job loads when the transport opens (src/services/retention.ts
+//                                and each feature's retention rules, features/*/retention.ts).
 //   (c) <element> own code       src/features/<feature>/elements/<name>/index.ts with npm
 //                                packages and everything of ours outside the element's folder
 //                                external. One row per element folder.
@@ -77,6 +80,15 @@ const EMBEDDED = {
   entries: ['src/sdk/embedded.ts', 'src/features/core/service.ts'],
   // The demo street and its staff: loaded to seed an empty store (trials, Storybook).
   seed: ['src/features/core/demo.ts', 'src/features/complaints/demo.ts'],
+  // The retention job (at open, then at most daily) and the rules each feature's memory
+  // repositories load for it.
+  retention: [
+    'src/services/retention.ts',
+    ...readdirSync(join(root, 'src/features'))
+      .filter((name) => existsSync(join(root, 'src/features', name, 'retention.ts')))
+      .sort()
+      .map((name) => `src/features/${name}/retention.ts`),
+  ],
   // Every other feature (src/features/<feature>/feature.ts, registered by its sdk.ts): what
   // its first call loads, its table and its services.
   features: readdirSync(join(root, 'src/features'))
@@ -129,7 +141,16 @@ const problems = [];
  * A row over its DESIGN.md budget but under its ceiling prints `OVER*` and does not fail the
  * run; over the ceiling it fails. Delete the entry once the row is back under budget.
  */
-const WAIVED = {};
+const WAIVED = {
+  'embedded transport + wishes': {
+    ceiling: 15_250,
+    reason:
+      'the retention job (PIPL: deletion as the privacy notice promises) adds 0.2 kB to the ' +
+      "embedded core (the memory repositories' anonymiseEnded, the run at open; the rules load " +
+      'in chunks of their own) and splits the wish machine from the wish model (0.1 kB), so the ' +
+      'rules do not load the model; this row had 0.1 kB to spare. See docs/size.md',
+  },
+};
 
 function row(name, { min, gz }, budget, note = '') {
   const waiver = WAIVED[name];
@@ -287,10 +308,24 @@ function embeddedRows(outputs, walk, eager, files) {
   row(EMBEDDED.label, measure(files(core)), BUDGET.lazy, `${core.size} chunk(s)`);
   // Every import() the core makes must load part of a feature row, or its bytes go unmeasured.
   const featureEntries = new Set(
-    [...EMBEDDED.features.flatMap((f) => f.entries), ...EMBEDDED.seed].flatMap((source) =>
-      lazyEntry(source),
-    ),
+    [
+      ...EMBEDDED.features.flatMap((f) => f.entries),
+      ...EMBEDDED.seed,
+      ...EMBEDDED.retention,
+    ].flatMap((source) => lazyEntry(source)),
   );
+  const retentionStarts = EMBEDDED.retention.flatMap((source) => lazyEntry(source));
+  if (retentionStarts.length < EMBEDDED.retention.length) {
+    fail('embedded retention (lazy)', `no import() chunk of ${EMBEDDED.retention.join(', ')}`);
+  } else {
+    const retention = minus(walk(retentionStarts, ['import-statement']), eager, core);
+    row(
+      'embedded retention (lazy)',
+      measure(files(new Set([...core, ...retention]))),
+      BUDGET.lazy,
+      `${core.size} + ${retention.size} chunk(s), loaded when the transport opens`,
+    );
+  }
   const seedStarts = EMBEDDED.seed.flatMap((source) => lazyEntry(source));
   if (seedStarts.length < EMBEDDED.seed.length) {
     fail('embedded demo street (seed)', `no import() chunk of ${EMBEDDED.seed.join(', ')}`);
@@ -568,7 +603,7 @@ for (const r of rows.filter((r) => r.status === 'OVER*')) {
   const w = WAIVED[r.name];
   console.log(
     `\nsize: OVER* ${r.name}: ${(r.gz / KB).toFixed(1)} kB > ${(r.budget / KB).toFixed(0)} kB budget, ` +
-      `under its waived ceiling of ${(w.ceiling / KB).toFixed(0)} kB: ${w.reason}.`,
+      `under its waived ceiling of ${(w.ceiling / KB).toFixed(2)} kB: ${w.reason}.`,
   );
 }
 console.log('\nsize: all budgets met or waived (min+gzip, gzip level 9, 1 kB = 1000 B).');

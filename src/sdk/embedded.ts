@@ -4,6 +4,7 @@ import { runOperationFrom } from '../services/run.js';
 import type { Store } from '../services/store.js';
 import { indexedDbPersistence } from '../stores/idb.js';
 import { createMemoryStore, type Persistence } from '../stores/memory.js';
+import { storeFeatures } from '../stores/features.js';
 import { ApiError } from './errors.js';
 import { registeredOperations, uploadsFeature } from './operations.js';
 import type { Transport } from './transport.js';
@@ -63,6 +64,19 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
       ? (await demo())[1].demoStaffActor(options.actor)
       : options.actor;
   const context = () => createContext(store, actor ? { clock, actor } : { clock });
+  // Retention (and photos nobody attached), as the server does it: now, then at most daily,
+  // checked on each call (no timer). A chunk of its own; it never throws.
+  let kept: Promise<unknown> | undefined;
+  let keptAt = -Infinity;
+  const keep = () => {
+    const now = +clock.now();
+    if (now - keptAt < 864e5) return;
+    keptAt = now;
+    kept = import('../services/retention.js')
+      .then((r) => r.maintainEmbedded(store, new Date(now), storeFeatures))
+      .catch(() => undefined);
+  };
+  keep();
   return {
     kind: 'embedded',
     // Photos are kept as Blobs in the store (IndexedDB), under the same checks as the server's.
@@ -82,12 +96,16 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
       }
     },
     async call(name, input) {
+      keep();
       try {
         return await runOperationFrom(registeredOperations, name, context(), input);
       } catch (error) {
         throw ApiError.from(error);
       }
     },
-    close: () => store.close(),
+    close: async () => {
+      await kept;
+      await store.close();
+    },
   };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * shequ-kit-server: `serve` (default), `migrate`, `create-staff`, `set-password`,
- * `disable-staff`, `enable-staff`, `seed-demo`. Configured by
+ * `disable-staff`, `enable-staff`, `seed-demo`, `retention`. Configured by
  * environment variables (see docs/server.md); flags override PORT and HOST.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
@@ -34,6 +34,9 @@ Usage:
   shequ-kit-server disable-staff --username U      disable an account: its sessions end at once
   shequ-kit-server enable-staff --username U       enable it again
   shequ-kit-server seed-demo                       seed the demo street into an empty database
+  shequ-kit-server retention [--dry-run]           anonymise what is past each community's retention
+                                                   now (servers do it daily), and print the counts;
+                                                   --dry-run only counts
 
 Storage: PGlite in SHEQU_DATA_DIR (default ./.data), or PostgreSQL when DATABASE_URL is set.
 More settings: docs/server.md.`;
@@ -63,7 +66,11 @@ async function open(
   quiet: boolean,
 ): Promise<{ server: ShequServer; dataDir: string; pglite: boolean }> {
   const options = optionsFromEnv();
-  if (quiet) options.log = silentLogger;
+  if (quiet) {
+    // One-off commands: no logs, and no maintenance pass at start.
+    options.log = silentLogger;
+    options.maintainOnStart = false;
+  }
   options.staticRoot = quiet ? false : options.staticRoot;
   const server = await createServer(options);
   return { server, dataDir: options.dataDir ?? './.data', pglite: !options.databaseUrl };
@@ -222,6 +229,31 @@ async function seedCommand() {
   }
 }
 
+/** retention [--dry-run]: the retention job now; one line per community and repository. */
+async function retentionCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } } });
+  const dryRun = values['dry-run'] === true;
+  const { server } = await open(true);
+  try {
+    const report = await server.retention({ dryRun });
+    for (const c of report.counts) {
+      out(
+        `${c.community.padEnd(16)} ${c.repository.padEnd(12)} ended before ${c.endedBefore}: ` +
+          `${c.anonymised} ${dryRun ? 'to anonymise' : 'anonymised'}, ${c.photos} photo(s)`,
+      );
+    }
+    if (dryRun) {
+      out(`dry run: ${report.anonymised} item(s) and ${report.photos} photo(s) are past retention`);
+    } else {
+      // Photos the items let go, with their bytes, as every maintenance pass deletes them.
+      await server.maintain();
+      out(`${report.anonymised} item(s) anonymised, ${report.photos} photo(s) deleted`);
+    }
+  } finally {
+    await server.close();
+  }
+}
+
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
@@ -233,6 +265,8 @@ async function main(argv: string[]) {
       return createStaffCommand(rest);
     case 'seed-demo':
       return seedCommand();
+    case 'retention':
+      return retentionCommand(rest);
     case 'set-password':
       return setPasswordCommand(rest);
     case 'disable-staff':

@@ -18,6 +18,8 @@ import { PROBLEM_JSON, problemOf } from './problem.js';
 import type { RateLimit } from './rate-limit.js';
 import { isServerStore, withMemoryServerState, type ServerStore } from '../stores/server-state.js';
 import { defaultUploadLimits, localDiskStorage, type UploadStorage } from './uploads.js';
+import { storeFeatures } from '../stores/features.js';
+import { deleteOrphanPhotos, runRetention, type RetentionReport } from '../services/retention.js';
 
 /** The package root: `demo/` and `dist/cdn/` are found from here (src/server or dist/server). */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -106,6 +108,19 @@ export interface ServerOptions {
   connections?: { headersMs?: number; requestMs?: number; maxConnections?: number };
   /** Purge expired sessions, idempotency records and rate-limit windows this often (default 10 min). */
   maintenanceIntervalMs?: number;
+  /**
+   * A maintenance pass at start (default true): purges, retention, orphan photos. The CLI's
+   * one-off commands turn it off.
+   */
+  maintainOnStart?: boolean;
+  /**
+   * The retention job (src/services/retention.ts): past each community's `retentionDays` after
+   * an item ended, its personal data is anonymised and its photos deleted. Run by the
+   * maintenance pass at start and then every `intervalMs` (default 24 h) by every instance
+   * (safe at once: batches skip rows another holds); `batchSize` items per transaction
+   * (default 200). false: never (only if something else runs `shequ-kit-server retention`).
+   */
+  retention?: { intervalMs?: number; batchSize?: number } | false;
 }
 
 export interface ShequServer {
@@ -119,8 +134,18 @@ export interface ShequServer {
   fetch(request: Request): Promise<Response>;
   /** Listens on `port` (0 = any free one) and `host` (default 127.0.0.1). */
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
-  /** Purges what has expired (the timer does this on its own). */
+  /**
+   * A maintenance pass now, after the one in progress if any (the timer runs them on its own):
+   * purges what has expired, runs the retention job when it is due, deletes orphan photos.
+   */
   maintain(): Promise<void>;
+  /** The pass begun at start (resolved at once with `maintainOnStart: false`); never rejects. */
+  readonly started: Promise<void>;
+  /**
+   * Runs the retention job now, whenever it last ran (`dryRun`: counts only, changes nothing);
+   * photos it lets go are deleted by the next maintenance pass. The CLI's `retention` command.
+   */
+  retention(options?: { dryRun?: boolean }): Promise<RetentionReport>;
   /** Stops listening, lets requests in progress finish, closes the store. */
   close(): Promise<void>;
 }
@@ -202,34 +227,67 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
   const windows = [publicWriteLimit, uploadLimit, perUsername, ...loginTiers].map((l) =>
     l ? l.windowMs : 0,
   );
-  const maintain = async () => {
+  const retention =
+    options.retention === false
+      ? undefined
+      : {
+          intervalMs: options.retention?.intervalMs ?? 24 * 3_600_000,
+          batchSize: options.retention?.batchSize ?? 200,
+        };
+  let closing = false;
+  const retain = (dryRun = false) =>
+    runRetention(store, {
+      now: clock.now(),
+      features: storeFeatures,
+      batchSize: retention?.batchSize,
+      dryRun,
+      stopped: () => closing,
+    });
+  let retainedAt = -Infinity;
+  const retainNow = async (dryRun = false) => {
+    const now = clock.now().getTime();
+    const report = await retain(dryRun);
+    if (!dryRun) retainedAt = now;
+    return report;
+  };
+  const maintainOnce = async () => {
     const now = clock.now().getTime();
     await store.sessions.deleteExpired(new Date(now).toISOString());
     await store.idempotency.purge(new Date(now - idempotency.ttlMs).toISOString());
     await store.rateLimits.purge(new Date(now - 2 * Math.max(...windows, 60_000)).toISOString());
     // Holds that ended read as released already; this records the releases (reads never write).
     await releaseExpiredHolds(store, new Date(now));
-    if (config.uploads) {
-      // Records first, then bytes: a crash between them leaves unreferenced bytes, never a
-      // record without its file. Several instances may run this at once: each id is deleted
-      // by whichever gets it.
-      const before = new Date(now - orphanHours * 3_600_000).toISOString();
-      for (let batch = 0; batch < 20; batch++) {
-        const orphans = await store.uploads.deleteOrphans(before, 200);
-        for (const id of orphans) await config.uploads.storage.delete(id);
-        if (orphans.length < 200) break;
+    if (retention && now - retainedAt >= retention.intervalMs) {
+      const report = await retainNow();
+      if (report.anonymised) {
+        log({
+          level: 'info',
+          msg: 'retention',
+          anonymised: report.anonymised,
+          photos: report.photos,
+        });
       }
     }
+    // Photos nobody attached, and those the retention job let go: records, then bytes.
+    if (config.uploads) {
+      const storage = config.uploads.storage;
+      const before = new Date(now - orphanHours * 3_600_000).toISOString();
+      await deleteOrphanPhotos(store, before, (id) => storage.delete(id));
+    }
   };
+  // One pass at a time per instance; several instances may run theirs at once.
+  let pass: Promise<void> = Promise.resolve();
+  const maintain = () => (pass = pass.then(maintainOnce, maintainOnce));
+  const warn = (error: unknown) =>
+    log({ level: 'warn', msg: 'maintenance failed', ...describeError(error) });
   const timer = setInterval(
     () => {
-      maintain().catch((error: unknown) =>
-        log({ level: 'warn', msg: 'maintenance failed', ...describeError(error) }),
-      );
+      maintain().catch(warn);
     },
     options.maintenanceIntervalMs ?? 10 * 60_000,
   );
   timer.unref();
+  const started = options.maintainOnStart === false ? Promise.resolve() : maintain().catch(warn);
 
   const limits = {
     headersMs: options.connections?.headersMs ?? 20_000,
@@ -246,6 +304,8 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     database,
     fetch: async (request) => app.fetch(request),
     maintain,
+    started,
+    retention: (o = {}) => retainNow(o.dryRun),
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const s = serve(
@@ -303,7 +363,10 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     async close() {
       if (closed) return;
       closed = true;
+      closing = true;
       clearInterval(timer);
+      // A pass in progress stops after its current batch; the store closes after it.
+      await pass.catch(() => undefined);
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => {

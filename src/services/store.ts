@@ -27,3 +27,49 @@ export interface Store extends CoreRepositories, ComplaintRepositories, WishRepo
 
 /** A Store's repositories, without its transactions. */
 export type StoreRepositories = Omit<Store, 'transaction' | 'close'>;
+
+/**
+ * One batch of the retention job (src/services/retention.ts) over one repository: items of
+ * `community` that ended (the feature machine's `ended` set) before `endedBefore` lose their
+ * personal data; items never ended are kept.
+ */
+export interface RetentionBatch {
+  community: string;
+  /** ISO instant: the community's `retentionDays` before now. */
+  endedBefore: string;
+  /** When (ISO): stored as the items' `anonymisedAt`. */
+  at: string;
+  /** Candidates looked at in this batch, oldest first. */
+  limit: number;
+  /** Where the previous batch stopped (its `next`). */
+  after?: { at: string; id: string } | undefined;
+  /** Find what would be anonymised, change nothing. */
+  dryRun?: boolean | undefined;
+}
+
+export interface RetentionBatchResult {
+  /** Ids of the items anonymised now (in a dry run: that would be). */
+  anonymised: string[];
+  /**
+   * Upload ids those items referred to and no longer do: unreferenced now, so the orphan pass
+   * (`uploads.deleteOrphans`) deletes their records and the caller their bytes.
+   */
+  photos: string[];
+  /** More candidates may follow: pass this as the next batch's `after`. */
+  next?: { at: string; id: string };
+}
+
+/**
+ * A repository whose items hold residents' personal data, kept until the item has ended and
+ * its community's retention period has passed. Listed in `storeFeatures` (`retained`).
+ */
+export interface RetainingRepository {
+  /**
+   * Anonymises up to `limit` candidates (not anonymised yet, ended, started before
+   * `endedBefore`, after `after`), oldest first, and marks them `anonymisedAt`. Idempotent.
+   * Call it inside a transaction: SQL locks the rows it takes and skips rows other
+   * transactions hold (FOR UPDATE SKIP LOCKED), so instances running it at once share the work
+   * and never wait on residents' requests.
+   */
+  anonymiseEnded(batch: RetentionBatch): Promise<RetentionBatchResult>;
+}

@@ -1,6 +1,6 @@
 // The one list of features that keep data, and the form of what each contributes.
 import type { MemoryCore } from './memory-core.js';
-import type { StoreRepositories } from '../services/store.js';
+import type { RetainingRepository, StoreRepositories } from '../services/store.js';
 import { coreMemoryRepositories } from '../features/core/repos/memory.js';
 import { complaintMemoryRepositories } from '../features/complaints/repos/memory.js';
 import { wishMemoryRepositories } from '../features/wishes/repos/memory.js';
@@ -13,13 +13,19 @@ import { wishMemoryRepositories } from '../features/wishes/repos/memory.js';
 export interface StoreFeature<R extends object = object> {
   readonly name: string;
   memory(core: MemoryCore): R;
+  /**
+   * Its repositories whose items hold residents' personal data past the item's end: the
+   * retention job (src/services/retention.ts) anonymises them. Each must be a
+   * RetainingRepository (RetainedRepositoriesRetain checks it).
+   */
+  readonly retained?: readonly string[];
 }
 
 /** Every feature with repositories, in migration order. Adding one: a line here, one in sql/features.ts. */
 export const storeFeatures = [
   { name: 'core', memory: coreMemoryRepositories },
-  { name: 'complaints', memory: complaintMemoryRepositories },
-  { name: 'wishes', memory: wishMemoryRepositories },
+  { name: 'complaints', memory: complaintMemoryRepositories, retained: ['complaints'] },
+  { name: 'wishes', memory: wishMemoryRepositories, retained: ['wishes'] },
 ] as const satisfies readonly StoreFeature[];
 
 export type StoreFeatureName = (typeof storeFeatures)[number]['name'];
@@ -36,6 +42,16 @@ type Assert<T extends true> = T;
 /** Fails to compile when a repository of Store comes from no feature of the list, or one extra. */
 export type EveryRepositoryHasAFeature = Assert<
   Same<ComposedRepositories<(typeof storeFeatures)[number]>, StoreRepositories>
+>;
+
+/** The repositories the features name in `retained`. */
+export type RetainedName = Extract<
+  (typeof storeFeatures)[number],
+  { retained: readonly string[] }
+>['retained'][number];
+/** Fails to compile when a repository named in `retained` cannot anonymise its items. */
+export type RetainedRepositoriesRetain = Assert<
+  StoreRepositories[RetainedName] extends RetainingRepository ? true : false
 >;
 
 /** The features' repositories on one core, as one object (names never overlap: see the test). */

@@ -156,4 +156,20 @@ describe('shequ-kit-server (the CLI)', () => {
       await store.close();
     }
   });
+
+  it('retention --dry-run counts per community and repository; retention runs the job', () => {
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [...CLI, ...args], { env: env(), encoding: 'utf8' });
+    const dry = run(['retention', '--dry-run']);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(
+      dry.stderr,
+      /^xingfuli +complaints +ended before \S+: 0 to anonymise, 0 photo\(s\)$/m,
+    );
+    assert.match(dry.stderr, /^chunhui +wishes +ended before /m);
+    assert.match(dry.stderr, /dry run: 0 item\(s\) and 0 photo\(s\) are past retention/);
+    const real = run(['retention']);
+    assert.equal(real.status, 0, real.stderr);
+    assert.match(real.stderr, /0 item\(s\) anonymised, 0 photo\(s\) deleted/);
+  });
 });

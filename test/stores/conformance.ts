@@ -9,6 +9,7 @@ import { DomainError, type Community } from '../../src/domain/index.js';
 import type { Session, StaffAccount } from '../../src/features/core/auth-model.js';
 import { wishConformance } from '../features/wishes/repos.conformance.js';
 import { complaintConformance } from '../features/complaints/repos.conformance.js';
+import { retentionConformance } from './retention.conformance.js';
 import { check, rejection, same, type Describe, type It } from './conformance-kit.js';
 
 export interface StoreHarness {
@@ -256,6 +257,7 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
 
     wishConformance(withStore, it);
     complaintConformance(withStore, it);
+    retentionConformance(withStore, it);
 
     if (harness.reopen) {
       const reopen = harness.reopen;

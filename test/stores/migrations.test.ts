@@ -13,6 +13,8 @@ import { migrate, migrations, SqlStore, type SqlDriver } from '../../src/stores/
 import { storeFeatures } from '../../src/stores/features.js';
 import { sqlStoreFeatures } from '../../src/stores/sql/features.js';
 import { migrationsAsShipped } from './fixtures/migrations-as-shipped.js';
+import { endedComplaintStatuses } from '../../src/features/complaints/retention.js';
+import { endedWishStatuses } from '../../src/features/wishes/retention.js';
 import { DATABASE_URL, testDatabases } from '../server/db.js';
 
 const databases = testDatabases();
@@ -209,6 +211,15 @@ for (const db of databases) {
           assert.deepEqual(
             await indexStatuses(driver, schema, 'wishes_holds'),
             wishMachine.from('release'),
+          );
+          // What the retention job looks at: the statuses its rules derive from the machines.
+          assert.deepEqual(
+            await indexStatuses(driver, schema, 'complaints_to_anonymise'),
+            endedComplaintStatuses,
+          );
+          assert.deepEqual(
+            await indexStatuses(driver, schema, 'wishes_to_anonymise'),
+            endedWishStatuses,
           );
         } finally {
           await driver.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

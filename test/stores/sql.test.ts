@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { DATABASE_URL, testDatabases } from '../server/db.js';
 import { migrate, migrations } from '../../src/stores/sql/index.js';
 import { storeConformance } from './conformance.js';
+import type { Complaint } from '../../src/domain/index.js';
+import { seedDemo } from '../../src/features/core/demo.js';
+import { runRetention } from '../../src/services/retention.js';
+import { storeFeatures } from '../../src/stores/features.js';
 
 const databases = testDatabases();
 after(async () => {
@@ -36,6 +40,73 @@ for (const db of databases) {
         await store.close();
       }
     });
+
+    if (db.name.startsWith('PostgreSQL')) {
+      it('retention skips a case another transaction holds, without waiting, and takes it next time', async () => {
+        const store = await db.open();
+        try {
+          await seedDemo(store);
+          const at = '2024-01-01T00:00:00.000Z';
+          const ended = (id: string): Complaint => ({
+            id,
+            ticket: `SQ-2024-${id.slice(-6)}`,
+            community: 'xingfuli',
+            category: 'environment',
+            description: '垃圾站三天没清运。',
+            location: { community: 'xingfuli', grid: 'xfl-g1' },
+            answers: {},
+            photos: [],
+            anonymous: false,
+            contact: { name: '张三丰', phone: '13812341234' },
+            publishConsent: false,
+            status: 'returned',
+            receivedAt: at,
+            dueDate: '2024-01-05',
+            reopened: 0,
+            queryCodeHash: `hash-${id}`,
+            history: [
+              { at, action: 'submit', to: 'received', actor: { kind: 'resident' }, public: true },
+              {
+                at,
+                action: 'return',
+                from: 'received',
+                to: 'returned',
+                reason: 'duplicate',
+                actor: { kind: 'staff', id: 's1', name: '王芳' },
+                public: true,
+              },
+            ],
+          });
+          const [held, free] = ['0000000000000000000000HELD', '0000000000000000000000FREE'];
+          await store.complaints.put(ended(held));
+          await store.complaints.put(ended(free));
+          const now = new Date('2026-06-01T00:00:00.000Z');
+          let release!: () => void;
+          const released = new Promise<void>((resolve) => (release = resolve));
+          let locked!: () => void;
+          const isLocked = new Promise<void>((resolve) => (locked = resolve));
+          // A resident's request, say, holding the case's row.
+          const holder = store.transaction(async (tx) => {
+            await tx.complaints.get(held);
+            locked();
+            await released;
+          });
+          await isLocked;
+          const started = Date.now();
+          const first = await runRetention(store, { now, features: storeFeatures });
+          assert.ok(Date.now() - started < 5_000, 'did not wait for the lock');
+          assert.equal(first.anonymised, 1);
+          assert.ok((await store.complaints.get(free))?.anonymisedAt, 'the free case');
+          assert.equal((await store.complaints.get(held))?.anonymisedAt, undefined, 'skipped');
+          release();
+          await holder;
+          assert.equal((await runRetention(store, { now, features: storeFeatures })).anonymised, 1);
+          assert.ok((await store.complaints.get(held))?.anonymisedAt, 'taken next time');
+        } finally {
+          await store.close();
+        }
+      });
+    }
 
     it('keeps schemas apart', async () => {
       const a = await db.open();

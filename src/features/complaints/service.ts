@@ -333,6 +333,10 @@ export async function actOnComplaint(
     const complaint = await tx.complaints.get(id, { lock: true });
     if (!complaint) throw new DomainError('not_found', `complaint ${id}`);
     assertCommunityAccess(ctx.actor, complaint.community);
+    // Past retention a case is a record for the counts: nothing more is written to it.
+    if (complaint.anonymisedAt) {
+      throw new DomainError('invalid_transition', `cannot ${body.action} an anonymised case`);
+    }
     const actor = ctx.actor as StaffActor;
     const to = transition(complaint, body.action);
     const now = ctx.clock.now();

@@ -63,6 +63,12 @@ export const complaintSchema = z.object({
   ),
   queryCodeHash: z.string(),
   history: z.array(complaintEventSchema),
+  /**
+   * Set when the retention job took the case's personal data out (its community's
+   * `retentionDays` after it ended): contact, words, photos, query code and the history's texts
+   * are gone; what the 三率 count is kept (docs/server.md, Retention).
+   */
+  anonymisedAt: z.optional(z.string()),
 });
 export type Complaint = z.output<typeof complaintSchema>;
 

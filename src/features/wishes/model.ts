@@ -126,6 +126,12 @@ export const wishSchema = z.object({
   ),
   thanks: z.optional(z.object({ at: z.string(), message: z.optional(z.string()) })),
   history: z.array(wishEventSchema),
+  /**
+   * Set when the retention job took the wish's personal data out (its community's
+   * `retentionDays` after it ended): names, phones, codes, texts and the photo are gone, and it
+   * has left the wall; what the counts need is kept (docs/server.md, Retention).
+   */
+  anonymisedAt: z.optional(z.string()),
 });
 export type Wish = z.output<typeof wishSchema>;
 

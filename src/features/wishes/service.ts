@@ -276,6 +276,7 @@ export async function listWishes(
     category: query.category,
     grid: query.grid,
     now: now.toISOString(),
+    live: true,
     limit: query.limit,
     cursor: query.cursor,
   });
@@ -285,7 +286,9 @@ export async function listWishes(
 
 export async function getWish(ctx: ServiceContext, { id }: { id: string }): Promise<WishCard> {
   const wish = await ctx.store.wishes.get(id);
-  if (!wish || !isPublicWish(wish.status)) throw new DomainError('not_found', `wish ${id}`);
+  if (!wish || !isPublicWish(wish.status) || wish.anonymisedAt) {
+    throw new DomainError('not_found', `wish ${id}`);
+  }
   return toWishCard(asOf(wish, ctx.clock.now()));
 }
 

@@ -6,6 +6,7 @@ import { addDays } from '../../../domain/time.js';
 import { DomainError } from '../../../domain/errors.js';
 import { newestFirst, pageNewestFirst } from '../../../domain/paging.js';
 import type { MemoryCore } from '../../../stores/memory-core.js';
+import type { RetentionBatch } from '../../../services/store.js';
 import type {
   ComplaintFilter,
   ComplaintRepositories,
@@ -93,6 +94,10 @@ class MemoryComplaints implements ComplaintRepository {
     return this.tx
       .all<Complaint>('complaints')
       .some((c) => c.community === community && c.photos.includes(uploadId));
+  }
+  // The rules load on the first run: the embedded store's chunk stays small.
+  async anonymiseEnded(batch: RetentionBatch) {
+    return (await import('../retention.js')).anonymiseIn(this.tx, batch);
   }
 }
 

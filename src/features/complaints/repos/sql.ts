@@ -1,4 +1,4 @@
-// 居民说事 in the SQL store: cases, ticket counters, upload records (migrations 3, 5).
+// 居民说事 in the SQL store: cases, ticket counters, upload records (migrations 3, 5, 6, 7).
 import type { Complaint } from '../views.js';
 import { complaintMachine, satisfiedRatings } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -14,6 +14,9 @@ import {
   type SqlCore,
 } from '../../../stores/sql/core.js';
 import type { Migration } from '../../../stores/sql/migrate.js';
+import { anonymiseInSql } from '../../../stores/sql/retention.js';
+import type { RetentionBatch } from '../../../services/store.js';
+import { complaintRetention, endedComplaintStatuses } from '../retention.js';
 import type {
   ComplaintFilter,
   ComplaintRepositories,
@@ -31,6 +34,9 @@ const OPEN = sqlList(complaintMachine.sets.open);
 const DONE = sqlList(complaintMachine.sets.done);
 const RATED = sqlList(complaintMachine.sets.rated);
 const SATISFIED = sqlList(satisfiedRatings);
+
+/** Ended statuses (from the machine): what the retention job looks at, and its partial index. */
+const ENDED = sqlList(endedComplaintStatuses);
 
 /** Staff lists: newest received first (index complaints_newest). */
 const NEWEST = { table: 'complaints', at: 'received_at', atOf: (c: Complaint) => c.receivedAt };
@@ -144,6 +150,16 @@ class SqlComplaints implements ComplaintRepository {
       [community, uploadId],
     );
     return rows.length > 0;
+  }
+  anonymiseEnded(batch: RetentionBatch) {
+    return anonymiseInSql(this.x, complaintRetention, batch, async (c) => {
+      await this.x.db.query(
+        `UPDATE ${this.x.s}.complaints
+         SET data = $2::text::json, photos = '{}', anonymised_at = $3::timestamptz
+         WHERE id = $1 AND anonymised_at IS NULL`,
+        [c.id, json(c), c.anonymisedAt],
+      );
+    });
   }
 }
 
@@ -287,6 +303,18 @@ export const complaintMigrations: Migration[] = [
       UPDATE {s}.complaints SET first_response_at = (data->>'firstResponseAt')::timestamptz,
         rating = data->'rating'->>'value'
        WHERE data->>'firstResponseAt' IS NOT NULL OR data->'rating' IS NOT NULL;
+    `,
+  },
+  {
+    version: 7,
+    name: 'complaints: retention',
+    // When the retention job anonymised a case; the partial index holds what it still has to
+    // look at (ended, not anonymised), oldest first. Its list is the machine's ended set.
+    sql: `
+      ALTER TABLE {s}.complaints ADD COLUMN anonymised_at timestamptz;
+      CREATE INDEX complaints_to_anonymise ON {s}.complaints
+        (community, received_at, id COLLATE "C")
+        WHERE anonymised_at IS NULL AND status IN ${ENDED};
     `,
   },
 ];

@@ -2,6 +2,7 @@ import type { Complaint } from '../views.js';
 import type { ComplaintStatus } from '../machine.js';
 import type { Page } from '../../../domain/paging.js';
 import type { ReadOptions } from '../../core/repos/types.js';
+import type { RetainingRepository } from '../../../services/store.js';
 
 /** Which complaints a staff list shows; newest first (receivedAt, then id, descending). */
 export interface ComplaintFilter {
@@ -20,7 +21,8 @@ export interface ComplaintFilter {
   cursor?: string | undefined;
 }
 
-export interface ComplaintRepository {
+/** Cases keep residents' data until the retention job anonymises them (`anonymiseEnded`). */
+export interface ComplaintRepository extends RetainingRepository {
   /** `lock`: inside a transaction, the row stays locked until it ends (a staff action). */
   get(id: string, options?: ReadOptions): Promise<Complaint | undefined>;
   /** `lock` as for `get` (a resident's rating). */

@@ -4,6 +4,7 @@ import { holdEnded, statusAsOf } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
 import { newestFirst, pageNewestFirst } from '../../../domain/paging.js';
 import type { MemoryCore } from '../../../stores/memory-core.js';
+import type { RetentionBatch } from '../../../services/store.js';
 import type { WishFilter, WishRepositories, WishRepository, WishTally } from './types.js';
 
 /** Newest first: createdAt, then id, descending (the SQL store's order too). */
@@ -43,7 +44,8 @@ class MemoryWishes implements WishRepository {
           w.community === filter.community &&
           (filter.statuses === undefined || filter.statuses.includes(statusOf(w))) &&
           (filter.category === undefined || w.category === filter.category) &&
-          (filter.grid === undefined || w.grid === filter.grid),
+          (filter.grid === undefined || w.grid === filter.grid) &&
+          !(filter.live && w.anonymisedAt),
       );
     return pageNewestFirst(matching, (w) => w.createdAt, filter);
   }
@@ -71,6 +73,10 @@ class MemoryWishes implements WishRepository {
   }
   async tally(community: string, from: string, to: string) {
     return tallyWishes(this.tx.scan<Wish>('wishes'), community, from, to);
+  }
+  // The rules load on the first run: the embedded store's chunk stays small.
+  async anonymiseEnded(batch: RetentionBatch) {
+    return (await import('../retention.js')).anonymiseIn(this.tx, batch);
   }
 }
 

@@ -15,6 +15,9 @@ import {
 import type { Migration } from '../../../stores/sql/migrate.js';
 import type { WishFilter, WishRepositories, WishRepository, WishTally } from './types.js';
 import type { WishAction } from '../machine.js';
+import { anonymiseInSql } from '../../../stores/sql/retention.js';
+import type { RetentionBatch } from '../../../services/store.js';
+import { endedWishStatuses, wishRetention } from '../retention.js';
 
 /** Statuses in which a claim holds (the machine's: those a claim can be released from). */
 const HELD = sqlList(wishMachine.from('release'));
@@ -26,6 +29,8 @@ const RELEASED = (() => {
   if (targets.size !== 1 || !only) throw new Error('release must lead to one status');
   return only;
 })();
+/** Ended statuses (from the machine): what the retention job looks at, and its partial index. */
+const ENDED = sqlList(endedWishStatuses);
 
 /** The wall and the queue: newest posted first (index wishes_newest). */
 const NEWEST = { table: 'wishes', at: 'created_at', atOf: (w: Wish) => w.createdAt };
@@ -109,6 +114,7 @@ class SqlWishes implements WishRepository {
     }
     if (f.category !== undefined) where.add(`category = ${where.param(f.category)}`);
     if (f.grid !== undefined) where.add(`grid = ${where.param(f.grid)}`);
+    if (f.live) where.add('anonymised_at IS NULL');
     return newestPage<Wish>(this.x, NEWEST, where, f);
   }
   async listExpiredClaims(community: string, now: string, options?: ReadOptions) {
@@ -162,6 +168,17 @@ class SqlWishes implements WishRepository {
       medianDaysToFulfil: row?.median == null ? null : Number(row.median),
     };
   }
+  anonymiseEnded(batch: RetentionBatch) {
+    return anonymiseInSql(this.x, wishRetention, batch, async (w) => {
+      await this.x.db.query(
+        `UPDATE ${this.x.s}.wishes
+         SET data = $2::text::json, code_hash = $3, claim_code_hash = NULL, hold_until = NULL,
+           anonymised_at = $4::timestamptz
+         WHERE id = $1 AND anonymised_at IS NULL`,
+        [w.id, json(w), w.codeHash, w.anonymisedAt],
+      );
+    });
+  }
 }
 
 /** The events the counts look for. */
@@ -196,6 +213,17 @@ export const wishMigrations: Migration[] = [
       CREATE INDEX wishes_newest ON {s}.wishes (community, created_at DESC, id COLLATE "C" DESC);
       CREATE INDEX wishes_holds ON {s}.wishes (community, hold_until) WHERE status IN ${HELD};
       CREATE INDEX wishes_activity ON {s}.wishes (community, last_event_at);
+    `,
+  },
+  {
+    version: 8,
+    name: 'wishes: retention',
+    // When the retention job anonymised a wish; the partial index holds what it still has to
+    // look at (ended, not anonymised), oldest first. Its list is the machine's ended set.
+    sql: `
+      ALTER TABLE {s}.wishes ADD COLUMN anonymised_at timestamptz;
+      CREATE INDEX wishes_to_anonymise ON {s}.wishes (community, created_at, id COLLATE "C")
+        WHERE anonymised_at IS NULL AND status IN ${ENDED};
     `,
   },
 ];

@@ -1,6 +1,7 @@
 import type { Page } from '../../../domain/paging.js';
 import type { Wish, WishStatus } from '../model.js';
 import type { ReadOptions } from '../../core/repos/types.js';
+import type { RetainingRepository } from '../../../services/store.js';
 
 /** Which wishes a list shows; newest first (createdAt, then id, descending). */
 export interface WishFilter {
@@ -14,12 +15,15 @@ export interface WishFilter {
    * not the release was written yet (`statusAsOf` in ../machine.ts). Absent: stored statuses.
    */
   now?: string | undefined;
+  /** Leave out wishes the retention job anonymised (the wall: they have left it). */
+  live?: boolean | undefined;
   limit: number;
   /** Opaque, from the previous page's `nextCursor`. */
   cursor?: string | undefined;
 }
 
-export interface WishRepository {
+/** Wishes keep residents' data until the retention job anonymises them (`anonymiseEnded`). */
+export interface WishRepository extends RetainingRepository {
   /** `lock`: inside a transaction, the row stays locked until it ends (a claim, an action). */
   get(id: string, options?: ReadOptions): Promise<Wish | undefined>;
   /** By the hash of the wisher's code (`hashWishCode('wish', …)`); `lock` as for `get`. */

@@ -33,7 +33,8 @@ export default {
   privacyWho: '收集者：{{controller}}。',
   privacyWhat:
     '用途：受理、办理和答复您反映的问题。收集内容：问题描述、地点、照片，以及（不匿名时）姓名和电话。',
-  privacyKeep: '保存期限：办结后 {{days}} 天，到期删除。',
+  privacyKeep:
+    '保存期限：办结、退回或转办后 {{days}} 天。到期删除姓名、电话、描述和照片，查询码随之失效，只留不含个人信息的统计。',
   privacyRights: '查阅、更正、删除个人信息请联系：{{contact}}。',
   defaultController: '本社区居民委员会',
   defaultContact: '社区服务站',

@@ -40,7 +40,7 @@ export default {
   valueInvalid: 'Enter a number.',
   privacy: 'How we handle your personal information',
   notice:
-    '{{controller}} collects your name and phone to check and fulfil your wish, and keeps them for {{days}} days. Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose). To see, correct or delete them, contact {{contact}}.',
+    '{{controller}} collects your name and phone to check and fulfil your wish, and keeps them for {{days}} days after the wish is fulfilled or closed, then deletes them (only statistics without personal details remain). Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose). To see, correct or delete them, contact {{contact}}.',
   submit: 'Send my wish',
   sending: 'Sending…',
   refused: 'The wish saved earlier was not accepted:',
