@@ -48,6 +48,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { esbuildCssLiterals } from './css-literals.mjs';
+import { esbuildPageOptions } from './size-pages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'node_modules/.cache/shequ-kit/size');
@@ -103,23 +104,7 @@ const measure = (buffers) => ({
   gz: buffers.reduce((n, b) => n + gzip(b), 0),
 });
 
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2021',
-  platform: 'browser',
-  conditions: ['production', 'module'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  tsconfig: join(root, 'tsconfig.json'),
-  legalComments: 'none',
-  // As shipped: the CSS of css`…` templates minified (dist/ and the drop-in get the same).
-  plugins: [esbuildCssLiterals],
-  metafile: true,
-  write: false,
-  logLevel: 'silent',
-};
+const common = esbuildPageOptions;
 
 const rows = [];
 const problems = [];
