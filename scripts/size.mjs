@@ -114,7 +114,14 @@ const problems = [];
  * A row over its DESIGN.md budget but under its ceiling prints `OVER*` and does not fail the
  * run; over the ceiling it fails. Delete the entry once the row is back under budget.
  */
-const WAIVED = {};
+const WAIVED = {
+  'embedded transport + wishes': {
+    ceiling: 15.1 * KB,
+    reason:
+      'the memory store keeps its lists in indexes (paging 10,000 wishes: 16 s to 0.08 s), ' +
+      '+0.2 kB in the embedded core, partly paid back in the memory store (docs/size.md)',
+  },
+};
 
 function row(name, { min, gz }, budget, note = '') {
   const waiver = WAIVED[name];
