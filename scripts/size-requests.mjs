@@ -1,10 +1,16 @@
 // `npm run size:requests` (run by `npm run size`): how many requests a page using one element
 // makes before it is interactive, in headless Chromium against a real server. Budget
-// (DESIGN.md): ≤ 8 requests, one element page over HTTP. Exits 1 over budget.
+// (DESIGN.md): ≤ 8 requests, one element page over HTTP; the drop-in's pages are held to the
+// same. Exits 1 over budget (or over a waived ceiling, see WAIVED).
 //
-//   page over HTTP <el>   the page of the size rows (define/provider + define/<el>, built with
-//                         esbuild and split the same way) in an HTML page:
-//                         <sq-provider api-base="/api/v1" community="xingfuli"><sq-el>
+//   page over HTTP <el>   define/provider + define/<el> (what the size rows' page imports) in an
+//                         HTML page, <sq-provider api-base="/api/v1" community="xingfuli"><sq-el>,
+//                         built as an app is built with Vite (Rolldown): the entry's static
+//                         graph in as few chunks as its import()s allow, <link rel=modulepreload>
+//                         for them, and a dynamic chunk's imports fetched beside it.
+//                         `--esbuild`: built as the size rows build it instead (esbuild, split),
+//                         which cuts one entry's static graph into a chunk per set of import()s
+//                         sharing a module (7–11 files for a first render, where Vite makes 1–3).
 //   drop-in page <el>     dist/cdn/shequ-kit.js (after `npm run build`) and
 //                         <sq-el api-base="/api/v1" community="xingfuli">
 //
@@ -13,10 +19,10 @@
 // (empty cache). "Interactive" is the element's settled first render: the last change to the
 // page's DOM, shadow roots included, before the page goes quiet (no request in flight and no
 // DOM change for QUIET ms). Counted: the document and every request (scripts, modulepreloads,
-// API calls) started before that last change; what starts after it (the outbox's code when the
-// page is idle) is printed as "then N".
+// API calls) started before that last change; what starts after it is printed as "then N".
 //
-//   node scripts/size-requests.mjs [--json] [--verbose] [--slow-4g] [filter]
+//   node scripts/size-requests.mjs [--json] [--verbose] [--esbuild] [--only=http|drop-in]
+//                                  [--slow-4g] [filter]
 //     --verbose  lists each page's requests
 //     --slow-4g  also under Chrome DevTools' "Slow 4G" profile (timings printed, not budgeted)
 import { build } from 'esbuild';
@@ -27,6 +33,8 @@ import { extname, join, normalize, relative, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { build as viteBuild } from 'vite';
+import { viteCssLiterals } from './css-literals.mjs';
 import { esbuildPageOptions } from './size-pages.mjs';
 import { CHROME_FLAGS, findChrome } from './find-chrome.mjs';
 import { spawnApiServer } from './wtr-api-server.mjs';
@@ -38,8 +46,35 @@ const json = args.includes('--json');
 const verbose = args.includes('--verbose');
 const slow = args.includes('--slow-4g');
 const filter = args.find((a) => !a.startsWith('--')) ?? '';
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const esbuildPages = args.includes('--esbuild');
 
 export const BUDGET = 8;
+/**
+ * Pages over budget knowingly, for now, with a ceiling that may only go down (as in
+ * scripts/size.mjs): over budget but within its ceiling prints `OVER*` and does not fail.
+ * What is left is the chunks elements load right after their first render and before they
+ * are interactive (fields, schemas, the sending half, the outbox), and the drop-in's split
+ * (docs/size.md, "Requests").
+ */
+const WAIVED = {
+  'page over HTTP: <sq-complaint-desk>': 15,
+  'page over HTTP: <sq-complaint-form>': 12,
+  'page over HTTP: <sq-complaint-metrics>': 12,
+  'page over HTTP: <sq-wish-form>': 12,
+  'page over HTTP: <sq-wish-review>': 13,
+  'page over HTTP: <sq-wish-wall>': 13,
+  'drop-in page: <sq-community-picker>': 21,
+  'drop-in page: <sq-complaint-desk>': 22,
+  'drop-in page: <sq-complaint-form>': 40,
+  'drop-in page: <sq-complaint-metrics>': 31,
+  'drop-in page: <sq-complaint-qr>': 17,
+  'drop-in page: <sq-complaint-tracker>': 25,
+  'drop-in page: <sq-wish-form>': 38,
+  'drop-in page: <sq-wish-review>': 25,
+  'drop-in page: <sq-wish-tracker>': 24,
+  'drop-in page: <sq-wish-wall>': 35,
+};
 /** The page is settled once nothing was in flight and nothing changed for this long. */
 const QUIET = 1000;
 const TIMEOUT = 30_000;
@@ -101,6 +136,38 @@ async function buildHttpPage(element) {
   return `/http-${element}/`;
 }
 
+/**
+ * The same page built as an app would build it with Vite (Rolldown): the entry's static graph
+ * in as few chunks as its `import()`s allow, `<link rel="modulepreload">` for them in the HTML,
+ * and Vite's preload helper fetching a dynamic chunk's imports together with it.
+ */
+async function buildVitePage(element) {
+  const dir = join(work, `vite-src-${element}`);
+  await mkdir(dir, { recursive: true });
+  const rel = (f) => posix(relative(dir, join(root, f)));
+  await writeFile(
+    join(dir, 'page.ts'),
+    `import '${rel('src/define/provider.ts')}';\nimport '${rel(`src/define/${element}.ts`)}';\n`,
+  );
+  await writeFile(
+    join(dir, 'index.html'),
+    html(
+      '<script type="module" src="./page.ts"></script>',
+      `<sq-provider api-base="/api/v1" community="${COMMUNITY}"><sq-${element}></sq-${element}></sq-provider>`,
+    ),
+  );
+  await viteBuild({
+    root: dir,
+    configFile: false,
+    logLevel: 'silent',
+    base: `/vite-${element}/`,
+    plugins: [viteCssLiterals],
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { outDir: join(work, `vite-${element}`), emptyOutDir: true, target: 'es2021' },
+  });
+  return `/vite-${element}/`;
+}
+
 async function writeDropInPage(element) {
   const dir = join(work, `drop-in-${element}`);
   await mkdir(dir, { recursive: true });
@@ -136,7 +203,9 @@ function serve(apiOrigin) {
     const [base, rest] = path.startsWith('/cdn/')
       ? [join(root, 'dist/cdn'), path.slice('/cdn/'.length)]
       : [work, path.slice(1)];
-    const file = normalize(join(base, rest.endsWith('/') || rest === '' ? `${rest}index.html` : rest));
+    const file = normalize(
+      join(base, rest.endsWith('/') || rest === '' ? `${rest}index.html` : rest),
+    );
     try {
       if (!file.startsWith(base)) throw new Error('outside');
       const body = await readFile(file);
@@ -228,7 +297,9 @@ async function measure(browser, url, { throttle = false } = {}) {
       settledAt: result.settledAt,
       // When the first answer of the API was in: the community's data, on every page.
       dataAt: data.length ? Math.min(...data.map((r) => r.end)) : NaN,
-      list: before.map((r) => `${r.start.toFixed(0).padStart(6)}–${r.end.toFixed(0).padStart(6)} ms  ${r.url}`),
+      list: before.map(
+        (r) => `${r.start.toFixed(0).padStart(6)}–${r.end.toFixed(0).padStart(6)} ms  ${r.url}`,
+      ),
     };
   } finally {
     await context.close();
@@ -244,10 +315,13 @@ async function main() {
   await mkdir(work, { recursive: true });
   const names = elements().filter((name) => name.includes(filter));
   const pages = [];
-  for (const name of names) {
-    pages.push({ label: `page over HTTP: <sq-${name}>`, path: await buildHttpPage(name) });
+  for (const name of only === 'drop-in' ? [] : names) {
+    pages.push({
+      label: `page over HTTP${esbuildPages ? ' (esbuild split)' : ''}: <sq-${name}>`,
+      path: await (esbuildPages ? buildHttpPage(name) : buildVitePage(name)),
+    });
   }
-  for (const name of names) {
+  for (const name of only === 'http' ? [] : names) {
     pages.push({ label: `drop-in page: <sq-${name}>`, path: await writeDropInPage(name) });
   }
 
@@ -260,7 +334,10 @@ async function main() {
     for (const { label, path } of pages) {
       try {
         const m = await measure(browser, origin + path);
-        const row = { name: label, ...m, status: m.requests <= BUDGET ? 'OK' : 'OVER' };
+        const ceiling = WAIVED[label];
+        const status =
+          m.requests <= BUDGET ? 'OK' : ceiling && m.requests <= ceiling ? 'OVER*' : 'OVER';
+        const row = { name: label, ...m, ceiling, status };
         if (slow) {
           const s = await measure(browser, origin + path, { throttle: true });
           row.slow = { dataAt: s.dataAt, settledAt: s.settledAt };
@@ -279,19 +356,25 @@ async function main() {
 
   if (json) console.log(JSON.stringify(rows, null, 2));
   else print(rows);
-  const bad = rows.filter((r) => r.status !== 'OK');
+  const bad = rows.filter((r) => r.status === 'OVER' || r.status === 'ERROR');
   if (bad.length) {
     console.error('');
     for (const r of bad) {
       console.error(
         r.status === 'ERROR'
           ? `size:requests: ${r.name}: ${r.error}`
-          : `size:requests: OVER budget: ${r.name} makes ${r.requests} requests > ${BUDGET}`,
+          : `size:requests: OVER budget: ${r.name} makes ${r.requests} requests > ${BUDGET}` +
+              (r.ceiling ? ` (waived up to ${r.ceiling})` : ''),
       );
     }
     process.exit(1);
   }
-  console.log(`\nsize:requests: every page within ${BUDGET} requests before interactive.`);
+  const waived = rows.filter((r) => r.status === 'OVER*');
+  console.log(
+    waived.length
+      ? `\nsize:requests: OVER* ${waived.length} page(s) over ${BUDGET} requests before interactive, within their waived ceilings (WAIVED in scripts/size-requests.mjs; docs/size.md).`
+      : `\nsize:requests: every page within ${BUDGET} requests before interactive.`,
+  );
 }
 
 function print(rows) {
@@ -306,6 +389,7 @@ function print(rows) {
       r.status === 'ERROR'
         ? r.error
         : `document + ${r.scripts} script(s) + ${r.data} API call(s); then ${r.after}` +
+          (r.status === 'OVER*' ? `; waived up to ${r.ceiling}` : '') +
           (r.slow ? `; slow 4G: data ${ms(r.slow.dataAt)}, settled ${ms(r.slow.settledAt)}` : ''),
     ]),
   ];
