@@ -6,6 +6,7 @@
 //                 loads later (English strings, the virtualizer, the embedded transport)
 // Runs after `tsc -p tsconfig.build.json`, which writes the rest of dist/, so only dist/cdn is
 // emptied here.
+import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import { viteCssLiterals } from './scripts/css-literals.mjs';
 
@@ -30,9 +31,11 @@ const LATER: [name: string, test: RegExp][] = [
  * chunk's imports and CSS, and turns a failed import into a `vite:preloadError` event),
  * whatever `build.modulePreload` says. We preload nothing (chunk URLs resolve relative to the
  * bundle, not the page), have no CSS files and report failed loads ourselves, so the helper only
- * has to call the import: its 1.9 kB (minified) in every drop-in page become one line (still a
- * chunk of its own: the loader and the elements' chunks share it).
+ * has to call the import: its 1.9 kB (minified) in every drop-in page become one line, and the
+ * request for its chunk goes.
  */
+const HELPER_IMPORT = /import\s*\{([^}]*)\}\s*from\s*"[^"]*\/preload-helper-[^"]*";/;
+
 const noPreloadHelper: Plugin = {
   name: 'shequ-kit:no-preload-helper',
   enforce: 'pre',
@@ -41,6 +44,40 @@ const noPreloadHelper: Plugin = {
       return 'export const __vitePreload = (load) => load();';
     }
     return undefined;
+  },
+  // And no file for it: each chunk gets its own copy of that line instead of importing it, and
+  // the helper's chunk, imported by none, is dropped (from dist/cdn and its manifest).
+  renderChunk(code) {
+    const found = HELPER_IMPORT.exec(code);
+    if (!found) return null;
+    const inline = found[1]!
+      .split(',')
+      .map((binding) =>
+        binding
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+      )
+      .map((local) =>
+        local.startsWith('__vitePreload')
+          ? `const ${local} = (load) => load();`
+          : `const ${local} = () => {};`,
+      )
+      .join(' ');
+    const edited = new MagicString(code);
+    edited.overwrite(found.index, found.index + found[0].length, inline);
+    return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+  },
+  generateBundle(_, bundle) {
+    const helper = Object.values(bundle).find(
+      (file) => file.type === 'chunk' && file.name === 'preload-helper',
+    );
+    if (!helper) return;
+    delete bundle[helper.fileName];
+    delete bundle[`${helper.fileName}.map`];
+    for (const file of Object.values(bundle)) {
+      if (file.type === 'chunk') file.imports = file.imports.filter((f) => f !== helper.fileName);
+    }
   },
 };
 
