@@ -6,7 +6,6 @@
 //                 loads later (English strings, the virtualizer, the embedded transport)
 // Runs after `tsc -p tsconfig.build.json`, which writes the rest of dist/, so only dist/cdn is
 // emptied here.
-import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import { viteCssLiterals } from './scripts/css-literals.mjs';
 
@@ -64,15 +63,24 @@ const noPreloadHelper: Plugin = {
           : `const ${local} = () => {};`,
       )
       .join(' ');
-    const edited = new MagicString(code);
-    edited.overwrite(found.index, found.index + found[0].length, inline);
-    return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    // One line for one line: the lines below keep their places, so the map stays right.
+    const edited = code.slice(0, found.index) + inline + code.slice(found.index + found[0].length);
+    return { code: edited, map: null };
   },
   generateBundle(_, bundle) {
     const helper = Object.values(bundle).find(
       (file) => file.type === 'chunk' && file.name === 'preload-helper',
     );
     if (!helper) return;
+    const name = helper.fileName.slice(helper.fileName.lastIndexOf('/') + 1);
+    const users = Object.values(bundle).filter(
+      (file) => file.type === 'chunk' && file !== helper && file.code.includes(name),
+    );
+    if (users.length) {
+      // Vite's output changed and a chunk still imports it: keep it (one request more).
+      this.warn(`preload helper still imported by ${users.map((f) => f.fileName).join(', ')}`);
+      return;
+    }
     delete bundle[helper.fileName];
     delete bundle[`${helper.fileName}.map`];
     for (const file of Object.values(bundle)) {
