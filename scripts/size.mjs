@@ -560,7 +560,7 @@ for (const r of rows.filter((r) => r.status === 'OVER*')) {
   const w = WAIVED[r.name];
   console.log(
     `\nsize: OVER* ${r.name}: ${(r.gz / KB).toFixed(1)} kB > ${(r.budget / KB).toFixed(0)} kB budget, ` +
-      `under its waived ceiling of ${(w.ceiling / KB).toFixed(0)} kB: ${w.reason}.`,
+      `under its waived ceiling of ${(w.ceiling / KB).toFixed(1)} kB: ${w.reason}.`,
   );
 }
 console.log('\nsize: all budgets met or waived (min+gzip, gzip level 9, 1 kB = 1000 B).');
