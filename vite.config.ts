@@ -6,7 +6,7 @@
 //                 loads later (English strings, the virtualizer, the embedded transport)
 // Runs after `tsc -p tsconfig.build.json`, which writes the rest of dist/, so only dist/cdn is
 // emptied here.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { viteCssLiterals } from './scripts/css-literals.mjs';
 
 /**
@@ -25,10 +25,74 @@ const LATER: [name: string, test: RegExp][] = [
   ['virtualizer', /\/@lit-labs\/virtualizer\//],
 ];
 
+/**
+ * Vite wraps every `import()` of a client build in its preload helper (which preloads a dynamic
+ * chunk's imports and CSS, and turns a failed import into a `vite:preloadError` event),
+ * whatever `build.modulePreload` says. We preload nothing (chunk URLs resolve relative to the
+ * bundle, not the page), have no CSS files and report failed loads ourselves, so the helper only
+ * has to call the import: its 1.9 kB (minified) in every drop-in page become one line, and the
+ * request for its chunk goes.
+ */
+const HELPER_IMPORT = /import\s*\{([^}]*)\}\s*from\s*"[^"]*\/preload-helper-[^"]*";/;
+
+const noPreloadHelper: Plugin = {
+  name: 'shequ-kit:no-preload-helper',
+  enforce: 'pre',
+  load(id) {
+    if (id === '\0vite/preload-helper.js') {
+      return 'export const __vitePreload = (load) => load();';
+    }
+    return undefined;
+  },
+  // And no file for it: each chunk gets its own copy of that line instead of importing it, and
+  // the helper's chunk, imported by none, is dropped (from dist/cdn and its manifest).
+  renderChunk(code) {
+    const found = HELPER_IMPORT.exec(code);
+    if (!found) return null;
+    const inline = found[1]!
+      .split(',')
+      .map((binding) =>
+        binding
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+      )
+      .map((local) =>
+        local.startsWith('__vitePreload')
+          ? `const ${local} = (load) => load();`
+          : `const ${local} = () => {};`,
+      )
+      .join(' ');
+    // One line for one line: the lines below keep their places, so the map stays right.
+    const edited = code.slice(0, found.index) + inline + code.slice(found.index + found[0].length);
+    return { code: edited, map: null };
+  },
+  generateBundle(_, bundle) {
+    const helper = Object.values(bundle).find(
+      (file) => file.type === 'chunk' && file.name === 'preload-helper',
+    );
+    if (!helper) return;
+    const name = helper.fileName.slice(helper.fileName.lastIndexOf('/') + 1);
+    const users = Object.values(bundle).filter(
+      (file) => file.type === 'chunk' && file !== helper && file.code.includes(name),
+    );
+    if (users.length) {
+      // Vite's output changed and a chunk still imports it: keep it (one request more).
+      this.warn(`preload helper still imported by ${users.map((f) => f.fileName).join(', ')}`);
+      return;
+    }
+    delete bundle[helper.fileName];
+    delete bundle[`${helper.fileName}.map`];
+    for (const file of Object.values(bundle)) {
+      if (file.type === 'chunk') file.imports = file.imports.filter((f) => f !== helper.fileName);
+    }
+  },
+};
+
 export default defineConfig({
   // The library has no public/ folder; never copy one into dist/cdn.
   publicDir: false,
-  plugins: [viteCssLiterals],
+  plugins: [noPreloadHelper, viteCssLiterals],
   define: {
     // Lit, i18next and friends check this; a browser has no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),

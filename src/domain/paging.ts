@@ -101,8 +101,9 @@ export const newestFirst =
 
 /**
  * Pages items newest first by `(at, id)`, the order lists of cases and wishes use: keyset
- * paging, so an item added meanwhile never shifts the next page. The memory store's oracle of
- * the SQL stores' `ORDER BY at DESC, id DESC`.
+ * paging, so an item added meanwhile never shifts the next page. It sorts every item: the
+ * oracle of the stores' order in tests (the memory store reads its index, `MemoryCore.page`;
+ * the SQL stores `ORDER BY at DESC, id DESC`).
  */
 export function pageNewestFirst<T extends { id: string }>(
   items: readonly T[],

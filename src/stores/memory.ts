@@ -1,8 +1,8 @@
 import type { Store, StoreRepositories } from '../services/store.js';
-import { MemoryTx, type Persistence, type Tables } from './memory-core.js';
+import { MemoryTx, type Indexes, type Persistence, type Tables } from './memory-core.js';
 import { composeRepositories, storeFeatures } from './features.js';
 
-export type { Change, MemoryCore, Persistence } from './memory-core.js';
+export type { Change, MemoryCore, NewestIndex, Persistence } from './memory-core.js';
 
 const repositoriesOn = (tx: MemoryTx) =>
   composeRepositories(
@@ -10,19 +10,7 @@ const repositoriesOn = (tx: MemoryTx) =>
     tx,
   );
 
-/** A repository's methods: a class's (on its prototypes) or a plain object's. */
-function methodNames(repository: object): string[] {
-  const names = new Set<string>();
-  for (let o: object | null = repository; o && o !== Object.prototype;) {
-    for (const name of Object.getOwnPropertyNames(o)) {
-      if (name !== 'constructor' && typeof Reflect.get(repository, name) === 'function') {
-        names.add(name);
-      }
-    }
-    o = Object.getPrototypeOf(o) as object | null;
-  }
-  return [...names];
-}
+type Methods = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
 /**
  * The memory store: everything under one lock, so a transaction's read-check-write can never
@@ -32,11 +20,12 @@ function methodNames(repository: object): string[] {
  */
 export function createMemoryStore(persistence?: Persistence): Store {
   const tables: Tables = new Map();
+  const indexes: Indexes = new Map();
   let lock: Promise<unknown> = Promise.resolve();
   const ready = persistence
     ? persistence.load().then((changes) => {
-        const tx = new MemoryTx(tables);
-        for (const { collection, id, value } of changes) tx.set(collection, id, value);
+        const tx = new MemoryTx(tables, indexes);
+        for (const { collection, id, value } of changes) tx.write(collection, id, value);
       })
     : Promise.resolve();
 
@@ -53,7 +42,7 @@ export function createMemoryStore(persistence?: Persistence): Store {
   const transaction = <T>(fn: (tx: Store) => Promise<T>): Promise<T> => {
     const run = async () => {
       await ready;
-      const tx = new MemoryTx(tables);
+      const tx = new MemoryTx(tables, indexes);
       try {
         const result = await fn(inTransaction(tx));
         if (persistence && tx.written.size) await persistence.write([...tx.written.values()]);
@@ -68,24 +57,21 @@ export function createMemoryStore(persistence?: Persistence): Store {
     return result;
   };
 
-  // Outside a transaction: each method of each repository runs in a transaction of its own.
-  const shapes = repositoriesOn(new MemoryTx(new Map()));
+  // Outside a transaction: each method of each repository runs in a transaction of its own
+  // (read through a proxy of the repository's shape; what is not a method reads as absent).
+  const shapes = repositoriesOn(new MemoryTx(new Map(), new Map()));
   const outside = Object.fromEntries(
-    Object.entries(shapes).map(([name, repository]) => [
+    Object.entries(shapes).map(([name, shape]) => [
       name,
-      Object.fromEntries(
-        methodNames(repository as object).map((method) => [
-          method,
-          (...args: unknown[]) =>
-            transaction((tx) => {
-              const bound = tx[name as keyof StoreRepositories] as unknown as Record<
-                string,
-                (...a: unknown[]) => Promise<unknown>
-              >;
-              return bound[method]!(...args);
-            }),
-        ]),
-      ),
+      new Proxy(shape as unknown as Methods, {
+        get: (target, method: string) =>
+          typeof target[method] === 'function'
+            ? (...args: unknown[]) =>
+                transaction((tx) =>
+                  (tx as unknown as Record<string, Methods>)[name]![method]!(...args),
+                )
+            : undefined,
+      }),
     ]),
   ) as unknown as StoreRepositories;
 

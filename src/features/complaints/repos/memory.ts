@@ -4,8 +4,7 @@ import { isOpen } from '../machine.js';
 import { tallyCase } from '../rules.js';
 import { addDays } from '../../../domain/time.js';
 import { DomainError } from '../../../domain/errors.js';
-import { newestFirst, pageNewestFirst } from '../../../domain/paging.js';
-import type { MemoryCore } from '../../../stores/memory-core.js';
+import type { MemoryCore, NewestIndex } from '../../../stores/memory-core.js';
 import type { RetentionBatch } from '../../../services/store.js';
 import type {
   ComplaintFilter,
@@ -18,8 +17,15 @@ import type {
   UploadRepository,
 } from './types.js';
 
-/** Newest first: receivedAt, then id, descending (the SQL store's order too). */
-const complaintsNewestFirst = newestFirst<Complaint>((c) => c.receivedAt);
+/**
+ * Newest first: receivedAt, then id, descending (the SQL store's order too), kept per
+ * community by the store, so lists page without sorting; read backwards for oldest first.
+ */
+const byCommunityNewest: NewestIndex<Complaint> = {
+  collection: 'complaints',
+  partition: (c) => c.community,
+  at: (c) => c.receivedAt,
+};
 
 const gridOf = (c: Complaint): string | undefined =>
   'grid' in c.location ? c.location.grid : undefined;
@@ -38,28 +44,22 @@ class MemoryComplaints implements ComplaintRepository {
     this.tx.set('complaints', complaint.id, complaint);
   }
   async list(filter: ComplaintFilter) {
-    const matching = this.tx
-      .all<Complaint>('complaints')
-      .filter(
-        (c) =>
-          c.community === filter.community &&
-          (filter.status === undefined || c.status === filter.status) &&
-          (filter.category === undefined || c.category === filter.category) &&
-          (filter.grid === undefined || gridOf(c) === filter.grid) &&
-          (filter.overdue === undefined ||
-            (isOpen(c.status) && filter.overdue.today > c.dueDate) === filter.overdue.value),
-      );
-    return pageNewestFirst(matching, (c) => c.receivedAt, filter);
+    const matching = (c: Complaint) =>
+      (filter.status === undefined || c.status === filter.status) &&
+      (filter.category === undefined || c.category === filter.category) &&
+      (filter.grid === undefined || gridOf(c) === filter.grid) &&
+      (filter.overdue === undefined ||
+        (isOpen(c.status) && filter.overdue.today > c.dueDate) === filter.overdue.value);
+    return this.tx.page(byCommunityNewest, filter.community, filter, matching);
   }
   async listReceived(community: string, from: string, to: string) {
     const [start, end] = [Date.parse(from), Date.parse(to)];
     return this.tx
-      .all<Complaint>('complaints')
-      .filter((c) => {
+      .page(byCommunityNewest, community, { limit: Infinity }, (c) => {
         const at = Date.parse(c.receivedAt);
-        return c.community === community && at >= start && at < end;
+        return at >= start && at < end;
       })
-      .sort((a, b) => -complaintsNewestFirst(a, b));
+      .items.reverse();
   }
   async tally(q: ComplaintTallyQuery) {
     const [start, end] = [Date.parse(q.from), Date.parse(q.to)];

@@ -2,13 +2,19 @@
 import type { Wish } from '../model.js';
 import { holdEnded, statusAsOf } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
-import { newestFirst, pageNewestFirst } from '../../../domain/paging.js';
-import type { MemoryCore } from '../../../stores/memory-core.js';
+import type { MemoryCore, NewestIndex } from '../../../stores/memory-core.js';
 import type { RetentionBatch } from '../../../services/store.js';
 import type { WishFilter, WishRepositories, WishRepository, WishTally } from './types.js';
 
-/** Newest first: createdAt, then id, descending (the SQL store's order too). */
-const wishesNewestFirst = newestFirst<Wish>((w) => w.createdAt);
+/**
+ * Newest first: createdAt, then id, descending (the SQL store's order too), kept per community
+ * by the store, so lists page without sorting; read backwards for oldest first.
+ */
+const byCommunityNewest: NewestIndex<Wish> = {
+  collection: 'wishes',
+  partition: (w) => w.community,
+  at: (w) => w.createdAt,
+};
 
 class MemoryWishes implements WishRepository {
   constructor(private readonly tx: MemoryCore) {}
@@ -22,12 +28,15 @@ class MemoryWishes implements WishRepository {
     return this.tx.all<Wish>('wishes').find((w) => w.claim?.codeHash === codeHash);
   }
   async put(wish: Wish) {
-    const others = this.tx.all<Wish>('wishes').filter((w) => w.id !== wish.id);
     const claimHash = wish.claim?.codeHash;
     if (
-      others.some(
-        (w) => w.codeHash === wish.codeHash || (!!claimHash && w.claim?.codeHash === claimHash),
-      )
+      this.tx
+        .all<Wish>('wishes')
+        .some(
+          (w) =>
+            w.id !== wish.id &&
+            (w.codeHash === wish.codeHash || (!!claimHash && w.claim?.codeHash === claimHash)),
+        )
     ) {
       throw new DomainError('conflict', 'code taken');
     }
@@ -37,39 +46,32 @@ class MemoryWishes implements WishRepository {
     const now = filter.now === undefined ? undefined : Date.parse(filter.now);
     const statusOf = (w: Wish) =>
       now === undefined ? w.status : statusAsOf(w.status, w.claim?.holdUntil, now);
-    const matching = this.tx
-      .all<Wish>('wishes')
-      .filter(
-        (w) =>
-          w.community === filter.community &&
-          (filter.statuses === undefined || filter.statuses.includes(statusOf(w))) &&
-          (filter.category === undefined || w.category === filter.category) &&
-          (filter.grid === undefined || w.grid === filter.grid) &&
-          !(filter.live && w.anonymisedAt),
-      );
-    return pageNewestFirst(matching, (w) => w.createdAt, filter);
+    const matching = (w: Wish) =>
+      (filter.statuses === undefined || filter.statuses.includes(statusOf(w))) &&
+      (filter.category === undefined || w.category === filter.category) &&
+      (filter.grid === undefined || w.grid === filter.grid) &&
+      !(filter.live && w.anonymisedAt);
+    return this.tx.page(byCommunityNewest, filter.community, filter, matching);
   }
   async listExpiredClaims(community: string, now: string) {
     const cutoff = Date.parse(now);
     return this.tx
-      .all<Wish>('wishes')
-      .filter(
-        (w) =>
-          w.community === community && !!w.claim && holdEnded(w.status, w.claim.holdUntil, cutoff),
+      .page(
+        byCommunityNewest,
+        community,
+        { limit: Infinity },
+        (w) => !!w.claim && holdEnded(w.status, w.claim.holdUntil, cutoff),
       )
-      .sort((a, b) => -wishesNewestFirst(a, b));
+      .items.reverse();
   }
   async listActive(community: string, from: string, to: string) {
     const [start, end] = [Date.parse(from), Date.parse(to)];
     return this.tx
-      .all<Wish>('wishes')
-      .filter((w) => {
+      .page(byCommunityNewest, community, { limit: Infinity }, (w) => {
         const last = w.history[w.history.length - 1]?.at ?? w.createdAt;
-        return (
-          w.community === community && Date.parse(w.createdAt) < end && Date.parse(last) >= start
-        );
+        return Date.parse(w.createdAt) < end && Date.parse(last) >= start;
       })
-      .sort((a, b) => -wishesNewestFirst(a, b));
+      .items.reverse();
   }
   async tally(community: string, from: string, to: string) {
     return tallyWishes(this.tx.scan<Wish>('wishes'), community, from, to);
