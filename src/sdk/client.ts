@@ -68,6 +68,13 @@ export interface Client {
   readonly communities: {
     list(): Promise<CommunitySummary[]>;
     get(id: string): Promise<Community>;
+    /**
+     * What `list()` / `get(id)` would answer at once, if this client already holds it (loaded
+     * and fresh), else undefined: lets an element's first render show a known community
+     * without waiting a task for a settled promise.
+     */
+    peek(): CommunitySummary[] | undefined;
+    peek(id: string): Community | undefined;
   };
   /**
    * Photos for complaints: `create` uploads one (anyone; checked by content, size-capped) and
@@ -161,13 +168,24 @@ export function createClient(options: ClientOptions = {}): Client {
     (await transport).call(name, input, opts);
 
   // Community answers, kept a minute (see Client.communities); '' is the list.
-  const communities = new Map<string, { at: number; value: Promise<unknown> }>();
-  const remembered = <T>(id: string, load: () => Promise<T>): Promise<T> => {
+  const communities = new Map<string, { at: number; value: Promise<unknown>; settled?: unknown }>();
+  const fresh = (id: string) => {
     const kept = communities.get(id);
-    if (kept && Date.now() - kept.at < 60_000) return kept.value as Promise<T>;
+    return kept && Date.now() - kept.at < 60_000 ? kept : undefined;
+  };
+  const remembered = <T>(id: string, load: () => Promise<T>): Promise<T> => {
+    const kept = fresh(id);
+    if (kept) return kept.value as Promise<T>;
     const value = load();
-    communities.set(id, { at: Date.now(), value });
-    value.catch(() => communities.delete(id));
+    const entry: { at: number; value: Promise<unknown>; settled?: unknown } = {
+      at: Date.now(),
+      value,
+    };
+    communities.set(id, entry);
+    value.then(
+      (v) => (entry.settled = v),
+      () => communities.delete(id),
+    );
     return value;
   };
   const callAndForget: typeof call = async (name, input, opts) => {
@@ -219,6 +237,7 @@ export function createClient(options: ClientOptions = {}): Client {
     communities: {
       list: () => remembered('', () => call('listCommunities', {})),
       get: (id) => remembered(id, () => call('getCommunity', { id })),
+      peek: ((id: string = '') => fresh(id)?.settled) as Client['communities']['peek'],
     },
     auth: {
       async login(credentials) {

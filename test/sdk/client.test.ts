@@ -30,6 +30,19 @@ describe('createClient() without baseUrl: the embedded transport', () => {
     assert.deepEqual(await client.call('getCommunity', { id: 'chunhui' }), demoCommunities[1]);
   });
 
+  it('peeks at a community only once this client holds it', async () => {
+    const local = createClient({ embedded: { persistence: false } });
+    assert.equal(local.communities.peek('xingfuli'), undefined, 'nothing asked yet');
+    assert.equal(local.communities.peek(), undefined);
+    const pending = local.communities.get('xingfuli');
+    assert.equal(local.communities.peek('xingfuli'), undefined, 'not while it loads');
+    const tree = await pending;
+    assert.equal(local.communities.peek('xingfuli'), tree, 'the same answer, at once');
+    assert.equal(local.communities.peek('chunhui'), undefined, 'another community is not held');
+    const list = await local.communities.list();
+    assert.equal(local.communities.peek(), list);
+  });
+
   it('asks for a community once a minute per client, again after an admin changes it', async () => {
     const store = (await import('../../src/stores/memory.js')).createMemoryStore();
     const asked: string[] = [];

@@ -44,7 +44,8 @@ export interface Values {
  * where needed): the element paints sooner, and all of it is in the page before the resident
  * can submit, so an offline submit still validates and queues.
  */
-const later = () => import('./later.js');
+let laterModule: typeof import('./later.js') | undefined;
+const later = () => import('./later.js').then((m) => (laterModule = m));
 
 const empty = (): Values => ({
   category: '',
@@ -204,10 +205,13 @@ export class SqComplaintForm extends SqElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void later().then((m) => {
+    // Once loaded (a second form on the page), taken at once: the first render is the form.
+    const takeLater = (m: typeof import('./later.js')) => {
       this.lazy = m;
       this.defaults = m.defaultCategories.complaint;
-    });
+    };
+    if (laterModule) takeLater(laterModule);
+    else void later().then(takeLater);
     const query = new URLSearchParams(location.search);
     for (const name of PREFILL) this[name] ??= query.get(name) ?? undefined;
     this.photos = this.photos.map(({ blob }) => ({ blob, url: URL.createObjectURL(blob) }));
@@ -243,7 +247,8 @@ export class SqComplaintForm extends SqElement {
     this.loadError = undefined;
     this.loading = id;
     try {
-      const tree = await this.client.communities.get(id);
+      // Held already (a second form, a page coming back): the first render shows it.
+      const tree = this.client.communities.peek(id) ?? (await this.client.communities.get(id));
       if (id === this.communityId) this.tree = tree;
     } catch (error) {
       this.loadError = ApiError.from(error);

@@ -188,10 +188,11 @@ export class SqCommunityPicker extends SqElement {
     this.syncForm();
   }
 
+  /** A list or tree the client already holds is taken at once: no second render. */
   private async loadList(client: Client) {
     this.loadError = undefined;
     try {
-      const communities = await client.communities.list();
+      const communities = client.communities.peek() ?? (await client.communities.list());
       if (client !== this._listClient) return;
       this.communities = communities;
       if (!this.communityId && communities.length === 1)
@@ -203,7 +204,7 @@ export class SqCommunityPicker extends SqElement {
 
   private async loadTree(client: Client, id: string) {
     try {
-      const tree = await client.communities.get(id);
+      const tree = client.communities.peek(id) ?? (await client.communities.get(id));
       if (id !== this.communityId) return;
       this.tree = tree;
       this.dropStale(tree);
