@@ -14,43 +14,8 @@ export const trackerStyles = css`
     font-size: var(--sq-font-size-heading);
     line-height: 1.3;
   }
-  h4 {
-    margin: var(--sq-space-4) 0 var(--sq-space-2);
-    font-size: 1em;
-  }
-  p,
-  dd,
   fieldset {
     margin: 0;
-  }
-  form {
-    display: grid;
-    gap: var(--sq-space-4);
-    margin-top: var(--sq-space-4);
-  }
-  .result {
-    margin-top: var(--sq-space-4);
-    padding-top: var(--sq-space-4);
-    border-top: var(--sq-border-width) solid var(--sq-color-border);
-  }
-  .field {
-    display: grid;
-    gap: var(--sq-space-1);
-  }
-  label,
-  dt {
-    font-weight: 600;
-  }
-  .primary {
-    justify-self: start;
-    color: var(--sq-color-on-primary);
-    background: var(--sq-color-primary);
-    border: 0;
-    font-weight: 600;
-  }
-  [aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
   }
   form > .alert {
     display: block;

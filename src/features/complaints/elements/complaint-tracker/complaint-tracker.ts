@@ -16,6 +16,7 @@ import zhCN from '../../locales/zh-CN/complaint-tracker.js';
 import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
+import { lookupShell, lookupStyles } from '../../../../ui/lookup.js';
 import { renderDateTime } from '../../../../ui/time.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
@@ -88,7 +89,14 @@ type Outcome = 'rated' | 'reopened' | 'queued';
  */
 export class SqComplaintTracker extends SqElement {
   static override tagName = 'sq-complaint-tracker';
-  static override styles = [baseStyles, badgeStyles, controlStyles, messageStyles, trackerStyles];
+  static override styles = [
+    baseStyles,
+    badgeStyles,
+    controlStyles,
+    messageStyles,
+    lookupStyles,
+    trackerStyles,
+  ];
 
   /** Prefills the ticket number (e.g. from the success screen). The query code never is. */
   @property() ticket?: string;
@@ -494,24 +502,13 @@ export class SqComplaintTracker extends SqElement {
   }
 
   protected override render() {
-    const t = this.t;
-    const failure = this.failure;
-    return html`<h2>${t.t('heading')}</h2>
-      <p class="hint-text">${t.t('intro')}</p>
-      ${this.renderForm()}
-      ${
-        failure
-          ? html`<div class="alert" role="alert" part="error">
-              <p>${t.t('failed')} ${t.t(`common:${failure.key}`)}</p>
-              <button type="button" class="button-secondary" @click=${this.retry}>
-                ${t.t('common:retry')}
-              </button>
-            </div>`
-          : nothing
-      }
-      <p class="visually-hidden" role="status">${this.announce}</p>
-      <div aria-busy=${this.busy ? 'true' : 'false'}>
-        ${this.view ? this.renderResult(this.view) : nothing}
-      </div>`;
+    return lookupShell(this.t, {
+      form: this.renderForm(),
+      failure: this.failure,
+      retry: () => this.retry(),
+      announce: this.announce,
+      busy: this.busy,
+      result: this.view ? this.renderResult(this.view) : nothing,
+    });
   }
 }
