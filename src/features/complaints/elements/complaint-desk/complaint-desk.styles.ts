@@ -106,18 +106,9 @@ export const deskStyles = css`
     flex-basis: 100%;
     color: var(--sq-color-text-muted);
   }
-  .alert p {
-    margin: 0;
-  }
-  .alert {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--sq-space-3);
+  /* Boxes sit flush with what is above them here (messageStyles draws them). */
+  .alert,
+  .notice {
     margin: 0 0 var(--sq-space-3);
-    padding: var(--sq-space-3);
-    border-radius: var(--sq-radius);
-    background: var(--sq-color-surface-raised);
-    border-inline-start: 4px solid var(--sq-color-danger);
   }
 `;

@@ -15,6 +15,7 @@ import { StaffSessionController, type Staff } from '../../../../ui/staff-session
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
+import { messageStyles } from '../../../../ui/message-styles.js';
 import { deskStyles } from './complaint-desk.styles.js';
 import { complaintTone } from '../tones.js';
 
@@ -49,7 +50,7 @@ type Filters = { status?: ComplaintStatus; category?: string; grid?: string; ove
  */
 export class SqComplaintDesk extends SqElement {
   static override tagName = 'sq-complaint-desk';
-  static override styles = [baseStyles, badgeStyles, deskStyles];
+  static override styles = [baseStyles, badgeStyles, messageStyles, deskStyles];
 
   @state() private view: 'list' | 'metrics' = 'list';
   /** @internal */ @state() items?: ComplaintSummary[];

@@ -13,6 +13,7 @@ import zhCN from '../../locales/zh-CN/complaint-qr.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
+import { messageStyles } from '../../../../ui/message-styles.js';
 import { qrStyles } from './complaint-qr.styles.js';
 import { PrefillError, prefillUrl, type PrefillPlace } from './prefill.js';
 import { encodeQr, QUIET_ZONE, type QrCode } from './qr.js';
@@ -37,7 +38,7 @@ import { encodeQr, QUIET_ZONE, type QrCode } from './qr.js';
  */
 export class SqComplaintQr extends SqElement {
   static override tagName = 'sq-complaint-qr';
-  static override styles = [baseStyles, qrStyles];
+  static override styles = [baseStyles, messageStyles, qrStyles];
 
   /**
    * The page with <sq-complaint-form> (absolute, or relative to this page). Default: this

@@ -92,24 +92,9 @@ export const pickerStyles = css`
   .summary:empty {
     display: none;
   }
-  .notice,
-  .alert {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--sq-space-3);
+  /* Boxes sit flush with what is above them here (messageStyles draws them). */
+  .alert,
+  .notice {
     margin: 0 0 var(--sq-space-3);
-    padding: var(--sq-space-3);
-    border-radius: var(--sq-radius);
-    background: var(--sq-color-surface-raised);
-    border-inline-start: 4px solid var(--sq-color-warning);
-  }
-  .alert {
-    border-inline-start-color: var(--sq-color-danger);
-  }
-  .alert p,
-  .notice p {
-    margin: 0;
-    flex: 1 1 12rem;
   }
 `;

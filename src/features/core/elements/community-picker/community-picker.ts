@@ -17,6 +17,7 @@ import zhCN from '../../locales/zh-CN/community-picker.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
+import { messageStyles } from '../../../../ui/message-styles.js';
 import { pickerStyles } from './community-picker.styles.js';
 
 interface Option {
@@ -54,7 +55,7 @@ export class SqCommunityPicker extends SqElement {
   static override tagName = 'sq-community-picker';
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [baseStyles, pickerStyles];
+  static override styles = [baseStyles, messageStyles, pickerStyles];
 
   /** Grid (网格) id: chosen or prefilled. */
   @property({ reflect: true }) grid?: string;
