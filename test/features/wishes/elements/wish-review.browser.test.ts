@@ -300,6 +300,26 @@ describe('sq-wish-review', () => {
     await waitUntil(() => $(el, '.empty'), 'rejected by keyboard');
   });
 
+  it('shows the reviewer what the wall will mask before approving', async () => {
+    const { staff } = await setup(1, {
+      story: '请联系王秀英 13600009999，我住 2 号楼，想要一台收音机。',
+    });
+    const el = await mount(staff);
+    await waitUntil(() => el.shadowRoot?.querySelector('[part=published]'), 'preview');
+    const preview = el.shadowRoot!.querySelector('[part=published]');
+    expect(preview!.textContent).to.contain('心愿墙上将这样显示');
+    expect(preview!.textContent).not.to.contain('13600009999');
+    expect(preview!.textContent).not.to.contain('王秀英');
+    expect(el.shadowRoot!.querySelector('.story')!.textContent).to.contain('13600009999');
+  });
+
+  it('shows no preview when nothing is masked', async () => {
+    const { staff } = await setup(1);
+    const el = await mount(staff);
+    await waitUntil(() => el.shadowRoot?.querySelector('.story'), 'listed');
+    expect(el.shadowRoot!.querySelector('[part=published]')).to.equal(null);
+  });
+
   it('renders hostile text as inert text', async () => {
     const { staff } = await setup(1, {
       title: XSS_PAYLOADS[1].slice(0, 30),

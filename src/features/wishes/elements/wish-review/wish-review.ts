@@ -77,6 +77,7 @@ interface Failure {
  * @event {SqWishActedEvent} sq-wish-acted - An action succeeded: `detail.action`, `detail.wish` (the staff view).
  *
  * @csspart login - The sign-in form.
+ * @csspart published - Under a wish's story: what the wall will show, when masking changed it.
  * @csspart counts - The counts panel.
  * @csspart figure - One count.
  * @csspart toolbar - The status filter and refresh button.
@@ -451,6 +452,18 @@ export class SqWishReview extends SqElement {
         ${expired ? html`<span class="badge" data-tone="overdue">${t.t('expired')}</span>` : nothing}
       </p>
       <p class="story">${wish.story}</p>
+      ${
+        // Phones, ID numbers and the wisher's name are masked on the wall: say so before 通过.
+        wish.published.title !== wish.title || wish.published.story !== wish.story
+          ? html`<div class="notice" part="published">
+              <p>
+                <strong>${t.t('publishedAs')}</strong><br />${wish.published.title}<br />${
+                  wish.published.story
+                }
+              </p>
+            </div>`
+          : nothing
+      }
       <dl class="facts">
         ${row('category', category ? displayName(category, lang) : wish.category)}
         ${row('grid', grid ? displayName(grid, lang) : wish.grid)}

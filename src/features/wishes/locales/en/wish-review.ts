@@ -7,6 +7,7 @@ export default {
   ...wishFields,
   heading: 'Review small wishes',
   signedIn: 'Signed in as {{name}}',
+  publishedAs: 'On the wall it will read (phones, ID numbers and names hidden):',
   logout: 'Sign out',
   login: {
     heading: 'Staff sign-in',

@@ -5,6 +5,7 @@
 export default {
   heading: '微心愿审核',
   signedIn: '当前账号：{{name}}',
+  publishedAs: '心愿墙上将这样显示（电话、证件号和姓名已隐去）：',
   logout: '退出登录',
   login: {
     heading: '工作人员登录',
