@@ -85,9 +85,9 @@ for (const db of databases) {
           const released = new Promise<void>((resolve) => (release = resolve));
           let locked!: () => void;
           const isLocked = new Promise<void>((resolve) => (locked = resolve));
-          // A resident's request, say, holding the case's row.
+          // A staff action, say, holding the case's row.
           const holder = store.transaction(async (tx) => {
-            await tx.complaints.get(held);
+            await tx.complaints.get(held, { lock: true });
             locked();
             await released;
           });
