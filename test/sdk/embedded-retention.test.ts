@@ -9,6 +9,7 @@ import { seedDemo } from '../../src/features/core/demo.js';
 import type { Clock } from '../../src/domain/time.js';
 import { createEmbeddedTransport } from '../../src/sdk/embedded.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
+import { returnedComplaint } from '../stores/fixtures/returned-complaint.js';
 import type { Store } from '../../src/services/store.js';
 
 const HOUR = 3_600_000;
@@ -16,36 +17,8 @@ const DAY = 24 * HOUR;
 const T = Date.parse('2026-06-01T00:00:00.000Z');
 
 /** A case with a photo, returned at `endedAt`. */
-const returned = (id: string, endedAt: string): Complaint => ({
-  id,
-  ticket: `SQ-2024-${id.slice(-6)}`,
-  community: 'xingfuli',
-  category: 'environment',
-  description: '垃圾站三天没人清运了。',
-  location: { community: 'xingfuli', grid: 'xfl-g1' },
-  answers: {},
-  photos: [`${id.slice(0, -1)}P`],
-  anonymous: false,
-  contact: { name: '张三丰', phone: '13812341234' },
-  publishConsent: false,
-  status: 'returned',
-  receivedAt: endedAt,
-  dueDate: '2024-01-05',
-  reopened: 0,
-  queryCodeHash: `hash-${id}`,
-  history: [
-    { at: endedAt, action: 'submit', to: 'received', actor: { kind: 'resident' }, public: true },
-    {
-      at: endedAt,
-      action: 'return',
-      from: 'received',
-      to: 'returned',
-      reason: 'duplicate',
-      actor: { kind: 'staff', id: 's1', name: '王芳' },
-      public: true,
-    },
-  ],
-});
+const returned = (id: string, endedAt: string): Complaint =>
+  returnedComplaint(id, endedAt, { photos: [`${id.slice(0, -1)}P`] });
 
 const DUE = '0000000000000000000000DUE1';
 const SOON = '0000000000000000000000SOON';

@@ -11,6 +11,7 @@ import type { LogRecord } from '../../src/server/log.js';
 import { memoryStorage } from '../../src/server/uploads.js';
 import { testDatabases } from './db.js';
 import { cheapScrypt, manualClock } from './harness.js';
+import { returnedComplaint } from '../stores/fixtures/returned-complaint.js';
 
 const databases = testDatabases();
 after(async () => {
@@ -20,38 +21,19 @@ after(async () => {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** A case returned at `endedAt` (ISO), with a contact and a photo. */
-const returned = (n: number, endedAt: string, photo: string): Complaint => ({
-  id: `0000000000000000000000RET${n}`,
-  ticket: `SQ-2024-00000${n}`,
-  community: 'xingfuli',
-  category: 'environment',
-  description: '垃圾站三天没人清运了，我是张三丰。',
-  location: { community: 'xingfuli', grid: 'xfl-g1', building: 'xfl-g1-b1' },
-  answers: {},
-  photos: [photo],
-  anonymous: false,
-  contact: { name: '张三丰', phone: '13812341234' },
-  publishConsent: false,
-  status: 'returned',
-  receivedAt: endedAt,
-  dueDate: '2024-01-05',
-  reopened: 0,
-  queryCodeHash: `hash-${n}`,
-  history: [
-    { at: endedAt, action: 'submit', to: 'received', actor: { kind: 'resident' }, public: true },
-    {
-      at: endedAt,
-      action: 'return',
-      from: 'received',
-      to: 'returned',
-      reason: 'duplicate',
-      text: '与SQ-2024-000001重复，张三丰',
-      actor: { kind: 'staff', id: 's1', name: '王芳' },
-      public: true,
-    },
-  ],
-});
+/** A case returned at `endedAt` (ISO), with a contact and a photo, names in its words too. */
+const returned = (n: number, endedAt: string, photo: string): Complaint => {
+  const base = returnedComplaint(`0000000000000000000000RET${n}`, endedAt);
+  return {
+    ...base,
+    ticket: `SQ-2024-00000${n}`,
+    description: '垃圾站三天没人清运了，我是张三丰。',
+    location: { community: 'xingfuli', grid: 'xfl-g1', building: 'xfl-g1-b1' },
+    photos: [photo],
+    queryCodeHash: `hash-${n}`,
+    history: [base.history[0]!, { ...base.history[1]!, text: '与SQ-2024-000001重复，张三丰' }],
+  };
+};
 
 for (const db of databases) {
   describe(`retention in the server on ${db.name}`, () => {

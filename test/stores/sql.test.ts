@@ -7,6 +7,7 @@ import type { Complaint } from '../../src/domain/index.js';
 import { seedDemo } from '../../src/features/core/demo.js';
 import { runRetention } from '../../src/services/retention.js';
 import { storeFeatures } from '../../src/stores/features.js';
+import { returnedComplaint } from './fixtures/returned-complaint.js';
 
 const databases = testDatabases();
 after(async () => {
@@ -47,36 +48,8 @@ for (const db of databases) {
         try {
           await seedDemo(store);
           const at = '2024-01-01T00:00:00.000Z';
-          const ended = (id: string): Complaint => ({
-            id,
-            ticket: `SQ-2024-${id.slice(-6)}`,
-            community: 'xingfuli',
-            category: 'environment',
-            description: '垃圾站三天没清运。',
-            location: { community: 'xingfuli', grid: 'xfl-g1' },
-            answers: {},
-            photos: [],
-            anonymous: false,
-            contact: { name: '张三丰', phone: '13812341234' },
-            publishConsent: false,
-            status: 'returned',
-            receivedAt: at,
-            dueDate: '2024-01-05',
-            reopened: 0,
-            queryCodeHash: `hash-${id}`,
-            history: [
-              { at, action: 'submit', to: 'received', actor: { kind: 'resident' }, public: true },
-              {
-                at,
-                action: 'return',
-                from: 'received',
-                to: 'returned',
-                reason: 'duplicate',
-                actor: { kind: 'staff', id: 's1', name: '王芳' },
-                public: true,
-              },
-            ],
-          });
+          const ended = (id: string): Complaint =>
+            returnedComplaint(id, at, { description: '垃圾站三天没清运。' });
           const [held, free] = ['0000000000000000000000HELD', '0000000000000000000000FREE'];
           await store.complaints.put(ended(held));
           await store.complaints.put(ended(free));
