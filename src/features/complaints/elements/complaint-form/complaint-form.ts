@@ -242,6 +242,8 @@ export class SqComplaintForm extends SqElement {
   }
 
   private loading?: string | undefined;
+  /** The form has rendered (later, another community loads under it, keeping focus). */
+  private shown = false;
 
   private async load(id: string) {
     this.loadError = undefined;
@@ -343,7 +345,11 @@ export class SqComplaintForm extends SqElement {
         run: () => s.retry(),
       });
     const m = this.lazy;
-    if (!m) return html`<p class="hint-text" role="status">${t.t('common:loading')}</p>`;
+    // Before the form first shows, a community still loading is not stood in for by the
+    // default catalogue (a resident would pick categories it may not have).
+    if (!m || (!this.shown && this.communityId && !this.tree && !this.loadError))
+      return html`<p class="hint-text" role="status">${t.t('common:loading')}</p>`;
+    this.shown = true;
     const v = s.values;
     const privacy = this.tree?.privacy;
     const failure = s.failure;
