@@ -126,15 +126,15 @@ const problems = [];
  * A row over its DESIGN.md budget but under its ceiling prints `OVER*` and does not fail the
  * run; over the ceiling it fails. Delete the entry once the row is back under budget.
  */
+const EMBEDDED_WAIVER =
+  'three changes that landed together grew the embedded core 6.5 → 7.9 kB: the retention ' +
+  "job (PIPL: deletion as the privacy notice promises; the memory repositories' " +
+  "anonymiseEnded, the run at open), the memory store's list indexes (paging 10,000 wishes: " +
+  '16 s → 0.08 s) and counting without copying (三率 aggregates). To be paid back (issue #11); ' +
+  'see docs/size.md';
 const WAIVED = {
-  'embedded transport + wishes': {
-    ceiling: 15_300,
-    reason:
-      'the retention job (PIPL: deletion as the privacy notice promises) adds 0.2 kB to the ' +
-      "embedded core (the memory repositories' anonymiseEnded, the run at open; the rules load " +
-      'in chunks of their own) and the memory store keeps its lists in indexes (paging 10,000 ' +
-      'wishes: 16 s to 0.08 s), partly paid back in the memory store; see docs/size.md',
-  },
+  'embedded transport + complaints': { ceiling: 16_300, reason: EMBEDDED_WAIVER },
+  'embedded transport + wishes': { ceiling: 16_300, reason: EMBEDDED_WAIVER },
 };
 
 function row(name, { min, gz }, budget, note = '') {
