@@ -92,7 +92,8 @@ export class StaffSessionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.follow();
+    // Follows the client at the update, not here: a provider's client has arrived by then.
+    this.host.requestUpdate();
   }
 
   hostUpdate(): void {

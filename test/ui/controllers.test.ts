@@ -26,8 +26,10 @@ function host(client: Client) {
     addController(c: (typeof controllers)[number]) {
       controllers.push(c);
     },
+    /** Connects and runs the update Lit runs after connecting (asked for by the controller). */
     connect() {
       for (const c of controllers) c.hostConnected?.();
+      for (const c of controllers) c.hostUpdate?.();
     },
     update() {
       for (const c of controllers) c.hostUpdate?.();

@@ -50,6 +50,13 @@ export class SqProvider extends LitElement {
   @provide({ context: localeContext }) protected providedLocale?: string;
   @provide({ context: careContext }) protected providedCare = false;
 
+  /** Provides at once: elements inside that upgrade right after it get its client in their
+   * first update (not the embedded default, which would load the embedded store). */
+  override connectedCallback(): void {
+    this.willUpdate();
+    super.connectedCallback();
+  }
+
   protected override willUpdate(): void {
     this.providedClient = this.client ?? (this.apiBase ? clientFor(this.apiBase) : undefined);
     this.providedCommunity = this.community;
