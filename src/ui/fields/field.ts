@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { options } from './options.js';
 
 /** What every field partial takes: its control's id, visible label, hint and error text. */
 export interface FieldProps {
@@ -111,8 +112,9 @@ export const selectField = (
     (d, invalid) =>
       html`<select id=${p.id} name=${p.id} aria-describedby=${d} aria-invalid=${invalid}>
         <option value="">${p.empty}</option>
-        ${p.options.map(
-          (o) => html`<option value=${o.id} ?selected=${o.id === p.value}>${o.label}</option>`,
+        ${options(
+          p.options.map((o) => [o.id, o.label] as const),
+          p.value,
         )}
       </select>`,
   );

@@ -10,6 +10,7 @@ export {
   type FieldProps,
   type TextProps,
 } from './field.js';
+export { options, type OptionList } from './options.js';
 export { errorSummary } from './error-summary.js';
 export { statusBanner } from './status-banner.js';
 export { photoPicker } from './photo-picker.js';

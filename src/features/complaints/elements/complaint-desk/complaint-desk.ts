@@ -11,6 +11,7 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
+import { options as optionNodes } from '../../../../ui/fields/options.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
@@ -322,7 +323,7 @@ export class SqComplaintDesk extends SqElement {
           aria-describedby=${a.described}
         >
           <option value="">${empty}</option>
-          ${options.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
+          ${optionNodes(options)}
         </select>`,
     );
   }

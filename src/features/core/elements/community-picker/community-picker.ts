@@ -16,6 +16,7 @@ import type { Client } from '../../../../sdk/client.js';
 import zhCN from '../../locales/zh-CN/community-picker.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
+import { options as optionNodes } from '../../../../ui/fields/options.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { pickerStyles } from './community-picker.styles.js';
@@ -309,11 +310,9 @@ export class SqCommunityPicker extends SqElement {
           @change=${(e: Event) => this.choose(level, (e.target as HTMLSelectElement).value)}
         >
           <option value="">${this.placeholder(level, options)}</option>
-          ${(options ?? []).map(
-            (o) =>
-              html`<option value=${o.id} ?selected=${o.id === selected}>
-                ${displayName(o, t.lang)}
-              </option>`,
+          ${optionNodes(
+            (options ?? []).map((o) => [o.id, displayName(o, t.lang)] as const),
+            selected,
           )}
         </select>
       </div>

@@ -11,6 +11,7 @@ import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { StaffSessionController } from '../../../../ui/staff-session.js';
 import { SqElement } from '../../../../ui/sq-element.js';
+import { options } from '../../../../ui/fields/options.js';
 import { renderDateTime } from '../../../../ui/time.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
@@ -396,11 +397,9 @@ export class SqWishReview extends SqElement {
             void this.loadCounts();
           }}
         >
-          ${PERIODS.map(
-            (d) =>
-              html`<option value=${d} ?selected=${d === this.days}>
-                ${t.t(`counts.periods.${d}`)}
-              </option>`,
+          ${options(
+            PERIODS.map((d) => [String(d), t.t(`counts.periods.${d}`)] as const),
+            String(this.days),
           )}
         </select>
       </div>
@@ -561,11 +560,9 @@ export class SqWishReview extends SqElement {
           id="filter"
           @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as WishStatus)}
         >
-          ${STATUSES.map(
-            (s) =>
-              html`<option value=${s} ?selected=${s === this.status}>
-                ${t.t(`status.${s}`)}
-              </option>`,
+          ${options(
+            STATUSES.map((s) => [s, t.t(`status.${s}`)] as const),
+            this.status,
           )}
         </select>
         <button class="button-secondary" @click=${this.reload}>${t.t('refresh')}</button>
