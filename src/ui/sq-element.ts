@@ -1,4 +1,4 @@
-import { consume, ContextProvider, ContextRoot } from '@lit/context';
+import { consume, ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Client } from '../sdk/client.js';
@@ -9,34 +9,19 @@ import { pendingStrings } from './localize.js';
 import { CustomStates } from './states.js';
 import { ensureDocumentTokens } from './tokens.js';
 
+/** <sq-provider> defined, or 3 s gone by: a page that never defines it still renders. */
+const providerDefined = () =>
+  Promise.race([
+    customElements.whenDefined('sq-provider'),
+    new Promise((resolve) => setTimeout(resolve, 3000)),
+  ]);
+
 /**
  * Provides to what the host renders, which connects after the host exists: unlike a provider
  * upgraded late, it has no consumers to take over from an outer one, so it does not announce
  * itself (each announcement makes an outer <sq-provider> re-send every request it serves:
  * quadratic in the elements on the page).
  */
-/** <sq-provider> defined, or a few seconds gone by (a page that never defines it still renders). */
-function providerDefined(): Promise<unknown> {
-  return Promise.race([
-    customElements.whenDefined('sq-provider'),
-    new Promise((resolve) => setTimeout(resolve, PROVIDER_WAIT_MS)).then(() =>
-      console.warn(
-        "[shequ-kit] <sq-provider> is not defined: import 'shequ-kit/define/provider' (elements inside it use their own settings meanwhile)",
-      ),
-    ),
-  ]);
-}
-const PROVIDER_WAIT_MS = 3000;
-
-const roots = new WeakSet<Document>();
-/** Keeps the context requests no provider answered yet and sends them again to a provider
- * that upgrades later (without it an element would keep the embedded default for good). */
-function holdRequests(document: Document) {
-  if (roots.has(document)) return;
-  roots.add(document);
-  new ContextRoot().attach(document as unknown as HTMLElement);
-}
-
 class InnerProvider<C extends { __context__: unknown }> extends ContextProvider<C> {
   override hostConnected(): void {}
 }
@@ -135,21 +120,28 @@ export class SqElement extends LitElement {
     );
   }
 
-  override connectedCallback(): void {
-    ensureDocumentTokens(this.ownerDocument);
-    if (!this.apiBase && this.closest('sq-provider:not(:defined)')) holdRequests(this.ownerDocument);
-    super.connectedCallback();
-  }
+  private waiting?: Promise<unknown>;
 
   /**
-   * Renders once the strings of its language are here (no flash of the fallback language) and
-   * once an enclosing <sq-provider> is defined: its chunk may arrive after ours (the drop-in
-   * loads both at once), and a first render without it would load and ask the embedded store.
+   * Connects (asks for context, then renders) once an enclosing <sq-provider> is defined: its
+   * chunk may arrive after ours (the drop-in loads both at once), and a request it is not
+   * there to answer would leave the element on the embedded default, which loads and asks the
+   * embedded store.
    */
+  override connectedCallback(): void {
+    ensureDocumentTokens(this.ownerDocument);
+    if (!this.waiting && !this.apiBase && this.closest('sq-provider:not(:defined)')) {
+      this.waiting = providerDefined().then(() => {
+        this.waiting = undefined;
+        if (this.isConnected) super.connectedCallback();
+      });
+    } else if (!this.waiting) super.connectedCallback();
+  }
+
+  /** Renders once the strings of its language are here: no flash of the fallback language. */
   protected override async scheduleUpdate(): Promise<void> {
     const loading = pendingStrings.get(this);
     if (loading) await loading;
-    if (!this.apiBase && this.closest('sq-provider:not(:defined)')) await providerDefined();
     super.scheduleUpdate();
   }
 

@@ -15,7 +15,7 @@ class OptionsDirective extends Directive {
   private nodes: HTMLOptionElement[] = [];
 
   render(list: OptionList, selected?: string): unknown {
-    const key = list.map(([value, label]) => `${value}\u0000${label}`).join('\u0001');
+    const key = JSON.stringify(list);
     let result: unknown = noChange;
     if (key !== this.key) {
       this.key = key;

@@ -11,7 +11,6 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { options as optionNodes } from '../../../../ui/fields/options.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
@@ -323,7 +322,7 @@ export class SqComplaintDesk extends SqElement {
           aria-describedby=${a.described}
         >
           <option value="">${empty}</option>
-          ${optionNodes(options)}
+          ${options.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
         </select>`,
     );
   }

@@ -13,7 +13,6 @@ import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { options as optionNodes } from '../../../../ui/fields/options.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -371,9 +370,9 @@ export class SqWishWall extends SqElement {
               @change=${(e: Event) => this.setFilter(name, (e.target as HTMLSelectElement).value)}
             >
               <option value="">${all}</option>
-              ${optionNodes(
-                options[name].map((o) => [o.id, o.label] as const),
-                this[name],
+              ${options[name].map(
+                (o) =>
+                  html`<option value=${o.id} ?selected=${o.id === this[name]}>${o.label}</option>`,
               )}
             </select>
           </div>`,
