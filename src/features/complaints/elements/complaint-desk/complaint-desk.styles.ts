@@ -54,8 +54,9 @@ export const deskStyles = css`
   label {
     font-weight: 600;
   }
+  /* Not the checkbox: "只看超期" must not look like an empty text box. */
   select,
-  input,
+  input:not([type='checkbox']),
   textarea {
     font: inherit;
     min-height: var(--sq-target-size);
@@ -76,6 +77,8 @@ export const deskStyles = css`
   }
   .check input {
     width: var(--sq-target-size);
+    height: var(--sq-target-size);
+    margin: 0;
     accent-color: var(--sq-color-primary);
   }
   ul,

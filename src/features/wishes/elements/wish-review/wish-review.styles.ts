@@ -73,29 +73,6 @@ export const wishReviewStyles = css`
   dt {
     font-weight: 600;
   }
-  input,
-  select,
-  textarea {
-    font: inherit;
-    min-height: var(--sq-target-size);
-    max-width: 100%;
-    padding: var(--sq-space-2) var(--sq-space-3);
-    color: var(--sq-color-text);
-    background: var(--sq-color-surface);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-    border-radius: var(--sq-radius);
-  }
-  [aria-invalid='true'] {
-    border: 2px solid var(--sq-color-danger);
-  }
-  .primary {
-    color: var(--sq-color-on-primary);
-    background: var(--sq-color-primary);
-    border: var(--sq-border-width) solid var(--sq-color-primary);
-  }
-  .primary:hover {
-    background: var(--sq-color-primary-hover);
-  }
   button:disabled {
     opacity: 0.6;
     cursor: progress;

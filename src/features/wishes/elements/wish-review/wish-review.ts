@@ -16,6 +16,7 @@ import { renderDateTime } from '../../../../ui/time.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
+import { controlStyles } from '../../../../ui/control-styles.js';
 import { wishReviewStyles } from './wish-review.styles.js';
 import { wishTone } from '../tones.js';
 
@@ -96,7 +97,13 @@ interface Failure {
  */
 export class SqWishReview extends SqElement {
   static override tagName = 'sq-wish-review';
-  static override styles = [baseStyles, badgeStyles, messageStyles, wishReviewStyles];
+  static override styles = [
+    baseStyles,
+    controlStyles,
+    badgeStyles,
+    messageStyles,
+    wishReviewStyles,
+  ];
 
   /** The status the queue shows first (待核实). */
   @property({ reflect: true }) status: WishStatus = 'pending_review';

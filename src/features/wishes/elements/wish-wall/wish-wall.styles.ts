@@ -47,20 +47,6 @@ export const wallStyles = css`
   legend {
     font-weight: 600;
   }
-  select,
-  input:not([type='radio'], [type='checkbox']) {
-    width: 100%;
-    min-height: var(--sq-target-size);
-    padding: var(--sq-space-2) var(--sq-space-3);
-    font: inherit;
-    color: inherit;
-    background: var(--sq-color-surface);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-    border-radius: var(--sq-radius);
-  }
-  [aria-invalid='true'] {
-    border: 2px solid var(--sq-color-danger);
-  }
   .list {
     display: flex;
     flex-direction: column;
@@ -137,15 +123,6 @@ export const wallStyles = css`
   .primary {
     width: 100%;
     margin-top: var(--sq-space-4);
-  }
-  .primary {
-    color: var(--sq-color-on-primary);
-    background: var(--sq-color-primary);
-    border: 0;
-    font-weight: 600;
-  }
-  .primary:hover {
-    background: var(--sq-color-primary-hover);
   }
   .success {
     display: block;

@@ -16,6 +16,7 @@ import { SqElement } from '../../../../ui/sq-element.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
+import { controlStyles } from '../../../../ui/control-styles.js';
 import { SqClaimedEvent } from './events.js';
 import { wallStyles } from './wish-wall.styles.js';
 import { wishTone } from '../tones.js';
@@ -63,7 +64,14 @@ const SELECTS = ['category', 'grid'] as const;
  */
 export class SqWishWall extends SqElement {
   static override tagName = 'sq-wish-wall';
-  static override styles = [baseStyles, badgeStyles, messageStyles, chipStyles, wallStyles];
+  static override styles = [
+    baseStyles,
+    controlStyles,
+    badgeStyles,
+    messageStyles,
+    chipStyles,
+    wallStyles,
+  ];
 
   /** Show only this category (id from the community's wish catalogue). */
   @property({ reflect: true }) category?: string;
