@@ -1,5 +1,6 @@
 /**
- * The sending half of SubmissionController, loaded right after a form's first render: the
+ * The sending half of SubmissionController, loaded right after a form's first render with the
+ * form's other after-first-render code (its `later.ts` re-exports `adopt`, `submit`, `dismiss`): the
  * check with errors at their fields, one Idempotency-Key per intent, sending, the outbox
  * (queued, delivered in the background, refused), adopting what earlier page loads left,
  * focus and `sq-submitted`.
@@ -98,7 +99,8 @@ async function deliver(c: Submission, receipt: unknown): Promise<void> {
  * Listens before it looks, and takes deliveries made before it looked, so none is missed.
  */
 export async function adopt(c: Submission, client: Client): Promise<void> {
-  const outbox = await client.outbox();
+  // Nothing queued by anyone yet: the outbox's code waits for this form's first submission.
+  const outbox = await client.outbox({ ifAny: true });
   if (client !== c.adopted || !outbox) return;
   listen(c, outbox);
   const { operation } = c.options;

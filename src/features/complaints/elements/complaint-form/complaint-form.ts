@@ -193,6 +193,7 @@ export class SqComplaintForm extends SqElement {
       const checked = complaintInputSchema.safeParse(input);
       return checked.success ? [] : toFieldErrors(checked.error.issues);
     },
+    actions: later,
     send: (input, idempotencyKey) =>
       this.client.complaints.submit(input, {
         attachments: this.photos.map((p) => p.blob),

@@ -20,6 +20,8 @@ export {
 export { photoPicker } from '../../../../ui/fields/photo-picker.js';
 export { errorSummary } from '../../../../ui/fields/error-summary.js';
 export { shrink } from './photos.js';
+// The submission controller's sending half, in this chunk rather than one of its own.
+export { adopt, dismiss, submit } from '../../../../ui/submission/submission-actions.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import zhAfter from '../../locales/zh-CN/complaint-form-after.js';
 import zhFields from '../../locales/zh-CN/complaint-fields.js';
