@@ -120,6 +120,9 @@ export class SubmissionController<V extends Values, I, R> implements ReactiveCon
 
   /** The values typed so far; a draft of the allowed fields is saved on each change. */
   set(patch: Partial<V>): void {
+    // The resident is writing: the outbox's code loads now, while the page is surely online,
+    // not at the submission (which may come after the network is gone).
+    if (!this.dirty) void this.host.client.outbox().catch(() => undefined);
     this.values = { ...this.values, ...patch };
     this.dirty = true;
     for (const name in patch) this.setError(name);
