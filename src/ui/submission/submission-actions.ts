@@ -7,8 +7,11 @@
  */
 import type { FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
+import { toFieldErrors } from '../../domain/validation.js';
+import type { OperationName } from '../../services/contract.js';
 import type { Client } from '../../sdk/client.js';
 import { ApiError } from '../../sdk/errors.js';
+import { operationDef } from '../../sdk/operations.js';
 import type {
   Outbox,
   OutboxDeliveredEvent,
@@ -27,7 +30,9 @@ export async function submit(c: Submission): Promise<void> {
   const { options, values } = c;
   c.failure = undefined;
   const input = await options.input(values);
-  const problems = await options.check(input, values);
+  const problems = options.check
+    ? await options.check(input, values)
+    : await schemaErrors(options.operation, input);
   if (problems.length) {
     c.to('editing');
     return showErrors(c, problems);
@@ -48,6 +53,12 @@ export async function submit(c: Submission): Promise<void> {
   } catch (error) {
     fail(c, ApiError.from(error));
   }
+}
+
+/** The operation's input schema (the server's rule), from its contract. */
+async function schemaErrors(operation: OperationName, input: unknown): Promise<FieldError[]> {
+  const checked = (await operationDef(operation)).input.safeParse(input);
+  return checked.success ? [] : toFieldErrors(checked.error.issues);
 }
 
 /** Deletes the refused entry, and the resident's phone with it, from the outbox. */

@@ -37,8 +37,11 @@ export interface SubmissionOptions<V extends Values, I, R> {
   layout: (values: V) => FieldLayout;
   /** The submission, as the server's schema takes it. */
   input: (values: V) => I | Promise<I>;
-  /** The feature schema's check (the server's rule), plus the element's own. */
-  check: (input: I, values: V) => Promise<FieldError[]> | FieldError[];
+  /**
+   * The feature schema's check (the server's rule), plus the element's own. Default: the
+   * operation's input schema, from its contract (loaded for sending anyway).
+   */
+  check?: (input: I, values: V) => Promise<FieldError[]> | FieldError[];
   /** Loads the sending half (the element's after-first-render module). */
   actions: () => Promise<SubmissionActions>;
   /** Sends with the intent's Idempotency-Key. */

@@ -1,11 +1,10 @@
 /**
  * What <sq-complaint-form> needs only after its first paint (which says it is loading), in one
  * chunk loaded right after it (see `later` in complaint-form.ts): the field partials, the
- * server's input schema, the default catalogue, the community picker, the receipt, the error
- * summary, the error paths' fields and photo downscaling.
+ * default catalogue, the community picker, the receipt, the error summary, the error paths'
+ * fields, photo downscaling and the submission's sending half. The input schema comes with
+ * the contract when the resident sends.
  */
-export { complaintInputSchema } from '../../model.js';
-export { toFieldErrors } from '../../../../domain/validation.js';
 export { defaultCategories } from '../../../core/catalogues.js';
 export { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 export { codeReceipt } from '../../../../ui/fields/code-receipt.js';
