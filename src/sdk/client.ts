@@ -55,9 +55,9 @@ export interface Client {
   ): Promise<Delivery<Output<N>>>;
   /**
    * Submissions waiting for the network (http only; undefined with `outbox: false` or
-   * embedded). Its code loads at the first submission, or as soon as the page has started
-   * when earlier page loads may have left entries (its IndexedDB database exists, or the
-   * storage is one you gave), and then delivers them. `{ ifAny: true }`: undefined, without
+   * embedded). Its code loads at the first submission, or once the page is idle when earlier
+   * page loads may have left entries (its IndexedDB database exists, or the storage is one
+   * you gave), and then delivers them. `{ ifAny: true }`: undefined, without
    * loading its code, when nothing can be in it yet (what a form asks before anyone submits).
    */
   outbox(options?: { ifAny?: boolean }): Promise<Outbox | undefined>;

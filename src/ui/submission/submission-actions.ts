@@ -1,7 +1,7 @@
 /**
- * The sending half of SubmissionController, loaded right after a form's first render with the
- * form's other after-first-render code (its `later.ts` re-exports `adopt`, `submit`, `dismiss`): the
- * check with errors at their fields, one Idempotency-Key per intent, sending, the outbox
+ * The sending half of SubmissionController, loaded right after a form's first render in the
+ * form's `later.ts` chunk (which re-exports `adopt`, `submit`, `dismiss`): the check with
+ * errors at their fields, one Idempotency-Key per intent, sending, the outbox
  * (queued, delivered in the background, refused), adopting what earlier page loads left,
  * focus and `sq-submitted`.
  */
