@@ -53,26 +53,24 @@ export const BUDGET = 8;
 /**
  * Pages over budget knowingly, for now, with a ceiling that may only go down (as in
  * scripts/size.mjs): over budget but within its ceiling prints `OVER*` and does not fail.
- * What is left is the chunks elements load right after their first render and before they
- * are interactive (fields, schemas, the sending half, the outbox), and the drop-in's split
- * (docs/size.md, "Requests").
+ * What is left over HTTP is the chunks the metrics and the wall need with their first data
+ * (the feature's contract and the model and machine chunks it shares with the embedded store's
+ * code), and the drop-in's split (docs/size.md, "Requests").
  */
 const WAIVED = {
-  'page over HTTP: <sq-complaint-form>': 12,
-  'page over HTTP: <sq-complaint-metrics>': 12,
-  'page over HTTP: <sq-wish-form>': 12,
-  'page over HTTP: <sq-wish-wall>': 13,
+  'page over HTTP: <sq-complaint-metrics>': 10,
+  'page over HTTP: <sq-wish-wall>': 11,
   'drop-in page: <sq-community-picker>': 21,
   // 21–22 by run: a chunk asked for right after the first render lands on either side of it.
   'drop-in page: <sq-complaint-desk>': 22,
-  'drop-in page: <sq-complaint-form>': 39,
-  'drop-in page: <sq-complaint-metrics>': 31,
+  'drop-in page: <sq-complaint-form>': 34,
+  'drop-in page: <sq-complaint-metrics>': 28,
   'drop-in page: <sq-complaint-qr>': 17,
   'drop-in page: <sq-complaint-tracker>': 24,
-  'drop-in page: <sq-wish-form>': 37,
+  'drop-in page: <sq-wish-form>': 36,
   'drop-in page: <sq-wish-review>': 25,
   'drop-in page: <sq-wish-tracker>': 23,
-  'drop-in page: <sq-wish-wall>': 35,
+  'drop-in page: <sq-wish-wall>': 33,
 };
 /** The page is settled once nothing was in flight and nothing changed for this long. */
 const QUIET = 1000;

@@ -55,10 +55,12 @@ export interface Client {
   ): Promise<Delivery<Output<N>>>;
   /**
    * Submissions waiting for the network (http only; undefined with `outbox: false` or
-   * embedded). Its code loads after the page has started (and at the first submission), then
-   * delivers what earlier page loads left queued.
+   * embedded). Its code loads at the first submission, or once the page is idle when earlier
+   * page loads may have left entries (its IndexedDB database exists, or the storage is one
+   * you gave), and then delivers them. `{ ifAny: true }`: undefined, without
+   * loading its code, when nothing can be in it yet (what a form asks before anyone submits).
    */
-  outbox(): Promise<Outbox | undefined>;
+  outbox(options?: { ifAny?: boolean }): Promise<Outbox | undefined>;
   /**
    * The communities served and one community's tree (grids, buildings, units, categories,
    * notice). Kept for a minute per client: every element of a page asks for the same community
@@ -119,12 +121,28 @@ async function withAttachments(t: Transport, input: unknown, key: string): Promi
 }
 
 /**
+ * Whether IndexedDB database `name` exists, without opening (and so creating) it. Where the
+ * browser cannot list databases (Firefox before 126) or fails to, it may.
+ */
+async function hasDatabase(name: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === name);
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Makes a client. With `baseUrl` it talks to a shequ-kit server over HTTP; without, it runs the
  * services in this page on a memory store (IndexedDB-persisted in browsers), loaded lazily.
  */
 export function createClient(options: ClientOptions = {}): Client {
   let transport: Promise<Transport>;
   let outbox: (() => Promise<Outbox>) | undefined;
+  let loading: Promise<Outbox> | undefined;
+  /** Whether the outbox may hold entries of earlier page loads (or of other tabs). */
+  let leftovers = Promise.resolve(false);
   let sessionToken: string | undefined;
   if (options.baseUrl) {
     const given = options.token;
@@ -136,14 +154,14 @@ export function createClient(options: ClientOptions = {}): Client {
     });
     transport = Promise.resolve(http);
     if (options.outbox !== false) {
-      let loading: Promise<Outbox> | undefined;
+      const name = `shequ-kit-outbox ${options.baseUrl}`;
       // One outbox (database and lock) per API base: entries go back to the server they were for.
       outbox = () =>
         (loading ??= import('./outbox.js').then(
           ({ Outbox }) =>
             new Outbox(http, {
               storage: options.outbox || undefined,
-              name: `shequ-kit-outbox ${options.baseUrl}`,
+              name,
               // Photos queued with a complaint are uploaded first, every time with the same keys.
               send: async (name, input, key) =>
                 http.call(
@@ -153,11 +171,15 @@ export function createClient(options: ClientOptions = {}): Client {
                 ),
             }),
         ));
-      // Not needed for the first render: load it when the page is idle, so submissions an
-      // earlier page load left queued are delivered without waiting for a new one.
+      leftovers = options.outbox ? Promise.resolve(true) : hasDatabase(name);
+      // Entries earlier page loads left are delivered once the page is idle (at most 3 s after
+      // start), not waiting for a new submission. With none (no database: the usual first
+      // visit), the outbox's code waits for the first submission.
       if (typeof window !== 'undefined') {
         const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1));
-        idle(() => void outbox!(), { timeout: 3000 });
+        void leftovers.then((some) => {
+          if (some) idle(() => void outbox!(), { timeout: 3000 });
+        });
       }
     }
   } else {
@@ -229,7 +251,12 @@ export function createClient(options: ClientOptions = {}): Client {
     mode: options.baseUrl ? 'http' : 'embedded',
     call: callAndForget,
     submit,
-    outbox: async () => outbox?.(),
+    async outbox(options) {
+      if (!outbox) return undefined;
+      // Loading started meanwhile (a submission) counts as something in it.
+      if (options?.ifAny && !loading && !(await leftovers) && !loading) return undefined;
+      return outbox();
+    },
     uploads: {
       create: async (file, opts) => (await transport).upload(file, opts),
       get: async (id) => (await transport).download(id),

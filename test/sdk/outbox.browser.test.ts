@@ -5,10 +5,11 @@
  */
 import '../../src/features/complaints/sdk.js';
 import '../../src/features/wishes/sdk.js';
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import * as z from 'zod/mini';
 import { newId } from '../../src/domain/index.js';
 import type { OperationDef, OperationName } from '../../src/services/contract.js';
+import { createClient } from '../../src/sdk/client.js';
 import { createHttpTransport } from '../../src/sdk/http.js';
 import {
   Outbox,
@@ -150,6 +151,54 @@ describe('outbox in the browser', () => {
     const answered = net.calls.slice(-2);
     expect(answered.map((c) => c.key)).to.deep.equal([a.key, b.key]);
     expect(answered[0]!.url).to.equal('https://api.example.test/api/v1/test-records');
+  });
+
+  // The client loads the outbox's code only when something may be in it (docs/sdk.md).
+  it('a client loads no outbox until it submits, and the next page load delivers what it queued unasked', async () => {
+    const base = `https://api.example.test/api/v1/${newId()}`;
+    const name = `shequ-kit-outbox ${base}`;
+    names.push(name);
+    let online = false;
+    const keys: (string | null)[] = [];
+    const fetchFn: typeof fetch = (_input, init) => {
+      keys.push(new Headers(init?.headers).get('Idempotency-Key'));
+      if (!online) return Promise.reject(new TypeError('Failed to fetch'));
+      const receipt = { id: 'w1', code: 'WISH2345', status: 'pending_review' };
+      return Promise.resolve(
+        new Response(JSON.stringify(receipt), {
+          status: 201,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    };
+    const wish = {
+      community: 'xingfuli',
+      category: 'daily',
+      title: '想要一台收音机',
+      story: '一个人住，眼睛不好，想听听戏曲和新闻。',
+      wisherName: '王秀英',
+      phone: '13812345678',
+      consent: true,
+      publishConsent: true,
+    } as const;
+    const open = () => createClient({ baseUrl: base, fetch: fetchFn, retry: { attempts: 1 } });
+
+    // Page load 1, offline: nothing to look at until the submission, which is queued.
+    const first = open();
+    expect(await first.outbox({ ifAny: true })).to.equal(undefined);
+    expect(await databaseNames()).not.to.include(name);
+    const queued = await first.submit('postWish', wish);
+    expect(queued.state).to.equal('queued');
+    track((await first.outbox())!).stop();
+
+    // Page load 2, online: its database is there, so the outbox loads and delivers, unasked.
+    online = true;
+    const second = open();
+    await waitUntil(() => keys.filter((k) => k === queued.key).length === 2, 'delivered', {
+      timeout: 5000,
+    });
+    const outbox = track((await second.outbox({ ifAny: true }))!);
+    await waitUntil(async () => (await outbox.pending()).length === 0, 'nothing left');
   });
 
   it('delivers queued entries when the browser fires `online`, with the same key', async () => {

@@ -1,13 +1,17 @@
 /**
- * The sending half of SubmissionController, loaded right after a form's first render: the
- * check with errors at their fields, one Idempotency-Key per intent, sending, the outbox
+ * The sending half of SubmissionController, loaded right after a form's first render in the
+ * form's `later.ts` chunk (which re-exports `adopt`, `submit`, `dismiss`): the check with
+ * errors at their fields, one Idempotency-Key per intent, sending, the outbox
  * (queued, delivered in the background, refused), adopting what earlier page loads left,
  * focus and `sq-submitted`.
  */
 import type { FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
+import { toFieldErrors } from '../../domain/validation.js';
+import type { OperationName } from '../../services/contract.js';
 import type { Client } from '../../sdk/client.js';
 import { ApiError } from '../../sdk/errors.js';
+import { operationDef } from '../../sdk/operations.js';
 import type {
   Outbox,
   OutboxDeliveredEvent,
@@ -26,7 +30,9 @@ export async function submit(c: Submission): Promise<void> {
   const { options, values } = c;
   c.failure = undefined;
   const input = await options.input(values);
-  const problems = await options.check(input, values);
+  const problems = options.check
+    ? await options.check(input, values)
+    : await schemaErrors(options.operation, input);
   if (problems.length) {
     c.to('editing');
     return showErrors(c, problems);
@@ -47,6 +53,12 @@ export async function submit(c: Submission): Promise<void> {
   } catch (error) {
     fail(c, ApiError.from(error));
   }
+}
+
+/** The operation's input schema (the server's rule), from its contract. */
+async function schemaErrors(operation: OperationName, input: unknown): Promise<FieldError[]> {
+  const checked = (await operationDef(operation)).input.safeParse(input);
+  return checked.success ? [] : toFieldErrors(checked.error.issues);
 }
 
 /** Deletes the refused entry, and the resident's phone with it, from the outbox. */
@@ -98,7 +110,8 @@ async function deliver(c: Submission, receipt: unknown): Promise<void> {
  * Listens before it looks, and takes deliveries made before it looked, so none is missed.
  */
 export async function adopt(c: Submission, client: Client): Promise<void> {
-  const outbox = await client.outbox();
+  // Nothing queued by anyone yet: the outbox's code waits for this form's first submission.
+  const outbox = await client.outbox({ ifAny: true });
   if (client !== c.adopted || !outbox) return;
   listen(c, outbox);
   const { operation } = c.options;

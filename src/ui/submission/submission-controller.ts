@@ -9,10 +9,14 @@ import type { FieldLayout } from '../field-errors.js';
 import type { SqElement } from '../sq-element.js';
 
 /**
- * The sending half (checking, the key, the outbox, adopting) loads right after the first
- * render, in its own chunk: a form paints without it, and it is there before anyone submits.
+ * The sending half (checking, the key, the outbox, adopting): a form paints without it, and
+ * loads it right after its first render in the chunk it loads then anyway (its `later.ts`
+ * re-exports these), so it costs no request of its own.
  */
-const actions = () => import('./submission-actions.js');
+export type SubmissionActions = Pick<
+  typeof import('./submission-actions.js'),
+  'adopt' | 'submit' | 'dismiss'
+>;
 
 /** editing → sending → queued → delivered | failed (with `failure`, the why). */
 export type Phase = 'editing' | 'sending' | 'queued' | 'delivered' | 'failed';
@@ -33,8 +37,13 @@ export interface SubmissionOptions<V extends Values, I, R> {
   layout: (values: V) => FieldLayout;
   /** The submission, as the server's schema takes it. */
   input: (values: V) => I | Promise<I>;
-  /** The feature schema's check (the server's rule), plus the element's own. */
-  check: (input: I, values: V) => Promise<FieldError[]> | FieldError[];
+  /**
+   * The feature schema's check (the server's rule), plus the element's own. Default: the
+   * operation's input schema, from its contract (loaded for sending anyway).
+   */
+  check?: (input: I, values: V) => Promise<FieldError[]> | FieldError[];
+  /** Loads the sending half (the element's after-first-render module). */
+  actions: () => Promise<SubmissionActions>;
   /** Sends with the intent's Idempotency-Key. */
   send: (input: I, key: string) => Promise<Delivery<R>>;
   /** What else makes a new intent besides the input (photos). */
@@ -93,7 +102,8 @@ export class SubmissionController<V extends Values, I, R> implements ReactiveCon
     const host = this.host;
     // Here, not when connected: a provider's client arrives by context after connecting.
     const client = host.client;
-    if (client !== this.adopted) void actions().then((a) => a.adopt(this, (this.adopted = client)));
+    if (client !== this.adopted)
+      void this.options.actions().then((a) => a.adopt(this, (this.adopted = client)));
     if (host.communityId !== this.community) {
       this.community = host.communityId;
       if (!this.dirty) this.values = this.restore();
@@ -113,6 +123,9 @@ export class SubmissionController<V extends Values, I, R> implements ReactiveCon
 
   /** The values typed so far; a draft of the allowed fields is saved on each change. */
   set(patch: Partial<V>): void {
+    // The resident is writing: the outbox's code loads now, while the page is surely online,
+    // not at the submission (which may come after the network is gone).
+    if (!this.dirty) void this.host.client.outbox().catch(() => undefined);
     this.values = { ...this.values, ...patch };
     this.dirty = true;
     for (const name in patch) this.setError(name);
@@ -133,7 +146,7 @@ export class SubmissionController<V extends Values, I, R> implements ReactiveCon
     if (this.phase === 'sending') return;
     // Sending from the first moment: a second press while the check runs is ignored.
     this.to('sending');
-    return (await actions()).submit(this);
+    return (await this.options.actions()).submit(this);
   }
 
   /** Tries again: the queue now, or the same intent (same key) after a failure. */
@@ -144,7 +157,7 @@ export class SubmissionController<V extends Values, I, R> implements ReactiveCon
 
   /** Deletes the refused entry, and the resident's phone with it, from the outbox. */
   async dismiss(): Promise<void> {
-    return (await actions()).dismiss(this);
+    return (await this.options.actions()).dismiss(this);
   }
 
   /** Starts over: the receipt, and its one-time code, are gone; `clear`: the draft too. */

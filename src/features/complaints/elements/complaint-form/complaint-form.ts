@@ -188,11 +188,7 @@ export class SqComplaintForm extends SqElement {
         this.questions,
         this.renderRoot.querySelector('sq-community-picker')?.value,
       ),
-    check: async (input) => {
-      const { complaintInputSchema, toFieldErrors } = await later();
-      const checked = complaintInputSchema.safeParse(input);
-      return checked.success ? [] : toFieldErrors(checked.error.issues);
-    },
+    actions: later,
     send: (input, idempotencyKey) =>
       this.client.complaints.submit(input, {
         attachments: this.photos.map((p) => p.blob),

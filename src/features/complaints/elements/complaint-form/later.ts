@@ -1,11 +1,10 @@
 /**
  * What <sq-complaint-form> needs only after its first paint (which says it is loading), in one
  * chunk loaded right after it (see `later` in complaint-form.ts): the field partials, the
- * server's input schema, the default catalogue, the community picker, the receipt, the error
- * summary, the error paths' fields and photo downscaling.
+ * default catalogue, the community picker, the receipt, the error summary, the error paths'
+ * fields, photo downscaling and the submission's sending half. The input schema comes with
+ * the contract when the resident sends.
  */
-export { complaintInputSchema } from '../../model.js';
-export { toFieldErrors } from '../../../../domain/validation.js';
 export { defaultCategories } from '../../../core/catalogues.js';
 export { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 export { codeReceipt } from '../../../../ui/fields/code-receipt.js';
@@ -20,6 +19,8 @@ export {
 export { photoPicker } from '../../../../ui/fields/photo-picker.js';
 export { errorSummary } from '../../../../ui/fields/error-summary.js';
 export { shrink } from './photos.js';
+// The submission controller's sending half, in this chunk rather than one of its own.
+export { adopt, dismiss, submit } from '../../../../ui/submission/submission-actions.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import zhAfter from '../../locales/zh-CN/complaint-form-after.js';
 import zhFields from '../../locales/zh-CN/complaint-fields.js';

@@ -14,3 +14,5 @@ export {
 } from '../../../../ui/fields/field.js';
 export { errorSummary } from '../../../../ui/fields/error-summary.js';
 export { codeReceipt } from '../../../../ui/fields/code-receipt.js';
+// The submission controller's sending half, in this chunk rather than one of its own.
+export { adopt, dismiss, submit } from '../../../../ui/submission/submission-actions.js';

@@ -97,6 +97,7 @@ export class SqWishForm extends SqElement {
     layout: (v) => ({ order: FIELDS, isEmpty: (f) => REQUIRED.includes(f) && !v[f]?.trim() }),
     input: (v) => this.input(v),
     check: (input) => this.validate(input),
+    actions: wishModule,
     send: (input, idempotencyKey) => this.client.wishes.post(input, { idempotencyKey }),
     receiptFocus: 'done',
   });
