@@ -75,6 +75,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript)|image\/svg)/;
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+const utf8 = new TextDecoder();
+
 const fieldError = (key: string, path = '') =>
   new DomainError('validation_failed', 'invalid input', [{ path, key }]);
 
@@ -107,7 +109,9 @@ async function readInput(c: Ctx, def: OperationDef): Promise<Record<string, unkn
   if (def.method === 'GET') {
     fields = { ...c.req.query() };
   } else {
-    const text = await c.req.text();
+    // The bytes, as the Idempotency-Key's fingerprint read them (Hono keeps them): decoding
+    // them here saves making a Response of them again to ask for its text.
+    const text = utf8.decode(await c.req.arrayBuffer());
     if (text.trim() === '') {
       fields = {};
     } else {
