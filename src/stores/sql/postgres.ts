@@ -3,9 +3,16 @@ import { track, type SqlDriver, type SqlQueryable } from './driver.js';
 
 type Sql = postgres.Sql | postgres.ReservedSql;
 
+// Prepared (named, kept per connection): postgres.js sends an unprepared statement with
+// parameters as Parse/Describe first and waits for the parameter types before it binds — two
+// round trips each, and nothing pipelined behind it. Prepared, it is one round trip after
+// the first use on a connection. Statement texts come from a fixed set of templates, so the
+// per-connection cache stays small.
 const queryable = (sql: Sql): SqlQueryable => ({
   async query<T>(text: string, params: unknown[] = []) {
-    const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+    const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+      prepare: true,
+    });
     return [...rows] as unknown as T[];
   },
   async exec(text: string) {
