@@ -75,6 +75,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript)|image\/svg)/;
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+const utf8 = new TextDecoder();
+
 const fieldError = (key: string, path = '') =>
   new DomainError('validation_failed', 'invalid input', [{ path, key }]);
 
@@ -107,7 +109,9 @@ async function readInput(c: Ctx, def: OperationDef): Promise<Record<string, unkn
   if (def.method === 'GET') {
     fields = { ...c.req.query() };
   } else {
-    const text = await c.req.text();
+    // The bytes, as the Idempotency-Key's fingerprint read them (Hono keeps them): decoding
+    // them here saves making a Response of them again to ask for its text.
+    const text = utf8.decode(await c.req.arrayBuffer());
     if (text.trim() === '') {
       fields = {};
     } else {
@@ -319,17 +323,20 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
       const checked = def.output.safeParse(output);
       if (!checked.success) throw new Error(`${name}: output does not match the contract`);
       const body = JSON.stringify(checked.data);
-      if (claim)
-        await s.idempotency.complete(claim.scope, claim.key, {
-          status,
-          contentType: JSON_TYPE,
-          body,
-        });
-      return { body, output: checked.data as Record<string, unknown> };
+      // Not waited for here: the transaction waits for it, with COMMIT sent along (one round
+      // trip on PostgreSQL), and fails if it failed.
+      const stored = claim
+        ? s.idempotency.complete(claim.scope, claim.key, { status, contentType: JSON_TYPE, body })
+        : undefined;
+      stored?.catch(() => undefined);
+      return { body, output: checked.data as Record<string, unknown>, stored };
     };
     // A mutation under an Idempotency-Key commits its writes and its stored response together.
     const result = claim ? await store.transaction(run) : await run(store);
-    if (claim) claim.completed = true;
+    if (claim) {
+      await result.stored;
+      claim.completed = true;
+    }
     if (name === 'login' || name === 'changePassword') {
       const maxAge = Math.floor(config.credentials.sessionTtlMs / 1000);
       setCookie(c, config.cookie.name, String(result.output.token), {

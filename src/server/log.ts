@@ -15,9 +15,32 @@ export type Logger = (record: LogRecord) => void;
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+let pending: string[] = [];
+const flush = () => {
+  if (!pending.length) return;
+  const text = `${pending.join('\n')}\n`;
+  pending = [];
+  process.stdout.write(text);
+};
+
+/**
+ * Lines to stdout, written once per turn of the event loop: stdout to a file or a pipe is a
+ * synchronous write on Linux, and a system call per request is a cost every request paid.
+ * Whatever is left when the process exits is written then.
+ */
+function toStdout(line: string) {
+  if (!pending.length) {
+    if (!flushOnExit) process.once('exit', flush);
+    flushOnExit = true;
+    setImmediate(flush);
+  }
+  pending.push(line);
+}
+let flushOnExit = false;
+
 export function jsonLogger(
   level: LogLevel = 'info',
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  write: (line: string) => void = toStdout,
 ): Logger {
   return (record) => {
     if (rank[record.level] < rank[level]) return;

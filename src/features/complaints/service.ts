@@ -128,7 +128,7 @@ export async function submitComplaint(
   input: ComplaintSubmission,
 ): Promise<ComplaintReceipt> {
   const { store } = ctx;
-  const community = await store.communities.get(input.community);
+  const community = await store.communities.get(input.community, { recent: true });
   if (!community) throw new DomainError('not_found', `community ${input.community}`);
   const category = complaintCategory(community, input.category);
   const fields: FieldError[] = [];

@@ -11,6 +11,11 @@ export interface SqlCore {
   db: SqlQueryable;
   /** Quoted schema. */
   s: string;
+  /**
+   * The same object for a store and each of its transactions: the key under which a
+   * repository keeps what outlives one call (a WeakMap of caches, in the feature's own file).
+   */
+  kept: object;
 }
 
 /** Documents are stored as json text (key order kept). */

@@ -14,9 +14,20 @@ export interface SqlDriver extends SqlQueryable {
   readonly kind: 'pglite' | 'postgres';
   /** For logs and test output: `PGlite (./.data/pglite)`, `PostgreSQL (127.0.0.1:5432/test)`. */
   readonly label: string;
-  /** Runs `fn` in one transaction (READ COMMITTED) on one connection; rolls back if it throws. */
+  /**
+   * Runs `fn` in one transaction (READ COMMITTED) on one connection; rolls back if it throws.
+   * A statement `fn` sends without waiting for it is waited for before COMMIT (on PostgreSQL
+   * COMMIT goes out with it, one round trip); if it failed, the transaction fails.
+   */
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Keeps a statement's promise for its transaction to wait on (handled meanwhile: no unhandled rejection). */
+export function track<T>(sent: Promise<unknown>[], statement: Promise<T>): Promise<T> {
+  statement.catch(() => undefined);
+  sent.push(statement);
+  return statement;
 }
 
 /** SQLSTATE of a database error (both drivers put it in `code`). */

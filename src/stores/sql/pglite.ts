@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { SqlDriver, SqlQueryable } from './driver.js';
+import { track, type SqlDriver, type SqlQueryable } from './driver.js';
 
 interface PgliteLike {
   query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -69,7 +69,19 @@ export async function pgliteDriver(
     kind: 'pglite',
     label,
     ...queryable(db),
-    transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    // Statements `fn` sent and did not wait for (the stored response of an idempotent request)
+    // are waited for before COMMIT, as on PostgreSQL: one that failed fails the transaction.
+    transaction: (fn) =>
+      db.transaction(async (tx) => {
+        const sent: Promise<unknown>[] = [];
+        const inner = queryable(tx);
+        const result = await fn({
+          query: (text, params) => track(sent, inner.query(text, params)),
+          exec: (text) => track(sent, inner.exec(text)),
+        });
+        await Promise.all(sent);
+        return result;
+      }),
     async close() {
       if (owned && !db.closed) await db.close();
     },

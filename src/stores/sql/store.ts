@@ -35,15 +35,16 @@ export interface SqlStore extends StoreRepositories, ServerStateRepositories {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class SqlStore implements ServerStore {
   readonly schema: string;
+  private readonly kept = {};
   constructor(
     readonly driver: SqlDriver,
     private readonly options: SqlStoreOptions = {},
   ) {
     this.schema = options.schema ?? 'public';
-    Object.assign(this, sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema) }));
+    Object.assign(this, sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema), kept: this.kept }));
   }
   transaction<T>(fn: (tx: ServerStore) => Promise<T>): Promise<T> {
-    return this.driver.transaction((db) => fn(inTransaction({ db, s: quoteSchema(this.schema) })));
+    return this.driver.transaction((db) => fn(inTransaction({ db, s: quoteSchema(this.schema), kept: this.kept })));
   }
   async ping() {
     await this.driver.query('SELECT 1');

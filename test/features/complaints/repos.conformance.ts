@@ -265,8 +265,8 @@ export function complaintConformance(withStore: WithStore, it: It) {
       );
       check(new Set(got).size === 20, 'distinct');
       check(
-        got.every((n) => n > 2 && n <= 23),
-        'after the earlier ones; a number rolled back may be skipped (a sequence), no more',
+        got.every((n) => n > 2),
+        'after the earlier ones (a number rolled back, or left in a block, may be skipped)',
       );
     }),
   );

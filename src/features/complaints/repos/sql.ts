@@ -168,15 +168,50 @@ class SqlComplaints implements ComplaintRepository {
  * `counter_next`): nextval never waits on another transaction, so concurrent submissions do
  * not queue on one counter row. Sequences are not transactional: a number drawn by a
  * submission that then fails or rolls back is skipped (a gap), never handed out twice.
+ * Numbers are drawn BLOCK at a time and kept per store (a statement per BLOCK submissions,
+ * not per one): the blocks of two instances are disjoint, so tickets stay unique; they
+ * increase per instance, interleave across instances, and a stopped instance's unused rest
+ * is a gap.
  */
+const BLOCK = 10;
+/** Per store: counter name → the numbers drawn and not handed out yet, and the draw under way. */
+const drawnNumbers = new WeakMap<
+  object,
+  Map<string, { numbers: number[]; drawing?: Promise<void> | undefined }>
+>();
+
 class SqlCounters implements CounterRepository {
-  constructor(private readonly x: SqlCore) {}
+  private readonly drawn: Map<string, { numbers: number[]; drawing?: Promise<void> | undefined }>;
+  constructor(private readonly x: SqlCore) {
+    let kept = drawnNumbers.get(x.kept);
+    if (!kept) drawnNumbers.set(x.kept, (kept = new Map()));
+    this.drawn = kept;
+  }
   async next(name: string) {
-    const rows = await this.x.db.query<{ value: number | string }>(
-      `SELECT ${this.x.s}.counter_next($1) AS value`,
-      [name],
-    );
-    return Number(rows[0]!.value);
+    let drawn = this.drawn.get(name);
+    if (!drawn) this.drawn.set(name, (drawn = { numbers: [] }));
+    for (;;) {
+      if (drawn.numbers.length) return drawn.numbers.shift()!;
+      if (drawn.drawing) {
+        // Calls at the same time wait for one draw (no gap between them); if it failed, the
+        // next of them draws.
+        await drawn.drawing.catch(() => undefined);
+        continue;
+      }
+      const block = drawn;
+      block.drawing = this.x.db
+        .query<{ value: number | string }>(
+          `SELECT ${this.x.s}.counter_next($1) AS value FROM generate_series(1, ${BLOCK})`,
+          [name],
+        )
+        .then((rows) => {
+          block.numbers.push(...rows.map((row) => Number(row.value)).sort((a, b) => a - b));
+        })
+        .finally(() => {
+          block.drawing = undefined;
+        });
+      await block.drawing;
+    }
   }
 }
 

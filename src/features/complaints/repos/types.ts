@@ -74,7 +74,9 @@ export interface CounterRepository {
    * The next value of counter `name` (the first is 1): two concurrent calls, on any instance,
    * never get the same number, and neither waits for the other's transaction. Values may be
    * skipped: in the SQL store a number drawn in a transaction that rolls back is not reused
-   * (a sequence); the memory store rolls it back with its transaction.
+   * (a sequence), and each instance draws a few at a time, so numbers increase per instance
+   * and a stopped instance leaves the rest of its block unused; the memory store rolls a
+   * number back with its transaction.
    */
   next(name: string): Promise<number>;
 }

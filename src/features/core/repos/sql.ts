@@ -18,15 +18,40 @@ import type {
   StaffRepository,
 } from './types.js';
 
+/**
+ * How old a community read with `{ recent: true }` may be. Why a copy is enough: communities
+ * are never locked (docs/server.md, Locking model), so a submission's checks against its
+ * categories, questions, places and SLA already race with an admin's edit landing between
+ * the read and the insert; a copy up to this old widens that window only, as if the
+ * submission had come those seconds earlier. An instance drops its copy when it writes the
+ * community; other instances' edits (and a read racing with a commit) show after this long.
+ */
+const RECENT_MS = 5_000;
+/** Per store: id → the community and when it was read. Only found ones (a bad id costs nothing). */
+const recentCommunities = new WeakMap<object, Map<string, { at: number; community: Community }>>();
+
 class SqlCommunities implements CommunityRepository {
-  constructor(private readonly x: SqlCore) {}
-  async get(id: string) {
+  private readonly recent: Map<string, { at: number; community: Community }>;
+  constructor(private readonly x: SqlCore) {
+    let kept = recentCommunities.get(x.kept);
+    if (!kept) recentCommunities.set(x.kept, (kept = new Map()));
+    this.recent = kept;
+  }
+  async get(id: string, options?: { recent?: boolean }) {
     if (id.includes('\u0000')) return undefined;
+    const now = Date.now();
+    const copy = options?.recent ? this.recent.get(id) : undefined;
+    if (copy && now - copy.at < RECENT_MS) return copy.community;
     const rows = await this.x.db.query<{ data: Community }>(
       `SELECT data FROM ${this.x.s}.communities WHERE id = $1`,
       [id],
     );
-    return rows[0]?.data;
+    const community = rows[0]?.data;
+    if (community && options?.recent) {
+      if (this.recent.size >= 1000) this.recent.clear();
+      this.recent.set(id, { at: now, community });
+    }
+    return community;
   }
   async list() {
     const rows = await this.x.db.query<{ data: Community }>(
@@ -35,11 +60,13 @@ class SqlCommunities implements CommunityRepository {
     return rows.map((row) => row.data);
   }
   async put(community: Community) {
+    this.recent.delete(community.id);
     await this.x.db.query(
       `INSERT INTO ${this.x.s}.communities (id, data, updated_at) VALUES ($1, $2::text::json, now())
        ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
       [community.id, json(community)],
     );
+    this.recent.delete(community.id);
   }
 }
 

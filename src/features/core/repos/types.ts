@@ -13,7 +13,11 @@ export interface ReadOptions {
 
 /** Communities are read by every public operation and never locked. */
 export interface CommunityRepository {
-  get(id: string): Promise<Community | undefined>;
+  /**
+   * `recent`: a copy a few seconds old will do (a public submission checks its input against
+   * it; the SQL store keeps one per instance). Never for a read-modify-write. Treat as read-only.
+   */
+  get(id: string, options?: { recent?: boolean }): Promise<Community | undefined>;
   /** Sorted by id. */
   list(): Promise<Community[]>;
   /** Inserts or replaces. */
