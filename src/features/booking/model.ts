@@ -36,10 +36,10 @@ export const timeOfDaySchema = z
   .string()
   .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'schedule.timeInvalid'));
 const minutes = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
-const sizedText = (min: number, max: number, key: string) =>
-  z
-    .string()
-    .check(z.trim(), z.minLength(min, `${key}.required`), z.maxLength(max, `${key}.tooLong`));
+/** Trimmed text between `min` and `max` characters, with its two messages' keys. */
+const sizedText = (min: number, max: number, required: string, tooLong: string) =>
+  z.string().check(z.trim(), z.minLength(min, required), z.maxLength(max, tooLong));
+const reasonText = () => sizedText(1, REASON_MAX, 'reason.required', 'reason.tooLong');
 const dateField = () => boundedDateSchema();
 
 const timeRange = {
@@ -74,7 +74,7 @@ export const scheduleOverrideSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('closed'),
     date: dateField(),
-    reason: sizedText(1, REASON_MAX, 'reason'),
+    reason: reasonText(),
   }),
 ]);
 
@@ -99,7 +99,10 @@ export type ScheduleOverride = z.output<typeof scheduleOverrideSchema>;
 
 /** Where the service happens: at a station (address), or 上门 at the resident's place. */
 export const servicePlaceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('station'), address: sizedText(2, 100, 'address') }),
+  z.object({
+    kind: z.literal('station'),
+    address: sizedText(2, 100, 'address.required', 'address.tooLong'),
+  }),
   z.object({ kind: z.literal('home') }),
 ]);
 
@@ -113,14 +116,14 @@ export const serviceLimitsSchema = z.object({
 });
 
 const serviceFields = {
-  name: sizedText(2, SERVICE_NAME_MAX, 'serviceName'),
+  name: sizedText(2, SERVICE_NAME_MAX, 'serviceName.required', 'serviceName.tooLong'),
   nameEn: z.optional(z.string().check(z.trim(), z.maxLength(80))),
   /** The volunteer team (党建红, 法治蓝, 夕阳红 …): hours are counted per team. */
-  team: sizedText(1, 20, 'team'),
+  team: sizedText(1, 20, 'team.required', 'team.tooLong'),
   /** A `volunteer` category of the community's catalogue. */
   category: idSchema,
   description: z._default(
-    z.string().check(z.trim(), z.maxLength(SERVICE_DESCRIPTION_MAX, 'description.tooLong')),
+    z.string().check(z.trim(), z.maxLength(SERVICE_DESCRIPTION_MAX, 'serviceDescription.tooLong')),
     '',
   ),
   place: servicePlaceSchema,
@@ -239,14 +242,14 @@ export const bookingInputSchema = z
     service: idSchema,
     start: slotStartSchema,
     /** The booker's real name: private (staff only); shown masked by code. */
-    name: sizedText(1, 30, 'contact.name'),
+    name: sizedText(1, 30, 'booker.nameRequired', 'booker.nameTooLong'),
     /** Private: staff only. Limits identify the resident by its hash. */
     phone: phoneSchema,
     forWhom: z._default(z.enum(bookingFor, 'forWhom.invalid'), 'self'),
     elder: z.optional(
       z.object({
-        name: sizedText(1, 30, 'elder.name'),
-        relation: sizedText(1, 20, 'elder.relation'),
+        name: sizedText(1, 30, 'elder.nameRequired', 'elder.nameTooLong'),
+        relation: sizedText(1, 20, 'elder.relationRequired', 'elder.relationTooLong'),
       }),
     ),
     party: z._default(
@@ -362,7 +365,7 @@ export const bookingStaffViewSchema = z.extend(
 export type BookingStaffView = z.output<typeof bookingStaffViewSchema>;
 
 export const volunteerSchema = z.object({
-  name: sizedText(1, 30, 'volunteer.name'),
+  name: sizedText(1, 30, 'volunteer.nameRequired', 'volunteer.nameTooLong'),
   hours: z.number().check(z.minimum(0.5, 'volunteer.hours'), z.maximum(24, 'volunteer.hours')),
 });
 
@@ -415,7 +418,7 @@ export const bookingDayQuerySchema = z.object({
 export const bookingStaffActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('check_in') }),
   z.object({ action: z.literal('no_show') }),
-  z.object({ action: z.literal('cancel'), reason: sizedText(1, REASON_MAX, 'reason') }),
+  z.object({ action: z.literal('cancel'), reason: reasonText() }),
   z.object({
     action: z.literal('resize'),
     party: z.int().check(z.minimum(1, 'party.invalid'), z.maximum(PARTY_MAX, 'party.invalid')),
@@ -435,7 +438,7 @@ export const bookingCancellationSchema = z.object({
   id: idSchema,
   date: boundedDateSchema(),
   start: z.optional(slotStartSchema),
-  reason: sizedText(1, REASON_MAX, 'reason'),
+  reason: reasonText(),
 });
 export const bookingCancellationResultSchema = z.object({
   service: idSchema,
