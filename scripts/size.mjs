@@ -98,7 +98,15 @@ const EMBEDDED = {
     .map((name) => ({
       name,
       register: `src/features/${name}/sdk.ts`,
-      entries: [`src/features/${name}/contract.ts`, `src/features/${name}/service.ts`],
+      entries: [
+        `src/features/${name}/contract.ts`,
+        `src/features/${name}/service.ts`,
+        // Memory repositories that load with the feature (repos/memory.ts holds stand-ins in
+        // the core that import() these on the first call), not with the embedded core.
+        ...(existsSync(join(root, 'src/features', name, 'repos/memory-impl.ts'))
+          ? [`src/features/${name}/repos/memory-impl.ts`]
+          : []),
+      ],
       // Its photo storage, where it has one (the manifest's `uploads`): the first photo loads it.
       photos: existsSync(join(root, 'src/features', name, 'uploads.ts'))
         ? `src/features/${name}/uploads.ts`

@@ -208,4 +208,62 @@ export function bookingConformance(withStore: WithStore, it: It) {
       );
     }),
   );
+
+  it(
+    'booking: retention anonymises bookings whose slot ended before the cutoff, keeps the rest',
+    withStore(async (store) => {
+      const old = storedBooking('r1', {
+        elder: { name: '孙桂英', relation: '女儿' },
+        answers: { note: '剪短一点' },
+        location: { community: 'xingfuli', grid: 'xfl-g1', building: 'xfl-g1-b1' },
+        cancel: { by: 'staff', at: '2026-03-02T00:00:00.000Z', reason: '王秀英来电取消' },
+        status: 'cancelled',
+      });
+      const recent = storedBooking('r2', {
+        start: '2026-06-01T01:00:00.000Z',
+        end: '2026-06-01T01:15:00.000Z',
+        slot: 'svc@2026-06-01T01:00:00.000Z',
+      });
+      await store.bookings.put(old);
+      await store.bookings.put(recent);
+      const batch = {
+        community: 'xingfuli',
+        endedBefore: '2026-05-01T00:00:00.000Z',
+        at: '2026-05-01T00:00:00.000Z',
+        limit: 10,
+      };
+      const dry = await store.transaction((tx) =>
+        tx.bookings.anonymiseEnded({ ...batch, dryRun: true }),
+      );
+      same(dry.anonymised, ['r1'], 'dry run finds the old one');
+      same((await store.bookings.get('r1'))!.name, '王秀英', 'and changes nothing');
+      const done = await store.transaction((tx) => tx.bookings.anonymiseEnded(batch));
+      same(done.anonymised, ['r1'], 'the old one');
+      const gone = (await store.bookings.get('r1'))!;
+      const text = JSON.stringify(gone);
+      for (const personal of [
+        '王秀英',
+        '13812341234',
+        '孙桂英',
+        '剪短一点',
+        'xfl-g1-b1',
+        'code-r1',
+        'phone-1',
+      ]) {
+        check(!text.includes(personal), `${personal} is gone`);
+      }
+      same(
+        [gone.status, gone.party, gone.start, gone.anonymisedAt],
+        ['cancelled', 1, old.start, batch.at],
+        'counts kept',
+      );
+      check((await store.bookings.getByCode('code-r1')) === undefined, 'the code opens nothing');
+      same((await store.bookings.get('r2'))!, recent, 'a booking of a later slot is kept');
+      same(
+        (await store.transaction((tx) => tx.bookings.anonymiseEnded(batch))).anonymised,
+        [],
+        'idempotent',
+      );
+    }),
+  );
 }
