@@ -7,7 +7,8 @@
  * the machine; reads never write (a waitlisted booking whose slot started reads as expired).
  */
 import * as z from 'zod/mini';
-import { answerErrors, categoriesFor } from '../core/catalogues.js';
+import { answerErrors } from '../core/answers.js';
+import { categoriesFor } from '../core/catalogues.js';
 import { resolveLocation, type Community } from '../core/model.js';
 import { newQueryCode } from '../../domain/codes.js';
 import { toCsv } from '../../domain/csv.js';

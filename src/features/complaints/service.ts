@@ -1,4 +1,5 @@
-import { answerErrors, categoriesFor } from '../core/catalogues.js';
+import { answerErrors } from '../core/answers.js';
+import { categoriesFor } from '../core/catalogues.js';
 import { hashQueryCode, newQueryCode } from '../../domain/codes.js';
 import { resolveLocation, type Category, type Community } from '../core/model.js';
 import { formatTicket, type ComplaintSubmission } from './model.js';

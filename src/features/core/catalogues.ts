@@ -1,5 +1,4 @@
-import type { FieldError } from '../../domain/errors.js';
-import type { Category, CategoryQuestion, Feature } from './model.js';
+import type { Category, Feature } from './model.js';
 
 /**
  * Default category catalogues, used when a community has not set its own. Complaint deadlines
@@ -71,23 +70,3 @@ export const categoriesFor = (
   community: { categories: Partial<Record<Feature, Category[]>> },
   feature: Feature,
 ): Category[] => community.categories[feature] ?? defaultCategories[feature];
-
-/**
- * The answers to a category's (or a service's) extra questions, checked: each required one
- * answered, none to a question it does not have. Field errors under `answers.<id>`.
- */
-export function answerErrors(
-  questions: readonly CategoryQuestion[],
-  answers: Readonly<Record<string, string>>,
-): FieldError[] {
-  const fields: FieldError[] = [];
-  for (const q of questions) {
-    if (q.required && !answers[q.id]?.trim())
-      fields.push({ path: `answers.${q.id}`, key: 'answers.required' });
-  }
-  for (const id of Object.keys(answers)) {
-    if (!questions.some((q) => q.id === id))
-      fields.push({ path: `answers.${id}`, key: 'answers.unknown' });
-  }
-  return fields;
-}

@@ -18,12 +18,6 @@ export default {
       'Already claimed: someone else has just claimed this wish. Thank you for caring.',
     claim_expired:
       'The claim has passed its hold period and the wish is open again. If you fulfilled it, please contact the community.',
-    slot_unavailable:
-      'This time cannot be booked now (it has passed, is closed or is not open yet). Please choose another time.',
-    booking_limit:
-      'You have reached the limit of bookings for this service. Attend or cancel one you have first.',
-    cutoff_passed:
-      'It is too late to cancel online. If you cannot come, please call the community.',
     in_flight: 'Your previous submission is still being processed. Please wait.',
     idempotency_mismatch: 'This submission differs from the earlier one. Please submit again.',
     payload_too_large: 'This is too large. Please shorten it and submit again.',
@@ -72,11 +66,6 @@ export default {
     type: 'Only JPEG, PNG or WebP images can be uploaded.',
     invalid: 'This image is incomplete or damaged. Take the photo again or choose another.',
     tooManyPixels: 'This image is too large in size. Make it smaller and upload again.',
-  },
-  /** Answers to a category's or a service's extra questions. */
-  answers: {
-    required: 'Please answer this question.',
-    unknown: 'This question does not belong to the chosen category.',
   },
   consent: { required: 'Read and agree to how your personal information is handled.' },
   grid: { unknown: 'This grid is no longer on the community’s list. Please choose again.' },

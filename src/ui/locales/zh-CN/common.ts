@@ -13,9 +13,6 @@ export default {
     invalid_transition: '当前状态下不能进行此操作，请刷新后查看最新进展。',
     already_claimed: '已被认领：这个心愿刚刚被别人认领了，谢谢您的爱心。',
     claim_expired: '认领已超过保留期限，心愿已重新开放认领。如已完成，请联系社区。',
-    slot_unavailable: '这个时段现在不能预约（已结束、已关闭或还未开放），请选择其他时段。',
-    booking_limit: '您预约这项服务的次数已达上限，请先完成或取消已有的预约。',
-    cutoff_passed: '已过网上取消的截止时间，如不能前来，请致电社区。',
     in_flight: '正在处理上一次提交，请稍候。',
     idempotency_mismatch: '这次提交与之前的不一致，请重新提交。',
     payload_too_large: '内容太大，请删减后再提交。',
@@ -65,8 +62,6 @@ export default {
     invalid: '这张图片不完整或已损坏，请重新拍照或选择另一张。',
     tooManyPixels: '这张图片尺寸太大，请缩小后再上传。',
   },
-  /** Answers to a category's or a service's extra questions. */
-  answers: { required: '请回答这个问题。', unknown: '这个问题不属于所选的问题类型。' },
   consent: { required: '请阅读并同意个人信息处理说明。' },
   grid: { unknown: '这个网格已不在社区的名单里，请重新选择。' },
   category: { unknown: '请从列表中选择问题类型。' },

@@ -5,6 +5,15 @@ import type zhCN from '../zh-CN/booking-fields.js';
  * and service.ts). Spread into the namespaces of the elements that show them.
  */
 export default {
+  /** The feature's error codes (src/domain/errors.ts): its elements merge them into `common`. */
+  errors: {
+    slot_unavailable:
+      'This time cannot be booked now (it has passed, is closed or is not open yet). Please choose another time.',
+    booking_limit:
+      'You have reached the limit of bookings for this service. Attend or cancel one you have first.',
+    cutoff_passed:
+      'It is too late to cancel online. If you cannot come, please call the community.',
+  },
   serviceName: {
     required: 'Enter the service name (at least 2 characters).',
     tooLong: 'Keep the service name under 40 characters.',

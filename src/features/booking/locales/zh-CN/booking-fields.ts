@@ -3,6 +3,12 @@
  * and service.ts). Spread into the namespaces of the elements that show them.
  */
 export default {
+  /** The feature's error codes (src/domain/errors.ts): its elements merge them into `common`. */
+  errors: {
+    slot_unavailable: '这个时段现在不能预约（已结束、已关闭或还未开放），请选择其他时段。',
+    booking_limit: '您预约这项服务的次数已达上限，请先完成或取消已有的预约。',
+    cutoff_passed: '已过网上取消的截止时间，如不能前来，请致电社区。',
+  },
   serviceName: {
     required: '请填写服务名称（至少 2 个字）。',
     tooLong: '服务名称请控制在 40 字以内。',

@@ -5,6 +5,10 @@ import type zhCN from '../zh-CN/complaint-fields.js';
  * Spread into the namespaces of the elements that show them.
  */
 export default {
+  answers: {
+    required: 'Please answer this question.',
+    unknown: 'This question does not belong to the chosen category.',
+  },
   ticket: { invalid: 'A case number looks like SQ-2026-000123.' },
   queryCode: { invalid: 'The query code has 8 letters and digits.' },
   description: {

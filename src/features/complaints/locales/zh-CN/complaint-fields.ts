@@ -3,6 +3,7 @@
  * Spread into the namespaces of the elements that show them.
  */
 export default {
+  answers: { required: '请回答这个问题。', unknown: '这个问题不属于所选的问题类型。' },
   ticket: { invalid: '工单号格式不正确，例如 SQ-2026-000123。' },
   queryCode: { invalid: '查询码是 8 位字母和数字。' },
   description: {
