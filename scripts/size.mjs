@@ -98,7 +98,15 @@ const EMBEDDED = {
     .map((name) => ({
       name,
       register: `src/features/${name}/sdk.ts`,
-      entries: [`src/features/${name}/contract.ts`, `src/features/${name}/service.ts`],
+      entries: [
+        `src/features/${name}/contract.ts`,
+        `src/features/${name}/service.ts`,
+        // Memory repositories that load with the feature (repos/memory.ts holds stand-ins in
+        // the core that import() these on the first call), not with the embedded core.
+        ...(existsSync(join(root, 'src/features', name, 'repos/memory-impl.ts'))
+          ? [`src/features/${name}/repos/memory-impl.ts`]
+          : []),
+      ],
       // Its photo storage, where it has one (the manifest's `uploads`): the first photo loads it.
       photos: existsSync(join(root, 'src/features', name, 'uploads.ts'))
         ? `src/features/${name}/uploads.ts`
@@ -132,9 +140,23 @@ const EMBEDDED_WAIVER =
   "anonymiseEnded, the run at open), the memory store's list indexes (paging 10,000 wishes: " +
   '16 s → 0.08 s) and counting without copying (三率 aggregates). To be paid back (issue #11); ' +
   'see docs/size.md';
+/**
+ * 志愿服务预约 joined the memory store: its repositories are stand-ins that import() the real ones
+ * on the feature's first call (src/stores/lazy.ts), which still cost the core 0.16 kB (7.94 →
+ * 8.10 kB); every feature row pays it. Raised, not lowered, by the booking branch: for the lead
+ * to accept or refuse (docs/size.md, 志愿服务预约).
+ */
+const BOOKING_CORE_WAIVER = `${EMBEDDED_WAIVER}; then +0.16 kB for the booking feature's lazy memory repositories`;
+const BOOKING_WAIVER =
+  'the booking feature is 16 operations (residents and the staff desk) on the capacity ' +
+  'primitive: its contract 1.5 kB, model 2.8 kB, services 5.6 kB, slot rules and the shipped ' +
+  'holiday calendar 1.7 kB, memory repositories and seats 1.7 kB. To pay back: load the staff ' +
+  "desk's services on the first staff call (a resident's page never needs them); see docs/size.md";
 const WAIVED = {
-  'embedded transport + complaints': { ceiling: 16_300, reason: EMBEDDED_WAIVER },
-  'embedded transport + wishes': { ceiling: 16_300, reason: EMBEDDED_WAIVER },
+  'embedded transport + complaints': { ceiling: 16_500, reason: BOOKING_CORE_WAIVER },
+  'embedded transport + complaints photos': { ceiling: 18_250, reason: BOOKING_CORE_WAIVER },
+  'embedded transport + wishes': { ceiling: 16_400, reason: BOOKING_CORE_WAIVER },
+  'embedded transport + booking': { ceiling: 23_700, reason: BOOKING_WAIVER },
 };
 
 function row(name, { min, gz }, budget, note = '') {

@@ -14,6 +14,12 @@ export const errorStatus = {
   already_claimed: 409,
   /** The claim's hold ended before it was fulfilled; the wish is back on the wall. */
   claim_expired: 409,
+  /** The slot takes no bookings (closed, cancelled, too soon, beyond the window: 志愿服务预约). */
+  slot_unavailable: 409,
+  /** The resident already has as many bookings of the service as it allows. */
+  booking_limit: 409,
+  /** Too close to the slot's start to cancel online: call the community. */
+  cutoff_passed: 409,
   /** The same Idempotency-Key is still being processed. */
   in_flight: 409,
   /** The same Idempotency-Key was used with a different request body. */

@@ -7,5 +7,12 @@ import { adminFeature } from './admin/feature.js';
 import { complaintsFeature } from './complaints/feature.js';
 import { coreFeature } from './core/feature.js';
 import { wishesFeature } from './wishes/feature.js';
+import { bookingFeature } from './booking/feature.js';
 
-export const features = [coreFeature, adminFeature, complaintsFeature, wishesFeature] as const;
+export const features = [
+  coreFeature,
+  adminFeature,
+  complaintsFeature,
+  wishesFeature,
+  bookingFeature,
+] as const;

@@ -4,6 +4,7 @@ import type { Credentials } from '../services/context.js';
 import { demoCommunities, seedDemo } from '../features/core/demo.js';
 import type { Store } from '../services/store.js';
 import { seedDemoWishes } from '../features/wishes/demo.js';
+import { seedDemoBookings } from '../features/booking/demo.js';
 
 export interface DemoLogin {
   password: string;
@@ -29,6 +30,8 @@ export async function seedDemoData(
   if (!(await seedDemo(store))) return undefined;
   // A wall with something on it in every public status, and one wish awaiting review.
   await seedDemoWishes(store);
+  // 志愿服务预约: 义诊, 爱心理发, 法律咨询, 家电维修 (上门) with bookings in several statuses.
+  await seedDemoBookings(store);
   const password = `demo-${randomBytes(6).toString('base64url')}`;
   for (const staff of demoStaff) {
     if (await store.staff.getByUsername(staff.username)) continue;

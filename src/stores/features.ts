@@ -4,6 +4,7 @@ import type { RetainingRepository, StoreRepositories } from '../services/store.j
 import { coreMemoryRepositories } from '../features/core/repos/memory.js';
 import { complaintMemoryRepositories } from '../features/complaints/repos/memory.js';
 import { wishMemoryRepositories } from '../features/wishes/repos/memory.js';
+import { bookingMemoryRepositories } from '../features/booking/repos/memory.js';
 
 /**
  * What a feature gives the stores, browser-safe half: its repositories on a memory core. The
@@ -26,6 +27,7 @@ export const storeFeatures = [
   { name: 'core', memory: coreMemoryRepositories },
   { name: 'complaints', memory: complaintMemoryRepositories, retained: ['complaints'] },
   { name: 'wishes', memory: wishMemoryRepositories, retained: ['wishes'] },
+  { name: 'booking', memory: bookingMemoryRepositories, retained: ['bookings'] },
 ] as const satisfies readonly StoreFeature[];
 
 export type StoreFeatureName = (typeof storeFeatures)[number]['name'];

@@ -25,6 +25,7 @@ for (const db of databases) {
     const secrets: string[] = [];
     let wish = { id: 'none', code: '' };
     let complaint = { id: 'none', ticket: 'SQ-2026-000000', queryCode: '' };
+    let booking = { id: 'none', code: '', service: 'none', start: '', waiting: '' };
     const complaintBody = {
       community: 'xingfuli',
       category: 'noise',
@@ -124,6 +125,83 @@ for (const db of databases) {
         );
         assert.equal(res.status, 200);
       }
+      // 志愿服务预约: a booking on behalf of an elder and one in line behind it, then a staff
+      // cancellation whose reason names the booker; names, phones and hashes stay private.
+      const made = await t.fetch(
+        '/api/v1/communities/xingfuli/booking-services',
+        json(
+          'POST',
+          {
+            community: 'xingfuli',
+            name: '助浴服务',
+            team: '夕阳红',
+            category: 'haircut',
+            place: { kind: 'home' },
+            durationMinutes: 60,
+            schedule: {
+              rules: [
+                {
+                  weekdays: [1, 2, 3, 4, 5, 6, 7],
+                  start: '09:00',
+                  end: '10:00',
+                  slotMinutes: 60,
+                  seats: 1,
+                },
+              ],
+              noticeMinutes: 0,
+              windowDays: 30,
+            },
+          },
+          bearer(admin),
+        ),
+      );
+      assert.equal(made.status, 201);
+      const svc = (await made.json()) as { id: string };
+      const days = await t.fetch(
+        `/api/v1/booking-services/${svc.id}/availability?from=${new Date().toISOString().slice(0, 10)}&to=${new Date(Date.now() + 20 * 864e5).toISOString().slice(0, 10)}`,
+      );
+      const open = (
+        (await days.json()) as { days: { slots: { start: string; state: string }[] }[] }
+      ).days
+        .flatMap((d) => d.slots)
+        .find((x) => x.state === 'open')!;
+      const bookingBody = (name: string, phone: string) => ({
+        service: svc.id,
+        start: open.start,
+        name,
+        phone,
+        forWhom: 'elder',
+        elder: { name: '欧阳修文', relation: '儿子' },
+        location: { community: 'xingfuli', grid: 'xfl-g1', building: 'xfl-g1-b1' },
+        consent: true,
+      });
+      const booked = await t.fetch(
+        '/api/v1/bookings',
+        json('POST', bookingBody('上官婉儿', '13600004444')),
+      );
+      assert.equal(booked.status, 201);
+      const first = (await booked.json()) as { id: string; code: string };
+      const behind = await t.fetch(
+        '/api/v1/bookings',
+        json('POST', bookingBody('慕容复兴', '13600005555')),
+      );
+      const second = (await behind.json()) as { id: string; code: string; status: string };
+      assert.equal(second.status, 'waitlisted');
+      const cancelled = await t.fetch(
+        `/api/v1/bookings/${first.id}/actions`,
+        json('POST', { action: 'cancel', reason: '上官婉儿来电取消 13600004444' }, bearer(admin)),
+      );
+      assert.equal(cancelled.status, 200);
+      booking = {
+        id: first.id,
+        code: first.code,
+        service: svc.id,
+        start: open.start,
+        waiting: second.code,
+      };
+      const storedBooking = (await t.server.store.bookings.get(first.id))!;
+      secrets.push('上官婉儿', '慕容复兴', '欧阳修文', '13600004444', '13600005555', '0000 4444');
+      secrets.push(storedBooking.codeHash, storedBooking.phoneHash, first.code, second.code);
       const filedCase = (await t.server.store.complaints.get(complaint.id))!;
       secrets.push('公孙大娘', '13600002222', '内部备注', filedCase.queryCodeHash, ouyang.id);
       secrets.push('13500003333', '0000 3333');
@@ -134,10 +212,15 @@ for (const db of databases) {
 
     it('has public routes to check, and checks every one of them', () => {
       assert.deepEqual(publicRoutes.map(([name]) => name).sort(), [
+        'bookSlot',
+        'bookingAvailability',
+        'bookingStatus',
+        'cancelBooking',
         'claimWish',
         'fulfilWish',
         'getCommunity',
         'getWish',
+        'listBookingServices',
         'listCommunities',
         'listWishes',
         'login',
@@ -153,11 +236,39 @@ for (const db of databases) {
 
     const requests = (name: string, def: OperationDef): [string, RequestInit][] => {
       const paths = def.path.includes('{')
-        ? ['xingfuli', 'chunhui', 'nowhere', 'bad id!', wish.id].map((id) =>
+        ? ['xingfuli', 'chunhui', 'nowhere', 'bad id!', wish.id, booking.service].map((id) =>
             def.path.replace(/\{\w+\}/, encodeURIComponent(id)),
           )
         : [def.path];
-      if (def.method === 'GET') return paths.map((p) => [p, {}]);
+      const day = booking.start.slice(0, 10);
+      if (def.method === 'GET') {
+        return paths.map((p): [string, RequestInit] => [
+          name === 'bookingAvailability' ? `${p}?from=${day}&to=${day}` : p,
+          {},
+        ]);
+      }
+      const bookingBodies: Record<string, object[]> = {
+        bookingStatus: [
+          {},
+          { code: booking.code },
+          { code: booking.waiting },
+          { code: 'ZZZZZZZZ' },
+        ],
+        cancelBooking: [{ code: 'ZZZZZZZZ' }, { code: booking.waiting }, { code: booking.code }],
+        bookSlot: [
+          {},
+          {
+            service: booking.service,
+            start: booking.start,
+            name: '东方不败',
+            phone: '13600006666',
+            consent: true,
+            location: { community: 'xingfuli', grid: 'xfl-g2' },
+          },
+        ],
+      };
+      const theirs = bookingBodies[name];
+      if (theirs) return theirs.map((b): [string, RequestInit] => [def.path, json(def.method, b)]);
       const complaintBodies: Record<string, object[]> = {
         submitComplaint: [{}, complaintBody],
         trackComplaint: [{}, complaint, { ...complaint, queryCode: 'ZZZZZZZZ' }],

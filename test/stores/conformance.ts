@@ -10,6 +10,8 @@ import type { Session, StaffAccount } from '../../src/features/core/auth-model.j
 import { wishConformance } from '../features/wishes/repos.conformance.js';
 import { complaintConformance } from '../features/complaints/repos.conformance.js';
 import { retentionConformance } from './retention.conformance.js';
+import { capacityConformance } from './capacity.conformance.js';
+import { bookingConformance } from '../features/booking/repos.conformance.js';
 import { check, rejection, same, type Describe, type It } from './conformance-kit.js';
 
 export interface StoreHarness {
@@ -258,6 +260,8 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
     wishConformance(withStore, it);
     complaintConformance(withStore, it);
     retentionConformance(withStore, it);
+    capacityConformance(withStore, it);
+    bookingConformance(withStore, it);
 
     if (harness.reopen) {
       const reopen = harness.reopen;

@@ -231,8 +231,10 @@ export function retentionConformance(withStore: WithStore, it: It) {
         [
           ['chunhui', 'complaints'],
           ['chunhui', 'wishes'],
+          ['chunhui', 'bookings'],
           ['xingfuli', 'complaints'],
           ['xingfuli', 'wishes'],
+          ['xingfuli', 'bookings'],
         ],
         'every community, every retained repository',
       );

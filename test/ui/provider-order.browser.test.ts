@@ -6,6 +6,17 @@ import { serverReady } from '../e2e/server.js';
 
 describe('an element inside an <sq-provider> defined after it', () => {
   before(serverReady);
+  // Test files share the origin's IndexedDB: an earlier file's embedded store would read as
+  // this page's. Start without one, so what the check below finds is this page's doing.
+  before(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('shequ-kit-embedded');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+        request.onblocked = () => reject(new Error('shequ-kit-embedded is open elsewhere'));
+      }),
+  );
 
   it('waits for the provider and uses its client, never the embedded store', async () => {
     const asked: string[] = [];
@@ -29,7 +40,10 @@ describe('an element inside an <sq-provider> defined after it', () => {
       await waitUntil(() => desk.shadowRoot!.querySelector('[part=login]'), 'sign-in', {
         timeout: 10_000,
       });
-      expect(asked.filter((url) => url.endsWith('/api/v1/auth/me')), asked.join()).to.have.length(1);
+      expect(
+        asked.filter((url) => url.endsWith('/api/v1/auth/me')),
+        asked.join(),
+      ).to.have.length(1);
       // The embedded client's hint ("data kept in this browser") is not shown: it is the server's.
       expect(desk.shadowRoot!.querySelector('.hint-text')).to.equal(null);
       const databases = await indexedDB.databases();

@@ -1,3 +1,4 @@
+import { answerErrors } from '../core/answers.js';
 import { categoriesFor } from '../core/catalogues.js';
 import { hashQueryCode, newQueryCode } from '../../domain/codes.js';
 import { resolveLocation, type Category, type Community } from '../core/model.js';
@@ -134,15 +135,7 @@ export async function submitComplaint(
   const fields: FieldError[] = [];
   if (!category) fields.push({ path: 'category', key: 'category.unknown' });
   // The category's questions: required ones answered, no answer to a question it lacks.
-  const questions = category?.questions ?? [];
-  for (const q of questions) {
-    if (q.required && !input.answers[q.id]?.trim())
-      fields.push({ path: `answers.${q.id}`, key: 'answers.required' });
-  }
-  for (const id of Object.keys(input.answers)) {
-    if (!questions.some((q) => q.id === id))
-      fields.push({ path: `answers.${id}`, key: 'answers.unknown' });
-  }
+  fields.push(...answerErrors(category?.questions ?? [], input.answers));
   if (!('text' in input.location)) {
     const resolved = resolveLocation(community, input.location);
     if ('missing' in resolved) {

@@ -10,6 +10,8 @@ import {
   complaintSqlRepositories,
 } from '../../features/complaints/repos/sql.js';
 import { wishMigrations, wishSqlRepositories } from '../../features/wishes/repos/sql.js';
+import { bookingMigrations, bookingSqlRepositories } from '../../features/booking/repos/sql.js';
+import { capacityMigrations } from './capacity.js';
 import type { SqlCore } from './core.js';
 import type { Migration } from './migrate.js';
 import { serverStateMigrations, serverStateSqlRepositories } from './server-state.js';
@@ -25,13 +27,18 @@ export const sqlStoreFeatures: { readonly [name in StoreFeatureName]: SqlStoreFe
   core: { sql: coreSqlRepositories, migrations: coreMigrations },
   complaints: { sql: complaintSqlRepositories, migrations: complaintMigrations },
   wishes: { sql: wishSqlRepositories, migrations: wishMigrations },
+  booking: { sql: bookingSqlRepositories, migrations: bookingMigrations },
 };
 
 const ordered = storeFeatures.map((f) => sqlStoreFeatures[f.name]);
 
-/** Every migration, by version: the store core's and each feature's (versions never repeat). */
+/**
+ * Every migration, by version: the store core's (server state, the shared capacity tables)
+ * and each feature's (versions never repeat).
+ */
 export const migrations: readonly Migration[] = [
   ...serverStateMigrations,
+  ...capacityMigrations,
   ...ordered.flatMap((f) => f.migrations),
 ].sort((a, b) => a.version - b.version);
 for (const [i, m] of migrations.entries()) {
