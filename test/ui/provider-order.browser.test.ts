@@ -6,18 +6,6 @@ import { serverReady } from '../e2e/server.js';
 
 describe('an element inside an <sq-provider> defined after it', () => {
   before(serverReady);
-  // Test files share the origin's IndexedDB: an earlier file's embedded store would read as
-  // this page's. Start without one, so what the check below finds is this page's doing.
-  before(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('shequ-kit-embedded');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
-        request.onblocked = () => reject(new Error('shequ-kit-embedded is open elsewhere'));
-      }),
-  );
-
   it('waits for the provider and uses its client, never the embedded store', async () => {
     const asked: string[] = [];
     const fetch = window.fetch;
@@ -46,8 +34,10 @@ describe('an element inside an <sq-provider> defined after it', () => {
       ).to.have.length(1);
       // The embedded client's hint ("data kept in this browser") is not shown: it is the server's.
       expect(desk.shadowRoot!.querySelector('.hint-text')).to.equal(null);
-      const databases = await indexedDB.databases();
-      expect(databases.map((d) => d.name)).not.to.include('shequ-kit-embedded');
+      // This page never loaded the embedded transport (test files share the origin's
+      // IndexedDB, so its database is no evidence either way; the page's own loads are).
+      const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+      expect(loaded.filter((url) => url.includes('/src/sdk/embedded'))).to.deep.equal([]);
     } finally {
       window.fetch = fetch;
     }
