@@ -152,9 +152,22 @@ const BOOKING_WAIVER =
   'primitive: its contract 1.5 kB, model 2.8 kB, services 5.6 kB, slot rules and the shipped ' +
   'holiday calendar 1.7 kB, memory repositories and seats 1.7 kB. To pay back: load the staff ' +
   "desk's services on the first staff call (a resident's page never needs them); see docs/size.md";
+/**
+ * Three branches landed together on pages already at 40 kB: the staff session's wait for a late
+ * <sq-provider> (0.14 kB), the outbox loaded only when something may be queued (its database
+ * check, 0.1 kB; requests before interactive 11 → 7 on the complaint form) and the booking
+ * feature's registration. To pay back: zod is 37% of every first render's raw bytes (the core
+ * contract and the HTTP transport's input check construct schemas at load); see docs/size.md.
+ */
+const PAGES_WAIVER =
+  'the provider wait (0.14 kB) and the outbox database check (0.1 kB) landed on pages at 40 kB; ' +
+  "to pay back: zod, 37% of a first render's raw bytes, off the first render (docs/size.md)";
 const WAIVED = {
+  'page over HTTP: <sq-complaint-desk>': { ceiling: 40_100, reason: PAGES_WAIVER },
+  'page over HTTP: <sq-wish-wall>': { ceiling: 40_150, reason: PAGES_WAIVER },
+  'drop-in page: <sq-wish-review>': { ceiling: 46_450, reason: PAGES_WAIVER },
   'embedded transport + complaints': { ceiling: 16_500, reason: BOOKING_CORE_WAIVER },
-  'embedded transport + complaints photos': { ceiling: 18_250, reason: BOOKING_CORE_WAIVER },
+  'embedded transport + complaints photos': { ceiling: 18_300, reason: BOOKING_CORE_WAIVER },
   'embedded transport + wishes': { ceiling: 16_400, reason: BOOKING_CORE_WAIVER },
   'embedded transport + booking': { ceiling: 23_700, reason: BOOKING_WAIVER },
 };
