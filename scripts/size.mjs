@@ -35,6 +35,8 @@
 //                                transport, which an HTTP page in zh-CN never loads) printed
 //                                beside it; "drop-in, all chunks" printed, not budgeted.
 //
+//   (e) lunar table + code       src/domain/lunar.ts and its generated table, every export kept.
+//
 //   node scripts/size.mjs [--json]
 import { build } from 'esbuild';
 import {
@@ -69,6 +71,8 @@ const BUDGET = {
   dropInLoader: 6 * KB,
   // The loader plus the page-over-HTTP budget.
   dropInPage: 46 * KB,
+  /** Lunar dates: src/domain/lunar.ts with its table (lunar-typescript is 99.5 kB). */
+  lunar: 3 * KB,
 };
 /**
  * The embedded transport (no baseUrl): client.ts `import()`s src/sdk/embedded.ts (the memory
@@ -496,6 +500,32 @@ async function kitRow() {
   }
 }
 
+// (e): lunar dates, the table and its code: src/domain/lunar.ts, every export kept. The
+// festival and term names (lunar-names.ts, en and zh-CN) are printed beside it.
+async function lunarRow() {
+  const label = 'lunar table + code (src/domain/lunar.ts)';
+  const size = async (source) => {
+    const result = await build({
+      ...common,
+      stdin: { contents: `export * from './${source}';`, resolveDir: root, loader: 'ts' },
+      outfile: join(work, 'lunar.js'),
+    });
+    return measure(result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.contents));
+  };
+  try {
+    const lunar = await size('src/domain/lunar.ts');
+    const names = await size('src/domain/lunar-names.ts');
+    row(
+      label,
+      lunar,
+      BUDGET.lunar,
+      `names (lunar-names.ts, en + zh-CN) apart: ${(names.gz / KB).toFixed(1)} kB, not budgeted`,
+    );
+  } catch (error) {
+    fail(label, `build failed: ${error.errors?.map((e) => e.text).join('; ') ?? error}`);
+  }
+}
+
 // (d): the drop-in as built by vite, chunk by chunk from its manifest.
 /**
  * What an HTTP page in zh-CN never loads after its first render: the `en` chunk, and the
@@ -603,6 +633,7 @@ for (const { name: element } of elementFolders().filter(({ name }) => name !== '
 await embeddedPage();
 await elementRows();
 await kitRow();
+await lunarRow();
 dropInRows();
 rmSync(work, { recursive: true, force: true });
 
