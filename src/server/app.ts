@@ -9,6 +9,7 @@ import { DomainError, type Problem } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { systemClock, type Clock } from '../domain/time.js';
 import { resolveSession } from '../features/core/auth.js';
+import type { CalendarSource } from '../features/calendar/calendars.js';
 import { createContext, publicActor, type Actor, type Credentials } from '../services/context.js';
 import { isMutation, type OperationDef, type OperationName } from '../services/contract.js';
 import { operations, runOperation } from './operations.js';
@@ -57,6 +58,8 @@ export interface AppConfig {
   /** Package root: serves `demo/index.html` at `/` and `dist/cdn/*` at `/cdn/*`; false = no pages. */
   staticRoot: string | false;
   version: string;
+  /** The working-day calendar (法定节假日/调休) every operation runs with; refreshed after a load. */
+  calendar: CalendarSource;
 }
 
 type Vars = {
@@ -317,7 +320,12 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     }
     const status = def.status ?? 200;
     const run = async (s: ServerStore) => {
-      const ctx = createContext(s, { clock, actor, credentials: config.credentials });
+      const ctx = createContext(s, {
+        clock,
+        actor,
+        credentials: config.credentials,
+        calendar: config.calendar.current(),
+      });
       const output = await runOperation(name, ctx, input);
       // Only what the contract's output schema knows leaves the server (unknown keys are dropped).
       const checked = def.output.safeParse(output);
@@ -345,6 +353,9 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
       });
     } else if (name === 'logout') {
       deleteCookie(c, config.cookie.name, cookieOptions(c));
+    } else if (name === 'putHolidaySchedule') {
+      // This instance uses the new year at once; others within a minute (calendars.ts).
+      await config.calendar.refresh();
     }
     return c.body(result.body, status, { 'Content-Type': JSON_TYPE });
   };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * shequ-kit-server: `serve` (default), `migrate`, `create-staff`, `set-password`,
- * `disable-staff`, `enable-staff`, `seed-demo`, `retention`. Configured by
+ * `disable-staff`, `enable-staff`, `seed-demo`, `retention`, `holidays`. Configured by
  * environment variables (see docs/server.md); flags override PORT and HOST.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
@@ -16,6 +16,10 @@ import {
 } from '../features/core/auth.js';
 import { passwordSchema, type StaffAccount } from '../features/core/auth-model.js';
 import { createStaffInputSchema } from '../features/admin/model.js';
+import { holidayScheduleInputSchema } from '../features/calendar/model.js';
+import { holidayCalendar, shipsYear, storeHolidaySchedule } from '../features/calendar/service.js';
+import { MAX_YEAR, MIN_YEAR } from '../domain/time.js';
+import { createContext } from '../services/context.js';
 import { seedDemoData, type DemoLogin } from './demo.js';
 import { optionsFromEnv } from './env.js';
 import { silentLogger } from './log.js';
@@ -37,6 +41,10 @@ Usage:
   shequ-kit-server retention [--dry-run]           anonymise what is past each community's retention
                                                    now (servers do it daily), and print the counts;
                                                    --dry-run only counts
+  shequ-kit-server holidays import <file.json>    load a year's 法定节假日/调休 schedule (or a list of
+                                                   years): {"year":2027,"off":[["2027-01-01","2027-01-01"],…],
+                                                   "work":["2027-…"]}; running servers use it within a minute
+  shequ-kit-server holidays list                   the years the calendar knows, shipped or loaded
 
 Storage: PGlite in SHEQU_DATA_DIR (default ./.data), or PostgreSQL when DATABASE_URL is set.
 More settings: docs/server.md.`;
@@ -254,6 +262,54 @@ async function retentionCommand(args: string[]) {
   }
 }
 
+/** holidays import <file> | holidays list: the 法定节假日/调休 schedules (operator data). */
+async function holidaysCommand(args: string[]) {
+  const [action, file] = args;
+  if (action === 'import') {
+    if (!file) throw new Error('holidays import needs a JSON file');
+    const given = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    // One year or a list of years, each checked before anything is stored.
+    const years = (Array.isArray(given) ? given : [given]).map((year) =>
+      parse(holidayScheduleInputSchema, year),
+    );
+    const { server } = await open(true);
+    try {
+      const ctx = createContext(server.store);
+      for (const year of years) {
+        const stored = await storeHolidaySchedule(ctx, year, 'cli');
+        const days = stored.off.length;
+        out(
+          `${year.year}: ${days} run(s) of days off, ${stored.work.length} 调休 workday(s) loaded` +
+            (shipsYear(year.year) ? ' (replaces the shipped schedule)' : ''),
+        );
+      }
+    } finally {
+      await server.close();
+    }
+    return;
+  }
+  if (action === 'list') {
+    const { server } = await open(true);
+    try {
+      const { years } = await holidayCalendar(createContext(server.store), {
+        from: MIN_YEAR,
+        to: MAX_YEAR,
+      });
+      for (const y of years) {
+        out(
+          `${y.year}  ${y.source.padEnd(7)} ${y.off.map(([a, b]) => (a === b ? a : `${a}…${b}`)).join(', ')}` +
+            (y.work.length ? `; 调休上班 ${y.work.join(', ')}` : ''),
+        );
+      }
+    } finally {
+      await server.close();
+    }
+    return;
+  }
+  out(HELP);
+  process.exitCode = 2;
+}
+
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
@@ -273,6 +329,8 @@ async function main(argv: string[]) {
       return setDisabledCommand(rest, true);
     case 'enable-staff':
       return setDisabledCommand(rest, false);
+    case 'holidays':
+      return holidaysCommand(rest);
     case 'help':
     case '--help':
     case '-h':

@@ -20,6 +20,7 @@ import { isServerStore, withMemoryServerState, type ServerStore } from '../store
 import { defaultUploadLimits, localDiskStorage, type UploadStorage } from './uploads.js';
 import { storeFeatures } from '../stores/features.js';
 import { deleteOrphanPhotos, runRetention, type RetentionReport } from '../services/retention.js';
+import { calendarSource } from '../features/calendar/calendars.js';
 
 /** The package root: `demo/` and `dist/cdn/` are found from here (src/server or dist/server). */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -192,8 +193,12 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
     : [];
   const loginLimit: AppConfig['loginLimit'] =
     loginTiers.length || perUsername ? { perAddress: loginTiers, perUsername } : false;
+  // 法定节假日/调休: the shipped years with those an operator loaded over them.
+  const calendar = calendarSource(store);
+  await calendar.refresh();
   const config: AppConfig = {
     store,
+    calendar,
     credentials,
     clock,
     log,
@@ -365,6 +370,7 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
       closed = true;
       closing = true;
       clearInterval(timer);
+      calendar.stop();
       // A pass in progress stops after its current batch; the store closes after it.
       await pass.catch(() => undefined);
       if (server) {

@@ -220,6 +220,7 @@ for (const db of databases) {
         'fulfilWish',
         'getCommunity',
         'getWish',
+        'holidayCalendar',
         'listBookingServices',
         'listCommunities',
         'listWishes',

@@ -11,6 +11,7 @@ import {
 } from '../../features/complaints/repos/sql.js';
 import { wishMigrations, wishSqlRepositories } from '../../features/wishes/repos/sql.js';
 import { bookingMigrations, bookingSqlRepositories } from '../../features/booking/repos/sql.js';
+import { calendarMigrations, calendarSqlRepositories } from '../../features/calendar/repos/sql.js';
 import { capacityMigrations } from './capacity.js';
 import type { SqlCore } from './core.js';
 import type { Migration } from './migrate.js';
@@ -28,6 +29,7 @@ export const sqlStoreFeatures: { readonly [name in StoreFeatureName]: SqlStoreFe
   complaints: { sql: complaintSqlRepositories, migrations: complaintMigrations },
   wishes: { sql: wishSqlRepositories, migrations: wishMigrations },
   booking: { sql: bookingSqlRepositories, migrations: bookingMigrations },
+  calendar: { sql: calendarSqlRepositories, migrations: calendarMigrations },
 };
 
 const ordered = storeFeatures.map((f) => sqlStoreFeatures[f.name]);
