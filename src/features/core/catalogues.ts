@@ -54,9 +54,21 @@ export const defaultCategories: Record<Feature, Category[]> = {
     { id: 'appliance-repair', name: '家电维修', nameEn: 'Appliance repair' },
     { id: 'legal-advice', name: '法律咨询', nameEn: 'Legal advice' },
   ],
+  // 红黑榜 rubric: each category belongs to one list (文明家庭 is praise, 楼道堆物 criticism).
   redblack: [
-    { id: 'red', name: '红榜', nameEn: 'Praise' },
-    { id: 'black', name: '黑榜', nameEn: 'Criticism' },
+    { id: 'tidy-hallway', name: '最美楼道', nameEn: 'Best-kept hallway', list: 'red' },
+    { id: 'civil-family', name: '文明家庭', nameEn: 'Model family', list: 'red' },
+    { id: 'good-deeds', name: '好人好事', nameEn: 'Good deeds', list: 'red' },
+    { id: 'mutual-aid', name: '邻里互助', nameEn: 'Helping neighbours', list: 'red' },
+    { id: 'filial', name: '孝老爱亲', nameEn: 'Caring for elders', list: 'red' },
+    { id: 'volunteering', name: '志愿服务', nameEn: 'Volunteering', list: 'red' },
+    { id: 'bravery', name: '见义勇为', nameEn: 'Bravery', list: 'red' },
+    { id: 'hallway-clutter', name: '楼道堆物', nameEn: 'Cluttered hallway', list: 'black' },
+    { id: 'sanitation', name: '环境卫生', nameEn: 'Sanitation', list: 'black' },
+    { id: 'waste-sorting', name: '垃圾分类', nameEn: 'Waste sorting', list: 'black' },
+    { id: 'dogs', name: '文明养犬', nameEn: 'Dog keeping', list: 'black' },
+    { id: 'falling-objects', name: '高空抛物', nameEn: 'Throwing from heights', list: 'black' },
+    { id: 'street-trading', name: '占道经营', nameEn: 'Trading on the pavement', list: 'black' },
   ],
   activity: [
     { id: 'festival', name: '节日活动', nameEn: 'Festivals' },
