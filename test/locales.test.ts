@@ -17,6 +17,8 @@ import enAdmin from '../src/features/admin/locales/en/admin-fields.js';
 import zhAdmin from '../src/features/admin/locales/zh-CN/admin-fields.js';
 import enBooking from '../src/features/booking/locales/en/booking-fields.js';
 import zhBooking from '../src/features/booking/locales/zh-CN/booking-fields.js';
+import enRedblack from '../src/features/redblack/locales/en/redblack-fields.js';
+import zhRedblack from '../src/features/redblack/locales/zh-CN/redblack-fields.js';
 
 const KEY = /'([a-z][A-Za-z]*\.[a-z][A-Za-z_]*)'/g;
 const NOT_KEYS = /\.(js|ts|json|html|css|md|mjs)$/;
@@ -61,8 +63,8 @@ describe('locales', () => {
   // Field messages live in common and in each feature's field strings (which the feature's
   // elements spread into their namespaces); no key may be in two of them.
   for (const [lang, common, ...features] of [
-    ['zh-CN', zhCommon, zhComplaint, zhWish, zhAdmin, zhBooking],
-    ['en', enCommon, enComplaint, enWish, enAdmin, enBooking],
+    ['zh-CN', zhCommon, zhComplaint, zhWish, zhAdmin, zhBooking, zhRedblack],
+    ['en', enCommon, enComplaint, enWish, enAdmin, enBooking, enRedblack],
   ] as const) {
     const strings = [common, ...features].reduce<object>(deepMerge, {});
     it(`${lang}: common and the feature field strings share no key`, () => {

@@ -8,6 +8,7 @@ import { complaintsFeature } from './complaints/feature.js';
 import { coreFeature } from './core/feature.js';
 import { wishesFeature } from './wishes/feature.js';
 import { bookingFeature } from './booking/feature.js';
+import { redblackFeature } from './redblack/feature.js';
 
 export const features = [
   coreFeature,
@@ -15,4 +16,5 @@ export const features = [
   complaintsFeature,
   wishesFeature,
   bookingFeature,
+  redblackFeature,
 ] as const;

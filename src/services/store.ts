@@ -2,12 +2,14 @@ import type { CoreRepositories } from '../features/core/repos/types.js';
 import type { ComplaintRepositories } from '../features/complaints/repos/types.js';
 import type { WishRepositories } from '../features/wishes/repos/types.js';
 import type { BookingRepositories } from '../features/booking/repos/types.js';
+import type { RedblackRepositories } from '../features/redblack/repos/types.js';
 import type { Placement, SeatEntry, SlotUsage } from '../domain/capacity.js';
 
 export type * from '../features/core/repos/types.js';
 export type * from '../features/complaints/repos/types.js';
 export type * from '../features/wishes/repos/types.js';
 export type * from '../features/booking/repos/types.js';
+export type * from '../features/redblack/repos/types.js';
 
 /**
  * What services need from storage: every feature's repositories (their interfaces in
@@ -17,7 +19,12 @@ export type * from '../features/booking/repos/types.js';
  * returned are copies: changing them changes nothing stored.
  */
 export interface Store
-  extends CoreRepositories, ComplaintRepositories, WishRepositories, BookingRepositories {
+  extends
+    CoreRepositories,
+    ComplaintRepositories,
+    WishRepositories,
+    BookingRepositories,
+    RedblackRepositories {
   /**
    * Runs `fn` atomically: all its writes or none, and no other transaction interleaves with
    * it on the rows it locks (SQL: one transaction, where the reads a rule decides on ask for

@@ -5,6 +5,7 @@ import { coreMemoryRepositories } from '../features/core/repos/memory.js';
 import { complaintMemoryRepositories } from '../features/complaints/repos/memory.js';
 import { wishMemoryRepositories } from '../features/wishes/repos/memory.js';
 import { bookingMemoryRepositories } from '../features/booking/repos/memory.js';
+import { redblackMemoryRepositories } from '../features/redblack/repos/memory.js';
 
 /**
  * What a feature gives the stores, browser-safe half: its repositories on a memory core. The
@@ -28,6 +29,7 @@ export const storeFeatures = [
   { name: 'complaints', memory: complaintMemoryRepositories, retained: ['complaints'] },
   { name: 'wishes', memory: wishMemoryRepositories, retained: ['wishes'] },
   { name: 'booking', memory: bookingMemoryRepositories, retained: ['bookings'] },
+  { name: 'redblack', memory: redblackMemoryRepositories, retained: ['redblackAppeals'] },
 ] as const satisfies readonly StoreFeature[];
 
 export type StoreFeatureName = (typeof storeFeatures)[number]['name'];

@@ -12,6 +12,7 @@ import { complaintConformance } from '../features/complaints/repos.conformance.j
 import { retentionConformance } from './retention.conformance.js';
 import { capacityConformance } from './capacity.conformance.js';
 import { bookingConformance } from '../features/booking/repos.conformance.js';
+import { redblackConformance } from '../features/redblack/repos.conformance.js';
 import { check, rejection, same, type Describe, type It } from './conformance-kit.js';
 
 export interface StoreHarness {
@@ -262,6 +263,7 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
     retentionConformance(withStore, it);
     capacityConformance(withStore, it);
     bookingConformance(withStore, it);
+    redblackConformance(withStore, it);
 
     if (harness.reopen) {
       const reopen = harness.reopen;

@@ -11,6 +11,7 @@ import {
 } from '../../features/complaints/repos/sql.js';
 import { wishMigrations, wishSqlRepositories } from '../../features/wishes/repos/sql.js';
 import { bookingMigrations, bookingSqlRepositories } from '../../features/booking/repos/sql.js';
+import { redblackMigrations, redblackSqlRepositories } from '../../features/redblack/repos/sql.js';
 import { capacityMigrations } from './capacity.js';
 import type { SqlCore } from './core.js';
 import type { Migration } from './migrate.js';
@@ -28,6 +29,7 @@ export const sqlStoreFeatures: { readonly [name in StoreFeatureName]: SqlStoreFe
   complaints: { sql: complaintSqlRepositories, migrations: complaintMigrations },
   wishes: { sql: wishSqlRepositories, migrations: wishMigrations },
   booking: { sql: bookingSqlRepositories, migrations: bookingMigrations },
+  redblack: { sql: redblackSqlRepositories, migrations: redblackMigrations },
 };
 
 const ordered = storeFeatures.map((f) => sqlStoreFeatures[f.name]);
