@@ -20,8 +20,6 @@ export const errorStatus = {
   booking_limit: 409,
   /** Too close to the slot's start to cancel online: call the community. */
   cutoff_passed: 409,
-  /** 红黑榜: a second staff member reviews and publishes an entry, never its author. */
-  own_entry: 403,
   /** The same Idempotency-Key is still being processed. */
   in_flight: 409,
   /** The same Idempotency-Key was used with a different request body. */

@@ -29,8 +29,6 @@ export const categorySchema = z.object({
   slaDays: z.optional(z.int().check(z.minimum(1), z.maximum(60))),
   /** Asked when the category is chosen (complaints); answers go in `answers` by id. */
   questions: z.optional(z.array(categoryQuestionSchema).check(z.maxLength(5))),
-  /** 红黑榜 rubric: the list an entry of this category goes on (either, when left out). */
-  list: z.optional(z.enum(['red', 'black'])),
 });
 export type CategoryQuestion = z.output<typeof categoryQuestionSchema>;
 

@@ -89,7 +89,7 @@ export const redblackOperations = {
     method: 'POST',
     path: '/redblack-entries/{id}/actions',
     summary:
-      'Staff: submit for review, return or publish (a second staff member, never the author; clears photos), 已整改, renew a black entry, withdraw (public note after publishing)',
+      'Staff: submit for review, return or publish (a second staff member: the author gets 403 with review.ownEntry; clears photos), 已整改, renew a black entry, withdraw (public note after publishing)',
     access: 'staff',
     input: redblackActionRequestSchema,
     output: redblackEntrySchema,

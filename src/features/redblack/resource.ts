@@ -41,7 +41,7 @@ export interface RedblackResource {
     input: Omit<In<'updateRedblackEntry'>, 'id'>,
     options?: CallOptions,
   ): Promise<Out<'updateRedblackEntry'>>;
-  /** Staff: submit, return, publish (403 `own_entry` for its author), rectify, renew, withdraw. */
+  /** Staff: submit, return, publish (403 `forbidden`, field key `review.ownEntry`, for its author), rectify, renew, withdraw. */
   act(
     id: string,
     action: RedblackStaffAction,

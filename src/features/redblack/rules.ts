@@ -125,6 +125,19 @@ export function rectifiedUntil(period: string, at: Date | string, until: string)
   return Date.parse(leaves) < Date.parse(until) ? leaves : until;
 }
 
+/**
+ * The list each category of the default rubric (src/features/core/catalogues.ts) belongs to: a
+ * 楼道堆物 entry is never praise. A community's own categories may go on either list.
+ */
+const RED_RUBRIC = 'tidy-hallway civil-family good-deeds mutual-aid filial volunteering bravery';
+const BLACK_RUBRIC = 'hallway-clutter sanitation waste-sorting dogs falling-objects street-trading';
+export const rubricList = (category: string): RedblackList | undefined =>
+  RED_RUBRIC.split(' ').includes(category)
+    ? 'red'
+    : BLACK_RUBRIC.split(' ').includes(category)
+      ? 'black'
+      : undefined;
+
 // ---- Subjects ----
 
 /** What an entry may name. The black list names places and organisations only. */

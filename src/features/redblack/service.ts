@@ -46,7 +46,14 @@ import {
   type redblackEntryInputSchema,
   type redblackEntryUpdateSchema,
 } from './model.js';
-import { boardUntil, periodLabel, periodStart, publicPersonName, rectifiedUntil } from './rules.js';
+import {
+  boardUntil,
+  periodLabel,
+  periodStart,
+  publicPersonName,
+  rectifiedUntil,
+  rubricList,
+} from './rules.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
 type EventActor = RedblackEvent['actor'];
@@ -56,6 +63,12 @@ type Staff = Extract<ServiceContext['actor'], { kind: 'staff' }>;
 const CODE_TRIES = 5;
 /** Change-log lines the board shows. */
 const CHANGES_SHOWN = 20;
+
+/** The author reviewing their own entry: 403, with the field key that says why. */
+const ownEntry = () =>
+  new DomainError('forbidden', 'review by another staff member', [
+    { path: 'action', key: 'review.ownEntry' },
+  ]);
 
 const invalid = (fields: FieldError[]) =>
   new DomainError('validation_failed', fields.map((f) => `${f.path}: ${f.key}`).join('; '), fields);
@@ -239,7 +252,7 @@ async function checkEntry(tx: Store, community: Community, input: EntryFields) {
   const fields: FieldError[] = [];
   const category = categoriesFor(community, 'redblack').find((c) => c.id === input.category);
   if (!category) fields.push({ path: 'category', key: 'category.unknown' });
-  else if (category.list && category.list !== input.list) {
+  else if ((rubricList(category.id) ?? input.list) !== input.list) {
     fields.push({ path: 'category', key: 'rubric.otherList' });
   }
   const s = input.subject;
@@ -393,11 +406,11 @@ export async function actOnRedblackEntry(
         transition(entry, 'submit', actor, now);
         break;
       case 'return':
-        if (entry.author === staff.id) throw new DomainError('own_entry', 'review by another');
+        if (entry.author === staff.id) throw ownEntry();
         transition(entry, 'return', actor, now, input.note);
         break;
       case 'publish': {
-        if (entry.author === staff.id) throw new DomainError('own_entry', 'review by another');
+        if (entry.author === staff.id) throw ownEntry();
         const unknown = input.clearedPhotos.findIndex(
           (id) => !entry.photos.some((p) => p.id === id),
         );

@@ -189,7 +189,15 @@ for (const target of targets) {
         );
         await env.author.redblack.act(draft.id, { action: 'submit' });
         // The author cannot publish their own entry.
-        await fails(env.author.redblack.act(draft.id, { action: 'publish' }), 'own_entry', 403);
+        const own = await fails(
+          env.author.redblack.act(draft.id, { action: 'publish' }),
+          'forbidden',
+          403,
+        );
+        assert.deepEqual(
+          own.fields.map((f) => [f.path, f.key]),
+          [['action', 'review.ownEntry']],
+        );
         const live = await env.reviewer.redblack.act(draft.id, { action: 'publish' });
         assert.equal(live.status, 'published');
         assert.notEqual(live.publishedBy, live.author);

@@ -12,8 +12,10 @@ import {
   periodStart,
   publicPersonName,
   rectifiedUntil,
+  rubricList,
   subjectKinds,
 } from '../../../src/features/redblack/rules.js';
+import { defaultCategories } from '../../../src/features/core/catalogues.js';
 import {
   appealMachine,
   redblackMachine,
@@ -62,6 +64,17 @@ describe('redblack rules', () => {
     const until = boardUntil('black', '2026-Q1');
     assert.equal(rectifiedUntil('2026-Q1', '2026-03-02T01:00:00.000Z', until), bj('2026-04-01'));
     assert.equal(rectifiedUntil('2026-Q1', '2026-05-02T01:00:00.000Z', until), bj('2026-07-01'));
+  });
+
+  it('puts each category of the default rubric on one list', () => {
+    const rubric = defaultCategories.redblack.map((c) => [c.id, rubricList(c.id)]);
+    assert.ok(
+      rubric.every(([, list]) => list !== undefined),
+      JSON.stringify(rubric),
+    );
+    assert.equal(rubricList('tidy-hallway'), 'red');
+    assert.equal(rubricList('hallway-clutter'), 'black');
+    assert.equal(rubricList('a-community-own'), undefined);
   });
 
   it('lets the black list name places only', () => {

@@ -5,10 +5,8 @@ import type zhCN from '../zh-CN/redblack-fields.js';
  * service.ts). Spread into the namespaces of the elements that show them.
  */
 export default {
-  /** The feature's error codes (src/domain/errors.ts): its elements merge them into `common`. */
-  errors: {
-    own_entry: 'You wrote this entry: another staff member must review and publish it.',
-  },
+  /** 403 `forbidden` on return or publish by the entry's author. */
+  review: { ownEntry: 'You wrote this entry: another staff member must review and publish it.' },
   list: { invalid: 'Choose the red list (praise) or the black list (criticism).' },
   period: { invalid: 'Choose the period: a month, a quarter or a year.' },
   subject: {

@@ -3,10 +3,8 @@
  * service.ts). Spread into the namespaces of the elements that show them.
  */
 export default {
-  /** The feature's error codes (src/domain/errors.ts): its elements merge them into `common`. */
-  errors: {
-    own_entry: '这条是您写的，需要另一位工作人员审核和发布。',
-  },
+  /** 403 `forbidden` on return or publish by the entry's author. */
+  review: { ownEntry: '这条是您写的，需要另一位工作人员审核和发布。' },
   list: { invalid: '请选择红榜或黑榜。' },
   period: { invalid: '请选择评比周期（月、季度或年度）。' },
   subject: {
