@@ -19,6 +19,8 @@ import enBooking from '../src/features/booking/locales/en/booking-fields.js';
 import zhBooking from '../src/features/booking/locales/zh-CN/booking-fields.js';
 import enCalendar from '../src/features/calendar/locales/en/calendar-fields.js';
 import zhCalendar from '../src/features/calendar/locales/zh-CN/calendar-fields.js';
+import enRedblack from '../src/features/redblack/locales/en/redblack-fields.js';
+import zhRedblack from '../src/features/redblack/locales/zh-CN/redblack-fields.js';
 
 const KEY = /'([a-z][A-Za-z]*\.[a-z][A-Za-z_]*)'/g;
 const NOT_KEYS = /\.(js|ts|json|html|css|md|mjs)$/;
@@ -63,8 +65,8 @@ describe('locales', () => {
   // Field messages live in common and in each feature's field strings (which the feature's
   // elements spread into their namespaces); no key may be in two of them.
   for (const [lang, common, ...features] of [
-    ['zh-CN', zhCommon, zhComplaint, zhWish, zhAdmin, zhBooking, zhCalendar],
-    ['en', enCommon, enComplaint, enWish, enAdmin, enBooking, enCalendar],
+    ['zh-CN', zhCommon, zhComplaint, zhWish, zhAdmin, zhBooking, zhCalendar, zhRedblack],
+    ['en', enCommon, enComplaint, enWish, enAdmin, enBooking, enCalendar, enRedblack],
   ] as const) {
     const strings = [common, ...features].reduce<object>(deepMerge, {});
     it(`${lang}: common and the feature field strings share no key`, () => {

@@ -9,6 +9,7 @@ import { coreFeature } from './core/feature.js';
 import { wishesFeature } from './wishes/feature.js';
 import { bookingFeature } from './booking/feature.js';
 import { calendarFeature } from './calendar/feature.js';
+import { redblackFeature } from './redblack/feature.js';
 
 export const features = [
   coreFeature,
@@ -17,4 +18,5 @@ export const features = [
   wishesFeature,
   bookingFeature,
   calendarFeature,
+  redblackFeature,
 ] as const;

@@ -3,6 +3,7 @@ import type { ComplaintRepositories } from '../features/complaints/repos/types.j
 import type { WishRepositories } from '../features/wishes/repos/types.js';
 import type { BookingRepositories } from '../features/booking/repos/types.js';
 import type { CalendarRepositories } from '../features/calendar/repos/types.js';
+import type { RedblackRepositories } from '../features/redblack/repos/types.js';
 import type { Placement, SeatEntry, SlotUsage } from '../domain/capacity.js';
 
 export type * from '../features/core/repos/types.js';
@@ -10,6 +11,7 @@ export type * from '../features/complaints/repos/types.js';
 export type * from '../features/wishes/repos/types.js';
 export type * from '../features/booking/repos/types.js';
 export type * from '../features/calendar/repos/types.js';
+export type * from '../features/redblack/repos/types.js';
 
 /**
  * What services need from storage: every feature's repositories (their interfaces in
@@ -24,7 +26,8 @@ export interface Store
     ComplaintRepositories,
     WishRepositories,
     BookingRepositories,
-    CalendarRepositories {
+    CalendarRepositories,
+    RedblackRepositories {
   /**
    * Runs `fn` atomically: all its writes or none, and no other transaction interleaves with
    * it on the rows it locks (SQL: one transaction, where the reads a rule decides on ask for

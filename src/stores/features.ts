@@ -6,6 +6,7 @@ import { complaintMemoryRepositories } from '../features/complaints/repos/memory
 import { wishMemoryRepositories } from '../features/wishes/repos/memory.js';
 import { bookingMemoryRepositories } from '../features/booking/repos/memory.js';
 import { calendarMemoryRepositories } from '../features/calendar/repos/memory.js';
+import { redblackMemoryRepositories } from '../features/redblack/repos/memory.js';
 
 /**
  * What a feature gives the stores, browser-safe half: its repositories on a memory core. The
@@ -30,6 +31,7 @@ export const storeFeatures = [
   { name: 'wishes', memory: wishMemoryRepositories, retained: ['wishes'] },
   { name: 'booking', memory: bookingMemoryRepositories, retained: ['bookings'] },
   { name: 'calendar', memory: calendarMemoryRepositories },
+  { name: 'redblack', memory: redblackMemoryRepositories, retained: ['redblackAppeals'] },
 ] as const satisfies readonly StoreFeature[];
 
 export type StoreFeatureName = (typeof storeFeatures)[number]['name'];

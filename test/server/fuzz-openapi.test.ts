@@ -400,7 +400,7 @@ for (const db of databases) {
           (p) => resolve(p as Schema) as unknown as Parameter,
         );
         const bodySchema = op.requestBody?.content['application/json'].schema;
-        harvest.feature = /\/(complaint|wish|booking)/.exec(path)?.[1] ?? '';
+        harvest.feature = /\/(complaint|wish|booking|redblack)/.exec(path)?.[1] ?? '';
         for (let i = 0; i < ROUNDS / 2; i++) {
           const wrong = rng.next() < 0.5;
           const which = wrong ? rng.int(Math.max(1, params.length + (bodySchema ? 2 : 0))) : -1;

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { OperationDef } from '../../src/services/contract.js';
 import { operations } from '../../src/server/operations.js';
 import { demoCommunities } from '../../src/features/core/demo.js';
+import { periodAt } from '../../src/features/redblack/rules.js';
 import { testDatabases } from './db.js';
 import { bearer, json, startTestServer, type TestServer } from './harness.js';
 
@@ -26,6 +27,7 @@ for (const db of databases) {
     let wish = { id: 'none', code: '' };
     let complaint = { id: 'none', ticket: 'SQ-2026-000000', queryCode: '' };
     let booking = { id: 'none', code: '', service: 'none', start: '', waiting: '' };
+    let redblack = { black: 'none', red: 'none', code: '', decided: '', period: '2026-Q1' };
     const complaintBody = {
       community: 'xingfuli',
       category: 'noise',
@@ -202,6 +204,70 @@ for (const db of databases) {
       const storedBooking = (await t.server.store.bookings.get(first.id))!;
       secrets.push('上官婉儿', '慕容复兴', '欧阳修文', '13600004444', '13600005555', '0000 4444');
       secrets.push(storedBooking.codeHash, storedBooking.phoneHash, first.code, second.code);
+      // 红黑榜: a red entry about a person (consent to be named masked only) and black entries
+      // whose reasons carry a phone, an appeal with a contact pending and one dismissed.
+      const grid = await t.tokenFor('xfl-grid');
+      const period = periodAt('quarter', new Date());
+      const entry = async (body: object) => {
+        const made = await t.fetch(
+          '/api/v1/communities/xingfuli/redblack-entries',
+          json('POST', { community: 'xingfuli', period, ...body }, bearer(grid)),
+        );
+        assert.equal(made.status, 201, await made.clone().text());
+        const { id } = (await made.json()) as { id: string };
+        for (const [who, action] of [
+          [grid, 'submit'],
+          [admin, 'publish'],
+        ] as const) {
+          const res = await t.fetch(
+            `/api/v1/redblack-entries/${id}/actions`,
+            json('POST', { action }, bearer(who)),
+          );
+          assert.equal(res.status, 200);
+        }
+        return id;
+      };
+      const red = await entry({
+        list: 'red',
+        category: 'good-deeds',
+        subject: { kind: 'person', name: '司徒雷登', consent: { obtainedOn: '2026-03-01' } },
+        reason: '司徒雷登老人每天义务打扫楼道，联系电话 13600007777。',
+      });
+      const black = await entry({
+        list: 'black',
+        category: 'street-trading',
+        subject: { kind: 'organisation', name: '东门早餐铺 13600008888' },
+        reason: '早餐铺占道经营，店主电话13600008888，身份证110105194912310021。',
+      });
+      const other = await entry({
+        list: 'black',
+        category: 'hallway-clutter',
+        subject: { kind: 'unit', grid: 'xfl-g1', building: 'xfl-g1-b1', unit: 'xfl-g1-b1-u1' },
+        reason: '楼道堆放杂物。',
+      });
+      const appealOf = async (id: string, name: string, phone: string) => {
+        const res = await t.fetch(
+          `/api/v1/redblack-entries/${id}/appeals`,
+          json('POST', { role: '店主', name, phone, reason: '已经整改完毕。', consent: true }),
+        );
+        assert.equal(res.status, 201);
+        return (await res.json()) as { id: string; code: string };
+      };
+      const pending = await appealOf(black, '端木蓉蓉', '13600009999');
+      const dismissed = await appealOf(other, '端木蓉蓉', '13600009999');
+      const decision = await t.fetch(
+        `/api/v1/redblack-appeals/${dismissed.id}/decision`,
+        json(
+          'POST',
+          { outcome: 'dismissed', reason: '端木蓉蓉所述不实，电话 13600009999 已回访。' },
+          bearer(admin),
+        ),
+      );
+      assert.equal(decision.status, 200);
+      redblack = { black, red, code: pending.code, decided: dismissed.code, period };
+      const storedAppeal = (await t.server.store.redblackAppeals.get(pending.id))!;
+      secrets.push('司徒雷登', '13600007777', '0000 7777', '13600008888', '0000 8888');
+      secrets.push('端木蓉蓉', '13600009999', '0000 9999', storedAppeal.codeHash);
       const filedCase = (await t.server.store.complaints.get(complaint.id))!;
       secrets.push('公孙大娘', '13600002222', '内部备注', filedCase.queryCodeHash, ouyang.id);
       secrets.push('13500003333', '0000 3333');
@@ -212,6 +278,7 @@ for (const db of databases) {
 
     it('has public routes to check, and checks every one of them', () => {
       assert.deepEqual(publicRoutes.map(([name]) => name).sort(), [
+        'appealRedblackEntry',
         'bookSlot',
         'bookingAvailability',
         'bookingStatus',
@@ -227,6 +294,8 @@ for (const db of databases) {
         'login',
         'postWish',
         'rateComplaint',
+        'redblackAppealStatus',
+        'redblackBoard',
         'submitComplaint',
         'thankWish',
         'trackComplaint',
@@ -237,14 +306,25 @@ for (const db of databases) {
 
     const requests = (name: string, def: OperationDef): [string, RequestInit][] => {
       const paths = def.path.includes('{')
-        ? ['xingfuli', 'chunhui', 'nowhere', 'bad id!', wish.id, booking.service].map((id) =>
-            def.path.replace(/\{\w+\}/, encodeURIComponent(id)),
-          )
+        ? [
+            'xingfuli',
+            'chunhui',
+            'nowhere',
+            'bad id!',
+            wish.id,
+            booking.service,
+            redblack.black,
+            redblack.red,
+          ].map((id) => def.path.replace(/\{\w+\}/, encodeURIComponent(id)))
         : [def.path];
       const day = booking.start.slice(0, 10);
       if (def.method === 'GET') {
         return paths.map((p): [string, RequestInit] => [
-          name === 'bookingAvailability' ? `${p}?from=${day}&to=${day}` : p,
+          name === 'bookingAvailability'
+            ? `${p}?from=${day}&to=${day}`
+            : name === 'redblackBoard' && p.includes('xingfuli')
+              ? `${p}?period=${redblack.period}`
+              : p,
           {},
         ]);
       }
@@ -270,6 +350,25 @@ for (const db of databases) {
       };
       const theirs = bookingBodies[name];
       if (theirs) return theirs.map((b): [string, RequestInit] => [def.path, json(def.method, b)]);
+      // 红黑榜: appeals of every entry (a pending one: 409), by every code.
+      if (name === 'appealRedblackEntry') {
+        const body = {
+          role: '楼栋长',
+          name: '端木蓉蓉',
+          phone: '13600009999',
+          reason: '已经整改完毕。',
+          consent: true,
+        };
+        return paths.flatMap((p) => [
+          [p, json('POST', {})] as [string, RequestInit],
+          [p, json('POST', body)] as [string, RequestInit],
+        ]);
+      }
+      if (name === 'redblackAppealStatus') {
+        return [{}, { code: redblack.code }, { code: redblack.decided }, { code: 'ZZZZZZZZ' }].map(
+          (b): [string, RequestInit] => [def.path, json('POST', b)],
+        );
+      }
       const complaintBodies: Record<string, object[]> = {
         submitComplaint: [{}, complaintBody],
         trackComplaint: [{}, complaint, { ...complaint, queryCode: 'ZZZZZZZZ' }],

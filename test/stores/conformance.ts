@@ -13,6 +13,7 @@ import { retentionConformance } from './retention.conformance.js';
 import { capacityConformance } from './capacity.conformance.js';
 import { bookingConformance } from '../features/booking/repos.conformance.js';
 import { calendarConformance } from '../features/calendar/repos.conformance.js';
+import { redblackConformance } from '../features/redblack/repos.conformance.js';
 import { check, rejection, same, type Describe, type It } from './conformance-kit.js';
 
 export interface StoreHarness {
@@ -264,6 +265,7 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
     capacityConformance(withStore, it);
     bookingConformance(withStore, it);
     calendarConformance(withStore, it);
+    redblackConformance(withStore, it);
 
     if (harness.reopen) {
       const reopen = harness.reopen;

@@ -232,9 +232,11 @@ export function retentionConformance(withStore: WithStore, it: It) {
           ['chunhui', 'complaints'],
           ['chunhui', 'wishes'],
           ['chunhui', 'bookings'],
+          ['chunhui', 'redblackAppeals'],
           ['xingfuli', 'complaints'],
           ['xingfuli', 'wishes'],
           ['xingfuli', 'bookings'],
+          ['xingfuli', 'redblackAppeals'],
         ],
         'every community, every retained repository',
       );

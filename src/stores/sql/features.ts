@@ -12,6 +12,7 @@ import {
 import { wishMigrations, wishSqlRepositories } from '../../features/wishes/repos/sql.js';
 import { bookingMigrations, bookingSqlRepositories } from '../../features/booking/repos/sql.js';
 import { calendarMigrations, calendarSqlRepositories } from '../../features/calendar/repos/sql.js';
+import { redblackMigrations, redblackSqlRepositories } from '../../features/redblack/repos/sql.js';
 import { capacityMigrations } from './capacity.js';
 import type { SqlCore } from './core.js';
 import type { Migration } from './migrate.js';
@@ -30,6 +31,7 @@ export const sqlStoreFeatures: { readonly [name in StoreFeatureName]: SqlStoreFe
   wishes: { sql: wishSqlRepositories, migrations: wishMigrations },
   booking: { sql: bookingSqlRepositories, migrations: bookingMigrations },
   calendar: { sql: calendarSqlRepositories, migrations: calendarMigrations },
+  redblack: { sql: redblackSqlRepositories, migrations: redblackMigrations },
 };
 
 const ordered = storeFeatures.map((f) => sqlStoreFeatures[f.name]);

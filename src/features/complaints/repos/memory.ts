@@ -120,12 +120,16 @@ class MemoryUploads implements UploadRepository {
     this.tx.set('uploads', record.id, record);
   }
   async deleteOrphans(before: string, limit: number) {
-    // A wish come true may show a photo too (the wishes feature's table, read as the SQL does).
+    // A wish come true may show a photo too, and a 红黑榜 entry its evidence (their tables,
+    // read as the SQL does).
     const used = new Set([
       ...this.tx.all<Complaint>('complaints').flatMap((c) => c.photos),
       ...this.tx
         .all<{ fulfilment?: { photo?: string } }>('wishes')
         .flatMap((w) => (w.fulfilment?.photo ? [w.fulfilment.photo] : [])),
+      ...this.tx
+        .all<{ photos: { id: string }[] }>('redblack_entries')
+        .flatMap((e) => e.photos.map((p) => p.id)),
     ]);
     const orphans = this.tx
       .all<UploadRecord>('uploads')

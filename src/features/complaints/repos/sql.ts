@@ -239,7 +239,7 @@ class SqlUploads implements UploadRepository {
     );
   }
   async deleteOrphans(before: string, limit: number) {
-    // A wish come true may show a photo too (the wishes feature's table).
+    // A wish come true may show a photo too, and a 红黑榜 entry its evidence (their tables).
     const rows = await this.x.db.query<{ id: string }>(
       `DELETE FROM ${this.x.s}.uploads WHERE id IN (
          SELECT u.id FROM ${this.x.s}.uploads u
@@ -247,6 +247,8 @@ class SqlUploads implements UploadRepository {
             AND NOT EXISTS (SELECT 1 FROM ${this.x.s}.complaints c WHERE c.photos @> ARRAY[u.id])
             AND NOT EXISTS (SELECT 1 FROM ${this.x.s}.wishes w
                              WHERE (w.data::jsonb -> 'fulfilment' ->> 'photo') = u.id)
+            AND NOT EXISTS (SELECT 1 FROM ${this.x.s}.redblack_entries r
+                             WHERE r.photos @> ARRAY[u.id])
           ORDER BY u.created_at LIMIT $2)
        RETURNING id`,
       [before, limit],

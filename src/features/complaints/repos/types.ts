@@ -96,8 +96,9 @@ export interface UploadRepository {
   put(record: UploadRecord): Promise<void>;
   /**
    * Deletes the records of up to `limit` uploads made before `before` (ISO) that no complaint's
-   * photos and no wish's fulfilment photo refer to, and returns their ids: the caller deletes
-   * their bytes. Anyone may upload, so what is never attached must not stay.
+   * photos, no wish's fulfilment photo and no 红黑榜 entry's evidence refer to, and returns
+   * their ids: the caller deletes their bytes. Anyone may upload, so what is never attached
+   * must not stay.
    */
   deleteOrphans(before: string, limit: number): Promise<string[]>;
 }

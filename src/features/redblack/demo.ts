@@ -1,0 +1,107 @@
+/**
+ * The demo street's 红黑榜 (幸福里社区) for the current quarter, made through the services so
+ * every rule holds as for real entries: a red 最美楼道 for a building, a red person with their
+ * recorded consent (shown masked), a black 楼道堆物 for a unit put right (待整改 → 已整改), a
+ * black entry for a shop with an appeal pending, and one entry waiting for review. The appeal
+ * code made on the way is thrown away. Names are made up; no phone number goes public.
+ */
+import { shanghaiDate, systemClock, type Clock } from '../../domain/time.js';
+import { parse } from '../../domain/validation.js';
+import { createContext, type Actor } from '../../services/context.js';
+import type { Store } from '../../services/store.js';
+import {
+  appealInputSchema,
+  redblackActionRequestSchema,
+  redblackEntryInputSchema,
+  type RedblackEntryInput,
+  type RedblackStaffAction,
+} from './model.js';
+import { periodAt } from './rules.js';
+import { actOnRedblackEntry, appealRedblackEntry, createRedblackEntry } from './service.js';
+
+const staff = (id: string, name: string): Actor => ({
+  kind: 'staff',
+  id,
+  name,
+  role: 'staff',
+  community: 'xingfuli',
+});
+/** Writes the entries. */
+const author = staff('xingfuli-demo', '社区工作人员');
+/** Reviews and publishes them: never the author. */
+const reviewer = staff('xingfuli-demo-review', '社区审核人员');
+
+export async function seedDemoRedblack(store: Store, clock: Clock = systemClock): Promise<boolean> {
+  if (!(await store.communities.get('xingfuli'))) return false;
+  if ((await store.redblackEntries.list('xingfuli')).length) return false;
+  const now = clock.now();
+  const period = periodAt('quarter', now);
+  const writer = createContext(store, { clock, actor: author });
+  const review = createContext(store, { clock, actor: reviewer });
+  const act = (ctx: typeof writer, id: string, action: RedblackStaffAction) =>
+    actOnRedblackEntry(ctx, parse(redblackActionRequestSchema, { id, ...action }));
+  const write = async (input: Omit<RedblackEntryInput, 'community' | 'period'>, publish = true) => {
+    const entry = await createRedblackEntry(
+      writer,
+      parse(redblackEntryInputSchema, { community: 'xingfuli', period, ...input }),
+    );
+    await act(writer, entry.id, { action: 'submit' });
+    if (publish) await act(review, entry.id, { action: 'publish' });
+    return entry;
+  };
+
+  await write({
+    list: 'red',
+    category: 'tidy-hallway',
+    subject: { kind: 'building', grid: 'xfl-g1', building: 'xfl-g1-b2' },
+    reason: '2号楼居民自发清理楼道杂物，摆上绿植，张贴邻里公约，楼道整洁明亮。',
+  });
+  await write({
+    list: 'red',
+    category: 'good-deeds',
+    subject: {
+      kind: 'person',
+      name: '张桂兰',
+      consent: { obtainedOn: shanghaiDate(now), fullName: false, note: '本人签署书面同意书' },
+    },
+    reason: '张桂兰阿姨十年如一日照顾楼里的独居老人，买菜、陪诊、聊天，邻居们都叫她“热心张姨”。',
+  });
+  const clutter = await write({
+    list: 'black',
+    category: 'hallway-clutter',
+    subject: { kind: 'unit', grid: 'xfl-g2', building: 'xfl-g2-b5', unit: 'xfl-g2-b5-u1' },
+    reason: '5号楼1单元楼道堆放纸箱和旧家具，堵塞消防通道，存在火灾隐患。',
+  });
+  await act(writer, clutter.id, {
+    action: 'rectify',
+    date: shanghaiDate(now),
+    note: '楼栋长组织居民清理完毕，消防通道已畅通。',
+  });
+  const shop = await write({
+    list: 'black',
+    category: 'street-trading',
+    subject: { kind: 'organisation', name: '幸福里东门早餐铺' },
+    reason: '早餐铺在东门人行道上摆桌经营，行人只能走机动车道。',
+  });
+  await appealRedblackEntry(
+    createContext(store, { clock }),
+    parse(appealInputSchema, {
+      entry: shop.id,
+      role: '店主',
+      phone: '010-12345678',
+      reason: '桌椅只在早上六点到八点摆放，八点前全部收回，已按城管要求划线经营。',
+      consent: true,
+    }),
+  );
+  // Waiting for a second staff member.
+  await write(
+    {
+      list: 'red',
+      category: 'volunteering',
+      subject: { kind: 'organisation', name: '幸福里便民超市' },
+      reason: '超市每周为社区独居老人免费送菜上门，坚持两年。',
+    },
+    false,
+  );
+  return true;
+}

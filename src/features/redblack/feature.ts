@@ -1,0 +1,20 @@
+import { defineFeature } from '../../services/feature.js';
+import type { redblackOperations } from './contract.js';
+import { redblackResource, type RedblackResource } from './resource.js';
+
+/** 红黑榜: the praise-and-criticism board — places not people, second-person review, appeals. */
+export const redblackFeature = defineFeature({
+  name: 'redblack',
+  operations: (): Promise<typeof redblackOperations> =>
+    import('./contract.js').then((m) => m.redblackOperations),
+  services: () => import('./service.js'),
+  resource: redblackResource,
+});
+
+// The feature's resource on every client (`client.redblack`), in the types too.
+declare module '../../sdk/client.js' {
+  interface Client {
+    /** 红黑榜 (see RedblackResource). */
+    readonly redblack: RedblackResource;
+  }
+}
