@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { QUERY_CODE_LENGTH } from '../../src/domain/codes.js';
 import { errorStatus } from '../../src/domain/index.js';
 import { defaultCategories } from '../../src/features/core/catalogues.js';
+import { defaultRubric } from '../../src/features/redblack/rubric.js';
 import { testDatabases } from './db.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { prng, type Rng } from './prng.js';
@@ -365,7 +366,11 @@ for (const db of databases) {
       const statuses = new Map<number, number>();
       // As a page does first: read the community, to know its places and categories.
       harvest.take(await (await t.fetch('/api/v1/communities/xingfuli')).json());
-      harvest.take({ id: 'xingfuli', grids: [], categories: defaultCategories }); // what the forms offer
+      harvest.take({
+        id: 'xingfuli',
+        grids: [],
+        categories: { ...defaultCategories, redblack: defaultRubric },
+      }); // what the forms offer
       let token = await t.tokenFor('xfl-admin');
       const freshToken = async () => {
         const res = await t.fetch('/api/v1/auth/login', {

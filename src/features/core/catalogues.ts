@@ -54,23 +54,9 @@ export const defaultCategories: Record<Feature, Category[]> = {
     { id: 'appliance-repair', name: '家电维修', nameEn: 'Appliance repair' },
     { id: 'legal-advice', name: '法律咨询', nameEn: 'Legal advice' },
   ],
-  // 红黑榜 rubric: the first seven praise (red list), the rest criticise (black list); which list a
-  // default category belongs to is the feature's rule (src/features/redblack/rules.ts).
-  redblack: [
-    { id: 'tidy-hallway', name: '最美楼道', nameEn: 'Best-kept hallway' },
-    { id: 'civil-family', name: '文明家庭', nameEn: 'Model family' },
-    { id: 'good-deeds', name: '好人好事', nameEn: 'Good deeds' },
-    { id: 'mutual-aid', name: '邻里互助', nameEn: 'Helping neighbours' },
-    { id: 'filial', name: '孝老爱亲', nameEn: 'Caring for elders' },
-    { id: 'volunteering', name: '志愿服务', nameEn: 'Volunteering' },
-    { id: 'bravery', name: '见义勇为', nameEn: 'Bravery' },
-    { id: 'hallway-clutter', name: '楼道堆物', nameEn: 'Cluttered hallway' },
-    { id: 'sanitation', name: '环境卫生', nameEn: 'Sanitation' },
-    { id: 'waste-sorting', name: '垃圾分类', nameEn: 'Waste sorting' },
-    { id: 'dogs', name: '文明养犬', nameEn: 'Dog keeping' },
-    { id: 'falling-objects', name: '高空抛物', nameEn: 'Throwing from heights' },
-    { id: 'street-trading', name: '占道经营', nameEn: 'Trading on the pavement' },
-  ],
+  // 红黑榜: its default rubric is the feature's own (src/features/redblack/rubric.ts), so that
+  // pages and the embedded store of other features do not carry it.
+  redblack: [],
   activity: [
     { id: 'festival', name: '节日活动', nameEn: 'Festivals' },
     { id: 'culture', name: '文体活动', nameEn: 'Culture & sport' },

@@ -7,7 +7,7 @@
  * photos only. Corrections and withdrawals after publishing write the board's change log.
  */
 import * as z from 'zod/mini';
-import { categoriesFor } from '../core/catalogues.js';
+import { rubricOf } from './rubric.js';
 import { resolveLocation, type Community } from '../core/model.js';
 import { newQueryCode } from '../../domain/codes.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
@@ -159,7 +159,7 @@ const publicText = (entry: RedblackEntry, text: string) =>
 
 function toPublic(community: Community, stored: RedblackEntry, now: Date): PublicEntry {
   const entry = asOf(stored, now);
-  const category = categoriesFor(community, 'redblack').find((c) => c.id === entry.category);
+  const category = rubricOf(community).find((c) => c.id === entry.category);
   const status = entry.status as PublicEntry['status'];
   const view: PublicEntry = {
     id: entry.id,
@@ -250,7 +250,7 @@ type EntryFields = Omit<Parsed<typeof redblackEntryInputSchema>, 'community'>;
 /** Category of the rubric and of the list, a subject of this community, photos uploaded. */
 async function checkEntry(tx: Store, community: Community, input: EntryFields) {
   const fields: FieldError[] = [];
-  const category = categoriesFor(community, 'redblack').find((c) => c.id === input.category);
+  const category = rubricOf(community).find((c) => c.id === input.category);
   if (!category) fields.push({ path: 'category', key: 'category.unknown' });
   else if ((rubricList(category.id) ?? input.list) !== input.list) {
     fields.push({ path: 'category', key: 'rubric.otherList' });

@@ -15,7 +15,7 @@ import {
   rubricList,
   subjectKinds,
 } from '../../../src/features/redblack/rules.js';
-import { defaultCategories } from '../../../src/features/core/catalogues.js';
+import { defaultRubric } from '../../../src/features/redblack/rubric.js';
 import {
   appealMachine,
   redblackMachine,
@@ -67,7 +67,7 @@ describe('redblack rules', () => {
   });
 
   it('puts each category of the default rubric on one list', () => {
-    const rubric = defaultCategories.redblack.map((c) => [c.id, rubricList(c.id)]);
+    const rubric = defaultRubric.map((c) => [c.id, rubricList(c.id)]);
     assert.ok(
       rubric.every(([, list]) => list !== undefined),
       JSON.stringify(rubric),
