@@ -5,7 +5,7 @@ import { displayName, type Community } from '../../../core/model.js';
 import type { ComplaintActionInput, ComplaintStaffView, ComplaintSummary } from '../../views.js';
 import type { Client } from '../../../../sdk/client.js';
 import type { ComplaintStatus } from '../../machine.js';
-import { formatDate } from '../../../../domain/time.js';
+import { formatDate, shanghaiDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
@@ -14,6 +14,7 @@ import { SqElement } from '../../../../ui/sq-element.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
+import { choiceStyles } from '../../../../ui/choice-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { deskStyles } from './complaint-desk.styles.js';
@@ -50,7 +51,7 @@ type Filters = { status?: ComplaintStatus; category?: string; grid?: string; ove
  */
 export class SqComplaintDesk extends SqElement {
   static override tagName = 'sq-complaint-desk';
-  static override styles = [baseStyles, badgeStyles, messageStyles, deskStyles];
+  static override styles = [baseStyles, badgeStyles, choiceStyles, messageStyles, deskStyles];
 
   @state() private view: 'list' | 'metrics' = 'list';
   /** @internal */ @state() items?: ComplaintSummary[];
@@ -61,12 +62,17 @@ export class SqComplaintDesk extends SqElement {
   /** @internal */ @state() handlers: { id: string; name: string }[] = [];
   /** The status filter's options: the machine's statuses, loaded with the community. */
   @state() private statuses: readonly ComplaintStatus[] = [];
+  /** The machine's open set (loaded with the community): open cases sort first, by due date. */
+  private isOpen: (status: ComplaintStatus) => boolean = () => true;
   /** @internal */ @state() current?: ComplaintStaffView;
   /** @internal */ @state() photos: string[] = [];
   /** @internal */ @state() open?: ComplaintActionInput['action'];
   /** @internal */ @state() errors: Record<string, string> = {};
   /** @internal */ @state() formError?: ApiError;
-  /** @internal */ @state() announce = '';
+  /** What the live region says, translated when rendered (a language switch re-says it).
+   * @internal
+   */
+  @state() announce: () => string = () => '';
 
   /** @internal */
   readonly localize = new LocalizeController(this, 'complaint-desk', {
@@ -115,6 +121,7 @@ export class SqComplaintDesk extends SqElement {
       ]);
       if (client !== this.client) return;
       this.statuses = machine.complaintStatuses;
+      this.isOpen = machine.isOpen;
       this.tree = tree;
       this.handlers = handlers;
       await this.load();
@@ -151,7 +158,8 @@ export class SqComplaintDesk extends SqElement {
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.cursor = page.nextCursor;
       this.busy = false;
-      this.announce = this.localize.t('list.count', { count: this.items.length });
+      const count = this.items.length;
+      this.announce = () => this.localize.t('list.count', { count });
     } catch (e) {
       this.fail(e, () => void this.load(more), client);
     }
@@ -266,9 +274,32 @@ export class SqComplaintDesk extends SqElement {
     return true;
   }
 
-  /** @internal */
+  /** A date the one way the desk shows dates ("2026年12月9日", "Dec 9, 2026").
+   * @internal
+   */
   day(date: string) {
     return formatDate(date, this.localize.lang, { dateStyle: 'medium' });
+  }
+
+  /** Open cases first, the earliest due first; closed ones after, the latest due first. */
+  private sorted(items: ComplaintSummary[]) {
+    return [...items].sort((a, b) => {
+      const open = Number(this.isOpen(b.status)) - Number(this.isOpen(a.status));
+      if (open) return open;
+      const due = a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0;
+      return this.isOpen(a.status) ? due : -due;
+    });
+  }
+
+  /** "还剩 2 天", "今天到期", "超期 3 天" (calendar days, Beijing date) for an open case. */
+  private left(c: ComplaintSummary) {
+    if (!this.isOpen(c.status)) return '';
+    const days = Math.round(
+      (Date.parse(c.dueDate) - Date.parse(shanghaiDate(new Date()))) / 86_400_000,
+    );
+    const t = this.localize;
+    if (days === 0) return t.t('list.today');
+    return days > 0 ? t.t('list.left', { count: days }) : t.t('list.late', { count: -days });
   }
 
   /** @internal */
@@ -347,9 +378,11 @@ export class SqComplaintDesk extends SqElement {
             : nothing
         }
       </header>
-      ${this.renderMain()}
-      ${this.current && this.case ? this.case.renderCase(this, this.current) : nothing}
-      <p class="visually-hidden" role="status">${this.announce}</p>`;
+      <div class=${this.current ? 'split open' : 'split'}>
+        ${this.renderMain()}
+        ${this.current && this.case ? this.case.renderCase(this, this.current) : nothing}
+      </div>
+      <p class="visually-hidden" role="status">${this.announce()}</p>`;
   }
 
   private renderLogin() {
@@ -406,7 +439,8 @@ export class SqComplaintDesk extends SqElement {
       >
         ${t.t(`tabs.${v}`)}
       </button>`;
-    return html`<div ?hidden=${!!this.current}>
+    // Beside the open case at ≥ 960px; under 960px the case takes the screen (styles).
+    return html`<div class="main">
       <nav>${tab('list')} ${tab('metrics')}</nav>
       ${
         this.view === 'metrics'
@@ -453,8 +487,8 @@ export class SqComplaintDesk extends SqElement {
           (this.tree?.grids ?? []).map((g) => [g.id, displayName(g, lang)]),
           all,
         )}
-        <label class="check"
-          ><input type="checkbox" name="overdue" />${t.t('filters.overdue')}</label
+        <label class="choice"
+          ><input type="checkbox" name="overdue" /><span>${t.t('filters.overdue')}</span></label
         >
         <!-- Residents keep acting (rating, reopening): the list is as of its last load. -->
         <button type="button" class="button-secondary" @click=${() => void this.load()}>
@@ -463,29 +497,43 @@ export class SqComplaintDesk extends SqElement {
       </form>
       ${this.renderAlert(this.error, 'list.failed', this.retry)}
       <h3 id="list" tabindex="-1">${t.t('tabs.list')}</h3>
+      <p class="hint-text">${t.t('list.order')}</p>
       ${items?.length === 0 ? html`<p role="status">${t.t('list.empty')}</p>` : nothing}
       <ul part="list" class="list" aria-busy=${this.busy ? 'true' : 'false'}>
-        ${(items ?? []).map(
-          (c) =>
-            html`<li>
-              <button
-                type="button"
-                part="row"
-                class="row"
-                data-id=${c.id}
-                @click=${() => this.show(c.id)}
-              >
+        ${this.sorted(items ?? []).map((c) => {
+          const left = this.left(c);
+          const grid = this.tree?.grids.find((g) => g.id === c.grid);
+          return html`<li>
+            <button
+              type="button"
+              part="row"
+              class="row"
+              data-id=${c.id}
+              aria-current=${this.current?.id === c.id ? 'true' : nothing}
+              @click=${() => this.show(c.id)}
+            >
+              <span class="line">
                 <strong class="nowrap">${c.ticket}</strong>
                 <span class="badge" data-tone=${complaintTone[c.status]}
                   >${t.t(`status.${c.status}`)}</span
                 >
-                <span>${this.category(c.category)}</span>
-                <span>${t.t('list.due', { date: this.day(c.dueDate) })}</span>
                 ${c.overdue ? html`<strong class="badge" data-tone="overdue">${t.t('overdue')}</strong>` : nothing}
-                <span class="excerpt">${c.excerpt}</span>
-              </button>
-            </li>`,
-        )}
+              </span>
+              <span class="line">
+                <span class="nowrap">${t.t('list.due', { date: this.day(c.dueDate) })}</span>
+                ${left ? html`<strong class=${c.overdue ? 'nowrap late' : 'nowrap'}>${left}</strong>` : nothing}
+              </span>
+              <span class="line muted">
+                <span>${this.category(c.category)}</span>
+                ${grid ? html`<span>${displayName(grid, lang)}</span>` : nothing}
+                <span
+                  >${c.handler ? t.t('list.handler', { name: c.handler.name }) : t.t('list.unassigned')}</span
+                >
+              </span>
+              <span class="excerpt">${c.excerpt}</span>
+            </button>
+          </li>`;
+        })}
       </ul>
       ${this.busy ? html`<p role="status">${t.t('common:loading')}</p>` : nothing}
       ${
