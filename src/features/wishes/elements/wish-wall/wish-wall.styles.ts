@@ -26,9 +26,22 @@ export const wallStyles = css`
   }
   .filters {
     display: grid;
-    gap: var(--sq-space-3);
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10em), 1fr));
+    gap: var(--sq-space-2);
     margin-bottom: var(--sq-space-4);
+  }
+  summary {
+    display: flex;
+    align-items: center;
+    min-height: var(--sq-target-size);
+    color: var(--sq-color-primary);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  details[open] > summary {
+    margin-bottom: var(--sq-space-2);
+  }
+  details .field {
+    margin-top: var(--sq-space-3);
   }
   .field {
     display: flex;
@@ -36,12 +49,6 @@ export const wallStyles = css`
     gap: var(--sq-space-1);
     min-width: 0;
     margin-top: var(--sq-space-3);
-  }
-  .filters .field {
-    margin: 0;
-  }
-  .filters .chips {
-    grid-column: 1 / -1;
   }
   label,
   legend {
@@ -82,15 +89,9 @@ export const wallStyles = css`
   .title {
     margin: 0 0 var(--sq-space-2);
   }
-  .open {
-    display: block;
+  .card .open {
     width: 100%;
-    padding: 0;
-    text-align: start;
-    font-weight: 600;
-    color: var(--sq-color-primary);
-    background: none;
-    border: 0;
+    margin-top: var(--sq-space-3);
   }
   .open::after {
     content: '';
@@ -172,18 +173,6 @@ export const wallStyles = css`
     grid-column: 1 / -1;
   }
   .choice {
-    display: flex;
-    align-items: center;
-    gap: var(--sq-space-2);
-    min-height: var(--sq-target-size);
     margin-top: var(--sq-space-2);
-    font-weight: 400;
-  }
-  .choice input {
-    flex: none;
-    width: var(--sq-target-size);
-    height: var(--sq-target-size);
-    margin: 0;
-    accent-color: var(--sq-color-primary);
   }
 `;

@@ -15,6 +15,7 @@ import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
+import { choiceStyles } from '../../../../ui/choice-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
 import { SqClaimedEvent } from './events.js';
@@ -32,7 +33,6 @@ type Virtualize = Awaited<ReturnType<typeof virtualizer>>['virtualize'];
 
 type Filter = 'category' | 'status' | 'grid';
 const FILTERS: Filter[] = ['category', 'status', 'grid'];
-const SELECTS = ['category', 'grid'] as const;
 
 /**
  * 心愿墙: the community's published wishes (微心愿) as cards — title, category, the wisher's
@@ -70,6 +70,7 @@ export class SqWishWall extends SqElement {
     badgeStyles,
     messageStyles,
     chipStyles,
+    choiceStyles,
     wallStyles,
   ];
 
@@ -91,7 +92,8 @@ export class SqWishWall extends SqElement {
   @state() private receipt?: ClaimReceipt;
   @state() private claimerType: ClaimerType = 'resident';
   @state() private copied = false;
-  @state() private announcement = '';
+  /** The live region's words, translated when rendered (a language switch re-says them). */
+  @state() private announcement: () => string = () => '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -180,7 +182,7 @@ export class SqWishWall extends SqElement {
       const cards = [...(this.cards ?? []), ...page.items];
       this.cards = cards;
       this.nextCursor = page.nextCursor;
-      this.announcement = this.localize.t('count', { count: cards.length });
+      this.announcement = () => this.localize.t('count', { count: cards.length });
       if (!first) {
         // The button may be gone (last page): focus goes on to the first new card.
         await this.updateComplete;
@@ -215,6 +217,8 @@ export class SqWishWall extends SqElement {
     this.copied = false;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
+    // Start at the wish, not on 关闭: the reader reads the story, then the claim form.
+    this.renderRoot.querySelector<HTMLElement>('#d-title')?.focus();
   }
 
   private onClose() {
@@ -334,12 +338,20 @@ export class SqWishWall extends SqElement {
       aria-posinset=${index + 1}
       aria-setsize=${this.cards?.length ?? 0}
     >
-      <h3 class="title">
-        <button type="button" class="open" aria-haspopup="dialog" @click=${() => this.open(card)}>
-          ${card.title}
-        </button>
-      </h3>
+      <h3 class="title" id="t-${card.id}">${card.title}</h3>
       ${this.renderMeta(card)}
+      <!-- The card's one button, visible: "查看并认领" while it can be claimed. It covers the
+           card (::after), so a tap anywhere on the card opens it too. -->
+      <button
+        type="button"
+        class=${card.status === 'open' ? 'open primary' : 'open button-secondary'}
+        id="o-${card.id}"
+        aria-haspopup="dialog"
+        aria-labelledby="o-${card.id} t-${card.id}"
+        @click=${() => this.open(card)}
+      >
+        ${this.t(card.status === 'open' ? 'open' : 'view')}
+      </button>
     </li>`;
 
   private renderFilters() {
@@ -358,8 +370,10 @@ export class SqWishWall extends SqElement {
         label: displayName(g, this.localize.lang),
       })),
     };
-    // Four statuses: chips, one tap each; categories and grids may be many: selects.
+    // One compact row: the statuses as chips, one tap each; category chips and the grid (a
+    // select: a street may have many) behind 更多筛选, so a phone's first screen shows wishes.
     const all = this.t('all');
+    const more = (this.category ? 1 : 0) + (this.grid ? 1 : 0);
     return html`<fieldset class="filters" part="filters">
       <legend class="visually-hidden">${this.t('filters')}</legend>
       ${renderChips(
@@ -369,22 +383,31 @@ export class SqWishWall extends SqElement {
         this.status ?? '',
         (value) => this.setFilter('status', value),
       )}
-      ${SELECTS.map(
-        (name) =>
-          html`<div class="field">
-            <label for="f-${name}">${this.t(name)}</label>
-            <select
-              id="f-${name}"
-              @change=${(e: Event) => this.setFilter(name, (e.target as HTMLSelectElement).value)}
-            >
-              <option value="">${all}</option>
-              ${options[name].map(
-                (o) =>
-                  html`<option value=${o.id} ?selected=${o.id === this[name]}>${o.label}</option>`,
-              )}
-            </select>
-          </div>`,
-      )}
+      <details ?open=${more > 0}>
+        <summary>
+          ${more ? this.t('moreFiltersOn', { count: more }) : this.t('moreFilters')}
+        </summary>
+        ${renderChips(
+          'f-category',
+          this.t('category'),
+          [['', all], ...options.category.map((o) => [o.id, o.label] as const)],
+          this.category ?? '',
+          (value) => this.setFilter('category', value),
+        )}
+        <div class="field">
+          <label for="f-grid">${this.t('grid')}</label>
+          <select
+            id="f-grid"
+            @change=${(e: Event) => this.setFilter('grid', (e.target as HTMLSelectElement).value)}
+          >
+            <option value="">${all}</option>
+            ${options.grid.map(
+              (o) =>
+                html`<option value=${o.id} ?selected=${o.id === this.grid}>${o.label}</option>`,
+            )}
+          </select>
+        </div>
+      </details>
     </fieldset>`;
   }
 
@@ -460,7 +483,7 @@ export class SqWishWall extends SqElement {
               </button>`
             : nothing
         }
-        <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+        <p class="visually-hidden" aria-live="polite">${this.announcement()}</p>
       </section>
       <dialog part="dialog" aria-labelledby="d-title" @close=${this.onClose}>
         ${this.selected ? this.renderDialog(this.selected) : nothing}
@@ -469,7 +492,7 @@ export class SqWishWall extends SqElement {
 
   private renderDialog(card: WishCard) {
     return html`<div class="dialog-head">
-        <h2 id="d-title">${card.title}</h2>
+        <h2 id="d-title" tabindex="-1">${card.title}</h2>
         <button type="button" class="close button-secondary" @click=${() => this.dialog.close()}>
           ${this.t('close')}
         </button>
@@ -537,8 +560,7 @@ export class SqWishWall extends SqElement {
                 ?checked=${value === this.claimerType}
                 aria-invalid=${type.invalid}
                 @change=${() => (this.claimerType = value)}
-              />
-              ${this.t(`claimerTypes.${value}`)}
+              /><span>${this.t(`claimerTypes.${value}`)}</span>
             </label>`,
         )}
         ${type.error}
@@ -580,8 +602,7 @@ export class SqWishWall extends SqElement {
           name="consent"
           aria-invalid=${consent.invalid}
           aria-describedby=${consent.describedby}
-        />
-        ${this.t('claim.consent')}
+        /><span>${this.t('claim.consent')}</span>
       </label>
       ${consent.error}
       <button class="primary" ?disabled=${this.claiming.busy}>

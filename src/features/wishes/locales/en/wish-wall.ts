@@ -28,7 +28,10 @@ export default {
   filteredEmpty: 'No wishes match these filters.',
   clearFilters: 'Clear filters',
   noCommunity: 'No community is set.',
-  open: 'See the wish and claim it',
+  open: 'View and claim',
+  view: 'View details',
+  moreFilters: 'More filters (category, grid)',
+  moreFiltersOn: 'More filters ({{count}} chosen)',
   close: 'Close',
   story: 'The story',
   claim: {

@@ -19,7 +19,10 @@ export default {
   filteredEmpty: '没有符合筛选条件的心愿。',
   clearFilters: '清除筛选',
   noCommunity: '没有指定社区。',
-  open: '查看心愿并认领',
+  open: '查看并认领',
+  view: '查看详情',
+  moreFilters: '更多筛选（类别、网格）',
+  moreFiltersOn: '更多筛选（已选 {{count}} 项）',
   close: '关闭',
   story: '心愿故事',
   claim: {
