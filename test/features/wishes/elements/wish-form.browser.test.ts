@@ -136,6 +136,9 @@ describe('sq-wish-form', () => {
 
   it('shows how the wall will name the wisher (masked, or the alias)', async () => {
     const form = await mount(embedded());
+    // Nothing typed: no preview (an example name would read as the resident's own).
+    expect($(form, '.shown').textContent!.trim()).to.equal('');
+    expect($(form, '#wisherName-hint').textContent).to.contain('部分隐藏');
     await type(form, 'wisherName', '欧阳娜娜');
     expect($(form, '.shown').textContent).to.contain('欧阳*娜');
     expect($(form, '#wisherName-hint').textContent).to.contain('欧阳*娜');

@@ -13,6 +13,7 @@ import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 import { photoStyles } from '../../../../ui/fields/photo.styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
+import { formatDays } from '../../../../ui/time.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -451,13 +452,13 @@ export class SqComplaintForm extends SqElement {
               })}`
         }
       </fieldset>
-      <section class="box" part="privacy" aria-labelledby="privacy">
+      <div class="box" part="privacy">
         <h3 id="privacy">${t.t('privacy')}</h3>
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
+        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
         <p>${t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') })}</p>
-      </section>
+      </div>
       ${m.choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}
       ${m.choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}
       <button

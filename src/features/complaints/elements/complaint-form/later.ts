@@ -65,8 +65,12 @@ export function fieldOf(path: string): string {
   return head === 'photo' || head === 'upload' ? 'photos' : head!;
 }
 
-/** The answer's due date, in full ("2026年3月5日星期四"). */
-export const dueDate = (date: string, lang: string) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+/** The answer's due date, in full: "2026年3月5日（星期四）", "Thursday, March 5, 2026". */
+export const dueDate = (date: string, lang: string) => {
+  const day = new Date(`${date}T00:00:00Z`);
+  const format = (o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(lang, { ...o, timeZone: 'UTC' }).format(day);
+  return lang.startsWith('zh')
+    ? `${format({ dateStyle: 'long' })}（${format({ weekday: 'long' })}）`
+    : format({ dateStyle: 'full' });
+};

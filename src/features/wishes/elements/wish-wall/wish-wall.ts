@@ -10,6 +10,7 @@ import type { Client } from '../../../../sdk/client.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import { ActionController } from '../../../../ui/action.js';
+import { formatDays } from '../../../../ui/time.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
@@ -594,7 +595,7 @@ export class SqWishWall extends SqElement {
         ${phone.error}
       </div>
       <p id="consent-hint" class="hint-text">
-        ${privacy ? this.t('claim.notice', { controller: privacy.controller, days: privacy.retentionDays, contact: privacy.contact }) : ''}
+        ${privacy ? this.t('claim.notice', { controller: privacy.controller, days: formatDays(privacy.retentionDays, this.localize.lang), contact: privacy.contact }) : ''}
       </p>
       <label class="choice">
         <input

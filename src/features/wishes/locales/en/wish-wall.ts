@@ -43,7 +43,7 @@ export default {
     phone: 'Phone',
     phoneHint: 'Only for the community and the wisher to reach you. Never shown.',
     notice:
-      '{{controller}} collects your name (or your organisation’s) and phone to arrange this wish with you, and keeps them for {{days}} days after the wish is fulfilled, then deletes them. To see, correct or delete them, contact {{contact}}.',
+      '{{controller}} collects your name (or your organisation’s) and phone to arrange this wish with you, and keeps them for {{days}} after the wish is fulfilled, then deletes them. To see, correct or delete them, contact {{contact}}.',
     consent: 'I have read and agree to how my personal information is handled',
     submit: 'Claim it',
     sending: 'Sending…',
