@@ -42,7 +42,7 @@ type Filters = { status?: ComplaintStatus; category?: string; grid?: string; ove
  * @csspart action-form - The form of the chosen action.
  * @csspart error - Error alerts.
  *
- * @cssprop --sq-complaint-desk-max-width - Widest the desk grows (64rem).
+ * @cssprop --sq-complaint-desk-max-width - Widest the desk grows (80rem: the list beside an open case from 960px).
  * @cssprop --sq-color-primary - Primary colour (党建红) of buttons.
  * @cssprop --sq-color-danger - Overdue flags and errors.
  * @cssprop --sq-target-size - Smallest button and field height (44px; 60px in care mode).
