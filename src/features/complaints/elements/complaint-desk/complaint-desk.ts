@@ -5,7 +5,7 @@ import { displayName, type Community } from '../../../core/model.js';
 import type { ComplaintActionInput, ComplaintStaffView, ComplaintSummary } from '../../views.js';
 import type { Client } from '../../../../sdk/client.js';
 import type { ComplaintStatus } from '../../machine.js';
-import { formatDate, shanghaiDate } from '../../../../domain/time.js';
+import { formatDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
@@ -14,14 +14,18 @@ import { SqElement } from '../../../../ui/sq-element.js';
 import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
-import { choiceStyles } from '../../../../ui/choice-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { deskStyles } from './complaint-desk.styles.js';
-import { complaintTone } from '../tones.js';
 
 type Aria = { invalid: string; described: string | typeof nothing };
-type Filters = { status?: ComplaintStatus; category?: string; grid?: string; overdue?: boolean };
+/** @internal */
+type Filters = {
+  status?: ComplaintStatus;
+  category?: string;
+  grid?: string;
+  overdue?: boolean;
+};
 
 /**
  * The staff desk of 居民说事: log in, list the community's cases (filters, paging), open one
@@ -51,19 +55,19 @@ type Filters = { status?: ComplaintStatus; category?: string; grid?: string; ove
  */
 export class SqComplaintDesk extends SqElement {
   static override tagName = 'sq-complaint-desk';
-  static override styles = [baseStyles, badgeStyles, choiceStyles, messageStyles, deskStyles];
+  static override styles = [baseStyles, badgeStyles, messageStyles, deskStyles];
 
   @state() private view: 'list' | 'metrics' = 'list';
   /** @internal */ @state() items?: ComplaintSummary[];
-  @state() private cursor?: string;
+  /** @internal */ @state() cursor?: string;
   /** @internal */ @state() busy = false;
   /** @internal */ @state() error?: ApiError;
   /** @internal */ @state() tree?: Community;
   /** @internal */ @state() handlers: { id: string; name: string }[] = [];
   /** The status filter's options: the machine's statuses, loaded with the community. */
-  @state() private statuses: readonly ComplaintStatus[] = [];
+  /** @internal */ @state() statuses: readonly ComplaintStatus[] = [];
   /** The machine's open set (loaded with the community): open cases sort first, by due date. */
-  private isOpen: (status: ComplaintStatus) => boolean = () => true;
+  /** @internal */ isOpen: (status: ComplaintStatus) => boolean = () => true;
   /** @internal */ @state() current?: ComplaintStaffView;
   /** @internal */ @state() photos: string[] = [];
   /** @internal */ @state() open?: ComplaintActionInput['action'];
@@ -86,9 +90,11 @@ export class SqComplaintDesk extends SqElement {
     if (staff) this.started = this.start(staff);
   });
   private started?: Promise<void>;
-  private filters: Filters = {};
+  /** @internal */ filters: Filters = {};
   /** The case view and its actions, loaded the first time a case is opened. */
   private case?: typeof import('./case.js');
+  /** The list and its filters, loaded with the community after sign-in (not in the first render). */
+  private list?: typeof import('./list.js');
   private opened?: string;
   /** @internal */
   retry?: () => void;
@@ -113,13 +119,16 @@ export class SqComplaintDesk extends SqElement {
     this.busy = true;
     this.error = undefined;
     try {
-      const [tree, handlers, machine] = await Promise.all([
+      const [tree, handlers, machine, list] = await Promise.all([
         client.communities.get(me.community),
         client.complaints.handlers(me.community),
         import('../../machine.js'),
+        import('./list.js'),
         loadCategories(),
       ]);
       if (client !== this.client) return;
+      if (!this.list) adoptLater(this, [list.choiceStyles, list.listStyles]);
+      this.list = list;
       this.statuses = machine.complaintStatuses;
       this.isOpen = machine.isOpen;
       this.tree = tree;
@@ -144,7 +153,8 @@ export class SqComplaintDesk extends SqElement {
     }
   }
 
-  private async load(more = false) {
+  /** @internal */
+  async load(more = false) {
     const client = this.client;
     this.busy = true;
     this.error = undefined;
@@ -191,18 +201,6 @@ export class SqComplaintDesk extends SqElement {
     await this.session.logout();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#f-username')?.focus();
-  }
-
-  private filter(e: Event) {
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    const get = (name: string) => (data.get(name) as string) || undefined;
-    this.filters = {
-      status: get('status') as ComplaintStatus | undefined,
-      category: get('category'),
-      grid: get('grid'),
-      overdue: data.has('overdue') || undefined,
-    };
-    void this.load();
   }
 
   /** @internal */
@@ -279,27 +277,6 @@ export class SqComplaintDesk extends SqElement {
    */
   day(date: string) {
     return formatDate(date, this.localize.lang, { dateStyle: 'medium' });
-  }
-
-  /** Open cases first, the earliest due first; closed ones after, the latest due first. */
-  private sorted(items: ComplaintSummary[]) {
-    return [...items].sort((a, b) => {
-      const open = Number(this.isOpen(b.status)) - Number(this.isOpen(a.status));
-      if (open) return open;
-      const due = a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0;
-      return this.isOpen(a.status) ? due : -due;
-    });
-  }
-
-  /** "还剩 2 天", "今天到期", "超期 3 天" (calendar days, Beijing date) for an open case. */
-  private left(c: ComplaintSummary) {
-    if (!this.isOpen(c.status)) return '';
-    const days = Math.round(
-      (Date.parse(c.dueDate) - Date.parse(shanghaiDate(new Date()))) / 86_400_000,
-    );
-    const t = this.localize;
-    if (days === 0) return t.t('list.today');
-    return days > 0 ? t.t('list.left', { count: days }) : t.t('list.late', { count: -days });
   }
 
   /** @internal */
@@ -451,98 +428,8 @@ export class SqComplaintDesk extends SqElement {
             ></sq-complaint-metrics>`
           : nothing
       }
-      <div ?hidden=${this.view !== 'list'}>${this.renderList()}</div>
+      <div ?hidden=${this.view !== 'list'}>${this.list?.renderList(this) ?? nothing}</div>
     </div>`;
-  }
-
-  private renderList() {
-    const t = this.localize;
-    const lang = t.lang;
-    const all = t.t('filters.all');
-    const items = this.items;
-    return html`<form
-        part="filters"
-        class="filters"
-        @change=${this.filter}
-        @submit=${(e: Event) => e.preventDefault()}
-      >
-        ${this.renderSelect(
-          'status',
-          t.t('filters.status'),
-          this.statuses.map((s) => [s, t.t(`status.${s}`)]),
-          all,
-        )}
-        ${this.renderSelect(
-          'category',
-          t.t('filters.category'),
-          (this.tree ? categoriesOf(this.tree, 'complaint') : []).map((c) => [
-            c.id,
-            displayName(c, lang),
-          ]),
-          all,
-        )}
-        ${this.renderSelect(
-          'grid',
-          t.t('filters.grid'),
-          (this.tree?.grids ?? []).map((g) => [g.id, displayName(g, lang)]),
-          all,
-        )}
-        <label class="choice"
-          ><input type="checkbox" name="overdue" /><span>${t.t('filters.overdue')}</span></label
-        >
-        <!-- Residents keep acting (rating, reopening): the list is as of its last load. -->
-        <button type="button" class="button-secondary" @click=${() => void this.load()}>
-          ${t.t('list.refresh')}
-        </button>
-      </form>
-      ${this.renderAlert(this.error, 'list.failed', this.retry)}
-      <h3 id="list" tabindex="-1">${t.t('tabs.list')}</h3>
-      <p class="hint-text">${t.t('list.order')}</p>
-      ${items?.length === 0 ? html`<p role="status">${t.t('list.empty')}</p>` : nothing}
-      <ul part="list" class="list" aria-busy=${this.busy ? 'true' : 'false'}>
-        ${this.sorted(items ?? []).map((c) => {
-          const left = this.left(c);
-          const grid = this.tree?.grids.find((g) => g.id === c.grid);
-          return html`<li>
-            <button
-              type="button"
-              part="row"
-              class="row"
-              data-id=${c.id}
-              aria-current=${this.current?.id === c.id ? 'true' : nothing}
-              @click=${() => this.show(c.id)}
-            >
-              <span class="line">
-                <strong class="nowrap">${c.ticket}</strong>
-                <span class="badge" data-tone=${complaintTone[c.status]}
-                  >${t.t(`status.${c.status}`)}</span
-                >
-                ${c.overdue ? html`<strong class="badge" data-tone="overdue">${t.t('overdue')}</strong>` : nothing}
-              </span>
-              <span class="line">
-                <span class="nowrap">${t.t('list.due', { date: this.day(c.dueDate) })}</span>
-                ${left ? html`<strong class=${c.overdue ? 'nowrap late' : 'nowrap'}>${left}</strong>` : nothing}
-              </span>
-              <span class="line muted">
-                <span>${this.category(c.category)}</span>
-                ${grid ? html`<span>${displayName(grid, lang)}</span>` : nothing}
-                <span
-                  >${c.handler ? t.t('list.handler', { name: c.handler.name }) : t.t('list.unassigned')}</span
-                >
-              </span>
-              <span class="excerpt">${c.excerpt}</span>
-            </button>
-          </li>`;
-        })}
-      </ul>
-      ${this.busy ? html`<p role="status">${t.t('common:loading')}</p>` : nothing}
-      ${
-        this.cursor && !this.busy
-          ? html`<button type="button" class="button-secondary" @click=${() => this.load(true)}>
-              ${t.t('list.more')}
-            </button>`
-          : nothing
-      }`;
   }
 }
 

@@ -10,13 +10,13 @@ import type { Client } from '../../../../sdk/client.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import { ActionController } from '../../../../ui/action.js';
+import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { formatDays } from '../../../../ui/time.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
-import { choiceStyles } from '../../../../ui/choice-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
 import { SqClaimedEvent } from './events.js';
@@ -71,7 +71,6 @@ export class SqWishWall extends SqElement {
     badgeStyles,
     messageStyles,
     chipStyles,
-    choiceStyles,
     wallStyles,
   ];
 
@@ -146,8 +145,12 @@ export class SqWishWall extends SqElement {
 
   /** Strings aside, what every state needs: the community (names of grids) and the schemas. */
   private async prepare(client: Client, community: string) {
+    if (!this.wish) {
+      this.wish = await wishModule();
+      adoptLater(this, [this.wish.choiceStyles]);
+    }
     const [wish, tree] = await Promise.all([
-      (this.wish ??= await wishModule()),
+      this.wish,
       this.treeFor === community ? this.tree : client.communities.get(community),
       loadCategories(),
     ]);
