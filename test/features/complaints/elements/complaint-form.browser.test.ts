@@ -217,6 +217,20 @@ describe('sq-complaint-form', () => {
     expect(await axeViolations(form)).to.deep.equal([]);
   });
 
+  it('in English too, every required field left empty says what to do', async () => {
+    const form = await mount(embedded(), { lang: 'en' });
+    submit(form);
+    await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
+    const errors = [...form.shadowRoot!.querySelectorAll('.error-text')].map((e) =>
+      e.textContent!.trim(),
+    );
+    expect(errors.length).to.be.at.least(5);
+    for (const text of errors) {
+      expect(text).to.match(/\b(please|choose|enter|write|tick|give|say|read|agree)\b/i);
+      expect(/[\u4e00-\u9fff]/.test(text), text).to.equal(false);
+    }
+  });
+
   it('counts characters of the description', async () => {
     const form = await mount(embedded());
     await type(form, 'description', '楼道灯坏了');
