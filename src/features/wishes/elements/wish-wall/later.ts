@@ -13,3 +13,5 @@ export * from '../../model.js';
 export { choiceStyles } from '../../../../ui/choice-styles.js';
 
 i18n.addResourceBundle('zh-CN', 'wish-wall', { ...zhFields, ...zhCN }, true);
+/** The filters and the wish's dialog (claim form, receipt), with their styles. */
+export * from './views.js';
