@@ -15,19 +15,3 @@ export function renderDateTime(
     <span class="nowrap">${formatDateTime(iso, lang, { timeStyle: 'short' })}</span></time
   >`;
 }
-
-/**
- * A retention period for people: whole years as years ("2 年", "2 years"), whole months as
- * months, else days — "保存 730 天" makes a resident do the sum.
- */
-export function formatDays(days: number, lang: string): string {
-  const [n, unit] =
-    days % 365 === 0
-      ? [days / 365, 'year']
-      : days % 30 === 0 && days >= 60
-        ? [days / 30, 'month']
-        : [days, 'day'];
-  if (lang.startsWith('zh'))
-    return `${n} ${unit === 'year' ? '年' : unit === 'month' ? '个月' : '天'}`;
-  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
-}

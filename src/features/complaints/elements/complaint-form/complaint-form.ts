@@ -13,7 +13,7 @@ import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 import { photoStyles } from '../../../../ui/fields/photo.styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
-import { formatDays } from '../../../../ui/time.js';
+import { formatDays } from '../../../../ui/format-days.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatDays } from '../../../../ui/time.js';
+import { formatDays } from '../../../../ui/format-days.js';
 import { state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';

@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { categoriesOf } from '../../../core/elements/categories.js';
 import { displayName } from '../../../core/model.js';
 import { renderChips } from '../../../../ui/chips.js';
-import { formatDays } from '../../../../ui/time.js';
+import { formatDays } from '../../../../ui/format-days.js';
 import {
   claimerTypes,
   claimInputSchema,
