@@ -10,9 +10,8 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import type { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
-import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
-import { photoStyles } from '../../../../ui/fields/photo.styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
+import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { formatDays } from '../../../../ui/format-days.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
@@ -117,14 +116,7 @@ const DRAFT = [
  */
 export class SqComplaintForm extends SqElement {
   static override tagName = 'sq-complaint-form';
-  static override styles = [
-    baseStyles,
-    controlStyles,
-    messageStyles,
-    fieldStyles,
-    photoStyles,
-    formStyles,
-  ];
+  static override styles = [baseStyles, controlStyles, messageStyles, formStyles];
 
   /** Defines the form, and the community picker it uses (loaded on demand). */
   static override define(tag: string = this.tagName): void {
@@ -204,6 +196,9 @@ export class SqComplaintForm extends SqElement {
     super.connectedCallback();
     // Once loaded (a second form on the page), taken at once: the first render is the form.
     const takeLater = (m: typeof import('./later.js')) => {
+      // The fields' and the photo picker's looks come with them, before the form first renders
+      // (until then it only says it is loading).
+      if (!this.lazy) adoptLater(this, [m.fieldStyles, m.photoStyles]);
       this.lazy = m;
       this.defaults = m.defaultCategories.complaint;
     };
