@@ -16,14 +16,17 @@ import { frameworkTypesPlugin } from './scripts/framework-types.mjs';
 const outdir = process.env.CEM_OUTDIR ?? '.';
 
 /**
- * Keeps the manifest about the public surface: drops private/#private members and the static
+ * Keeps the manifest about the public surface: drops private, protected and #private members and the static
  * `styles` field, and orders modules by path so the output does not depend on glob order.
  */
 function publicSurfacePlugin() {
   // Static fields (tagName, styles, formAssociated, shadowRootOptions…) are plumbing, not API;
   // static methods such as `define()` stay.
+  // Protected members (emit, the provider's provided* fields) are for subclasses, not users:
+  // no control, no JSX prop.
   const isPublic = (member) =>
     member.privacy !== 'private' &&
+    member.privacy !== 'protected' &&
     !String(member.name).startsWith('#') &&
     !(member.static && member.kind === 'field');
   return {

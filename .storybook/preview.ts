@@ -6,7 +6,33 @@ import manifest from '../custom-elements.json';
 // the generated manifest (`npm run analyze`).
 setCustomElementsManifest(manifest);
 
+/**
+ * What the docs table lists but Controls should not edit: parts, CSS properties, slots and
+ * events are documentation (Storybook offers them as "Set object" controls otherwise).
+ */
+const NOT_CONTROLS = new Set([
+  'css shadow parts',
+  'css custom properties',
+  'css states',
+  'slots',
+  'events',
+]);
+
 const preview: Preview = {
+  // A docs page for every element: its JSDoc description, its stories and its API table.
+  tags: ['autodocs'],
+  argTypesEnhancers: [
+    ({ argTypes }) =>
+      Object.fromEntries(
+        Object.entries(argTypes).map(([name, argType]) => {
+          const category = argType.table?.category;
+          return [
+            name,
+            category && NOT_CONTROLS.has(category) ? { ...argType, control: false } : argType,
+          ];
+        }),
+      ),
+  ],
   globalTypes: {
     locale: {
       description: 'Language of the elements (sets lang on <html> and the story root)',

@@ -71,11 +71,18 @@ export function minifyCssLiterals(source) {
   }
 }
 
-/** esbuild plugin: element sources with their CSS minified. */
+/**
+ * Our sources: the element kit (src/ui) and the elements (src/features/<feature>/elements) hold
+ * the css`` templates since the feature folders; src/elements/ is only their public entries. Every
+ * source file, like dist/ (below): anything but a css`` template is left as written.
+ */
+const SOURCES = /[\\/]src[\\/].*\.ts$/;
+
+/** esbuild plugin: our sources with their CSS minified. */
 export const esbuildCssLiterals = {
   name: 'shequ-kit-css-literals',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, (args) => ({
+    build.onLoad({ filter: SOURCES }, (args) => ({
       contents: minifyCssLiterals(readFileSync(args.path, 'utf8')),
       loader: 'ts',
     }));
@@ -86,7 +93,7 @@ export const esbuildCssLiterals = {
 export const viteCssLiterals = {
   name: 'shequ-kit-css-literals',
   transform(code, id) {
-    if (!/[\\/]src[\\/]elements[\\/].*\.ts$/.test(id)) return null;
+    if (!SOURCES.test(id)) return null;
     return { code: minifyCssLiterals(code), map: null };
   },
 };

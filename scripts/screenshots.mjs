@@ -1,7 +1,11 @@
 // Screenshots of every story in its states: widths 375 and 1280, zh-CN and en, default and
 // care mode, written to screenshots/ (ignored by git). Look at them before calling UI done.
 //
-//   node scripts/screenshots.mjs [filter]     e.g. `node scripts/screenshots.mjs picker`
+//   node scripts/screenshots.mjs [filter]          e.g. `node scripts/screenshots.mjs picker`
+//   node scripts/screenshots.mjs --check [filter]  the visual check: every story at 320px with
+//        200% text, both languages, both modes: no horizontal scroll, no clipped text (exit 1)
+//   node scripts/screenshots.mjs --docs            the docs' pictures: each element's first
+//        story at 375px, zh-CN, into docs/elements/images/<tag>.png (npm run screenshots:docs)
 //
 // Builds a harness page with esbuild (which honours our decorators config), serves it on
 // 127.0.0.1 and drives Debian's Chromium with puppeteer-core.
@@ -16,7 +20,9 @@ import { CHROME_FLAGS, findChrome } from './find-chrome.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'node_modules/.cache/screens');
 const shots = join(root, 'screenshots');
-const filter = process.argv[2] ?? '';
+const args = process.argv.slice(2);
+const mode = args.includes('--check') ? 'check' : args.includes('--docs') ? 'docs' : 'shots';
+const filter = args.find((a) => !a.startsWith('--')) ?? '';
 
 export async function buildHarness() {
   await rm(out, { recursive: true, force: true });
@@ -67,6 +73,149 @@ export function serve(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/**
+ * Runs in the page: what sticks out sideways or is clipped. Walks the document and every open
+ * shadow root: an element whose box passes the viewport's right edge, and a text node cut by
+ * an ancestor that clips (overflow other than visible) or by the viewport.
+ */
+function findOverflow() {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  if (document.documentElement.scrollWidth > width)
+    problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth}px > ${width}px`);
+  const name = (el) => {
+    const host = el.getRootNode().host;
+    const id = el.id ? `#${el.id}` : '';
+    const part = el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : '';
+    return `${host ? `${host.localName} ` : ''}${el.localName}${id}${part}`;
+  };
+  const hidden = (el) => {
+    for (let e = el; e; e = e.parentElement ?? e.getRootNode().host) {
+      if (e.classList?.contains('visually-hidden')) return true;
+      if (e.localName === 'select' || e.localName === 'option') return true;
+    }
+    return false;
+  };
+  /** Boxes that clip their content, innermost first. */
+  const clippers = (el) => {
+    const out = [];
+    for (let e = el.parentElement ?? el.getRootNode().host; e;) {
+      const style = getComputedStyle(e);
+      if (style.overflowX !== 'visible' && e !== document.documentElement && e !== document.body)
+        out.push(e);
+      e = e.parentElement ?? e.getRootNode().host;
+    }
+    return out;
+  };
+  const visit = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) visit(el.shadowRoot);
+      const rect = el.getBoundingClientRect();
+      if (!rect.width || !rect.height || hidden(el)) continue;
+      if (rect.right > width + 1) problems.push(`${name(el)} ends at ${Math.round(rect.right)}px`);
+      for (const node of el.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+          if (!r.width) continue;
+          if (r.right > width + 1 || r.left < -1) {
+            problems.push(
+              `text "${node.textContent.trim().slice(0, 30)}" in ${name(el)} leaves the page`,
+            );
+            break;
+          }
+          const clip = clippers(el).find((c) => {
+            const b = c.getBoundingClientRect();
+            return r.right > b.right + 1 || r.left < b.left - 1 || r.bottom > b.bottom + 1;
+          });
+          if (clip) {
+            problems.push(
+              `text "${node.textContent.trim().slice(0, 30)}" in ${name(el)} is clipped by ${name(clip)}`,
+            );
+            break;
+          }
+        }
+      }
+    }
+  };
+  visit(document);
+  return [...new Set(problems)];
+}
+
+/** Opens one story and waits for it to settle (its play function, then a moment). */
+async function openStory(page, base, id, lang, care) {
+  const url = `${base}?story=${encodeURIComponent(id)}&lang=${lang}&care=${care}`;
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('#root[data-played]', { timeout: 1500 }).catch(() => undefined);
+  // Settled: the text of the page and its shadow roots unchanged for 600ms (at most 6s), so
+  // stories that build their data first (a seeded store, a staff session) are shown loaded.
+  await page.evaluate(async () => {
+    const text = (root) =>
+      [...root.querySelectorAll('*')]
+        .map((el) => (el.shadowRoot ? text(el.shadowRoot) : ''))
+        .join('|') + root.textContent;
+    let last = '';
+    let stableSince = Date.now();
+    for (const end = Date.now() + 6000; Date.now() < end;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = text(document);
+      if (now !== last) [last, stableSince] = [now, Date.now()];
+      else if (Date.now() - stableSince >= 600) return;
+    }
+  });
+}
+
+/** The visual check: 320px wide, text at 200%, both languages and modes. */
+async function check(page, base, ids) {
+  let failures = 0;
+  for (const id of ids) {
+    for (const lang of ['zh-CN', 'en']) {
+      for (const care of ['0', '1']) {
+        await page.setViewport({ width: 320, height: 640 });
+        await openStory(page, base, id, lang, care);
+        await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const problems = await page.evaluate(findOverflow);
+        if (problems.length) {
+          failures++;
+          console.log(`✗ ${id} ${lang}${care === '1' ? ' care' : ''}\n  ${problems.join('\n  ')}`);
+        }
+      }
+    }
+  }
+  console.log(`${ids.length} stories checked at 320px and 200% text: ${failures} with problems`);
+  return failures;
+}
+
+/** The story each docs/elements page opens with (its tag's page, by file name). */
+const DOC_STORIES = {
+  'community-picker': 'Elements/Community picker:Prefilled',
+  'complaint-desk': 'Elements/Complaint desk:List',
+  'complaint-form': 'Elements/Complaint form:Empty',
+  'complaint-metrics': 'Elements/Complaint metrics:ThisMonth',
+  'complaint-qr': 'Elements/Complaint QR:Building',
+  'complaint-tracker': 'Elements/Complaint tracker:InProgress',
+  provider: 'Elements/Provider:SharedCommunity',
+  'wish-form': 'Elements/Wish form:Empty',
+  'wish-review': 'Elements/Wish review:Queue',
+  'wish-tracker': 'Elements/Wish tracker:Open',
+  'wish-wall': 'Elements/Wish wall:List',
+};
+
+/** The docs' pictures: the first phone screen (375×812, zh-CN) of each element's story. */
+async function docs(page, base, ids) {
+  const dir = join(root, 'docs/elements/images');
+  await mkdir(dir, { recursive: true });
+  for (const [name, id] of Object.entries(DOC_STORIES)) {
+    if (!ids.includes(id)) throw new Error(`no story ${id} for docs/elements/${name}.md`);
+    await page.setViewport({ width: 375, height: 812 });
+    await openStory(page, base, id, 'zh-CN', '0');
+    await page.screenshot({ path: join(dir, `${name}.png`) });
+  }
+  console.log(`${Object.keys(DOC_STORIES).length} pictures in ${dir}`);
+}
+
 async function main() {
   await buildHarness();
   const server = await serve(out);
@@ -78,15 +227,26 @@ async function main() {
   const ids = (await page.evaluate(() => window.storyIds)).filter((id) =>
     id.toLowerCase().includes(filter.toLowerCase()),
   );
+  if (mode === 'docs') {
+    await docs(page, base, ids);
+    await browser.close();
+    server.close();
+    return;
+  }
+  if (mode === 'check') {
+    const failures = await check(page, base, ids);
+    await browser.close();
+    server.close();
+    process.exitCode = failures ? 1 : 0;
+    return;
+  }
   let count = 0;
   for (const id of ids) {
     for (const width of [375, 1280]) {
       for (const lang of ['zh-CN', 'en']) {
         for (const care of ['0', '1']) {
           await page.setViewport({ width, height: 800 });
-          const url = `${base}?story=${encodeURIComponent(id)}&lang=${lang}&care=${care}`;
-          await page.goto(url, { waitUntil: 'load' });
-          await new Promise((resolve) => setTimeout(resolve, 700));
+          await openStory(page, base, id, lang, care);
           const name = `${id.replace(/[^\w:-]+/g, '-').replace(':', '--')}-${width}-${lang}${care === '1' ? '-care' : ''}.png`;
           await page.screenshot({ path: join(shots, name), fullPage: true });
           count++;

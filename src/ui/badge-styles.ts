@@ -8,9 +8,10 @@ export const badgeStyles = css`
     border: 1px solid currentColor;
     border-radius: var(--sq-radius);
     color: var(--sq-status, var(--sq-color-text-muted));
-    font-size: var(--sq-font-size-small);
     font-weight: 600;
-    white-space: nowrap;
+    /* One unit that moves to the next line whole (see .nowrap). */
+    max-width: 100%;
+    overflow-wrap: anywhere;
   }
   [data-tone='new'] {
     --sq-status: var(--sq-status-new);

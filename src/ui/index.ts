@@ -26,5 +26,6 @@ export {
   type StaffPhase,
 } from './staff-session.js';
 export { renderChips, chipStyles, type ChipOption } from './chips.js';
+export { choiceStyles } from './choice-styles.js';
 export { renderDateTime } from './time.js';
 export type { StatusTone } from './tokens.js';

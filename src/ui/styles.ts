@@ -8,6 +8,9 @@ export const baseStyles = css`
     font-size: var(--sq-font-size-body);
     line-height: var(--sq-line-height);
     color: var(--sq-color-text);
+    /* A word longer than the line (English in care mode at 320px and 200% text) wraps rather
+       than widen the page. */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none !important;
@@ -48,18 +51,22 @@ export const baseStyles = css`
   .button-secondary:hover {
     background: var(--sq-color-primary-subtle);
   }
+  /* Errors say what to do: read at body size, like the text they are about. */
   .error-text {
     color: var(--sq-color-danger);
-    font-size: var(--sq-font-size-small);
   }
   /* Hints at body size: ≥ 16px in default mode too (most elders never turn on care mode). */
   .hint-text {
     color: var(--sq-color-text-muted);
     font-size: var(--sq-font-size-body);
   }
-  /* Tickets, codes, phones, amounts and times are read as one unit: never broken. */
+  /* Tickets, codes, phones, amounts and times are read as one unit: one box that moves to the
+     next line whole, never split ("SQ-2026-" / "000003"). Only when it is wider than a whole
+     line (320px at 200% text in care mode) does it wrap inside its box, not widen the page. */
   .nowrap {
-    white-space: nowrap;
+    display: inline-block;
+    max-width: 100%;
+    overflow-wrap: anywhere;
   }
   /* A long token (a URL, a code) in an alert wraps instead of widening the page. */
   [role='alert'],

@@ -44,7 +44,9 @@ export const systemTokens = {
   'font-family':
     'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
   'font-size-body': '1rem',
-  'font-size-small': '0.875rem',
+  // Tags, badges, times, "必填": 16px like body text (14px was too small for elders, who
+  // seldom turn on care mode). Kept as a token so a theme can still set it.
+  'font-size-small': '1rem',
   'font-size-heading': '1.25rem',
   'font-size-key': '1.5rem',
   'line-height': '1.5',

@@ -1,7 +1,7 @@
 /** The CSS minifier applied to css`…` templates in every shipped build (scripts/css-literals.mjs). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { minifyCssLiterals as min } from '../../scripts/css-literals.mjs';
+import { minifyCssLiterals as min, viteCssLiterals } from '../../scripts/css-literals.mjs';
 
 describe('minifyCssLiterals', () => {
   it('drops comments and layout whitespace', () => {
@@ -22,5 +22,20 @@ describe('minifyCssLiterals', () => {
   it('leaves other templates and identifiers ending in css alone', () => {
     const source = 'const t = html`<p>  a  </p>`; const u = mycss`  x  `;';
     assert.equal(min(source), source);
+  });
+  it('reaches the kit and the feature folders, where the css`` templates are', () => {
+    const code = 'export const s = css`\n  :host {\n    display: block;\n  }\n`;';
+    for (const id of [
+      '/repo/src/ui/styles.ts',
+      '/repo/src/features/wishes/elements/wish-wall/wish-wall.styles.ts',
+      'C:\\repo\\src\\features\\complaints\\elements\\complaint-form\\later.ts',
+    ]) {
+      assert.equal(
+        viteCssLiterals.transform(code, id)?.code,
+        'export const s = css`:host{display: block}`;',
+        id,
+      );
+    }
+    assert.equal(viteCssLiterals.transform(code, '/repo/node_modules/lit/index.js'), null);
   });
 });

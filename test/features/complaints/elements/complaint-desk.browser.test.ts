@@ -109,11 +109,16 @@ describe('sq-complaint-desk', () => {
     });
     const desk = await mount(staff);
     await listed(desk);
-    expect(rows(desk).map((r) => r.dataset.id)).to.deep.equal([fresh.id, old.id]);
+    // By due date, the most urgent first (the overdue January case), with days left or late.
+    expect(rows(desk).map((r) => r.dataset.id)).to.deep.equal([old.id, fresh.id]);
     const [first, second] = rows(desk).map((r) => r.textContent!.replace(/\s+/g, ' '));
-    expect(first).to.contain(fresh.ticket).and.contain('消防安全').and.contain('已受理');
-    expect(first).to.contain('办理期限').and.not.contain('已超期');
-    expect(second).to.contain(old.ticket).and.contain('噪音扰民').and.contain('已超期');
+    expect(first).to.contain(old.ticket).and.contain('噪音扰民').and.contain('已超期');
+    expect(first).to.match(/超期 \d+ 天/);
+    expect(second).to.contain(fresh.ticket).and.contain('消防安全').and.contain('已受理');
+    expect(second).to.contain('办理期限').and.not.contain('已超期');
+    expect(second).to.match(/还剩 \d+ 天|今天到期/);
+    // Who handles it and where: 未分派 until 派单, the grid's name.
+    expect(second).to.contain('未分派').and.contain('第一网格');
     expect(status(desk)).to.contain('已显示 2 件');
     await accessible(desk, 44);
   });
@@ -246,6 +251,11 @@ describe('sq-complaint-desk', () => {
         b.textContent!.trim(),
       );
     expect(offered()).to.deep.equal(['派单', '回复居民', '内部备注', '退回', '转办', '延期']);
+    const primary = () =>
+      [...root(desk).querySelectorAll('[aria-controls=action-form].primary')]
+        .map((b) => b.textContent!.trim())
+        .join();
+    expect(primary()).to.equal('派单');
 
     // Assign: nothing chosen → the error, focus on the field; then a named handler.
     await choose(desk, '派单');
@@ -259,6 +269,8 @@ describe('sq-complaint-desk', () => {
     handler.value = 'demo-xfl-grid';
     await send(desk);
     await waitUntil(() => status(desk).includes('已派单给 王建国'), 'announced');
+    // The likely next step is the primary button: 派单 for a new case, then 开始处理.
+    expect(primary()).to.equal('开始处理');
     expect(offered()).to.deep.equal([
       '派单',
       '开始处理',
@@ -313,6 +325,34 @@ describe('sq-complaint-desk', () => {
     // The resident sees the public reply and the resolution, not the note.
     const view = await resident.complaints.track(one.ticket, one.queryCode);
     expect(JSON.stringify(view)).not.to.contain('物业电工');
+  });
+
+  it('shows list and case side by side at ≥ 960px, the case alone on a phone; the phone is a tel: link', async () => {
+    const { staff, resident } = world();
+    const one = await submit(resident, '小区门口的路灯坏了一个星期。');
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      const desk = await mount(staff);
+      await listed(desk);
+      await openCase(desk, one.ticket);
+      const list = $(desk, '[part=list]')!.getBoundingClientRect();
+      const detail = $(desk, '[part=detail]')!.getBoundingClientRect();
+      expect(list.width).to.be.above(0);
+      expect(detail.left).to.be.at.least(list.right);
+      const row = rows(desk).find((r) => r.dataset.id === one.id)!;
+      expect(row.getAttribute('aria-current')).to.equal('true');
+      const tel = $<HTMLAnchorElement>(desk, '[part=detail] a[href^="tel:"]')!;
+      expect(tel.getAttribute('href')).to.equal('tel:13812345678');
+      // One date format: the received time reads like the due date ("2026年12月5日 21:09").
+      const text = $(desk, '[part=detail] dl')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.match(/受理时间 ?\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/);
+      expect(text).not.to.match(/\d{4}\/\d/);
+      await setViewport({ width: 375, height: 667 });
+      await desk.updateComplete;
+      expect($(desk, '[part=list]')!.getBoundingClientRect().width).to.equal(0);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('shows a server refusal (invalid_transition) in the form and keeps the text', async () => {

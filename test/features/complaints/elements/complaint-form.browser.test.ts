@@ -176,7 +176,9 @@ describe('sq-complaint-form', () => {
     await waitUntil(() => $(form, '[part=privacy]')!.textContent!.includes('幸福里'), 'notice');
     const notice = $(form, '[part=privacy]')!.textContent!;
     expect(notice).to.contain('和平街道幸福里社区居民委员会');
-    expect(notice).to.contain('730');
+    // "2 年", not "730 天"; the consent to publish says plainly what is published.
+    expect(notice).to.contain('2 年').and.not.contain('730');
+    expect(form.shadowRoot!.textContent).to.contain('同意在隐去个人信息后公开问题摘要');
     expect(notice).to.contain('0571-87654321');
     const consent = $(form, '#consent')!;
     expect(consent.checked).to.equal(false);
@@ -215,6 +217,20 @@ describe('sq-complaint-form', () => {
     expect(await axeViolations(form)).to.deep.equal([]);
   });
 
+  it('in English too, every required field left empty says what to do', async () => {
+    const form = await mount(embedded(), { lang: 'en' });
+    submit(form);
+    await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
+    const errors = [...form.shadowRoot!.querySelectorAll('.error-text')].map((e) =>
+      e.textContent!.trim(),
+    );
+    expect(errors.length).to.be.at.least(5);
+    for (const text of errors) {
+      expect(text).to.match(/\b(please|choose|enter|write|tick|give|say|read|agree)\b/i);
+      expect(/[\u4e00-\u9fff]/.test(text), text).to.equal(false);
+    }
+  });
+
   it('counts characters of the description', async () => {
     const form = await mount(embedded());
     await type(form, 'description', '楼道灯坏了');
@@ -245,7 +261,7 @@ describe('sq-complaint-form', () => {
     expect(text).to.contain(ticket);
     expect(text).to.contain(queryCode);
     const [y, m, d] = dueDate.split('-').map(Number);
-    expect(text).to.contain(`${y}年${m}月${d}日`);
+    expect(text).to.match(new RegExp(`${y}年${m}月${d}日（星期.）`));
     expect(text).to.contain('查询码只显示这一次');
     expect(form.shadowRoot!.activeElement?.id).to.equal('done');
     expect(location.href).not.to.contain(queryCode);
@@ -667,6 +683,10 @@ describe('sq-complaint-form', () => {
       );
       expect(document.documentElement.scrollWidth).to.be.at.most(320);
       expect(form.getBoundingClientRect().right).to.be.at.most(320);
+      // The submit button is as wide as the form on a phone, like the wish form's.
+      const button = $(form, '[part=submit]')!.getBoundingClientRect();
+      const field = $(form, '#category')!.getBoundingClientRect();
+      expect(Math.round(button.width)).to.equal(Math.round(field.width));
     } finally {
       document.documentElement.style.fontSize = '';
       await setViewport({ width: 800, height: 600 });

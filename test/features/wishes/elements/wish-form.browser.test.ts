@@ -134,8 +134,25 @@ describe('sq-wish-form', () => {
     expect(await axeViolations(form)).to.deep.equal([]);
   });
 
+  it('in English too, every required field left empty says what to do', async () => {
+    const form = await mount(embedded(), 'en');
+    await submit(form);
+    await waitUntil(() => root(form).querySelector('.summary'));
+    const errors = [...root(form).querySelectorAll('.error-text')].map((e) =>
+      e.textContent!.trim(),
+    );
+    expect(errors.length).to.be.at.least(6);
+    for (const text of errors) {
+      expect(text).to.match(/\b(please|choose|enter|write|tick|give|say|read|agree)\b/i);
+      expect(/[\u4e00-\u9fff]/.test(text), text).to.equal(false);
+    }
+  });
+
   it('shows how the wall will name the wisher (masked, or the alias)', async () => {
     const form = await mount(embedded());
+    // Nothing typed: no preview (an example name would read as the resident's own).
+    expect($(form, '.shown').textContent!.trim()).to.equal('');
+    expect($(form, '#wisherName-hint').textContent).to.contain('部分隐藏');
     await type(form, 'wisherName', '欧阳娜娜');
     expect($(form, '.shown').textContent).to.contain('欧阳*娜');
     expect($(form, '#wisherName-hint').textContent).to.contain('欧阳*娜');

@@ -137,10 +137,10 @@ describe('sq-wish-wall', () => {
     const { client } = await seeded();
     const wall = await mount(client);
     const choose = async (id: string, value: string) => {
-      if (id === 'status') {
-        // A short list: filter chips (radios), one tap each.
+      if (id === 'status' || id === 'category') {
+        // Filter chips (radios), one tap each; categories behind 更多筛选.
         root(wall)
-          .querySelector<HTMLInputElement>(`input[name=f-status][value="${value}"]`)!
+          .querySelector<HTMLInputElement>(`input[name=f-${id}][value="${value}"]`)!
           .click();
       } else {
         const select = root(wall).querySelector<HTMLSelectElement>(`#f-${id}`)!;
@@ -162,6 +162,48 @@ describe('sq-wish-wall', () => {
     expect(notice.textContent).to.contain('没有符合筛选条件的心愿');
     notice.querySelector('button')!.click();
     await waitUntil(() => cards(wall).length === 4, 'filters cleared');
+  });
+
+  it('shows a visible 查看并认领 on open cards and a compact filter row: the first screen shows wishes', async () => {
+    await setViewport({ width: 375, height: 667 });
+    try {
+      const { client } = await seeded();
+      const wall = await mount(client);
+      const card = cardByTitle(wall, '收音机')!;
+      const button = card.querySelector('button')!;
+      expect(button.textContent!.trim()).to.equal('查看并认领');
+      expect(button.getBoundingClientRect().height).to.be.at.least(44);
+      // Its name says which wish: "查看并认领 想要一台收音机".
+      const names = button
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => root(wall).getElementById(id)!.textContent!.trim());
+      expect(names.join(' ')).to.contain('查看并认领').and.contain('收音机');
+      // Claimed wishes say 查看详情, not 认领.
+      const claimed = cards(wall).find((c) => c.textContent!.includes('已认领'));
+      if (claimed)
+        expect(claimed.querySelector('button')!.textContent!.trim()).to.equal('查看详情');
+      // Category and grid wait behind 更多筛选: the first card starts on the first screen.
+      expect(root(wall).querySelector('details')!.open).to.equal(false);
+      const first = cards(wall)[0]!.getBoundingClientRect();
+      expect(first.top + 120).to.be.below(667);
+      // The dialog opens on the wish, not on 关闭.
+      button.click();
+      await waitUntil(() => dialog(wall).open, 'dialog opens');
+      await waitUntil(() => root(wall).activeElement?.id === 'd-title', 'title focused');
+      dialog(wall).close();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('says the count in the language of the page, also after a live switch', async () => {
+    const { client } = await seeded();
+    const wall = await mount(client);
+    const live = () => root(wall).querySelector('[aria-live]')!.textContent!.trim();
+    await waitUntil(() => live().includes('个心愿'), 'announced');
+    wall.closest('sq-provider')!.setAttribute('lang', 'en');
+    await waitUntil(() => /wishes/i.test(live()), `English: ${live()}`);
   });
 
   it('filters by status with chips: one tab stop, arrow keys move and apply', async () => {

@@ -50,6 +50,13 @@ export const caseStyles = css`
   .history p {
     margin: 0;
   }
+  /* The phone: a tel: link, a whole target to tap on a phone. */
+  .tel {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--sq-target-size);
+    color: var(--sq-color-primary);
+  }
   .meta {
     color: var(--sq-color-text-muted);
   }

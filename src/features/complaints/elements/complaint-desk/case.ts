@@ -103,10 +103,11 @@ async function submitAction(d: Desk, e: SubmitEvent) {
         overdue: next.overdue,
         handler: next.handler,
       });
-    d.announce = `${next.ticket} ${d.localize.t(`done.${act}`, {
-      name: next.handler?.name,
-      date: d.day(next.dueDate),
-    })}`;
+    d.announce = () =>
+      `${next.ticket} ${d.localize.t(`done.${act}`, {
+        name: next.handler?.name,
+        date: d.day(next.dueDate),
+      })}`;
     await d.updateComplete;
     d.renderRoot.querySelector<HTMLElement>('#case')?.focus();
     return;
@@ -116,6 +117,27 @@ async function submitAction(d: Desk, e: SubmitEvent) {
   d.formError = error;
   for (const f of error.fields) d.errors = { ...d.errors, [f.path.split('.')[0]!]: f.key };
   d.focusInvalid();
+}
+
+/**
+ * The step a case most likely needs next, drawn as the primary button: 派单 for a new case,
+ * 开始处理 once assigned, 回复居民 while in progress until the resident has an answer, then 办结.
+ */
+function likely(c: ComplaintStaffView): Act | undefined {
+  if (c.status === 'received') return 'assign';
+  if (c.status === 'assigned') return 'start';
+  if (c.status !== 'in_progress') return undefined;
+  // Answered since it was last reopened (不满意 → 重办 asks for a new answer)?
+  let answered = false;
+  for (const e of c.history) answered = e.action === 'reply' || (answered && e.action !== 'reopen');
+  return answered ? 'resolve' : 'reply';
+}
+
+/** A phone as a `tel:` link: only digits (the stored form) ever go into the href. */
+function phoneLink(phone: string) {
+  return /^\d{3,15}$/.test(phone)
+    ? html`<a class="nowrap tel" href="tel:${phone}">${phone}</a>`
+    : html`<span class="nowrap">${phone}</span>`;
 }
 
 function place(d: Desk, c: ComplaintStaffView) {
@@ -134,6 +156,7 @@ export function renderCase(d: Desk, c: ComplaintStaffView) {
     html`<dt>${t.t(`detail.${key}`)}</dt>
       <dd>${value}</dd>`;
   const acts = ACTS.filter((a) => canTake(c.status, a));
+  const next = likely(c);
   return html`<section part="detail" aria-labelledby="case">
     <div class="bar">
       <button type="button" class="button-secondary" @click=${() => d.back()}>
@@ -150,14 +173,12 @@ export function renderCase(d: Desk, c: ComplaintStaffView) {
     </h3>
     <dl>
       ${row('category', d.category(c.category))}
-      ${row('received', renderDateTime(c.receivedAt, d.localize.lang, 'short'))}
+      ${row('received', renderDateTime(c.receivedAt, d.localize.lang))}
       ${row('due', d.day(c.dueDate))} ${row('handler', c.handler?.name ?? t.t('unassigned'))}
       ${row('location', place(d, c))}
       ${row(
         'contact',
-        c.contact
-          ? html`${c.contact.name} <span class="nowrap">${c.contact.phone}</span>`
-          : t.t('detail.anonymous'),
+        c.contact ? html`${c.contact.name} ${phoneLink(c.contact.phone)}` : t.t('detail.anonymous'),
       )}
       ${Object.entries(c.answers).map(([id, a]) => {
         // The question as the resident read it (an operator may since have removed it).
@@ -199,7 +220,7 @@ export function renderCase(d: Desk, c: ComplaintStaffView) {
         (a) =>
           html`<button
             type="button"
-            class="button-secondary"
+            class=${a === next ? 'primary' : 'button-secondary'}
             aria-expanded=${d.open === a ? 'true' : 'false'}
             aria-controls="action-form"
             data-action=${a}
@@ -295,7 +316,7 @@ function renderEvent(d: Desk, ev: ComplaintEvent) {
   ].filter(Boolean);
   return html`<li class=${ev.public ? '' : 'internal'}>
     <p class="meta">
-      ${renderDateTime(ev.at, d.localize.lang, 'short')} · ${who} ·
+      ${renderDateTime(ev.at, d.localize.lang)} · ${who} ·
       <strong>${t.t(`action.${ev.action}`)}</strong>
       ${ev.from !== ev.to ? html`→ ${t.t(`status.${ev.to}`)}` : nothing}
       ${ev.public ? nothing : html`<span class="badge">${t.t('detail.internal')}</span>`}

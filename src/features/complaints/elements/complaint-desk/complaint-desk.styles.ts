@@ -3,7 +3,21 @@ import { css } from 'lit';
 export const deskStyles = css`
   :host {
     display: block;
-    max-width: var(--sq-complaint-desk-max-width, 64rem);
+    max-width: var(--sq-complaint-desk-max-width, 80rem);
+  }
+  /* The list beside the open case at ≥ 960px; below, the case takes the screen. */
+  @media (max-width: 959.98px) {
+    .open > .main {
+      display: none;
+    }
+  }
+  @media (min-width: 960px) {
+    .open {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      gap: var(--sq-space-5);
+      align-items: start;
+    }
   }
   header,
   nav,
@@ -54,7 +68,7 @@ export const deskStyles = css`
   label {
     font-weight: 600;
   }
-  /* Not the checkbox: "只看超期" must not look like an empty text box. */
+  /* Not the checkbox: "只看超期" is a choice (choiceStyles), not an empty text box. */
   select,
   input:not([type='checkbox']),
   textarea {
@@ -69,45 +83,11 @@ export const deskStyles = css`
   [aria-invalid='true'] {
     border: 2px solid var(--sq-color-danger);
   }
-  .check {
-    display: flex;
-    align-items: center;
-    gap: var(--sq-space-2);
-    min-height: var(--sq-target-size);
-  }
-  .check input {
-    width: var(--sq-target-size);
-    height: var(--sq-target-size);
-    margin: 0;
-    accent-color: var(--sq-color-primary);
-  }
   ul,
   ol {
     margin: 0;
     padding: 0;
     list-style: none;
-  }
-  .list {
-    display: grid;
-    gap: var(--sq-space-2);
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--sq-space-1) var(--sq-space-3);
-    width: 100%;
-    padding: var(--sq-space-3);
-    text-align: start;
-    color: inherit;
-    background: var(--sq-color-surface);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-  }
-  .row:hover {
-    background: var(--sq-color-surface-raised);
-  }
-  .excerpt {
-    flex-basis: 100%;
-    color: var(--sq-color-text-muted);
   }
   /* Boxes sit flush with what is above them here (messageStyles draws them). */
   .alert,

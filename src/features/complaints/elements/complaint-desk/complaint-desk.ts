@@ -17,10 +17,15 @@ import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { deskStyles } from './complaint-desk.styles.js';
-import { complaintTone } from '../tones.js';
 
 type Aria = { invalid: string; described: string | typeof nothing };
-type Filters = { status?: ComplaintStatus; category?: string; grid?: string; overdue?: boolean };
+/** @internal */
+type Filters = {
+  status?: ComplaintStatus;
+  category?: string;
+  grid?: string;
+  overdue?: boolean;
+};
 
 /**
  * The staff desk of 居民说事: log in, list the community's cases (filters, paging), open one
@@ -41,7 +46,7 @@ type Filters = { status?: ComplaintStatus; category?: string; grid?: string; ove
  * @csspart action-form - The form of the chosen action.
  * @csspart error - Error alerts.
  *
- * @cssprop --sq-complaint-desk-max-width - Widest the desk grows (64rem).
+ * @cssprop --sq-complaint-desk-max-width - Widest the desk grows (80rem: the list beside an open case from 960px).
  * @cssprop --sq-color-primary - Primary colour (党建红) of buttons.
  * @cssprop --sq-color-danger - Overdue flags and errors.
  * @cssprop --sq-target-size - Smallest button and field height (44px; 60px in care mode).
@@ -54,19 +59,24 @@ export class SqComplaintDesk extends SqElement {
 
   @state() private view: 'list' | 'metrics' = 'list';
   /** @internal */ @state() items?: ComplaintSummary[];
-  @state() private cursor?: string;
+  /** @internal */ @state() cursor?: string;
   /** @internal */ @state() busy = false;
   /** @internal */ @state() error?: ApiError;
   /** @internal */ @state() tree?: Community;
   /** @internal */ @state() handlers: { id: string; name: string }[] = [];
   /** The status filter's options: the machine's statuses, loaded with the community. */
-  @state() private statuses: readonly ComplaintStatus[] = [];
+  /** @internal */ @state() statuses: readonly ComplaintStatus[] = [];
+  /** The machine's open set (loaded with the community): open cases sort first, by due date. */
+  /** @internal */ isOpen: (status: ComplaintStatus) => boolean = () => true;
   /** @internal */ @state() current?: ComplaintStaffView;
   /** @internal */ @state() photos: string[] = [];
   /** @internal */ @state() open?: ComplaintActionInput['action'];
   /** @internal */ @state() errors: Record<string, string> = {};
   /** @internal */ @state() formError?: ApiError;
-  /** @internal */ @state() announce = '';
+  /** What the live region says, translated when rendered (a language switch re-says it).
+   * @internal
+   */
+  @state() announce: () => string = () => '';
 
   /** @internal */
   readonly localize = new LocalizeController(this, 'complaint-desk', {
@@ -80,9 +90,11 @@ export class SqComplaintDesk extends SqElement {
     if (staff) this.started = this.start(staff);
   });
   private started?: Promise<void>;
-  private filters: Filters = {};
+  /** @internal */ filters: Filters = {};
   /** The case view and its actions, loaded the first time a case is opened. */
   private case?: typeof import('./case.js');
+  /** The list and its filters, loaded with the community after sign-in (not in the first render). */
+  private list?: typeof import('./list.js');
   private opened?: string;
   /** @internal */
   retry?: () => void;
@@ -107,14 +119,18 @@ export class SqComplaintDesk extends SqElement {
     this.busy = true;
     this.error = undefined;
     try {
-      const [tree, handlers, machine] = await Promise.all([
+      const [tree, handlers, machine, list] = await Promise.all([
         client.communities.get(me.community),
         client.complaints.handlers(me.community),
         import('../../machine.js'),
+        import('./list.js'),
         loadCategories(),
       ]);
       if (client !== this.client) return;
+      if (!this.list) adoptLater(this, [list.choiceStyles, list.listStyles]);
+      this.list = list;
       this.statuses = machine.complaintStatuses;
+      this.isOpen = machine.isOpen;
       this.tree = tree;
       this.handlers = handlers;
       await this.load();
@@ -137,7 +153,8 @@ export class SqComplaintDesk extends SqElement {
     }
   }
 
-  private async load(more = false) {
+  /** @internal */
+  async load(more = false) {
     const client = this.client;
     this.busy = true;
     this.error = undefined;
@@ -151,7 +168,8 @@ export class SqComplaintDesk extends SqElement {
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.cursor = page.nextCursor;
       this.busy = false;
-      this.announce = this.localize.t('list.count', { count: this.items.length });
+      const count = this.items.length;
+      this.announce = () => this.localize.t('list.count', { count });
     } catch (e) {
       this.fail(e, () => void this.load(more), client);
     }
@@ -183,18 +201,6 @@ export class SqComplaintDesk extends SqElement {
     await this.session.logout();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#f-username')?.focus();
-  }
-
-  private filter(e: Event) {
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    const get = (name: string) => (data.get(name) as string) || undefined;
-    this.filters = {
-      status: get('status') as ComplaintStatus | undefined,
-      category: get('category'),
-      grid: get('grid'),
-      overdue: data.has('overdue') || undefined,
-    };
-    void this.load();
   }
 
   /** @internal */
@@ -266,7 +272,9 @@ export class SqComplaintDesk extends SqElement {
     return true;
   }
 
-  /** @internal */
+  /** A date the one way the desk shows dates ("2026年12月9日", "Dec 9, 2026").
+   * @internal
+   */
   day(date: string) {
     return formatDate(date, this.localize.lang, { dateStyle: 'medium' });
   }
@@ -347,9 +355,11 @@ export class SqComplaintDesk extends SqElement {
             : nothing
         }
       </header>
-      ${this.renderMain()}
-      ${this.current && this.case ? this.case.renderCase(this, this.current) : nothing}
-      <p class="visually-hidden" role="status">${this.announce}</p>`;
+      <div class=${this.current ? 'split open' : 'split'}>
+        ${this.renderMain()}
+        ${this.current && this.case ? this.case.renderCase(this, this.current) : nothing}
+      </div>
+      <p class="visually-hidden" role="status">${this.announce()}</p>`;
   }
 
   private renderLogin() {
@@ -406,7 +416,8 @@ export class SqComplaintDesk extends SqElement {
       >
         ${t.t(`tabs.${v}`)}
       </button>`;
-    return html`<div ?hidden=${!!this.current}>
+    // Beside the open case at ≥ 960px; under 960px the case takes the screen (styles).
+    return html`<div class="main">
       <nav>${tab('list')} ${tab('metrics')}</nav>
       ${
         this.view === 'metrics'
@@ -417,84 +428,8 @@ export class SqComplaintDesk extends SqElement {
             ></sq-complaint-metrics>`
           : nothing
       }
-      <div ?hidden=${this.view !== 'list'}>${this.renderList()}</div>
+      <div ?hidden=${this.view !== 'list'}>${this.list?.renderList(this) ?? nothing}</div>
     </div>`;
-  }
-
-  private renderList() {
-    const t = this.localize;
-    const lang = t.lang;
-    const all = t.t('filters.all');
-    const items = this.items;
-    return html`<form
-        part="filters"
-        class="filters"
-        @change=${this.filter}
-        @submit=${(e: Event) => e.preventDefault()}
-      >
-        ${this.renderSelect(
-          'status',
-          t.t('filters.status'),
-          this.statuses.map((s) => [s, t.t(`status.${s}`)]),
-          all,
-        )}
-        ${this.renderSelect(
-          'category',
-          t.t('filters.category'),
-          (this.tree ? categoriesOf(this.tree, 'complaint') : []).map((c) => [
-            c.id,
-            displayName(c, lang),
-          ]),
-          all,
-        )}
-        ${this.renderSelect(
-          'grid',
-          t.t('filters.grid'),
-          (this.tree?.grids ?? []).map((g) => [g.id, displayName(g, lang)]),
-          all,
-        )}
-        <label class="check"
-          ><input type="checkbox" name="overdue" />${t.t('filters.overdue')}</label
-        >
-        <!-- Residents keep acting (rating, reopening): the list is as of its last load. -->
-        <button type="button" class="button-secondary" @click=${() => void this.load()}>
-          ${t.t('list.refresh')}
-        </button>
-      </form>
-      ${this.renderAlert(this.error, 'list.failed', this.retry)}
-      <h3 id="list" tabindex="-1">${t.t('tabs.list')}</h3>
-      ${items?.length === 0 ? html`<p role="status">${t.t('list.empty')}</p>` : nothing}
-      <ul part="list" class="list" aria-busy=${this.busy ? 'true' : 'false'}>
-        ${(items ?? []).map(
-          (c) =>
-            html`<li>
-              <button
-                type="button"
-                part="row"
-                class="row"
-                data-id=${c.id}
-                @click=${() => this.show(c.id)}
-              >
-                <strong class="nowrap">${c.ticket}</strong>
-                <span class="badge" data-tone=${complaintTone[c.status]}
-                  >${t.t(`status.${c.status}`)}</span
-                >
-                <span>${this.category(c.category)}</span>
-                <span>${t.t('list.due', { date: this.day(c.dueDate) })}</span>
-                ${c.overdue ? html`<strong class="badge" data-tone="overdue">${t.t('overdue')}</strong>` : nothing}
-                <span class="excerpt">${c.excerpt}</span>
-              </button>
-            </li>`,
-        )}
-      </ul>
-      ${this.busy ? html`<p role="status">${t.t('common:loading')}</p>` : nothing}
-      ${
-        this.cursor && !this.busy
-          ? html`<button type="button" class="button-secondary" @click=${() => this.load(true)}>
-              ${t.t('list.more')}
-            </button>`
-          : nothing
-      }`;
   }
 }
 

@@ -10,6 +10,7 @@ h3{margin:0;font-size:inherit}
 p{margin:0}
 .row{display:flex;flex-wrap:wrap;column-gap:var(--sq-space-4)}
 .primary{justify-self:start;padding:0 var(--sq-space-5)}
+[part=submit]{justify-self:stretch}
 .status:empty{display:none}
 sq-community-picker::part(legend){font-size:inherit}
 `;

@@ -10,9 +10,9 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import type { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
-import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
-import { photoStyles } from '../../../../ui/fields/photo.styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
+import { adoptLater } from '../../../../ui/adopt-styles.js';
+import { formatDays } from '../../../../ui/format-days.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -116,14 +116,7 @@ const DRAFT = [
  */
 export class SqComplaintForm extends SqElement {
   static override tagName = 'sq-complaint-form';
-  static override styles = [
-    baseStyles,
-    controlStyles,
-    messageStyles,
-    fieldStyles,
-    photoStyles,
-    formStyles,
-  ];
+  static override styles = [baseStyles, controlStyles, messageStyles, formStyles];
 
   /** Defines the form, and the community picker it uses (loaded on demand). */
   static override define(tag: string = this.tagName): void {
@@ -203,6 +196,9 @@ export class SqComplaintForm extends SqElement {
     super.connectedCallback();
     // Once loaded (a second form on the page), taken at once: the first render is the form.
     const takeLater = (m: typeof import('./later.js')) => {
+      // The fields' and the photo picker's looks come with them, before the form first renders
+      // (until then it only says it is loading).
+      if (!this.lazy) adoptLater(this, [m.fieldStyles, m.photoStyles]);
       this.lazy = m;
       this.defaults = m.defaultCategories.complaint;
     };
@@ -451,13 +447,13 @@ export class SqComplaintForm extends SqElement {
               })}`
         }
       </fieldset>
-      <section class="box" part="privacy" aria-labelledby="privacy">
+      <div class="box" part="privacy">
         <h3 id="privacy">${t.t('privacy')}</h3>
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
+        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
         <p>${t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') })}</p>
-      </section>
+      </div>
       ${m.choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}
       ${m.choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}
       <button

@@ -2,8 +2,8 @@
  * What <sq-complaint-form> needs only after its first paint (which says it is loading), in one
  * chunk loaded right after it (see `later` in complaint-form.ts): the field partials, the
  * default catalogue, the community picker, the receipt, the error summary, the error paths'
- * fields, photo downscaling and the submission's sending half. The input schema comes with
- * the contract when the resident sends.
+ * fields, photo downscaling, the fields' and photo picker's styles and the submission's sending
+ * half. The input schema comes with the contract when the resident sends.
  */
 export { defaultCategories } from '../../../core/catalogues.js';
 export { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
@@ -17,6 +17,9 @@ export {
   textareaField,
 } from '../../../../ui/fields/field.js';
 export { photoPicker } from '../../../../ui/fields/photo-picker.js';
+/** Adopted as this loads: the fields and the photo picker show only once it has. */
+export { fieldStyles } from '../../../../ui/fields/fields.styles.js';
+export { photoStyles } from '../../../../ui/fields/photo.styles.js';
 export { errorSummary } from '../../../../ui/fields/error-summary.js';
 export { shrink } from './photos.js';
 // The submission controller's sending half, in this chunk rather than one of its own.
@@ -65,8 +68,12 @@ export function fieldOf(path: string): string {
   return head === 'photo' || head === 'upload' ? 'photos' : head!;
 }
 
-/** The answer's due date, in full ("2026年3月5日星期四"). */
-export const dueDate = (date: string, lang: string) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+/** The answer's due date, in full: "2026年3月5日（星期四）", "Thursday, March 5, 2026". */
+export const dueDate = (date: string, lang: string) => {
+  const day = new Date(`${date}T00:00:00Z`);
+  const format = (o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(lang, { ...o, timeZone: 'UTC' }).format(day);
+  return lang.startsWith('zh')
+    ? `${format({ dateStyle: 'long' })}（${format({ weekday: 'long' })}）`
+    : format({ dateStyle: 'full' });
+};

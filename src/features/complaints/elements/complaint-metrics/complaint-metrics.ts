@@ -54,7 +54,13 @@ export class SqComplaintMetrics extends SqElement {
         display: block;
         font-weight: 600;
       }
+      form > div {
+        flex: 0 1 12em;
+        min-width: 0;
+      }
       input {
+        display: block;
+        width: 100%;
         font: inherit;
         min-height: var(--sq-target-size);
         padding: 0 var(--sq-space-2);
@@ -73,7 +79,10 @@ export class SqComplaintMetrics extends SqElement {
         margin: 0;
         font-size: var(--sq-font-size-key);
         font-weight: 700;
-        color: var(--sq-color-primary);
+      }
+      /* Red only where something needs doing: cases past their due date. */
+      .bad dd {
+        color: var(--sq-color-danger);
       }
       li {
         list-style: none;
@@ -169,15 +178,16 @@ export class SqComplaintMetrics extends SqElement {
     const t = this.localize;
     const rate = (v: number | null) =>
       v === null ? t.t('none') : t.number(v, { style: 'percent', maximumFractionDigits: 1 });
-    const item = (key: string, value: string) =>
-      html`<div>
+    const item = (key: string, value: string, bad = false) =>
+      html`<div class=${bad ? 'bad' : nothing}>
         <dt>${t.t(key)}</dt>
         <dd>${value}</dd>
       </div>`;
     return html`<dl part=${part ?? nothing}>
       ${item('total', t.number(r.total))} ${item('responseRate', rate(r.responseRate))}
       ${item('resolutionRate', rate(r.resolutionRate))}
-      ${item('satisfactionRate', rate(r.satisfactionRate))} ${item('overdue', t.number(r.overdue))}
+      ${item('satisfactionRate', rate(r.satisfactionRate))}
+      ${item('overdue', t.number(r.overdue), r.overdue > 0)}
     </dl>`;
   }
 

@@ -105,52 +105,8 @@ export const trackerStyles = css`
   .choices {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--sq-space-2);
-    margin-top: var(--sq-space-3);
-  }
-  .choice {
-    position: relative;
-    flex: 1 1 8em;
-    font-weight: 400;
-  }
-  /* The native radio covers its whole choice: one big target, still the real control. */
-  .choice input {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-    margin: 0;
-    opacity: 0;
-    cursor: pointer;
-  }
-  .choice span {
-    display: flex;
-    align-items: center;
-    gap: var(--sq-space-2);
-    min-height: var(--sq-target-size);
-    padding: var(--sq-space-2) var(--sq-space-3);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-    border-radius: var(--sq-radius);
-  }
-  .choice span::before {
-    content: '';
-    flex: none;
-    width: 1.1em;
-    height: 1.1em;
-    border-radius: 50%;
-    border: 2px solid var(--sq-color-border);
-  }
-  :checked + span {
-    border: 2px solid var(--sq-color-primary);
-    background: var(--sq-color-primary-subtle);
-    font-weight: 600;
-  }
-  :checked + span::before {
-    border: 0.35em solid var(--sq-color-primary);
-  }
-  :focus-visible + span {
-    outline: var(--sq-focus-ring);
-    outline-offset: 2px;
+    gap: 0 var(--sq-space-4);
+    margin-top: var(--sq-space-2);
   }
   [tabindex='-1']:focus {
     outline: none;

@@ -20,6 +20,7 @@ import { lookupShell, lookupStyles } from '../../../../ui/lookup.js';
 import { renderDateTime } from '../../../../ui/time.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
+import { choiceStyles } from '../../../../ui/choice-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { trackerStyles } from './complaint-tracker.styles.js';
 import { complaintTone } from '../tones.js';
@@ -93,6 +94,7 @@ export class SqComplaintTracker extends SqElement {
     baseStyles,
     badgeStyles,
     controlStyles,
+    choiceStyles,
     messageStyles,
     lookupStyles,
     trackerStyles,

@@ -34,6 +34,12 @@ export default {
     refresh: 'Refresh list',
     failed: 'Could not load the cases.',
     due: 'Due {{date}}',
+    left: 'Days left: {{count}}',
+    today: 'Due today',
+    late: 'Days late: {{count}}',
+    handler: 'Handler {{name}}',
+    unassigned: 'Not assigned',
+    order: 'Sorted by due date, most urgent first; closed cases last.',
   },
   overdue: 'Overdue',
   status: {

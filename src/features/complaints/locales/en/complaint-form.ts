@@ -41,7 +41,7 @@ export default {
   privacyWhat:
     'Purpose: to receive, handle and answer your concern. What: the description, place, photos and (unless anonymous) your name and phone.',
   privacyKeep:
-    'Kept for {{days}} days after the case is closed, returned or transferred; then your name, phone, description and photos are deleted and the query code stops working. Only statistics without personal details remain.',
+    'Kept for {{days}} after the case is closed, returned or transferred; then your name, phone, description and photos are deleted and the query code stops working. Only statistics without personal details remain.',
   privacyRights: 'To see, correct or delete your information, contact: {{contact}}.',
   defaultController: 'the residents’ committee of this community',
   defaultContact: 'the community service station',

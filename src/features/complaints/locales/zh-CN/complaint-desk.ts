@@ -29,6 +29,13 @@ export default {
     refresh: '刷新列表',
     failed: '无法加载诉求。',
     due: '办理期限 {{date}}',
+    /** Days left until the due date (calendar days), or how long it is past it. */
+    left: '还剩 {{count}} 天',
+    today: '今天到期',
+    late: '超期 {{count}} 天',
+    handler: '办理人 {{name}}',
+    unassigned: '未分派',
+    order: '按办理期限排序，最急的在前；已办结的在后。',
   },
   overdue: '已超期',
   status: {

@@ -3,7 +3,7 @@ import type zhCN from '../zh-CN/community-picker.js';
 /** <sq-community-picker>: community → grid → building → unit. */
 export default {
   legend: 'Location',
-  hint: 'Choose each level in turn, from the top.',
+  hint: 'Choose the community first, then each level below it.',
   community: 'Community',
   grid: 'Grid',
   building: 'Building',

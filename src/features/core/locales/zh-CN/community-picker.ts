@@ -1,7 +1,7 @@
 /** <sq-community-picker>: 社区 → 网格 → 楼栋 → 单元. */
 export default {
   legend: '所在位置',
-  hint: '从上到下依次选择。',
+  hint: '先选社区，再依次选择下一级。',
   community: '社区',
   grid: '网格',
   building: '楼栋',

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { formatDays } from '../../../../ui/format-days.js';
 import { state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
@@ -234,7 +235,12 @@ export class SqWishForm extends SqElement {
       });
     const lang = this.localize.lang;
     const v = s.values;
-    const masked = wish.maskName(v.wisherName || '王秀英');
+    // Until a name is typed the hint explains the rule and no preview shows (an example name
+    // there reads as if we had filled in the resident's own).
+    const typed = v.wisherName?.trim() || v.alias?.trim();
+    const nameHint = v.wisherName?.trim()
+      ? this.t('hint.wisherName', { masked: wish.maskName(v.wisherName) })
+      : this.t('hint.wisherNameEmpty');
     const cap = wish.wishSettings(tree).valueCap;
     const privacy = tree.privacy;
     const busy = s.phase === 'sending';
@@ -296,19 +302,19 @@ export class SqWishForm extends SqElement {
         empty: this.t('gridNone'),
         options: tree.grids.map((g) => ({ id: g.id, label: displayName(g, lang) })),
       })}
-      ${this.text('wisherName', this.t('hint.wisherName', { masked }), false, { autocomplete: 'name' })}
+      ${this.text('wisherName', nameHint, false, { autocomplete: 'name' })}
       ${this.text('alias', this.t('hint.alias'), true)}
       <p class="shown" aria-live="polite">
-        ${this.t('shownAs', { name: wish.publicWisherName({ wisherName: v.wisherName || '王秀英', alias: v.alias }) })}
+        ${typed ? this.t('shownAs', { name: wish.publicWisherName({ wisherName: v.wisherName ?? '', alias: v.alias }) }) : nothing}
       </p>
       ${wish.phoneField({ ...this.props('phone', this.t('hint.phone')), value: v.phone ?? '' })}
       ${this.text('value', this.t('hint.value', { max: cap }), true, { inputmode: 'decimal' })}
-      <section class="privacy" aria-labelledby="privacy">
+      <div class="privacy">
         <h3 id="privacy">${this.t('privacy')}</h3>
         <p>
-          ${this.t('notice', { controller: privacy.controller, days: privacy.retentionDays, contact: privacy.contact })}
+          ${this.t('notice', { controller: privacy.controller, days: formatDays(privacy.retentionDays, lang), contact: privacy.contact })}
         </p>
-      </section>
+      </div>
       ${this.check('consent')} ${this.check('publishConsent')}
       ${
         s.phase === 'queued'

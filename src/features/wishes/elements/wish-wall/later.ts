@@ -9,5 +9,9 @@ import zhCN from '../../locales/zh-CN/wish-wall.js';
 import { i18n } from '../../../../ui/localize.js';
 
 export * from '../../model.js';
+/** The claim dialog's choices: adopted when this loads, out of the first render. */
+export { choiceStyles } from '../../../../ui/choice-styles.js';
 
 i18n.addResourceBundle('zh-CN', 'wish-wall', { ...zhFields, ...zhCN }, true);
+/** The filters and the wish's dialog (claim form, receipt), with their styles. */
+export * from './views.js';

@@ -18,35 +18,6 @@ export const wallStyles = css`
   p {
     margin: 0;
   }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
-  .filters {
-    display: grid;
-    gap: var(--sq-space-3);
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10em), 1fr));
-    margin-bottom: var(--sq-space-4);
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--sq-space-1);
-    min-width: 0;
-    margin-top: var(--sq-space-3);
-  }
-  .filters .field {
-    margin: 0;
-  }
-  .filters .chips {
-    grid-column: 1 / -1;
-  }
-  label,
-  legend {
-    font-weight: 600;
-  }
   .list {
     display: flex;
     flex-direction: column;
@@ -82,15 +53,9 @@ export const wallStyles = css`
   .title {
     margin: 0 0 var(--sq-space-2);
   }
-  .open {
-    display: block;
+  .card .open {
     width: 100%;
-    padding: 0;
-    text-align: start;
-    font-weight: 600;
-    color: var(--sq-color-primary);
-    background: none;
-    border: 0;
+    margin-top: var(--sq-space-3);
   }
   .open::after {
     content: '';
@@ -116,74 +81,9 @@ export const wallStyles = css`
   .meta {
     color: var(--sq-color-text-muted);
   }
-  .story {
-    white-space: pre-line;
-  }
   .more,
   .primary {
     width: 100%;
     margin-top: var(--sq-space-4);
-  }
-  .success {
-    display: block;
-    border-inline-start-color: var(--sq-color-success);
-  }
-  .summary {
-    display: block;
-  }
-  .summary ul {
-    margin: var(--sq-space-1) 0 0;
-    padding-inline-start: 1.25em;
-  }
-  .code strong {
-    font-size: var(--sq-font-size-key);
-    letter-spacing: 0.1em;
-  }
-  dialog {
-    width: min(40rem, 100% - 1rem);
-    max-height: calc(100% - 1rem);
-    padding: var(--sq-space-4);
-    color: inherit;
-    border: 0;
-    border-radius: var(--sq-radius);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-  .dialog-head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: var(--sq-space-3);
-  }
-  .dialog-head h2 {
-    flex: 1 1 12em;
-  }
-  .choices {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7em), 1fr));
-    gap: var(--sq-space-2);
-  }
-  .choices legend {
-    margin-bottom: var(--sq-space-2);
-  }
-  .choices .error-text {
-    grid-column: 1 / -1;
-  }
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: var(--sq-space-2);
-    min-height: var(--sq-target-size);
-    margin-top: var(--sq-space-2);
-    font-weight: 400;
-  }
-  .choice input {
-    flex: none;
-    width: var(--sq-target-size);
-    height: var(--sq-target-size);
-    margin: 0;
-    accent-color: var(--sq-color-primary);
   }
 `;

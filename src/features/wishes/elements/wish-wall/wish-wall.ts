@@ -10,14 +10,13 @@ import type { Client } from '../../../../sdk/client.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import { ActionController } from '../../../../ui/action.js';
+import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { LocalizeController } from '../../../../ui/localize.js';
-import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
-import { SqClaimedEvent } from './events.js';
 import { wallStyles } from './wish-wall.styles.js';
 import { wishTone } from '../tones.js';
 
@@ -30,9 +29,9 @@ const virtualizer = () => import('@lit-labs/virtualizer/virtualize.js');
 type WishModule = Awaited<ReturnType<typeof wishModule>>;
 type Virtualize = Awaited<ReturnType<typeof virtualizer>>['virtualize'];
 
+/** @internal */
 type Filter = 'category' | 'status' | 'grid';
 const FILTERS: Filter[] = ['category', 'status', 'grid'];
-const SELECTS = ['category', 'grid'] as const;
 
 /**
  * 心愿墙: the community's published wishes (微心愿) as cards — title, category, the wisher's
@@ -64,14 +63,7 @@ const SELECTS = ['category', 'grid'] as const;
  */
 export class SqWishWall extends SqElement {
   static override tagName = 'sq-wish-wall';
-  static override styles = [
-    baseStyles,
-    controlStyles,
-    badgeStyles,
-    messageStyles,
-    chipStyles,
-    wallStyles,
-  ];
+  static override styles = [baseStyles, controlStyles, badgeStyles, messageStyles, wallStyles];
 
   /** Show only this category (id from the community's wish catalogue). */
   @property({ reflect: true }) category?: string;
@@ -83,24 +75,32 @@ export class SqWishWall extends SqElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   @state() private cards?: WishCard[];
-  @state() private tree?: Community;
+  /** @internal */ @state() tree?: Community;
   @state() private loadError?: ApiError;
   @state() private loading = false;
-  @state() private selected?: WishCard;
-  @state() private claimErrors: FieldError[] = [];
-  @state() private receipt?: ClaimReceipt;
-  @state() private claimerType: ClaimerType = 'resident';
-  @state() private copied = false;
-  @state() private announcement = '';
+  /** @internal */ @state() selected?: WishCard;
+  /** @internal */ @state() claimErrors: FieldError[] = [];
+  /** @internal */ @state() receipt?: ClaimReceipt;
+  /** @internal */ @state() claimerType: ClaimerType = 'resident';
+  /** @internal */ @state() copied = false;
+  /** The live region's words, translated when rendered (a language switch re-says them). */
+  @state() private announcement: () => string = () => '';
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  /** @internal */ @query('dialog') dialog!: HTMLDialogElement;
 
-  private readonly localize = new LocalizeController(this, 'wish-wall', {
+  /** @internal */
+  readonly localize = new LocalizeController(this, 'wish-wall', {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/wish-wall.js'),
   });
   /** 认领: one key per claim (wish + claimer), so a retry after a lost answer replays its receipt. */
-  private readonly claiming = new ActionController(this);
+  /**
+   * @internal The claim form's check, from here: domain/validation stays in the chunks the SDK
+   * loads anyway (the later chunk importing it split the drop-in's errors out of the client's).
+   */
+  readonly toFieldErrors = toFieldErrors;
+  /** @internal */
+  readonly claiming = new ActionController(this);
   private loadedKey?: string;
   private itemsGiven = false;
   private nextCursor?: string;
@@ -144,7 +144,7 @@ export class SqWishWall extends SqElement {
   /** Strings aside, what every state needs: the community (names of grids) and the schemas. */
   private async prepare(client: Client, community: string) {
     const [wish, tree] = await Promise.all([
-      (this.wish ??= await wishModule()),
+      this.later(),
       this.treeFor === community ? this.tree : client.communities.get(community),
       loadCategories(),
     ]);
@@ -180,7 +180,7 @@ export class SqWishWall extends SqElement {
       const cards = [...(this.cards ?? []), ...page.items];
       this.cards = cards;
       this.nextCursor = page.nextCursor;
-      this.announcement = this.localize.t('count', { count: cards.length });
+      this.announcement = () => this.localize.t('count', { count: cards.length });
       if (!first) {
         // The button may be gone (last page): focus goes on to the first new card.
         await this.updateComplete;
@@ -193,13 +193,29 @@ export class SqWishWall extends SqElement {
     }
   }
 
+  /**
+   * The later chunk: the model, the filters and the dialog, their styles adopted as it loads
+   * (before the first filter or dialog renders).
+   */
+  private async later() {
+    if (!this.wish) {
+      const wish = await wishModule();
+      if (!this.wish) {
+        adoptLater(this, [wish.chipStyles, wish.choiceStyles, wish.viewStyles]);
+        this.wish = wish;
+      }
+    }
+    return this.wish;
+  }
+
   private cardButton(id: string | undefined) {
     return id
       ? this.renderRoot.querySelector<HTMLButtonElement>(`[data-id="${CSS.escape(id)}"] button`)
       : null;
   }
 
-  private setFilter(name: Filter, value: string) {
+  /** @internal */
+  setFilter(name: Filter, value: string) {
     this[name] = value || undefined;
   }
 
@@ -208,6 +224,7 @@ export class SqWishWall extends SqElement {
   }
 
   private async open(card: WishCard) {
+    await this.later();
     this.selected = card;
     this.receipt = undefined;
     this.claimErrors = [];
@@ -215,6 +232,8 @@ export class SqWishWall extends SqElement {
     this.copied = false;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
+    // Start at the wish, not on 关闭: the reader reads the story, then the claim form.
+    this.renderRoot.querySelector<HTMLElement>('#d-title')?.focus();
   }
 
   private onClose() {
@@ -224,70 +243,16 @@ export class SqWishWall extends SqElement {
   }
 
   /** One card changed (claimed here, or found claimed): only it re-renders. */
-  private replace(card: WishCard) {
+  /** @internal */
+  replace(card: WishCard) {
     this.cards = this.cards?.map((c) => (c.id === card.id ? card : c));
     if (this.selected?.id === card.id) this.selected = card;
   }
 
-  private async claim(event: SubmitEvent) {
-    event.preventDefault();
-    const card = this.selected;
-    const form = event.target as HTMLFormElement;
-    if (!card || this.claiming.busy) return;
-    const data = new FormData(form);
-    const input = {
-      claimerType: String(data.get('claimerType') ?? ''),
-      name: String(data.get('name') ?? ''),
-      phone: String(data.get('phone') ?? ''),
-      consent: data.get('consent') === 'on' || undefined,
-    };
-    const wish = this.wish ?? (await wishModule());
-    const checked = wish.claimInputSchema.safeParse(input);
-    this.claimErrors = checked.success ? [] : toFieldErrors(checked.error.issues);
-    if (!checked.success) {
-      this.claiming.reset();
-      return this.focusInvalid();
-    }
-    const values = checked.data;
-    const outcome = await this.claiming.run('claim', [card.id, values], (client, idempotencyKey) =>
-      client.wishes.claim(card.id, values, { idempotencyKey }),
-    );
-    if (!outcome) return;
-    if ('value' in outcome) {
-      const receipt = outcome.value;
-      this.receipt = receipt;
-      this.replace(receipt.card);
-      this.emit(new SqClaimedEvent(receipt));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.success h3')?.focus();
-      return;
-    }
-    const failure = outcome.error;
-    this.claimErrors = failure.fields;
-    if (failure.code === 'already_claimed' || failure.code === 'invalid_transition') {
-      // Someone else was first: show the card as it is now.
-      this.replace(await this.client.wishes.get(card.id).catch(() => card));
-    }
-    if (failure.fields.length) this.focusInvalid();
-  }
-
-  private async focusInvalid() {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('dialog [aria-invalid=true]')?.focus();
-  }
-
-  private async copy() {
-    try {
-      await navigator.clipboard.writeText(this.receipt!.claimCode);
-      this.copied = true;
-    } catch {
-      // No clipboard (insecure context, old WebView): the code stays on screen to write down.
-    }
-  }
-
   // ---- rendering ----
 
-  private t(key: string, options?: Record<string, unknown>) {
+  /** @internal */
+  t(key: string, options?: Record<string, unknown>) {
     return this.localize.t(key, options);
   }
 
@@ -301,7 +266,8 @@ export class SqWishWall extends SqElement {
     return grid ? displayName(grid, this.localize.lang) : '';
   }
 
-  private renderMeta(card: WishCard) {
+  /** @internal */
+  renderMeta(card: WishCard) {
     const grid = this.gridName(card.grid);
     return html`<p class="tags">
         <span class="badge" data-tone=${wishTone[card.status]}
@@ -334,59 +300,21 @@ export class SqWishWall extends SqElement {
       aria-posinset=${index + 1}
       aria-setsize=${this.cards?.length ?? 0}
     >
-      <h3 class="title">
-        <button type="button" class="open" aria-haspopup="dialog" @click=${() => this.open(card)}>
-          ${card.title}
-        </button>
-      </h3>
+      <h3 class="title" id="t-${card.id}">${card.title}</h3>
       ${this.renderMeta(card)}
+      <!-- The card's one button, visible: "查看并认领" while it can be claimed. It covers the
+           card (::after), so a tap anywhere on the card opens it too. -->
+      <button
+        type="button"
+        class=${card.status === 'open' ? 'open primary' : 'open button-secondary'}
+        id="o-${card.id}"
+        aria-haspopup="dialog"
+        aria-labelledby="o-${card.id} t-${card.id}"
+        @click=${() => this.open(card)}
+      >
+        ${this.t(card.status === 'open' ? 'open' : 'view')}
+      </button>
     </li>`;
-
-  private renderFilters() {
-    const tree = this.tree;
-    const options: Record<Filter, { id: string; label: string }[]> = {
-      category: categoriesOf(tree ?? { categories: {} }, 'wish').map((c) => ({
-        id: c.id,
-        label: displayName(c, this.localize.lang),
-      })),
-      status: (this.wish?.publicWishStatuses ?? []).map((s) => ({
-        id: s,
-        label: this.t(`statusName.${s}`),
-      })),
-      grid: (tree?.grids ?? []).map((g) => ({
-        id: g.id,
-        label: displayName(g, this.localize.lang),
-      })),
-    };
-    // Four statuses: chips, one tap each; categories and grids may be many: selects.
-    const all = this.t('all');
-    return html`<fieldset class="filters" part="filters">
-      <legend class="visually-hidden">${this.t('filters')}</legend>
-      ${renderChips(
-        'f-status',
-        this.t('status'),
-        [['', all], ...options.status.map((o) => [o.id, o.label] as const)],
-        this.status ?? '',
-        (value) => this.setFilter('status', value),
-      )}
-      ${SELECTS.map(
-        (name) =>
-          html`<div class="field">
-            <label for="f-${name}">${this.t(name)}</label>
-            <select
-              id="f-${name}"
-              @change=${(e: Event) => this.setFilter(name, (e.target as HTMLSelectElement).value)}
-            >
-              <option value="">${all}</option>
-              ${options[name].map(
-                (o) =>
-                  html`<option value=${o.id} ?selected=${o.id === this[name]}>${o.label}</option>`,
-              )}
-            </select>
-          </div>`,
-      )}
-    </fieldset>`;
-  }
 
   private renderList(cards: WishCard[]) {
     const filtered = FILTERS.some((name) => this[name]);
@@ -416,7 +344,8 @@ export class SqWishWall extends SqElement {
         </ul>`;
   }
 
-  private renderAlert(error: ApiError, lead: string, retry?: () => void) {
+  /** @internal */
+  renderAlert(error: ApiError, lead: string, retry?: () => void) {
     return html`<div class="alert" role="alert" part="error">
       <p>${lead} ${this.t(`common:errors.${error.code}`)}</p>
       ${
@@ -438,7 +367,7 @@ export class SqWishWall extends SqElement {
           !this.communityId && !cards
             ? html`<p class="notice">${this.t('noCommunity')}</p>`
             : this.tree
-              ? this.renderFilters()
+              ? (this.wish?.renderFilters(this) ?? nothing)
               : nothing
         }
         ${cards ? this.renderList(cards) : nothing}
@@ -460,153 +389,11 @@ export class SqWishWall extends SqElement {
               </button>`
             : nothing
         }
-        <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+        <p class="visually-hidden" aria-live="polite">${this.announcement()}</p>
       </section>
       <dialog part="dialog" aria-labelledby="d-title" @close=${this.onClose}>
-        ${this.selected ? this.renderDialog(this.selected) : nothing}
+        ${this.selected && this.wish ? this.wish.renderDialog(this, this.selected) : nothing}
       </dialog>`;
-  }
-
-  private renderDialog(card: WishCard) {
-    return html`<div class="dialog-head">
-        <h2 id="d-title">${card.title}</h2>
-        <button type="button" class="close button-secondary" @click=${() => this.dialog.close()}>
-          ${this.t('close')}
-        </button>
-      </div>
-      ${this.renderMeta(card)}
-      <h3>${this.t('story')}</h3>
-      <p class="story">${card.story}</p>
-      ${card.thanks ? html`<p class="thanks">${this.t('thanksMessage', { message: card.thanks })}</p>` : nothing}
-      ${
-        this.receipt
-          ? this.renderReceipt(this.receipt)
-          : card.status === 'open'
-            ? this.renderClaimForm()
-            : this.claiming.error
-              ? this.renderAlert(this.claiming.error, '')
-              : nothing
-      }`;
-  }
-
-  private fieldError(path: string) {
-    const error = this.claimErrors.find((e) => e.path === path);
-    return error ? this.t(error.key, error.params) : '';
-  }
-
-  private control(path: string, hint?: string) {
-    const error = this.fieldError(path);
-    return {
-      invalid: error ? 'true' : 'false',
-      describedby: [hint ? `${path}-hint` : '', error ? `${path}-error` : ''].join(' ').trim(),
-      error: error ? html`<p id="${path}-error" class="error-text">${error}</p>` : nothing,
-    };
-  }
-
-  private renderClaimForm() {
-    const types = this.wish?.claimerTypes ?? [];
-    const privacy = this.tree?.privacy;
-    const type = this.control('claimerType');
-    const name = this.control('name', 'name');
-    const phone = this.control('phone', 'phone');
-    const consent = this.control('consent', 'notice');
-    const errors = this.claimErrors;
-    return html`<form class="claim" novalidate @submit=${this.claim}>
-      <h3>${this.t('claim.heading')}</h3>
-      ${
-        errors.length
-          ? html`<div class="alert summary" role="alert" part="error">
-              <p>${this.t('errorsHeading', { count: errors.length })}</p>
-              <ul>
-                ${errors.map((e) => html`<li>${this.t(e.key, e.params)}</li>`)}
-              </ul>
-            </div>`
-          : this.claiming.error
-            ? this.renderAlert(this.claiming.error, this.t('claim.failed'))
-            : nothing
-      }
-      <fieldset class="choices" aria-describedby=${type.describedby || nothing}>
-        <legend>${this.t('claim.type')}</legend>
-        ${types.map(
-          (value) =>
-            html`<label class="choice">
-              <input
-                type="radio"
-                name="claimerType"
-                value=${value}
-                ?checked=${value === this.claimerType}
-                aria-invalid=${type.invalid}
-                @change=${() => (this.claimerType = value)}
-              />
-              ${this.t(`claimerTypes.${value}`)}
-            </label>`,
-        )}
-        ${type.error}
-      </fieldset>
-      <div class="field">
-        <label for="name"
-          >${this.t(this.claimerType === 'unit' ? 'claim.unitName' : 'claim.name')}</label
-        >
-        <p id="name-hint" class="hint-text">${this.t('claim.nameHint')}</p>
-        <input
-          id="name"
-          name="name"
-          autocomplete=${this.claimerType === 'unit' ? 'organization' : 'name'}
-          aria-invalid=${name.invalid}
-          aria-describedby=${name.describedby}
-        />
-        ${name.error}
-      </div>
-      <div class="field">
-        <label for="phone">${this.t('claim.phone')}</label>
-        <p id="phone-hint" class="hint-text">${this.t('claim.phoneHint')}</p>
-        <input
-          id="phone"
-          name="phone"
-          type="tel"
-          inputmode="tel"
-          autocomplete="tel"
-          aria-invalid=${phone.invalid}
-          aria-describedby=${phone.describedby}
-        />
-        ${phone.error}
-      </div>
-      <p id="consent-hint" class="hint-text">
-        ${privacy ? this.t('claim.notice', { controller: privacy.controller, days: privacy.retentionDays, contact: privacy.contact }) : ''}
-      </p>
-      <label class="choice">
-        <input
-          type="checkbox"
-          name="consent"
-          aria-invalid=${consent.invalid}
-          aria-describedby=${consent.describedby}
-        />
-        ${this.t('claim.consent')}
-      </label>
-      ${consent.error}
-      <button class="primary" ?disabled=${this.claiming.busy}>
-        ${this.t(this.claiming.busy ? 'claim.sending' : 'claim.submit')}
-      </button>
-    </form>`;
-  }
-
-  private renderReceipt(receipt: ClaimReceipt) {
-    const date = new Intl.DateTimeFormat(this.localize.lang, {
-      dateStyle: 'long',
-      timeZone: 'Asia/Shanghai',
-    }).format(new Date(receipt.holdUntil));
-    return html`<div class="success" role="status">
-      <h3 tabindex="-1">${this.t('claimed.heading')}</h3>
-      <p>${this.t('claimed.codeHint')}</p>
-      <p class="code">
-        <span>${this.t('claimed.code')}</span> <strong class="nowrap">${receipt.claimCode}</strong>
-      </p>
-      <button type="button" class="button-secondary" @click=${this.copy}>
-        ${this.t('claimed.copy')}
-      </button>
-      <span aria-live="polite">${this.copied ? this.t('claimed.copied') : ''}</span>
-      <p>${this.t('claimed.holdUntil', { date })}</p>
-    </div>`;
   }
 }
 

@@ -26,6 +26,8 @@ export default {
     title: 'Say what you would like, e.g. “A radio to listen to”.',
     story: 'Why you need it, 10 to 300 characters.',
     wisherName: 'The wall never shows your full name, only “{{masked}}”.',
+    wisherNameEmpty:
+      'The wall never shows your full name, only a partly hidden one (王秀英 → 王*英).',
     alias: 'E.g. “Grandma Wang”; left empty, your partly hidden name is shown.',
     phone: 'Never shown: only for community staff and the claimer to reach you.',
     value: 'At most {{max}} yuan.',
@@ -40,7 +42,7 @@ export default {
   valueInvalid: 'Enter a number.',
   privacy: 'How we handle your personal information',
   notice:
-    '{{controller}} collects your name and phone to check and fulfil your wish, and keeps them for {{days}} days after the wish is fulfilled or closed, then deletes them (only statistics without personal details remain). Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose). To see, correct or delete them, contact {{contact}}.',
+    '{{controller}} collects your name and phone to check and fulfil your wish, and keeps them for {{days}} after the wish is fulfilled or closed, then deletes them (only statistics without personal details remain). Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose). To see, correct or delete them, contact {{contact}}.',
   submit: 'Send my wish',
   sending: 'Sending…',
   refused: 'The wish saved earlier was not accepted:',

@@ -28,7 +28,10 @@ export default {
   filteredEmpty: 'No wishes match these filters.',
   clearFilters: 'Clear filters',
   noCommunity: 'No community is set.',
-  open: 'See the wish and claim it',
+  open: 'View and claim',
+  view: 'View details',
+  moreFilters: 'More filters (category, grid)',
+  moreFiltersOn: 'More filters ({{count}} chosen)',
   close: 'Close',
   story: 'The story',
   claim: {
@@ -40,7 +43,7 @@ export default {
     phone: 'Phone',
     phoneHint: 'Only for the community and the wisher to reach you. Never shown.',
     notice:
-      '{{controller}} collects your name (or your organisation’s) and phone to arrange this wish with you, and keeps them for {{days}} days after the wish is fulfilled, then deletes them. To see, correct or delete them, contact {{contact}}.',
+      '{{controller}} collects your name (or your organisation’s) and phone to arrange this wish with you, and keeps them for {{days}} after the wish is fulfilled, then deletes them. To see, correct or delete them, contact {{contact}}.',
     consent: 'I have read and agree to how my personal information is handled',
     submit: 'Claim it',
     sending: 'Sending…',

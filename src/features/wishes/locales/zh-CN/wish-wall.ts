@@ -19,7 +19,10 @@ export default {
   filteredEmpty: '没有符合筛选条件的心愿。',
   clearFilters: '清除筛选',
   noCommunity: '没有指定社区。',
-  open: '查看心愿并认领',
+  open: '查看并认领',
+  view: '查看详情',
+  moreFilters: '更多筛选（类别、网格）',
+  moreFiltersOn: '更多筛选（已选 {{count}} 项）',
   close: '关闭',
   story: '心愿故事',
   claim: {
@@ -31,7 +34,7 @@ export default {
     phone: '联系电话',
     phoneHint: '只用于社区和心愿人联系您，不会公开。',
     notice:
-      '{{controller}}收集您的姓名（或单位名称）和电话，用于联系您完成这个心愿，心愿完成后保存 {{days}} 天，到期删除。查阅、更正、删除请联系：{{contact}}。',
+      '{{controller}}收集您的姓名（或单位名称）和电话，用于联系您完成这个心愿，心愿完成后保存 {{days}}，到期删除。查阅、更正、删除请联系：{{contact}}。',
     consent: '我已阅读并同意上述个人信息处理说明',
     submit: '确认认领',
     sending: '正在提交…',
