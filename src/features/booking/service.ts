@@ -7,7 +7,7 @@
  * the machine; reads never write (a waitlisted booking whose slot started reads as expired).
  */
 import * as z from 'zod/mini';
-import { answerErrors } from '../core/answers.js';
+import { bookingDetailErrors } from './checks.js';
 import { categoriesFor } from '../core/catalogues.js';
 import { resolveLocation, type Community } from '../core/model.js';
 import { newQueryCode } from '../../domain/codes.js';
@@ -382,24 +382,12 @@ async function checkBooking(
   input: BookingSubmission,
   now: Date,
 ): Promise<PlannedSlot> {
-  const fields: FieldError[] = [];
-  if (input.party > service.limits.partyMax) {
-    fields.push({ path: 'party', key: 'party.tooMany', params: { max: service.limits.partyMax } });
-  }
-  if (service.eligibility && input.eligible !== true) {
-    fields.push({ path: 'eligible', key: 'eligible.required' });
-  }
-  fields.push(...answerErrors(service.questions, input.answers));
-  if (service.place.kind === 'home') {
-    if (!input.location) {
-      fields.push({ path: 'location', key: 'location.required' });
-    } else if (input.location.community !== service.community) {
-      fields.push({ path: 'location', key: 'location.otherCommunity' });
-    } else {
-      const resolved = resolveLocation(await communityOf(tx, service.community), input.location);
-      if ('missing' in resolved) {
-        fields.push({ path: `location.${resolved.missing}`, key: 'location.unknown' });
-      }
+  const fields = bookingDetailErrors(service, input);
+  // The place named must exist in the community (the check above saw it is given and local).
+  if (service.place.kind === 'home' && input.location?.community === service.community) {
+    const resolved = resolveLocation(await communityOf(tx, service.community), input.location);
+    if ('missing' in resolved) {
+      fields.push({ path: `location.${resolved.missing}`, key: 'location.unknown' });
     }
   }
   const slot = plannedSlot(service.schedule, input.start, ctx.calendar);
