@@ -5,6 +5,7 @@
 // <sq-…> tag an intrinsic element. React 19 sets properties and adds `on<event>` listeners
 // on custom elements itself: `onsq-submitted={(e) => e.detail.kind}`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { SqBookedEvent, SqCancelledEvent, SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
 import type { SqComplaintMetrics } from '../dist/features/complaints/elements/complaint-metrics/complaint-metrics.js';
@@ -168,6 +169,25 @@ export interface SqProviderProps {
   care?: SqProvider['care'];
 }
 
+export interface SqVolunteerBookingProps {
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqVolunteerBooking['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqVolunteerBooking['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqVolunteerBooking['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqVolunteerBooking['care'];
+  /** A booking was made: `detail` is `{ receipt, key }` (`receipt.status` `confirmed` or `waitlisted` with `position`). */
+  'onsq-booked'?: (event: SqBookedEvent & { currentTarget: SqVolunteerBooking }) => void;
+  /** The resident cancelled a booking by its code: `detail` is `{ view }`. */
+  'onsq-cancelled'?: (event: SqCancelledEvent & { currentTarget: SqVolunteerBooking }) => void;
+  /** `kind: 'booking'`, `state: 'delivered'`: the form kit's event for every resident submission. */
+  'onsq-submitted'?: (event: SqSubmittedEvent & { currentTarget: SqVolunteerBooking }) => void;
+}
+
 export interface SqWishFormProps {
   /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
    * embedded client, which keeps data in this browser (demos, Storybook, trials). */
@@ -260,6 +280,7 @@ declare module 'react' {
       'sq-complaint-qr': ReactProps<SqComplaintQr, SqComplaintQrProps>;
       'sq-complaint-tracker': ReactProps<SqComplaintTracker, SqComplaintTrackerProps>;
       'sq-provider': ReactProps<SqProvider, SqProviderProps>;
+      'sq-volunteer-booking': ReactProps<SqVolunteerBooking, SqVolunteerBookingProps>;
       'sq-wish-form': ReactProps<SqWishForm, SqWishFormProps>;
       'sq-wish-review': ReactProps<SqWishReview, SqWishReviewProps>;
       'sq-wish-tracker': ReactProps<SqWishTracker, SqWishTrackerProps>;

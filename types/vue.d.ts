@@ -4,6 +4,7 @@
 // Vue 3: `/// <reference types="shequ-kit/vue" />` (e.g. in src/vite-env.d.ts) lets vue-tsc
 // check props (`api-base`, `:care`) and events (`@sq-submitted`) on every <sq-…> tag.
 import type { DefineComponent } from 'vue';
+import type { SqBookedEvent, SqCancelledEvent, SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
 import type { SqComplaintMetrics } from '../dist/features/complaints/elements/complaint-metrics/complaint-metrics.js';
@@ -167,6 +168,25 @@ export interface SqProviderProps {
   care?: SqProvider['care'];
 }
 
+export interface SqVolunteerBookingProps {
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqVolunteerBooking['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqVolunteerBooking['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqVolunteerBooking['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqVolunteerBooking['care'];
+  /** A booking was made: `detail` is `{ receipt, key }` (`receipt.status` `confirmed` or `waitlisted` with `position`). */
+  onSqBooked?: (event: SqBookedEvent & { currentTarget: SqVolunteerBooking }) => void;
+  /** The resident cancelled a booking by its code: `detail` is `{ view }`. */
+  onSqCancelled?: (event: SqCancelledEvent & { currentTarget: SqVolunteerBooking }) => void;
+  /** `kind: 'booking'`, `state: 'delivered'`: the form kit's event for every resident submission. */
+  onSqSubmitted?: (event: SqSubmittedEvent & { currentTarget: SqVolunteerBooking }) => void;
+}
+
 export interface SqWishFormProps {
   /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
    * embedded client, which keeps data in this browser (demos, Storybook, trials). */
@@ -255,6 +275,7 @@ declare module 'vue' {
     'sq-complaint-qr': DefineComponent<SqComplaintQrProps>;
     'sq-complaint-tracker': DefineComponent<SqComplaintTrackerProps>;
     'sq-provider': DefineComponent<SqProviderProps>;
+    'sq-volunteer-booking': DefineComponent<SqVolunteerBookingProps>;
     'sq-wish-form': DefineComponent<SqWishFormProps>;
     'sq-wish-review': DefineComponent<SqWishReviewProps>;
     'sq-wish-tracker': DefineComponent<SqWishTrackerProps>;

@@ -1,0 +1,7 @@
+export {
+  SqVolunteerBooking,
+  SqBookedEvent,
+  SqCancelledEvent,
+  type BookedDetail,
+  type CancelledDetail,
+} from './volunteer-booking.js';
