@@ -14,6 +14,7 @@ import './define/wish-form.js';
 import './define/wish-tracker.js';
 import './define/wish-review.js';
 import './define/volunteer-booking.js';
+import './define/booking-desk.js';
 
 export { SqProvider } from './features/core/elements/provider/index.js';
 export { SqCommunityPicker } from './features/core/elements/community-picker/index.js';
@@ -34,6 +35,7 @@ export {
   SqBookedEvent,
   SqCancelledEvent,
 } from './features/booking/elements/volunteer-booking/index.js';
+export { SqBookingDesk } from './features/booking/elements/booking-desk/index.js';
 export { SqSubmittedEvent } from './ui/events.js';
 export { SqElement, i18n, defineElement } from './ui/index.js';
 export { createClient, ApiError } from './sdk/index.js';

@@ -5,6 +5,7 @@
 // <sq-…> tag an intrinsic element. React 19 sets properties and adds `on<event>` listeners
 // on custom elements itself: `onsq-submitted={(e) => e.detail.kind}`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { SqBookingDesk } from '../dist/features/booking/elements/booking-desk/booking-desk.js';
 import type { SqBookedEvent, SqCancelledEvent, SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
@@ -19,6 +20,19 @@ import type { SqThankedEvent, SqWishTracker } from '../dist/features/wishes/elem
 import type { SqClaimedEvent } from '../dist/features/wishes/elements/wish-wall/events.js';
 import type { SqWishWall } from '../dist/features/wishes/elements/wish-wall/wish-wall.js';
 import type { SqSubmittedEvent } from '../dist/ui/events.js';
+
+export interface SqBookingDeskProps {
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqBookingDesk['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqBookingDesk['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqBookingDesk['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqBookingDesk['care'];
+}
 
 export interface SqCommunityPickerProps {
   /** Grid (网格) id: chosen or prefilled. */
@@ -273,6 +287,7 @@ type ReactProps<E, P> = P & Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+      'sq-booking-desk': ReactProps<SqBookingDesk, SqBookingDeskProps>;
       'sq-community-picker': ReactProps<SqCommunityPicker, SqCommunityPickerProps>;
       'sq-complaint-desk': ReactProps<SqComplaintDesk, SqComplaintDeskProps>;
       'sq-complaint-form': ReactProps<SqComplaintForm, SqComplaintFormProps>;

@@ -4,6 +4,7 @@
 // Vue 3: `/// <reference types="shequ-kit/vue" />` (e.g. in src/vite-env.d.ts) lets vue-tsc
 // check props (`api-base`, `:care`) and events (`@sq-submitted`) on every <sq-…> tag.
 import type { DefineComponent } from 'vue';
+import type { SqBookingDesk } from '../dist/features/booking/elements/booking-desk/booking-desk.js';
 import type { SqBookedEvent, SqCancelledEvent, SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
@@ -18,6 +19,19 @@ import type { SqThankedEvent, SqWishTracker } from '../dist/features/wishes/elem
 import type { SqClaimedEvent } from '../dist/features/wishes/elements/wish-wall/events.js';
 import type { SqWishWall } from '../dist/features/wishes/elements/wish-wall/wish-wall.js';
 import type { SqSubmittedEvent } from '../dist/ui/events.js';
+
+export interface SqBookingDeskProps {
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqBookingDesk['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqBookingDesk['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqBookingDesk['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqBookingDesk['care'];
+}
 
 export interface SqCommunityPickerProps {
   /** Grid (网格) id: chosen or prefilled. */
@@ -268,6 +282,7 @@ export interface SqWishWallProps {
 
 declare module 'vue' {
   interface GlobalComponents {
+    'sq-booking-desk': DefineComponent<SqBookingDeskProps>;
     'sq-community-picker': DefineComponent<SqCommunityPickerProps>;
     'sq-complaint-desk': DefineComponent<SqComplaintDeskProps>;
     'sq-complaint-form': DefineComponent<SqComplaintFormProps>;

@@ -22,3 +22,4 @@ export { default as common } from '../ui/locales/zh-CN/common.js';
 export { default as bookingFields } from '../features/booking/locales/zh-CN/booking-fields.js';
 export { default as volunteerBooking } from '../features/booking/locales/zh-CN/volunteer-booking.js';
 export { default as volunteerBookingAfter } from '../features/booking/locales/zh-CN/volunteer-booking-after.js';
+export { default as bookingDesk } from '../features/booking/locales/zh-CN/booking-desk.js';

@@ -1,0 +1,158 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../../src/define/booking-desk.js';
+import '../../../../src/define/provider.js';
+import type { SqBookingDesk } from '../../../../src/features/booking/elements/booking-desk/index.js';
+import type { BookingServiceInput } from '../../../../src/features/booking/model.js';
+import { createClient, type Client } from '../../../../src/sdk/index.js';
+import { createMemoryStore } from '../../../../src/stores/memory.js';
+import { axeViolations, smallTargets } from '../../../ui/a11y.js';
+
+const SERVICE: BookingServiceInput = {
+  community: 'xingfuli',
+  name: '爱心理发',
+  team: '夕阳红',
+  category: 'haircut',
+  place: { kind: 'station', address: '幸福里社区党群服务中心一楼' },
+  durationMinutes: 30,
+  limits: { partyMax: 1 },
+  schedule: {
+    rules: [
+      { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '20:00', slotMinutes: 60, seats: 1 },
+    ],
+    windowDays: 14,
+    noticeMinutes: 0,
+    cancelCutoffMinutes: 0,
+  },
+};
+
+const bj = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Staff and residents on one store; `days` back, a resident booked a slot now past. */
+async function street() {
+  const store = createMemoryStore();
+  const daysAgo = (n: number) => ({ now: () => new Date(Date.now() - n * 864e5) });
+  const staff = createClient({ embedded: { store, persistence: false, actor: 'xfl-admin' } });
+  const service = await staff.booking.createService(SERVICE);
+  const past = createClient({ embedded: { store, persistence: false, clock: daysAgo(3) } });
+  const resident = createClient({ embedded: { store, persistence: false } });
+  const date = bj(Date.now() - 2 * 864e5);
+  const { days } = await past.booking.availability(service.id, { from: date, to: date });
+  const slot = days[0]!.slots.find((s) => s.state === 'open')!;
+  const person = (name: string, phone: string) => ({
+    service: service.id,
+    start: slot.start,
+    name,
+    phone,
+    consent: true as const,
+  });
+  const a = await past.booking.book(person('王秀英', '13800000001'));
+  const b = await past.booking.book(person('李桂兰', '13800000002'));
+  return { staff, resident, service, date, slot, a, b };
+}
+
+const $ = <E extends Element = HTMLElement>(el: Element, s: string) =>
+  el.shadowRoot!.querySelector<E>(s);
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+async function mount(client: Client, date: string, care = false) {
+  const provider = await fixture<HTMLElement>(
+    html`<sq-provider .client=${client} lang="zh-CN">
+      <sq-booking-desk ?care=${care}></sq-booking-desk>
+    </sq-provider>`,
+  );
+  const desk = provider.querySelector('sq-booking-desk')! as SqBookingDesk;
+  await waitUntil(() => $(desk, '#f-date'), 'desk', { timeout: 8000 });
+  const input = $<HTMLInputElement>(desk, '#f-date')!;
+  input.value = date;
+  input.dispatchEvent(new Event('change'));
+  await waitUntil(() => $(desk, '[part=row]'), 'day', { timeout: 8000 });
+  return desk;
+}
+
+describe('<sq-booking-desk>', () => {
+  it('shows the day with bookings and the waitlist; checks in by code, marks a no-show', async () => {
+    const { staff, resident, date, a, b } = await street();
+    const desk = await mount(staff, date);
+    expect(text(desk)).to.contain('王秀英');
+    // The one still in line when the slot started reads as 候补未成功.
+    expect(text(desk)).to.contain('候补未成功');
+    expect(text(desk)).to.contain('已约 1 / 1');
+    // 核销 by the code the resident shows.
+    const code = $<HTMLInputElement>(desk, '#f-code')!;
+    code.value = a.code.toLowerCase();
+    $(desk, 'form[aria-label] button')!.click();
+    await waitUntil(() => text(desk).includes('已核销：王秀英'), 'checked in', { timeout: 5000 });
+    expect((await resident.booking.status(a.code)).status).to.equal('attended');
+    // The expired waitlist entry, from the list: nothing to check in.
+    $(desk, `[data-id="${b.id}"]`)!.click();
+    await waitUntil(() => $(desk, '[part=detail]'));
+    expect($(desk, '[part=detail] .primary')).to.equal(null);
+    expect(await axeViolations(desk)).to.deep.equal([]);
+  });
+
+  it('marks a no-show from the list', async () => {
+    const { staff, resident, date, a } = await street();
+    const desk = await mount(staff, date);
+    $(desk, `[data-id="${a.id}"]`)!.click();
+    await waitUntil(() => $(desk, '[part=detail]'));
+    [...desk.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=detail] button')]
+      .find((x) => x.textContent!.includes('未到场'))!
+      .click();
+    await waitUntil(
+      async () => (await resident.booking.status(a.code)).status === 'no_show',
+      'no-show',
+      {
+        timeout: 5000,
+      },
+    );
+    await waitUntil(() => text(desk).includes('未到场'));
+  });
+
+  it('cancels a day with a reason residents see by code; exports the day as CSV with a BOM', async () => {
+    const { staff, resident, service } = await street();
+    // Two bookings of one seat tomorrow: one holds it, one waits in line.
+    const date = bj(Date.now() + 864e5);
+    const { days } = await resident.booking.availability(service.id, { from: date, to: date });
+    const start = days[0]!.slots.find((s) => s.state === 'open')!.start;
+    const person = (name: string, phone: string) =>
+      resident.booking.book({ service: service.id, start, name, phone, consent: true });
+    await person('王秀英', '13800000011');
+    const b = await person('李桂兰', '13800000012');
+    const desk = await mount(staff, date);
+    expect(text(desk)).to.contain('候补（按顺序）');
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), 'blob:x');
+    try {
+      [...desk.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=tools] button')]
+        .find((x) => x.textContent!.includes('CSV'))!
+        .click();
+      await waitUntil(() => blobs.length, 'csv', { timeout: 5000 });
+    } finally {
+      URL.createObjectURL = create;
+    }
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    expect(await blobs[0]!.text()).to.contain('王秀英');
+
+    [...desk.shadowRoot!.querySelectorAll<HTMLButtonElement>('section > button')]
+      .find((x) => x.textContent!.includes('取消当天'))!
+      .click();
+    await waitUntil(() => $(desk, '#f-reason'));
+    $<HTMLInputElement>(desk, '#f-reason')!.value = '理发师傅生病，改期再约';
+    $(desk, 'form.box .primary')!.click();
+    await waitUntil(() => text(desk).includes('已取消 2 个预约'), 'cancelled', { timeout: 5000 });
+    const view = await resident.booking.status(b.code);
+    expect(view.status).to.equal('cancelled');
+    expect(view.cancelReason).to.equal('理发师傅生病，改期再约');
+  });
+
+  for (const care of [false, true]) {
+    it(`targets are at least ${care ? 60 : 44}px`, async () => {
+      const { staff, date } = await street();
+      const desk = await mount(staff, date, care);
+      expect(await axeViolations(desk)).to.deep.equal([]);
+      expect(smallTargets(desk, care ? 60 : 44)).to.deep.equal([]);
+    });
+  }
+});
