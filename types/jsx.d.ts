@@ -6,7 +6,8 @@
 // on custom elements itself: `onsq-submitted={(e) => e.detail.kind}`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { SqBookingDesk } from '../dist/features/booking/elements/booking-desk/booking-desk.js';
-import type { SqBookedEvent, SqCancelledEvent, SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
+import type { SqBookedEvent, SqCancelledEvent } from '../dist/features/booking/elements/volunteer-booking/events.js';
+import type { SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
 import type { SqComplaintMetrics } from '../dist/features/complaints/elements/complaint-metrics/complaint-metrics.js';

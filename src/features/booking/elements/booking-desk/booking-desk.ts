@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { BookingCounts, BookingDay, BookingStaffView } from '../../model.js';
 import { formatDateTime, shanghaiDate } from '../../../../domain/time.js';
@@ -201,13 +201,15 @@ export class SqBookingDesk extends SqElement {
     en: () => import('../../locales/en/booking-desk.js'),
   });
   /** Every desk action: one Idempotency-Key per intent, reused on its retries. */
-  private readonly action = new ActionController(this);
+  /** @internal */
+  readonly action = new ActionController(this);
   private readonly session = new StaffSessionController(this, (staff) => {
     this.day = this.current = undefined;
     if (staff) void this.load();
   });
 
-  private get staffCommunity() {
+  /** @internal */
+  get staffCommunity() {
     return this.session.staff?.community ?? '';
   }
 
@@ -234,7 +236,8 @@ export class SqBookingDesk extends SqElement {
     }
   }
 
-  private fail(e: unknown) {
+  /** @internal */
+  fail(e: unknown) {
     const error = ApiError.from(e);
     if (error.code === 'unauthorized') this.session.expired(this.client);
     else this.error = error;
@@ -247,7 +250,8 @@ export class SqBookingDesk extends SqElement {
   }
 
   /** Runs one desk action; on success the day is read again and `done` is said. */
-  private async act<T>(
+  /** @internal */
+  async act<T>(
     name: string,
     body: unknown,
     send: (key: string) => Promise<T>,
@@ -264,7 +268,8 @@ export class SqBookingDesk extends SqElement {
     return outcome.value;
   }
 
-  private form(e: Event) {
+  /** @internal */
+  form(e: Event) {
     e.preventDefault();
     return new FormData(e.currentTarget as HTMLFormElement);
   }
@@ -296,18 +301,6 @@ export class SqBookingDesk extends SqElement {
     if (done) this.cancelling = undefined;
   }
 
-  private async bookingAction(e: Event, action: 'check_in' | 'no_show' | 'cancel') {
-    const b = this.current!;
-    const reason = action === 'cancel' ? String(this.form(e).get('reason') ?? '') : '';
-    const input = action === 'cancel' ? { action, reason } : { action };
-    await this.act(
-      `${action}:${b.id}`,
-      input,
-      (key) => this.client.booking.act(b.id, input, { idempotencyKey: key }),
-      () => this.t.t('done'),
-    );
-  }
-
   private async recordVolunteer(e: Event, service: string, slot: DeskSlot) {
     const data = this.form(e);
     const volunteers = [
@@ -321,28 +314,6 @@ export class SqBookingDesk extends SqElement {
       (key) => this.client.booking.recordVolunteers(service, body, { idempotencyKey: key }),
       () => this.t.t('done'),
     );
-  }
-
-  private async bookByPhone(e: Event) {
-    const form = e.currentTarget as HTMLFormElement;
-    const data = this.form(e);
-    const get = (n: string) => String(data.get(n) ?? '');
-    const [service = '', start = ''] = get('slot').split('|');
-    const input = {
-      service,
-      start,
-      name: get('name'),
-      phone: get('phone'),
-      consent: (data.has('consent') || undefined) as true,
-      eligible: true,
-    };
-    const r = await this.act(
-      'bookFor',
-      input,
-      (key) => this.client.booking.bookFor(input, { idempotencyKey: key }),
-      (v) => this.t.t('booked', { status: this.t.t(`statuses.${v.status}`), code: v.code }),
-    );
-    if (r) form.reset();
   }
 
   private async exportCsv() {
@@ -362,19 +333,6 @@ export class SqBookingDesk extends SqElement {
     }
   }
 
-  private async count(e: Event) {
-    const data = this.form(e);
-    try {
-      this.counts = await this.client.booking.counts({
-        community: this.staffCommunity,
-        from: String(data.get('from')),
-        to: String(data.get('to')),
-      });
-    } catch (err) {
-      this.fail(err);
-    }
-  }
-
   private async login(e: SubmitEvent) {
     const data = this.form(e);
     this.error = await this.session.login({
@@ -383,11 +341,13 @@ export class SqBookingDesk extends SqElement {
     });
   }
 
-  private serviceName(id: string) {
+  /** @internal */
+  serviceName(id: string) {
     return this.day?.services.find((s) => s.service.id === id)?.service.name ?? id;
   }
 
-  private clock(at: string) {
+  /** @internal */
+  clock(at: string) {
     return formatDateTime(at, this.t.lang, { hour: '2-digit', minute: '2-digit' });
   }
 
@@ -406,7 +366,8 @@ export class SqBookingDesk extends SqElement {
     </div>`;
   }
 
-  private input(name: string, label: string, attrs: { type?: string; value?: string } = {}) {
+  /** @internal */
+  input(name: string, label: string, attrs: { type?: string; value?: string } = {}) {
     return html`<div class="field">
       <label for="f-${name}">${label}</label>
       <input
@@ -465,7 +426,7 @@ export class SqBookingDesk extends SqElement {
           type="button"
           class="button-secondary"
           aria-expanded=${this.panel === 'byPhone' ? 'true' : 'false'}
-          @click=${() => (this.panel = this.panel === 'byPhone' ? undefined : 'byPhone')}
+          @click=${() => this.toggle('byPhone')}
         >
           ${t.t('byPhone')}
         </button>
@@ -473,7 +434,7 @@ export class SqBookingDesk extends SqElement {
           type="button"
           class="button-secondary"
           aria-expanded=${this.panel === 'counts' ? 'true' : 'false'}
-          @click=${() => (this.panel = this.panel === 'counts' ? undefined : 'counts')}
+          @click=${() => this.toggle('counts')}
         >
           ${t.t('counts')}
         </button>
@@ -482,14 +443,14 @@ export class SqBookingDesk extends SqElement {
         ${this.input('code', t.t('checkInCode'))}
         <button class="primary">${t.t('checkIn')}</button>
       </form>
-      ${this.panel === 'byPhone' ? this.renderByPhone() : nothing}
-      ${this.panel === 'counts' ? this.renderCounts() : nothing} ${this.alert(actionError)}
-      ${this.alert(this.error, () => void this.load())}
+      ${this.panel === 'byPhone' && this.panels ? this.panels.renderByPhone(this) : nothing}
+      ${this.panel === 'counts' && this.panels ? this.panels.renderCounts(this) : nothing}
+      ${this.alert(actionError)} ${this.alert(this.error, () => void this.load())}
       <p class="visually-hidden" role="status">${this.announce}</p>
       ${this.announce ? html`<p class="notice" aria-hidden="true"><span>${this.announce}</span></p>` : nothing}
       <div class="layout ${this.current ? 'open' : ''}">
         <div part="list" aria-busy=${this.busy ? 'true' : 'false'}>${this.renderDay()}</div>
-        ${this.current ? this.renderDetail(this.current) : nothing}
+        ${this.current && this.panels ? this.panels.renderDetail(this, this.current) : nothing}
       </div>`;
   }
 
@@ -630,137 +591,23 @@ export class SqBookingDesk extends SqElement {
     </form>`;
   }
 
+  private async toggle(panel: 'byPhone' | 'counts') {
+    await this.loadPanels();
+    this.panel = this.panel === panel ? undefined : panel;
+  }
+
+  /** @internal The booking's panel, booking by phone and counts: loaded the first time asked for. */
+  @state() panels?: typeof import('./panels.js');
+
+  private async loadPanels() {
+    this.panels ??= await import('./panels.js');
+  }
+
   private async open(b: BookingStaffView) {
+    await this.loadPanels();
     this.current = b;
     this.action.reset();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#detail')?.focus();
-  }
-
-  private renderDetail(b: BookingStaffView) {
-    const t = this.t;
-    const holding = b.status === 'confirmed' || b.status === 'promoted';
-    const active = holding || b.status === 'waitlisted';
-    return html`<section class="detail" part="detail" aria-labelledby="detail">
-      <h3 id="detail" tabindex="-1">${t.t('detail')}：${b.name}</h3>
-      <dl>
-        <dt>${t.t('service')}</dt>
-        <dd>${this.serviceName(b.service)}</dd>
-        <dt>${t.t('slot')}</dt>
-        <dd class="nowrap">${this.clock(b.start)}–${this.clock(b.end)}</dd>
-        <dt>${t.t('phone')}</dt>
-        <dd class="nowrap">${b.phone}</dd>
-        <dt>${t.t(`statuses.${b.status}`)}</dt>
-        <dd>${t.t(`bookedBy.${b.bookedBy}`)} · ${t.t('party', { n: b.party })}</dd>
-        ${
-          b.elder
-            ? html`<dt>${t.t('elderLabel')}</dt>
-                <dd>${b.elder.name}（${b.elder.relation}）</dd>`
-            : nothing
-        }
-        ${Object.entries(b.answers).map(
-          ([q, a]) =>
-            html`<dt>${q}</dt>
-              <dd>${a}</dd>`,
-        )}
-        ${
-          b.cancel?.reason
-            ? html`<dt>${t.t('reason')}</dt>
-                <dd>${b.cancel.reason}</dd>`
-            : nothing
-        }
-      </dl>
-      <div class="bar">
-        ${
-          holding
-            ? html`<button
-                  type="button"
-                  class="primary"
-                  @click=${(e: Event) => this.bookingAction(e, 'check_in')}
-                >
-                  ${t.t('actions.check_in')}
-                </button>
-                <button
-                  type="button"
-                  class="button-secondary"
-                  @click=${(e: Event) => this.bookingAction(e, 'no_show')}
-                >
-                  ${t.t('actions.no_show')}
-                </button>`
-            : nothing
-        }
-        <button type="button" class="button-secondary" @click=${() => (this.current = undefined)}>
-          ${t.t('close')}
-        </button>
-      </div>
-      ${
-        active
-          ? html`<form class="box" @submit=${(e: Event) => this.bookingAction(e, 'cancel')}>
-              ${this.input('reason', t.t('reason'))}
-              <button class="button-secondary">${t.t('actions.cancel')}</button>
-            </form>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderByPhone(): TemplateResult {
-    const t = this.t;
-    const options = (this.day?.services ?? []).flatMap(({ service, slots }) =>
-      slots
-        .filter((s) => !s.cancelled)
-        .map(
-          (s) =>
-            html`<option value="${service.id}|${s.start}">
-              ${service.name} ${this.clock(s.start)} (${s.taken}/${s.seats})
-            </option>`,
-        ),
-    );
-    return html`<form class="box" @submit=${this.bookByPhone} aria-labelledby="by-phone">
-      <h3 id="by-phone">${t.t('byPhone')}</h3>
-      <p class="hint-text">${t.t('byPhoneHint')}</p>
-      <div class="field">
-        <label for="f-slot">${t.t('slot')}</label>
-        <select id="f-slot" name="slot">
-          ${options}
-        </select>
-      </div>
-      ${this.input('name', t.t('name'))} ${this.input('phone', t.t('phoneField'), { type: 'tel' })}
-      <label class="check"><input type="checkbox" name="consent" />${t.t('consentByPhone')}</label>
-      <button class="primary">${t.t('book')}</button>
-    </form>`;
-  }
-
-  private renderCounts(): TemplateResult {
-    const t = this.t;
-    const c = this.counts;
-    const pct = (v: number | null) =>
-      v === null ? '—' : this.t.number(v, { style: 'percent', maximumFractionDigits: 1 });
-    return html`<section class="box" part="counts" aria-labelledby="counts">
-      <h3 id="counts">${t.t('counts')}</h3>
-      <form class="bar" @submit=${this.count}>
-        ${this.input('from', t.t('from'), { type: 'date', value: this.date.slice(0, 8) + '01' })}
-        ${this.input('to', t.t('to'), { type: 'date', value: this.date })}
-        <button class="primary">${t.t('count')}</button>
-      </form>
-      ${
-        c
-          ? html`<dl>
-              <dt>${t.t('total')}</dt>
-              <dd>${c.bookings}</dd>
-              <dt>${t.t('attendance')}</dt>
-              <dd>${pct(c.attendanceRate)}</dd>
-              <dt>${t.t('noShowRate')}</dt>
-              <dd>${pct(c.noShowRate)}</dd>
-              <dt>${t.t('promotions')}</dt>
-              <dd>${c.promotions}</dd>
-              <dt>${t.t('volunteers')}</dt>
-              <dd>
-                ${c.volunteerHours.map((h) => html`<span class="nowrap">${t.t('teamHours', h)}</span> `)}
-              </dd>
-            </dl>`
-          : nothing
-      }
-    </section>`;
   }
 }

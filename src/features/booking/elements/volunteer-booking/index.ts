@@ -1,7 +1,7 @@
+export { SqVolunteerBooking } from './volunteer-booking.js';
 export {
-  SqVolunteerBooking,
   SqBookedEvent,
   SqCancelledEvent,
   type BookedDetail,
   type CancelledDetail,
-} from './volunteer-booking.js';
+} from './events.js';

@@ -22,7 +22,6 @@ import { options } from '../../../../ui/fields/options.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { lookupShell } from '../../../../ui/lookup.js';
 import { i18n } from '../../../../ui/localize.js';
-import type { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 import { bookingDetailErrors } from '../../checks.js';
 import type { BookingReceipt, BookingService, BookingSubmission } from '../../model.js';
 import zhFields from '../../locales/zh-CN/booking-fields.js';
@@ -30,14 +29,10 @@ import zhAfter from '../../locales/zh-CN/volunteer-booking-after.js';
 import zhCN from '../../locales/zh-CN/volunteer-booking.js';
 import { bookingTone } from '../tones.js';
 import { bookingIcs, icsFilename } from './ics.js';
-import {
-  SqCancelledEvent,
-  type SqVolunteerBooking,
-  type Step,
-  type Values,
-} from './volunteer-booking.js';
+import { SqCancelledEvent } from './events.js';
+import type { SqVolunteerBooking, Step, Values } from './volunteer-booking.js';
 
-export { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
+import { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 // The submission controller's sending half, in this chunk rather than one of its own.
 export { adopt, dismiss, submit } from '../../../../ui/submission/submission-actions.js';
 
@@ -53,6 +48,9 @@ i18n.addResourceBundle(
 );
 
 type Host = SqVolunteerBooking;
+
+// A home visit's place is picked with the community picker, rendered by the details.
+SqCommunityPicker.define();
 
 /** The details' fields in page order, and the field each error path belongs to. */
 export function layout(host: Host, v: Values): FieldLayout {

@@ -4,6 +4,7 @@ import type {
   BookingReceipt,
   BookingResidentView,
   BookingService,
+  BookingServiceListing,
   BookingSubmission,
   DayView,
   SlotView,
@@ -22,40 +23,9 @@ import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { SubmissionController } from '../../../../ui/submission/submission-controller.js';
 import { bookingStyles } from './volunteer-booking.styles.js';
-
-/** `sq-booked`: a booking was made — `confirmed`, or `waitlisted` with its place in line. */
-export class SqBookedEvent extends CustomEvent<BookedDetail> {
-  static readonly type = 'sq-booked';
-  constructor(detail: BookedDetail) {
-    super(SqBookedEvent.type, { detail, bubbles: true, composed: true });
-  }
-}
-
-export interface BookedDetail {
-  /** The server's receipt; its `code` is shown once. */
-  receipt: BookingReceipt;
-  /** The Idempotency-Key it was made under. */
-  key: string;
-}
-
-/** `sq-cancelled`: the resident cancelled a booking with its code (我的预约). */
-export class SqCancelledEvent extends CustomEvent<CancelledDetail> {
-  static readonly type = 'sq-cancelled';
-  constructor(detail: CancelledDetail) {
-    super(SqCancelledEvent.type, { detail, bubbles: true, composed: true });
-  }
-}
-
-export interface CancelledDetail {
-  /** The booking as it is now (masked names, never a phone). */
-  view: BookingResidentView;
-}
+import { SqBookedEvent } from './events.js';
 
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'sq-booked': SqBookedEvent;
-    'sq-cancelled': SqCancelledEvent;
-  }
   interface HTMLElementTagNameMap {
     'sq-volunteer-booking': SqVolunteerBooking;
   }
@@ -109,11 +79,12 @@ const DRAFT = [
 ] as const;
 
 /**
- * The details, the confirmation, the receipt (.ics), 我的预约, the field partials, the sending
- * half and their strings: one chunk, loaded right after the first render.
+ * The details, the confirmation, the receipt (.ics), 我的预约, the field partials, the
+ * community picker, the sending half and their strings: one chunk, loaded once the services
+ * are shown (or at the resident's first step, whichever comes first).
  */
-let laterModule: typeof import('./later.js') | undefined;
-const later = () => import('./later.js').then((m) => (laterModule = m));
+let laterModule: Promise<typeof import('./later.js')> | undefined;
+const later = () => (laterModule ??= import('./later.js'));
 
 /**
  * 志愿服务预约: a resident books a volunteer service (义诊, 爱心理发, 法律咨询, 上门维修…) — a
@@ -174,18 +145,10 @@ export class SqVolunteerBooking extends SqElement {
     bookingStyles,
   ];
 
-  /** Defines the element, and the community picker a home visit uses (loaded on demand). */
-  static override define(tag: string = this.tagName): void {
-    super.define(tag);
-    void later().then((m) => m.SqCommunityPicker.define());
-  }
-
   /** @internal */ @state() mode: 'book' | 'mine' = 'book';
   /** @internal */ @state() step: Step = 'service';
-  /** @internal */ @state() services?: BookingService[];
+  /** @internal */ @state() services?: BookingServiceListing[];
   /** @internal */ @state() loadError?: ApiError | undefined;
-  /** The next day with seats (or a waitlist) of each service, once known. */
-  @state() private next: Record<string, DayView | null> = {};
   /** @internal */ @state() service?: BookingService | undefined;
   /** @internal */ @state() days?: DayView[] | undefined;
   /** @internal */ @state() day?: string | undefined;
@@ -207,7 +170,8 @@ export class SqVolunteerBooking extends SqElement {
   readonly cancelling = new ActionController(this);
   /** @internal The code that found `view`: in memory only, never in a URL or storage. */
   found?: string | undefined;
-  /** @internal */ lazy?: typeof import('./later.js');
+  /** @internal The later chunk, once here (it renders every step after the days). */
+  @state() lazy?: typeof import('./later.js');
 
   /** @internal */
   readonly s: SubmissionController<Values, BookingSubmission, BookingReceipt> =
@@ -220,7 +184,13 @@ export class SqVolunteerBooking extends SqElement {
       layout: (v) => this.lazy!.layout(this, v),
       input: async (v) => (await later()).toInput(this, v),
       check: async (input) => (await later()).check(this, input),
-      actions: later,
+      // Nothing to adopt: a booking never waits in the outbox. The sending half comes with
+      // the later chunk, which is here before the resident can confirm.
+      actions: async () => ({
+        adopt: async () => undefined,
+        submit: async (c) => (await later()).submit(c),
+        dismiss: async (c) => (await later()).dismiss(c),
+      }),
       send: async (input, key) => ({
         state: 'delivered',
         key,
@@ -235,14 +205,17 @@ export class SqVolunteerBooking extends SqElement {
     if (s.phase === 'failed' && s.failure?.code === 'network') void s.retry();
   };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (laterModule) this.lazy = laterModule;
-    else
+  /** Loads the later chunk (once per page) and renders with it. */
+  private loadLater() {
+    if (!this.lazy)
       void later().then(
         (m) => (this.lazy = m),
         () => undefined,
       );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
     addEventListener('online', this.online);
     this.addEventListener('sq-submitted', this.booked);
   }
@@ -287,15 +260,11 @@ export class SqVolunteerBooking extends SqElement {
       const services = await client.booking.services(id);
       if (client !== this.client || id !== this.communityId) return;
       this.services = services;
+      // The cards are the first render; what comes after them loads now.
+      this.loadLater();
       const s = this.s;
       const drafted = s.restored && services.find((x) => x.id === s.values.service);
       if (drafted && this.step === 'service') void this.choose(drafted, s.values.start);
-      for (const service of services) {
-        void this.availability(service).then(
-          (days) => (this.next = { ...this.next, [service.id]: nextDay(days) }),
-          () => undefined,
-        );
-      }
     } catch (error) {
       this.loadError = ApiError.from(error);
     }
@@ -316,6 +285,7 @@ export class SqVolunteerBooking extends SqElement {
 
   /** @internal A service chosen: its days (and, from a draft, the time chosen before). */
   async choose(service: BookingService, start?: string) {
+    this.loadLater();
     const changed = this.service?.id !== service.id;
     this.service = service;
     if (changed) {
@@ -411,6 +381,7 @@ export class SqVolunteerBooking extends SqElement {
   }
 
   private tab(mode: 'book' | 'mine') {
+    this.loadLater();
     this.mode = mode;
   }
 
@@ -473,15 +444,12 @@ export class SqVolunteerBooking extends SqElement {
       ${services.length ? nothing : html`<p role="status">${t.t('noServices')}</p>`}
       <ul class="cards">
         ${services.map((service) => {
-          const next = this.next[service.id];
-          const when =
-            next === undefined
-              ? ''
-              : next === null
-                ? t.t('noneOpen')
-                : next.state === 'full'
-                  ? t.t('onlyWaitlist')
-                  : t.t('nextFree', { date: this.date(next.date) });
+          const next = service.next;
+          const when = !next
+            ? t.t('noneOpen')
+            : next.state === 'full'
+              ? t.t('onlyWaitlist')
+              : t.t('nextFree', { date: this.date(next.date) });
           return html`<li class="card" part="service">
             <h4>${this.nameOf(service)}</h4>
             <p><span class="badge">${service.team}</span> ${this.placeOf(service)}</p>
@@ -584,9 +552,4 @@ export class SqVolunteerBooking extends SqElement {
         )}
       </ul>`;
   }
-}
-
-/** The first day a booking can be made: seats left, else the first with a waitlist. */
-function nextDay(days: DayView[]): DayView | null {
-  return days.find((d) => d.state === 'open') ?? days.find((d) => d.state === 'full') ?? null;
 }
