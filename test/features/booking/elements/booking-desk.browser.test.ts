@@ -147,6 +147,51 @@ describe('<sq-booking-desk>', () => {
     expect(view.cancelReason).to.equal('理发师傅生病，改期再约');
   });
 
+  it('books by phone, records volunteer hours, counts the period; an empty reason says what to do', async () => {
+    const { staff, resident, service, date, slot } = await street();
+    const desk = await mount(staff, date);
+    const button = (label: string) =>
+      [...desk.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((x) =>
+        x.textContent!.includes(label),
+      )!;
+    // Volunteers of the past slot.
+    const form = [...desk.shadowRoot!.querySelectorAll<HTMLFormElement>('details form')][0]!;
+    form.closest('details')!.open = true;
+    form.querySelector<HTMLInputElement>('[name=name]')!.value = '周师傅';
+    form.querySelector<HTMLInputElement>('[name=hours]')!.value = '1.5';
+    form.querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => text(desk).includes('周师傅 1.5h'), 'volunteers', { timeout: 5000 });
+    // Counts of the period.
+    button('统计').click();
+    await waitUntil(() => $(desk, '[part=counts] form'));
+    $(desk, '[part=counts] form button')!.click();
+    await waitUntil(() => text(desk).includes('夕阳红：1.5 小时'), 'counts', { timeout: 5000 });
+    // A day cancelled without a reason: the field's message.
+    button('取消当天').click();
+    await waitUntil(() => $(desk, '#f-reason'));
+    $(desk, 'form.box .primary')!.click();
+    await waitUntil(() => text(desk).includes('请填写原因'), 'reason required', { timeout: 5000 });
+    // By phone, tomorrow.
+    const tomorrow = bj(Date.now() + 864e5);
+    const input = $<HTMLInputElement>(desk, '#f-date')!;
+    input.value = tomorrow;
+    input.dispatchEvent(new Event('change'));
+    await waitUntil(() => text(desk).includes('已约 0 / 1'), 'tomorrow', { timeout: 5000 });
+    button('电话预约').click();
+    await waitUntil(() => $(desk, '#f-slot'));
+    $<HTMLInputElement>(desk, '#f-name')!.value = '赵玉梅';
+    $<HTMLInputElement>(desk, '#f-phone')!.value = '13800000099';
+    $<HTMLInputElement>(desk, '[name=consent]')!.click();
+    $(desk, '#f-slot')!.closest('form')!.querySelector<HTMLButtonElement>('.primary')!.click();
+    await waitUntil(() => text(desk).includes('已登记：已预约'), 'booked by phone', {
+      timeout: 5000,
+    });
+    const code = /预约码 (\w+)/.exec(text(desk))![1]!;
+    expect((await resident.booking.status(code)).status).to.equal('confirmed');
+    void service;
+    void slot;
+  });
+
   for (const care of [false, true]) {
     it(`targets are at least ${care ? 60 : 44}px`, async () => {
       const { staff, date } = await street();

@@ -355,7 +355,15 @@ export class SqBookingDesk extends SqElement {
     const t = this.t;
     if (!error) return nothing;
     return html`<div class="alert" role="alert" part="error">
-      <p>${t.t('failed')}${t.t(error.code === 'unauthorized' ? 'login.failed' : error.key)}</p>
+      <p>
+        ${t.t('failed')}${
+          error.code === 'unauthorized'
+            ? t.t('login.failed')
+            : error.fields[0]
+              ? t.t(error.fields[0].key, error.fields[0].params)
+              : t.t(error.key)
+        }
+      </p>
       ${
         retry
           ? html`<button type="button" class="button-secondary" @click=${retry}>
@@ -374,6 +382,7 @@ export class SqBookingDesk extends SqElement {
         id="f-${name}"
         name=${name}
         type=${attrs.type ?? 'text'}
+        step=${attrs.type === 'number' ? '0.5' : nothing}
         .value=${attrs.value ?? ''}
         autocomplete="off"
       />
@@ -577,7 +586,7 @@ export class SqBookingDesk extends SqElement {
   private renderCancelForm() {
     const t = this.t;
     return html`<form class="box" @submit=${this.cancelSlots}>
-      ${this.input('reason', t.t('reason'))}
+      ${this.input('reason', t.t('reasonLabel'))}
       <div class="bar">
         <button class="primary">${t.t('confirmCancel')}</button>
         <button

@@ -87,7 +87,7 @@ export function renderDetail(host: Host, b: BookingStaffView) {
       )}
       ${
         b.cancel?.reason
-          ? html`<dt>${t.t('reason')}</dt>
+          ? html`<dt>${t.t('reasonLabel')}</dt>
               <dd>${b.cancel.reason}</dd>`
           : nothing
       }
@@ -118,7 +118,7 @@ export function renderDetail(host: Host, b: BookingStaffView) {
     ${
       active
         ? html`<form class="box" @submit=${(e: Event) => bookingAction(host, e, 'cancel')}>
-            ${host.input('reason', t.t('reason'))}
+            ${host.input('reason', t.t('reasonLabel'))}
             <button class="button-secondary">${t.t('actions.cancel')}</button>
           </form>`
         : nothing

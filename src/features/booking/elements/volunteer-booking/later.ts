@@ -29,7 +29,6 @@ import zhAfter from '../../locales/zh-CN/volunteer-booking-after.js';
 import zhCN from '../../locales/zh-CN/volunteer-booking.js';
 import { bookingTone } from '../tones.js';
 import { bookingIcs, icsFilename } from './ics.js';
-import { SqCancelledEvent } from './events.js';
 import type { SqVolunteerBooking, Step, Values } from './volunteer-booking.js';
 
 import { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
@@ -465,7 +464,7 @@ async function cancel(host: Host) {
   if ('value' in outcome) {
     host.view = outcome.value;
     host.announce = host.t.t('cancelled');
-    host.dispatchEvent(new SqCancelledEvent({ view: outcome.value }));
+    host.cancelled(outcome.value);
   }
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>('#cancel-outcome')?.focus();

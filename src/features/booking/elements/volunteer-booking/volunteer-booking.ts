@@ -23,7 +23,7 @@ import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { SubmissionController } from '../../../../ui/submission/submission-controller.js';
 import { bookingStyles } from './volunteer-booking.styles.js';
-import { SqBookedEvent } from './events.js';
+import { SqBookedEvent, SqCancelledEvent } from './events.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -234,6 +234,11 @@ export class SqVolunteerBooking extends SqElement {
     this.emit(new SqBookedEvent({ receipt: detail.receipt, key: detail.key }));
   };
 
+  /** @internal 我的预约 cancelled a booking: says so to the page. */
+  cancelled(view: BookingResidentView) {
+    this.emit(new SqCancelledEvent({ view }));
+  }
+
   private loaded?: string | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -260,8 +265,8 @@ export class SqVolunteerBooking extends SqElement {
       const services = await client.booking.services(id);
       if (client !== this.client || id !== this.communityId) return;
       this.services = services;
-      // The cards are the first render; what comes after them loads now.
-      this.loadLater();
+      // The cards are the first render; what comes after them loads once they are shown.
+      void this.updateComplete.then(() => this.loadLater());
       const s = this.s;
       const drafted = s.restored && services.find((x) => x.id === s.values.service);
       if (drafted && this.step === 'service') void this.choose(drafted, s.values.start);

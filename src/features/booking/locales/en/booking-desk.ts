@@ -3,7 +3,12 @@ import bookingFields from './booking-fields.js';
 
 /** <sq-booking-desk>: the staff desk of volunteer-service bookings. */
 export default {
-  ...bookingFields,
+  // Of the booking fields' messages, what the desk's forms can be told (the codes, a reason, a
+  // volunteer, a phone booking's booker).
+  errors: bookingFields.errors,
+  reason: bookingFields.reason,
+  volunteer: bookingFields.volunteer,
+  booker: bookingFields.booker,
   title: 'Volunteer services · desk',
   signedIn: '{{name}}',
   logout: 'Log out',
@@ -32,7 +37,7 @@ export default {
   cancelledSlot: 'Cancelled: {{reason}}',
   cancelSlot: 'Cancel this time',
   cancelDay: 'Cancel {{name}} for the day',
-  reason: 'Reason (residents see it with their code)',
+  reasonLabel: 'Reason (residents see it with their code)',
   confirmCancel: 'Cancel it',
   close: 'Close',
   cancelledCount: '{{n}} booking(s) cancelled.',

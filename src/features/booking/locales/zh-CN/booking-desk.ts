@@ -2,7 +2,12 @@ import bookingFields from './booking-fields.js';
 
 /** <sq-booking-desk>: 志愿服务预约的工作台 (staff). */
 export default {
-  ...bookingFields,
+  // Of the booking fields' messages, what the desk's forms can be told (the codes, a reason, a
+  // volunteer, a phone booking's booker).
+  errors: bookingFields.errors,
+  reason: bookingFields.reason,
+  volunteer: bookingFields.volunteer,
+  booker: bookingFields.booker,
   title: '志愿服务预约 · 工作台',
   signedIn: '{{name}}',
   logout: '退出登录',
@@ -31,7 +36,7 @@ export default {
   cancelledSlot: '已取消：{{reason}}',
   cancelSlot: '取消这个时段',
   cancelDay: '取消当天的{{name}}',
-  reason: '原因（居民凭预约码能看到）',
+  reasonLabel: '原因（居民凭预约码能看到）',
   confirmCancel: '确认取消',
   close: '关闭',
   cancelledCount: '已取消 {{n}} 个预约。',
