@@ -23,6 +23,8 @@ import type { SqWishWall } from '../dist/features/wishes/elements/wish-wall/wish
 import type { SqSubmittedEvent } from '../dist/ui/events.js';
 
 export interface SqBookingDeskProps {
+  /** The day shown (`YYYY-MM-DD`, Beijing time); today by default. */
+  date?: SqBookingDesk['date'];
   /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
    * embedded client, which keeps data in this browser (demos, Storybook, trials). */
   apiBase?: SqBookingDesk['apiBase'];

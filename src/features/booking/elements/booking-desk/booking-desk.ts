@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { BookingCounts, BookingDay, BookingStaffView } from '../../model.js';
 import { formatDateTime, shanghaiDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
@@ -174,8 +174,16 @@ export class SqBookingDesk extends SqElement {
       summary {
         display: flex;
         align-items: center;
+        gap: var(--sq-space-2);
         min-height: var(--sq-target-size);
+        color: var(--sq-color-primary);
         cursor: pointer;
+      }
+      summary::before {
+        content: '▸';
+      }
+      details[open] > summary::before {
+        content: '▾';
       }
       form.box {
         display: grid;
@@ -185,7 +193,8 @@ export class SqBookingDesk extends SqElement {
     `,
   ];
 
-  /** @internal */ @state() date = shanghaiDate(new Date());
+  /** The day shown (`YYYY-MM-DD`, Beijing time); today by default. */
+  @property() date = shanghaiDate(new Date());
   /** @internal */ @state() day?: BookingDay | undefined;
   /** @internal */ @state() error?: ApiError | undefined;
   /** @internal */ @state() current?: BookingStaffView | undefined;
@@ -215,6 +224,11 @@ export class SqBookingDesk extends SqElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
+    // Set from outside (an attribute, a property): the day is read again.
+    if (changed.has('date') && changed.get('date') !== undefined && this.session.staff) {
+      this.current = undefined;
+      void this.load();
+    }
     this.customStates.set({ detail: !!this.current });
   }
 
@@ -420,8 +434,6 @@ export class SqBookingDesk extends SqElement {
             .value=${this.date}
             @change=${(e: Event) => {
               this.date = (e.target as HTMLInputElement).value || this.date;
-              this.current = undefined;
-              void this.load();
             }}
           />
         </div>
@@ -490,7 +502,7 @@ export class SqBookingDesk extends SqElement {
       ({ service, day: d, slots }) =>
         html`<section aria-labelledby="s-${service.id}">
           <h3 id="s-${service.id}">${service.name} <span class="badge">${service.team}</span></h3>
-          ${d.state === 'closed' ? html`<p>${t.t('dayClosed', { note: d.note ?? d.reason ?? '' })}</p>` : nothing}
+          ${d.state === 'closed' ? html`<p>${t.t('dayClosed', { note: d.note ?? t.t(`reasons.${d.reason ?? 'closed'}`) })}</p>` : nothing}
           ${
             slots.length
               ? html`<button

@@ -234,18 +234,18 @@ export function renderDetails(host: Host, service: BookingService, step: Step) {
       )}
       ${
         service.place.kind === 'home'
-          ? html`<fieldset class="field" part="field">
-              <legend>${t.t('field.where')}</legend>
+          ? html`<div class="field" part="field">
               <sq-community-picker
                 id="where"
                 .community=${host.communityId}
                 .grid=${v.grid}
                 .building=${v.building}
                 .unit=${v.unit}
+                label=${t.t('field.where')}
                 required
               ></sq-community-picker>
               ${error(host, 'where') ? html`<p id="where-error" class="error-text" part="error">${error(host, 'where')}</p>` : nothing}
-            </fieldset>`
+            </div>`
           : nothing
       }
       ${service.notice ? html`<p class="notice"><span>${t.t('noticeLabel')}：${service.notice}</span></p>` : nothing}
@@ -360,7 +360,7 @@ export function renderReceipt(host: Host, r: BookingReceipt) {
     [t.t('time'), `${host.date(shanghai(r.start))} ${host.clock(r.start)}–${host.clock(r.end)}`],
   ];
   if (service) rows.push([t.t('place'), host.placeOf(service)]);
-  return html`${codeReceipt({
+  return codeReceipt({
     heading: waitlisted
       ? t.t('receipt.waitlisted', { position: r.position ?? '' })
       : t.t('receipt.confirmed'),
@@ -380,9 +380,7 @@ export function renderReceipt(host: Host, r: BookingReceipt) {
       host.s.again();
       void host.go('service');
     },
-  })}
-  ${
-    service
+    more: service
       ? html`<button
           type="button"
           class="button-secondary calendar"
@@ -402,8 +400,8 @@ export function renderReceipt(host: Host, r: BookingReceipt) {
         >
           ${t.t('receipt.calendar')}
         </button>`
-      : nothing
-  }`;
+      : nothing,
+  });
 }
 
 // ---- 我的预约 ----

@@ -117,7 +117,7 @@ export const bookingStyles = css`
     font-size: var(--sq-font-size-key);
     margin-inline-start: var(--sq-space-2);
   }
-  .calendar {
+  .receipt {
     margin-top: var(--sq-space-3);
   }
   .box h4 {

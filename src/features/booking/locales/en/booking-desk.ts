@@ -29,7 +29,7 @@ export default {
   checkInCode: 'Booking code the resident shows',
   checkIn: 'Check in',
   checkedIn: 'Checked in: {{name}}, {{service}}',
-  dayClosed: 'Closed this day: {{note}}',
+  dayClosed: 'Closed: {{note}}',
   noServices: 'No services this day.',
   seats: '{{taken}} / {{seats}} booked',
   waitlist: 'Waitlist (in order)',
@@ -71,6 +71,13 @@ export default {
   promotions: 'Promoted from waitlist',
   teamHours: '{{team}}: {{hours}} h',
   failed: 'Not done: ',
+  reasons: {
+    holiday: 'public holiday',
+    no_service: 'not a day of this service',
+    closed: 'closed',
+    past: 'too late to book',
+    not_yet: 'not open for booking yet',
+  },
   statuses: {
     confirmed: 'Booked',
     waitlisted: 'Waitlisted',

@@ -28,7 +28,7 @@ export default {
   checkInCode: '居民出示的预约码',
   checkIn: '核销',
   checkedIn: '已核销：{{name}}，{{service}}',
-  dayClosed: '当天不开放：{{note}}',
+  dayClosed: '不开放：{{note}}',
   noServices: '当天没有服务。',
   seats: '已约 {{taken}} / {{seats}}',
   waitlist: '候补（按顺序）',
@@ -70,6 +70,13 @@ export default {
   promotions: '候补递补',
   teamHours: '{{team}}：{{hours}} 小时',
   failed: '没有成功：',
+  reasons: {
+    holiday: '法定节假日',
+    no_service: '这一天没有这项服务',
+    closed: '已停开',
+    past: '已过预约时间',
+    not_yet: '还没到开放预约的日子',
+  },
   statuses: {
     confirmed: '已预约',
     waitlisted: '候补中',
