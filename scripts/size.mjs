@@ -162,14 +162,24 @@ const BOOKING_WAIVER =
 const PAGES_WAIVER =
   'the provider wait (0.14 kB) and the outbox database check (0.1 kB) landed on pages at 40 kB; ' +
   "to pay back: zod, 37% of a first render's raw bytes, off the first render (docs/size.md)";
+/** Raised by the booking UI branch, for the lead to accept or refuse (docs/size.md). */
+const BOOKING_UI_WAIVER =
+  'the loader lists two more tags (<sq-volunteer-booking>, <sq-booking-desk>) and their ' +
+  "locales: +0.05 kB on every drop-in page, and the review's was 16 B under its ceiling";
+const BOOKING_LIST_WAIVER =
+  `${BOOKING_WAIVER}; then +0.13 kB: the services list gives each service's next day that takes ` +
+  'a booking, so the booking cards are one request instead of one per service';
 const WAIVED = {
   'page over HTTP: <sq-complaint-desk>': { ceiling: 40_100, reason: PAGES_WAIVER },
   'page over HTTP: <sq-wish-wall>': { ceiling: 40_150, reason: PAGES_WAIVER },
-  'drop-in page: <sq-wish-review>': { ceiling: 46_450, reason: PAGES_WAIVER },
+  'drop-in page: <sq-wish-review>': {
+    ceiling: 46_500,
+    reason: `${PAGES_WAIVER}; ${BOOKING_UI_WAIVER}`,
+  },
   'embedded transport + complaints': { ceiling: 16_500, reason: BOOKING_CORE_WAIVER },
   'embedded transport + complaints photos': { ceiling: 18_300, reason: BOOKING_CORE_WAIVER },
   'embedded transport + wishes': { ceiling: 16_400, reason: BOOKING_CORE_WAIVER },
-  'embedded transport + booking': { ceiling: 23_700, reason: BOOKING_WAIVER },
+  'embedded transport + booking': { ceiling: 23_850, reason: BOOKING_LIST_WAIVER },
 };
 
 function row(name, { min, gz }, budget, note = '') {

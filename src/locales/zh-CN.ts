@@ -23,3 +23,4 @@ export { default as bookingFields } from '../features/booking/locales/zh-CN/book
 export { default as volunteerBooking } from '../features/booking/locales/zh-CN/volunteer-booking.js';
 export { default as volunteerBookingAfter } from '../features/booking/locales/zh-CN/volunteer-booking-after.js';
 export { default as bookingDesk } from '../features/booking/locales/zh-CN/booking-desk.js';
+export { default as bookingDeskPanels } from '../features/booking/locales/zh-CN/booking-desk-panels.js';

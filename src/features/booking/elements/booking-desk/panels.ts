@@ -6,6 +6,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { BookingStaffView } from '../../model.js';
 import type { SqBookingDesk } from './booking-desk.js';
 
+import zhPanels from '../../locales/zh-CN/booking-desk-panels.js';
+import { i18n } from '../../../../ui/localize.js';
+
+// What the panels say joins the desk's strings (English has them in its one file).
+i18n.addResourceBundle('zh-CN', 'booking-desk', zhPanels, true);
+
 type Host = SqBookingDesk;
 
 export async function bookingAction(

@@ -1,3 +1,4 @@
+import type zhPanels from '../zh-CN/booking-desk-panels.js';
 import type zhCN from '../zh-CN/booking-desk.js';
 import bookingFields from './booking-fields.js';
 
@@ -87,4 +88,4 @@ export default {
     no_show: 'No-show',
     expired: 'Waitlist ended',
   },
-} satisfies typeof zhCN;
+} satisfies typeof zhCN & typeof zhPanels;
