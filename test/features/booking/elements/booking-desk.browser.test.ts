@@ -1,11 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../../../src/define/booking-desk.js';
 import '../../../../src/define/provider.js';
 import type { SqBookingDesk } from '../../../../src/features/booking/elements/booking-desk/index.js';
 import type { BookingServiceInput } from '../../../../src/features/booking/model.js';
 import { createClient, type Client } from '../../../../src/sdk/index.js';
 import { createMemoryStore } from '../../../../src/stores/memory.js';
-import { axeViolations, smallTargets } from '../../../ui/a11y.js';
+import { axeViolations, smallTargets, XSS_PAYLOADS } from '../../../ui/a11y.js';
 
 const SERVICE: BookingServiceInput = {
   community: 'xingfuli',
@@ -190,6 +191,40 @@ describe('<sq-booking-desk>', () => {
     expect((await resident.booking.status(code)).status).to.equal('confirmed');
     void service;
     void slot;
+  });
+
+  it('renders hostile names and answers as text; no horizontal scroll at 320px with 200% text', async () => {
+    const { staff, resident, service } = await street();
+    const date = bj(Date.now() + 864e5);
+    const { days } = await resident.booking.availability(service.id, { from: date, to: date });
+    const start = days[0]!.slots.find((s) => s.state === 'open')!.start;
+    await resident.booking.book({
+      service: service.id,
+      start,
+      name: XSS_PAYLOADS[1].slice(0, 30),
+      phone: '13800000021',
+      forWhom: 'elder',
+      elder: { name: XSS_PAYLOADS[0].slice(0, 30), relation: XSS_PAYLOADS[3].slice(0, 20) },
+      consent: true,
+    });
+    await setViewport({ width: 320, height: 640 });
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const desk = await mount(staff, date);
+      $(desk, '[part=row]')!.click();
+      await waitUntil(() => $(desk, '[part=detail]'));
+      expect(text(desk)).to.contain('<img src=x');
+      expect(text(desk)).to.contain('<script>');
+      expect(desk.shadowRoot!.querySelector('img, script, svg')).to.equal(null);
+      expect((window as { __xss?: number }).__xss).to.equal(undefined);
+      const wide = [...desk.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => e.getBoundingClientRect().right > 330 && !e.closest('details:not([open])'))
+        .map((e) => `${e.localName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
+      expect(document.documentElement.scrollWidth, wide.join(' | ')).to.be.at.most(320);
+    } finally {
+      document.documentElement.style.fontSize = '';
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   for (const care of [false, true]) {

@@ -133,7 +133,7 @@ describe('<sq-volunteer-booking>', () => {
     const event = await book(el, slot.start);
     const receipt = event.detail.receipt;
     expect(receipt.status).to.equal('confirmed');
-    expect($(el, '#code')!.textContent).to.equal(receipt.code);
+    expect($(el, '#code')!.textContent!.replace(' ', '')).to.equal(receipt.code);
     expect(text(el)).to.contain('预约成功');
     expect(text(el)).to.contain('幸福里社区党群服务中心一楼');
     expect(text(el)).to.contain('如需取消');
@@ -369,7 +369,13 @@ describe('<sq-volunteer-booking>', () => {
       try {
         const el = await mount(resident, { care });
         const fits = (what: string) =>
-          expect(document.documentElement.scrollWidth, what).to.be.at.most(320);
+          expect(
+            document.documentElement.scrollWidth,
+            `${what}: ${[...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+              .filter((e) => e.getBoundingClientRect().right > 330)
+              .map((e) => `${e.localName}.${e.className}#${e.id}`)
+              .join(' ')}`,
+          ).to.be.at.most(320);
         fits('services');
         click(el, '[part=service] button');
         await waitUntil(() => $(el, '[part=day][data-date]'));
@@ -381,6 +387,16 @@ describe('<sq-volunteer-booking>', () => {
         click(el, `[part=slot][data-start="${slot.start}"]`);
         await waitUntil(() => $(el, '#name'));
         fits('details');
+        await fillDetails(el);
+        click(el, 'form button[type=submit]');
+        await waitUntil(() => $(el, '[part=submit]'));
+        fits('confirm');
+        click(el, '[part=submit]');
+        await waitUntil(() => $(el, '[part=receipt]'), 'receipt', { timeout: 5000 });
+        fits('receipt');
+        click(el, '[part=tabs] button:last-child');
+        await waitUntil(() => $(el, '#code'));
+        fits('我的预约');
       } finally {
         document.documentElement.style.fontSize = '';
         await setViewport({ width: 800, height: 600 });

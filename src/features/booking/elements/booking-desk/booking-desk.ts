@@ -106,7 +106,13 @@ export class SqBookingDesk extends SqElement {
       }
       .layout {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--sq-space-4);
+      }
+      /* Long words (names, a URL someone typed) and large text wrap inside the column. */
+      button {
+        max-width: 100%;
+        overflow-wrap: anywhere;
       }
       @media (min-width: 56rem) {
         .layout.open {
@@ -123,7 +129,11 @@ export class SqBookingDesk extends SqElement {
         padding: 0;
         list-style: none;
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--sq-space-2);
+      }
+      .row > * {
+        min-width: 0;
       }
       .slot,
       .box,
@@ -156,11 +166,18 @@ export class SqBookingDesk extends SqElement {
       .row[aria-current='true'] .badge {
         color: inherit;
       }
+      /* Label above value on a phone; side by side once there is room. */
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--sq-space-1) var(--sq-space-3);
         margin: 0 0 var(--sq-space-3);
+        overflow-wrap: anywhere;
+      }
+      @media (min-width: 30rem) {
+        dl {
+          grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+        }
       }
       dt {
         font-weight: 600;

@@ -355,7 +355,9 @@ export function renderReceipt(host: Host, r: BookingReceipt) {
   const untilText = `${host.date(shanghai(until))} ${host.clock(until)}`;
   const waitlisted = r.status === 'waitlisted';
   const rows: [string, string, ('key' | 'code')?][] = [
-    [t.t('receipt.code'), r.code, 'code'],
+    // In two groups of four (easier to read out and copy down), which may wrap at 200% text on
+    // a narrow phone; the copy button copies it without the space.
+    [t.t('receipt.code'), r.code.replace(/^(.{4})(?=.)/, '$1 '), 'code'],
     [t.t('service'), service ? host.nameOf(service) : r.service],
     [t.t('time'), `${host.date(shanghai(r.start))} ${host.clock(r.start)}–${host.clock(r.end)}`],
   ];

@@ -99,10 +99,16 @@ export const bookingStyles = css`
   }
   .summary-list {
     display: grid;
-    grid-template-columns: minmax(4em, max-content) 1fr;
+    /* Label above value on a phone; side by side once there is room. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--sq-space-2) var(--sq-space-3);
     margin: var(--sq-space-3) 0;
     overflow-wrap: anywhere;
+  }
+  @media (min-width: 30rem) {
+    .summary-list {
+      grid-template-columns: minmax(4em, max-content) minmax(0, 1fr);
+    }
   }
   .summary-list dt {
     font-weight: 600;
@@ -119,6 +125,10 @@ export const bookingStyles = css`
   }
   .receipt {
     margin-top: var(--sq-space-3);
+  }
+  /* The code's two groups may go on two lines rather than widen the page. */
+  .receipt #code {
+    white-space: normal;
   }
   .box h4 {
     margin: 0;
