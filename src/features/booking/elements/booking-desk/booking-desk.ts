@@ -114,16 +114,6 @@ export class SqBookingDesk extends SqElement {
         max-width: 100%;
         overflow-wrap: anywhere;
       }
-      @media (min-width: 56rem) {
-        .layout.open {
-          grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-          align-items: start;
-        }
-        .detail {
-          position: sticky;
-          top: var(--sq-space-3);
-        }
-      }
       ul {
         margin: 0;
         padding: 0;
@@ -165,19 +155,6 @@ export class SqBookingDesk extends SqElement {
       }
       .row[aria-current='true'] .badge {
         color: inherit;
-      }
-      /* Label above value on a phone; side by side once there is room. */
-      dl {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-        gap: var(--sq-space-1) var(--sq-space-3);
-        margin: 0 0 var(--sq-space-3);
-        overflow-wrap: anywhere;
-      }
-      @media (min-width: 30rem) {
-        dl {
-          grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
-        }
       }
       dt {
         font-weight: 600;
@@ -258,6 +235,8 @@ export class SqBookingDesk extends SqElement {
       const day = await client.booking.day({ community: this.staffCommunity, date: this.date });
       if (client !== this.client) return;
       this.day = day;
+      // The panels, their styles and the booking messages an action may need: right after.
+      void this.updateComplete.then(() => this.loadPanels());
       const id = this.current?.id;
       this.current = id ? this.bookings().find((b) => b.id === id) : undefined;
     } catch (e) {
@@ -555,7 +534,7 @@ export class SqBookingDesk extends SqElement {
           <span class="badge" data-tone=${bookingTone[b.status]}
             >${t.t(`statuses.${b.status}`)}</span
           >
-          ${b.party > 1 ? html`<span>${t.t('party', { n: b.party })}</span>` : nothing}
+          ${b.party > 1 ? html`<span>${t.t('people', { n: b.party })}</span>` : nothing}
         </button>
       </li>`;
     const cancelling = this.cancelling?.service === service && this.cancelling.start === slot.start;
@@ -638,7 +617,10 @@ export class SqBookingDesk extends SqElement {
   @state() panels?: typeof import('./panels.js');
 
   private async loadPanels() {
-    this.panels ??= await import('./panels.js');
+    if (this.panels) return;
+    const panels = await import('./panels.js');
+    panels.attach(this);
+    this.panels = panels;
   }
 
   private async open(b: BookingStaffView) {

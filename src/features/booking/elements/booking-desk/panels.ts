@@ -2,17 +2,52 @@
  * What <sq-booking-desk> shows only on demand, in a chunk of its own: the chosen booking with
  * its actions, booking by phone, and the period's counts.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { BookingStaffView } from '../../model.js';
 import type { SqBookingDesk } from './booking-desk.js';
 
+import zhFields from '../../locales/zh-CN/booking-fields.js';
 import zhPanels from '../../locales/zh-CN/booking-desk-panels.js';
+import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { i18n } from '../../../../ui/localize.js';
 
-// What the panels say joins the desk's strings (English has them in its one file).
-i18n.addResourceBundle('zh-CN', 'booking-desk', zhPanels, true);
+// What the panels say, and the booking messages (codes, fields) an action may be answered
+// with, join the desk's strings (English has them in its one file).
+i18n.addResourceBundle('zh-CN', 'booking-desk', { ...zhFields, ...zhPanels }, true);
 
 type Host = SqBookingDesk;
+
+/** Adds the panels' styles to the desk (once, when this chunk loads). */
+export function attach(host: Host): void {
+  adoptLater(host, [panelStyles]);
+}
+
+/** The panels' look: the booking beside the list on wide screens, label/value lists. */
+const panelStyles = css`
+  @media (min-width: 56rem) {
+    .layout.open {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      align-items: start;
+    }
+    .detail {
+      position: sticky;
+      top: var(--sq-space-3);
+    }
+  }
+  /* Label above value on a phone; side by side once there is room. */
+  dl {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--sq-space-1) var(--sq-space-3);
+    margin: 0 0 var(--sq-space-3);
+    overflow-wrap: anywhere;
+  }
+  @media (min-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+    }
+  }
+`;
 
 export async function bookingAction(
   host: Host,
@@ -74,12 +109,12 @@ export function renderDetail(host: Host, b: BookingStaffView) {
     <dl>
       <dt>${t.t('service')}</dt>
       <dd>${host.serviceName(b.service)}</dd>
-      <dt>${t.t('slot')}</dt>
+      <dt>${t.t('slotLabel')}</dt>
       <dd class="nowrap">${host.clock(b.start)}–${host.clock(b.end)}</dd>
       <dt>${t.t('phone')}</dt>
       <dd class="nowrap">${b.phone}</dd>
       <dt>${t.t(`statuses.${b.status}`)}</dt>
-      <dd>${t.t(`bookedBy.${b.bookedBy}`)} · ${t.t('party', { n: b.party })}</dd>
+      <dd>${t.t(`bookedBy.${b.bookedBy}`)} · ${t.t('people', { n: b.party })}</dd>
       ${
         b.elder
           ? html`<dt>${t.t('elderLabel')}</dt>
@@ -152,7 +187,7 @@ export function renderByPhone(host: Host): TemplateResult {
     <h3 id="by-phone">${t.t('byPhone')}</h3>
     <p class="hint-text">${t.t('byPhoneHint')}</p>
     <div class="field">
-      <label for="f-slot">${t.t('slot')}</label>
+      <label for="f-slot">${t.t('slotLabel')}</label>
       <select id="f-slot" name="slot">
         ${options}
       </select>

@@ -1,15 +1,12 @@
 import type zhPanels from '../zh-CN/booking-desk-panels.js';
+import type zhFields from '../zh-CN/booking-fields.js';
 import type zhCN from '../zh-CN/booking-desk.js';
 import bookingFields from './booking-fields.js';
 
 /** <sq-booking-desk>: the staff desk of volunteer-service bookings. */
 export default {
-  // Of the booking fields' messages, what the desk's forms can be told (the codes, a reason, a
-  // volunteer, a phone booking's booker).
-  errors: bookingFields.errors,
-  reason: bookingFields.reason,
-  volunteer: bookingFields.volunteer,
-  booker: bookingFields.booker,
+  // The booking messages (codes, fields) an action may be answered with.
+  ...bookingFields,
   title: 'Volunteer services · desk',
   signedIn: '{{name}}',
   logout: 'Log out',
@@ -49,14 +46,14 @@ export default {
   detail: 'Booking',
   phone: 'Phone',
   elderLabel: 'Booked for',
-  party: '{{n}} people',
+  people: '{{n}} people',
   bookedBy: { resident: 'Booked online', staff: 'Booked by phone (staff)' },
   actions: { check_in: 'Check in (came)', no_show: 'Did not come', cancel: 'Cancel booking' },
   done: 'Done.',
   byPhone: 'Book by phone',
   byPhoneHint: 'When a resident phones, staff book for them here.',
   service: 'Service',
-  slot: 'Time',
+  slotLabel: 'Time',
   name: 'Resident’s name',
   phoneField: 'Resident’s phone',
   consentByPhone: 'The resident was told how their data is handled and agreed',
@@ -88,4 +85,4 @@ export default {
     no_show: 'No-show',
     expired: 'Waitlist ended',
   },
-} satisfies typeof zhCN & typeof zhPanels;
+} satisfies typeof zhCN & typeof zhPanels & typeof zhFields;

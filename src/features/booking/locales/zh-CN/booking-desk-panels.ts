@@ -1,11 +1,8 @@
-import bookingFields from './booking-fields.js';
-
 /**
  * <sq-booking-desk>: what its panels say (the chosen booking, booking by phone, counts), merged
  * into the desk's strings by the panels' chunk.
  */
 export default {
-  booker: bookingFields.booker,
   detail: '预约详情',
   phone: '电话',
   elderLabel: '代约老人',
@@ -13,7 +10,7 @@ export default {
   actions: { check_in: '核销（已到场）', no_show: '未到场', cancel: '取消预约' },
   byPhoneHint: '居民打电话预约时，由工作人员代为登记。',
   service: '服务',
-  slot: '时段',
+  slotLabel: '时段',
   name: '居民姓名',
   phoneField: '居民电话',
   consentByPhone: '已向居民说明个人信息处理方式，居民同意',

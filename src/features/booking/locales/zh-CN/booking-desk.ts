@@ -1,12 +1,7 @@
-import bookingFields from './booking-fields.js';
-
 /** <sq-booking-desk>: 志愿服务预约的工作台 (staff). */
 export default {
-  // Of the booking fields' messages, what the desk's forms can be told (the codes, a reason, a
-  // volunteer, a phone booking's booker).
-  errors: bookingFields.errors,
-  reason: bookingFields.reason,
-  volunteer: bookingFields.volunteer,
+  // The booking messages (codes, fields) come with the panels' chunk, right after the first
+  // render (booking-desk-panels.ts, booking-fields.ts).
   title: '志愿服务预约 · 工作台',
   signedIn: '{{name}}',
   logout: '退出登录',
@@ -44,7 +39,7 @@ export default {
   volunteerName: '志愿者姓名',
   hours: '服务时长（小时）',
   addVolunteer: '记录志愿服务时长',
-  party: '{{n}} 人',
+  people: '{{n}} 人',
   byPhone: '电话预约',
   counts: '统计',
   failed: '没有成功：',
