@@ -179,17 +179,27 @@ const REDBLACK_WAIVER =
   'model 3.6, contract 2.6, memory repositories 1.8, rules 1.7, machines 1.1 kB. To pay back ' +
   "as booking's: the staff services on the first staff call (a resident's board never needs " +
   'them); see docs/size.md';
+/** Raised by the booking UI branch, for the lead to accept or refuse (docs/size.md). */
+const BOOKING_UI_WAIVER =
+  'the loader lists two more tags (<sq-volunteer-booking>, <sq-booking-desk>) and their ' +
+  "locales: +0.05 kB on every drop-in page, and the review's was 16 B under its ceiling";
+const BOOKING_LIST_WAIVER =
+  `${BOOKING_WAIVER}; then +0.13 kB: the services list gives each service's next day that takes ` +
+  'a booking, so the booking cards are one request instead of one per service';
 const WAIVED = {
   'embedded transport + redblack': { ceiling: 20_300, reason: REDBLACK_WAIVER },
   'page over HTTP: <sq-complaint-desk>': { ceiling: 40_100, reason: PAGES_WAIVER },
   'page over HTTP: <sq-wish-wall>': { ceiling: 40_150, reason: PAGES_WAIVER },
-  'drop-in page: <sq-wish-review>': { ceiling: 46_450, reason: PAGES_WAIVER },
+  'drop-in page: <sq-wish-review>': {
+    ceiling: 46_500,
+    reason: `${PAGES_WAIVER}; ${BOOKING_UI_WAIVER}`,
+  },
   'embedded transport + complaints': { ceiling: 16_700, reason: BOOKING_CORE_WAIVER },
   'embedded transport + complaints photos': { ceiling: 18_460, reason: BOOKING_CORE_WAIVER },
   'embedded transport + wishes': { ceiling: 16_580, reason: BOOKING_CORE_WAIVER },
   'embedded transport + booking': {
-    ceiling: 23_860,
-    reason: `${BOOKING_WAIVER}; +0.15 kB for the calendar's holiday schedules in the core`,
+    ceiling: 23_990,
+    reason: `${BOOKING_LIST_WAIVER}; +0.19 kB for the calendar's and 红黑榜's stand-ins in the core`,
   },
 };
 

@@ -13,6 +13,8 @@ import './define/wish-wall.js';
 import './define/wish-form.js';
 import './define/wish-tracker.js';
 import './define/wish-review.js';
+import './define/volunteer-booking.js';
+import './define/booking-desk.js';
 
 export { SqProvider } from './features/core/elements/provider/index.js';
 export { SqCommunityPicker } from './features/core/elements/community-picker/index.js';
@@ -28,6 +30,12 @@ export { SqWishWall, SqClaimedEvent } from './features/wishes/elements/wish-wall
 export { SqWishForm } from './features/wishes/elements/wish-form/index.js';
 export { SqWishTracker, SqThankedEvent } from './features/wishes/elements/wish-tracker/index.js';
 export { SqWishReview, SqWishActedEvent } from './features/wishes/elements/wish-review/index.js';
+export {
+  SqVolunteerBooking,
+  SqBookedEvent,
+  SqCancelledEvent,
+} from './features/booking/elements/volunteer-booking/index.js';
+export { SqBookingDesk } from './features/booking/elements/booking-desk/index.js';
 export { SqSubmittedEvent } from './ui/events.js';
 export { SqElement, i18n, defineElement } from './ui/index.js';
 export { createClient, ApiError } from './sdk/index.js';

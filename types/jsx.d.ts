@@ -5,6 +5,9 @@
 // <sq-…> tag an intrinsic element. React 19 sets properties and adds `on<event>` listeners
 // on custom elements itself: `onsq-submitted={(e) => e.detail.kind}`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { SqBookingDesk } from '../dist/features/booking/elements/booking-desk/booking-desk.js';
+import type { SqBookedEvent, SqCancelledEvent } from '../dist/features/booking/elements/volunteer-booking/events.js';
+import type { SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
 import type { SqComplaintMetrics } from '../dist/features/complaints/elements/complaint-metrics/complaint-metrics.js';
@@ -18,6 +21,21 @@ import type { SqThankedEvent, SqWishTracker } from '../dist/features/wishes/elem
 import type { SqClaimedEvent } from '../dist/features/wishes/elements/wish-wall/events.js';
 import type { SqWishWall } from '../dist/features/wishes/elements/wish-wall/wish-wall.js';
 import type { SqSubmittedEvent } from '../dist/ui/events.js';
+
+export interface SqBookingDeskProps {
+  /** The day shown (`YYYY-MM-DD`, Beijing time); today by default. */
+  date?: SqBookingDesk['date'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqBookingDesk['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqBookingDesk['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqBookingDesk['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqBookingDesk['care'];
+}
 
 export interface SqCommunityPickerProps {
   /** Grid (网格) id: chosen or prefilled. */
@@ -168,6 +186,25 @@ export interface SqProviderProps {
   care?: SqProvider['care'];
 }
 
+export interface SqVolunteerBookingProps {
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqVolunteerBooking['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqVolunteerBooking['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqVolunteerBooking['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqVolunteerBooking['care'];
+  /** A booking was made: `detail` is `{ receipt, key }` (`receipt.status` `confirmed` or `waitlisted` with `position`). */
+  'onsq-booked'?: (event: SqBookedEvent & { currentTarget: SqVolunteerBooking }) => void;
+  /** The resident cancelled a booking by its code: `detail` is `{ view }`. */
+  'onsq-cancelled'?: (event: SqCancelledEvent & { currentTarget: SqVolunteerBooking }) => void;
+  /** `kind: 'booking'`, `state: 'delivered'`: the form kit's event for every resident submission. */
+  'onsq-submitted'?: (event: SqSubmittedEvent & { currentTarget: SqVolunteerBooking }) => void;
+}
+
 export interface SqWishFormProps {
   /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
    * embedded client, which keeps data in this browser (demos, Storybook, trials). */
@@ -253,6 +290,7 @@ type ReactProps<E, P> = P & Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+      'sq-booking-desk': ReactProps<SqBookingDesk, SqBookingDeskProps>;
       'sq-community-picker': ReactProps<SqCommunityPicker, SqCommunityPickerProps>;
       'sq-complaint-desk': ReactProps<SqComplaintDesk, SqComplaintDeskProps>;
       'sq-complaint-form': ReactProps<SqComplaintForm, SqComplaintFormProps>;
@@ -260,6 +298,7 @@ declare module 'react' {
       'sq-complaint-qr': ReactProps<SqComplaintQr, SqComplaintQrProps>;
       'sq-complaint-tracker': ReactProps<SqComplaintTracker, SqComplaintTrackerProps>;
       'sq-provider': ReactProps<SqProvider, SqProviderProps>;
+      'sq-volunteer-booking': ReactProps<SqVolunteerBooking, SqVolunteerBookingProps>;
       'sq-wish-form': ReactProps<SqWishForm, SqWishFormProps>;
       'sq-wish-review': ReactProps<SqWishReview, SqWishReviewProps>;
       'sq-wish-tracker': ReactProps<SqWishTracker, SqWishTrackerProps>;

@@ -4,6 +4,9 @@
 // Vue 3: `/// <reference types="shequ-kit/vue" />` (e.g. in src/vite-env.d.ts) lets vue-tsc
 // check props (`api-base`, `:care`) and events (`@sq-submitted`) on every <sq-…> tag.
 import type { DefineComponent } from 'vue';
+import type { SqBookingDesk } from '../dist/features/booking/elements/booking-desk/booking-desk.js';
+import type { SqBookedEvent, SqCancelledEvent } from '../dist/features/booking/elements/volunteer-booking/events.js';
+import type { SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
 import type { SqComplaintMetrics } from '../dist/features/complaints/elements/complaint-metrics/complaint-metrics.js';
@@ -17,6 +20,21 @@ import type { SqThankedEvent, SqWishTracker } from '../dist/features/wishes/elem
 import type { SqClaimedEvent } from '../dist/features/wishes/elements/wish-wall/events.js';
 import type { SqWishWall } from '../dist/features/wishes/elements/wish-wall/wish-wall.js';
 import type { SqSubmittedEvent } from '../dist/ui/events.js';
+
+export interface SqBookingDeskProps {
+  /** The day shown (`YYYY-MM-DD`, Beijing time); today by default. */
+  date?: SqBookingDesk['date'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqBookingDesk['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqBookingDesk['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqBookingDesk['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqBookingDesk['care'];
+}
 
 export interface SqCommunityPickerProps {
   /** Grid (网格) id: chosen or prefilled. */
@@ -167,6 +185,25 @@ export interface SqProviderProps {
   care?: SqProvider['care'];
 }
 
+export interface SqVolunteerBookingProps {
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqVolunteerBooking['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqVolunteerBooking['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqVolunteerBooking['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqVolunteerBooking['care'];
+  /** A booking was made: `detail` is `{ receipt, key }` (`receipt.status` `confirmed` or `waitlisted` with `position`). */
+  onSqBooked?: (event: SqBookedEvent & { currentTarget: SqVolunteerBooking }) => void;
+  /** The resident cancelled a booking by its code: `detail` is `{ view }`. */
+  onSqCancelled?: (event: SqCancelledEvent & { currentTarget: SqVolunteerBooking }) => void;
+  /** `kind: 'booking'`, `state: 'delivered'`: the form kit's event for every resident submission. */
+  onSqSubmitted?: (event: SqSubmittedEvent & { currentTarget: SqVolunteerBooking }) => void;
+}
+
 export interface SqWishFormProps {
   /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
    * embedded client, which keeps data in this browser (demos, Storybook, trials). */
@@ -248,6 +285,7 @@ export interface SqWishWallProps {
 
 declare module 'vue' {
   interface GlobalComponents {
+    'sq-booking-desk': DefineComponent<SqBookingDeskProps>;
     'sq-community-picker': DefineComponent<SqCommunityPickerProps>;
     'sq-complaint-desk': DefineComponent<SqComplaintDeskProps>;
     'sq-complaint-form': DefineComponent<SqComplaintFormProps>;
@@ -255,6 +293,7 @@ declare module 'vue' {
     'sq-complaint-qr': DefineComponent<SqComplaintQrProps>;
     'sq-complaint-tracker': DefineComponent<SqComplaintTrackerProps>;
     'sq-provider': DefineComponent<SqProviderProps>;
+    'sq-volunteer-booking': DefineComponent<SqVolunteerBookingProps>;
     'sq-wish-form': DefineComponent<SqWishFormProps>;
     'sq-wish-review': DefineComponent<SqWishReviewProps>;
     'sq-wish-tracker': DefineComponent<SqWishTrackerProps>;

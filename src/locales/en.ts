@@ -16,3 +16,6 @@ export { default as wishReview } from '../features/wishes/locales/en/wish-review
 export { default as wishTracker } from '../features/wishes/locales/en/wish-tracker.js';
 export { default as wishWall } from '../features/wishes/locales/en/wish-wall.js';
 export { default as common } from '../ui/locales/en/common.js';
+export { default as bookingFields } from '../features/booking/locales/en/booking-fields.js';
+export { default as volunteerBooking } from '../features/booking/locales/en/volunteer-booking.js';
+export { default as bookingDesk } from '../features/booking/locales/en/booking-desk.js';

@@ -19,3 +19,8 @@ export { default as wishReview } from '../features/wishes/locales/zh-CN/wish-rev
 export { default as wishTracker } from '../features/wishes/locales/zh-CN/wish-tracker.js';
 export { default as wishWall } from '../features/wishes/locales/zh-CN/wish-wall.js';
 export { default as common } from '../ui/locales/zh-CN/common.js';
+export { default as bookingFields } from '../features/booking/locales/zh-CN/booking-fields.js';
+export { default as volunteerBooking } from '../features/booking/locales/zh-CN/volunteer-booking.js';
+export { default as volunteerBookingAfter } from '../features/booking/locales/zh-CN/volunteer-booking-after.js';
+export { default as bookingDesk } from '../features/booking/locales/zh-CN/booking-desk.js';
+export { default as bookingDeskPanels } from '../features/booking/locales/zh-CN/booking-desk-panels.js';

@@ -35,9 +35,13 @@ export class ActionController {
     return this.phase === 'sending';
   }
 
-  /** The message of the failure, an i18n key: `common:errors.<code>`. */
+  /**
+   * The message of the failure, an i18n key: `errors.<code>`, unprefixed, so it is found in the
+   * element's namespace first (a feature's own codes, e.g. booking's `slot_unavailable`, merged
+   * there from its fields' strings) and in `common` otherwise.
+   */
   get message(): string | undefined {
-    return this.error && `common:${this.error.key}`;
+    return this.error?.key;
   }
 
   /** The field errors of the failure (validation on the server). */

@@ -50,7 +50,7 @@ describe('ActionController', () => {
     };
     assert.deepEqual(await action.run('withdraw', 'CODE', send), { error: action.error });
     assert.equal(action.phase, 'failed');
-    assert.equal(action.message, 'common:errors.network');
+    assert.equal(action.message, 'errors.network');
     await action.run('withdraw', 'CODE', send); // The same intent, retried.
     await action.run('thank', { code: 'CODE' }, send); // Another intent.
     fail = false;

@@ -17,6 +17,7 @@ import {
   bookingReceiptSchema,
   bookingResidentViewSchema,
   bookingServiceInputSchema,
+  bookingServiceListingSchema,
   bookingServiceSchema,
   bookingServiceUpdateSchema,
   bookingSlotSchema,
@@ -32,10 +33,11 @@ export const bookingOperations = {
   listBookingServices: {
     method: 'GET',
     path: '/communities/{community}/booking-services',
-    summary: "A community's volunteer services open for booking (服务项目), with their schedules",
+    summary:
+      "A community's volunteer services open for booking (服务项目), with their schedules and each one's next day that takes a booking",
     access: 'public',
     input: communityIdSchema,
-    output: z.array(bookingServiceSchema),
+    output: z.array(bookingServiceListingSchema),
   },
   bookingAvailability: {
     method: 'GET',

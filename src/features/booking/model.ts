@@ -216,6 +216,15 @@ export type SlotView = z.output<typeof slotViewSchema>;
 export type DayView = z.output<typeof dayViewSchema>;
 export type Availability = z.output<typeof availabilitySchema>;
 
+/**
+ * A service as residents' list shows it: with the first day of its window that takes a booking
+ * (`open`: seats left; `full`: a booking joins the waitlist), so the cards need no request each.
+ */
+export const bookingServiceListingSchema = z.extend(bookingServiceSchema, {
+  next: z.optional(z.object({ date: z.string(), state: z.enum(['open', 'full']), left: z.int() })),
+});
+export type BookingServiceListing = z.output<typeof bookingServiceListingSchema>;
+
 export const availabilityQuerySchema = z
   .object({ id: idSchema, ...periodFields() })
   .check(

@@ -7,7 +7,7 @@
  * the machine; reads never write (a waitlisted booking whose slot started reads as expired).
  */
 import * as z from 'zod/mini';
-import { answerErrors } from '../core/answers.js';
+import { bookingDetailErrors } from './checks.js';
 import { categoriesFor } from '../core/catalogues.js';
 import { resolveLocation, type Community } from '../core/model.js';
 import { newQueryCode } from '../../domain/codes.js';
@@ -15,10 +15,11 @@ import { toCsv } from '../../domain/csv.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { maskName, scrubPublicText } from '../../domain/mask.js';
-import { shanghaiDate, shanghaiStartOfDay } from '../../domain/time.js';
+import { addDays, shanghaiDate, shanghaiStartOfDay } from '../../domain/time.js';
 import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 import {
+  AVAILABILITY_DAYS_MAX,
   bookingMachine,
   bookingSlotKey,
   bookingStatusAsOf,
@@ -33,6 +34,7 @@ import {
   type BookingReceipt,
   type BookingResidentView,
   type BookingService,
+  type BookingServiceListing,
   type BookingSlot,
   type BookingStaffView,
   type BookingStatus,
@@ -268,10 +270,25 @@ export async function updateBookingService(
 export async function listBookingServices(
   ctx: ServiceContext,
   { community }: { community: string },
-): Promise<BookingService[]> {
+): Promise<BookingServiceListing[]> {
   const services = await ctx.store.bookingServices.listByCommunity(community);
   if (!services.length) await communityOf(ctx.store, community);
-  return services.filter((s) => s.active);
+  const today = shanghaiDate(ctx.clock.now());
+  return Promise.all(
+    services
+      .filter((s) => s.active)
+      .map(async (service) => {
+        const to = addDays(today, Math.min(service.schedule.windowDays, AVAILABILITY_DAYS_MAX - 1));
+        const { days } = await availabilityOf(ctx, service, today, to);
+        const day = days.find((d) => d.state === 'open') ?? days.find((d) => d.state === 'full');
+        return day
+          ? {
+              ...service,
+              next: { date: day.date, state: day.state as 'open' | 'full', left: day.left },
+            }
+          : service;
+      }),
+  );
 }
 
 /** Staff: every service of the community, switched off ones too. */
@@ -353,14 +370,24 @@ export async function bookingAvailability(
 ): Promise<Availability> {
   const service = await ctx.store.bookingServices.get(query.id);
   if (!service?.active) throw new DomainError('not_found', `service ${query.id}`);
+  return availabilityOf(ctx, service, query.from, query.to);
+}
+
+/** A service's days from `fromDate` to `toDate`: seats left, full, or closed and why. */
+async function availabilityOf(
+  ctx: ServiceContext,
+  service: BookingService,
+  fromDate: string,
+  toDate: string,
+): Promise<Availability> {
   const now = ctx.clock.now();
-  const days = plans(service.schedule, query.from, query.to, ctx.calendar);
+  const days = plans(service.schedule, fromDate, toDate, ctx.calendar);
   const keys = days.flatMap((d) =>
     d.open ? d.slots.map((s) => bookingSlotKey(service.id, s.start)) : [],
   );
   const usage = await ctx.store.bookingSeats.usage(keys);
-  const [from] = dayBounds(query.from);
-  const [, to] = dayBounds(query.to);
+  const [from] = dayBounds(fromDate);
+  const [, to] = dayBounds(toDate);
   const records = new Map(
     (await ctx.store.bookingSlots.listByStart(service.community, from, to))
       .filter((r) => r.service === service.id)
@@ -382,24 +409,12 @@ async function checkBooking(
   input: BookingSubmission,
   now: Date,
 ): Promise<PlannedSlot> {
-  const fields: FieldError[] = [];
-  if (input.party > service.limits.partyMax) {
-    fields.push({ path: 'party', key: 'party.tooMany', params: { max: service.limits.partyMax } });
-  }
-  if (service.eligibility && input.eligible !== true) {
-    fields.push({ path: 'eligible', key: 'eligible.required' });
-  }
-  fields.push(...answerErrors(service.questions, input.answers));
-  if (service.place.kind === 'home') {
-    if (!input.location) {
-      fields.push({ path: 'location', key: 'location.required' });
-    } else if (input.location.community !== service.community) {
-      fields.push({ path: 'location', key: 'location.otherCommunity' });
-    } else {
-      const resolved = resolveLocation(await communityOf(tx, service.community), input.location);
-      if ('missing' in resolved) {
-        fields.push({ path: `location.${resolved.missing}`, key: 'location.unknown' });
-      }
+  const fields = bookingDetailErrors(service, input);
+  // The place named must exist in the community (the check above saw it is given and local).
+  if (service.place.kind === 'home' && input.location?.community === service.community) {
+    const resolved = resolveLocation(await communityOf(tx, service.community), input.location);
+    if ('missing' in resolved) {
+      fields.push({ path: `location.${resolved.missing}`, key: 'location.unknown' });
     }
   }
   const slot = plannedSlot(service.schedule, input.start, ctx.calendar);

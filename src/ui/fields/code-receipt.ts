@@ -17,6 +17,8 @@ export interface CodeReceiptProps {
   keep: string;
   again: string;
   onAgain: () => void;
+  /** What else the receipt offers, before "another one" (the booking's calendar file). */
+  more?: unknown;
 }
 
 /**
@@ -53,6 +55,7 @@ export function codeReceipt(p: CodeReceiptProps) {
     <button type="button" class="button-secondary" @click=${copy}>${p.copy}</button>
     <p role="status">${p.said}</p>
     <p class="warn">${p.keep}</p>
+    ${p.more ?? nothing}
     <button type="button" class="button-secondary" @click=${p.onAgain}>${p.again}</button>
   </section>`;
 }

@@ -1,0 +1,5 @@
+import { SqBookingDesk } from '../features/booking/elements/booking-desk/index.js';
+
+SqBookingDesk.define();
+
+export { SqBookingDesk };

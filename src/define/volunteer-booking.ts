@@ -1,0 +1,5 @@
+import { SqVolunteerBooking } from '../features/booking/elements/volunteer-booking/index.js';
+
+SqVolunteerBooking.define();
+
+export { SqVolunteerBooking };

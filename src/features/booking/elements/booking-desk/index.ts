@@ -1,0 +1,1 @@
+export { SqBookingDesk } from './booking-desk.js';
