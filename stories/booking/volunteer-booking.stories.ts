@@ -91,7 +91,7 @@ export const Services: Story = {};
 export const Days: Story = { play: toDays('爱心理发', true) };
 /** 上门 home visit: its details ask for the building and unit. */
 export const HomeVisitDetails: Story = { play: toDays('家电维修', true, true) };
-/** The details of 法律咨询 (party of two, a required question). */
+/** The details of 法律咨询 (a required question). */
 export const Details: Story = { play: toDays('法律咨询', true, true) };
 /** 我的预约: look a booking up by its code. */
 export const MyBooking: Story = {

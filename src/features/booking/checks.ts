@@ -23,15 +23,26 @@ interface DetailsInput {
 }
 
 /**
- * A booking's details against its service: party within the service's limit, its eligibility
- * ticked, its questions answered, a home visit's place given in its community. Field errors as
- * i18n keys (booking-fields, complaint fields' `answers.*`, common's `location.*`).
+ * The largest party a slot takes: the service's limit, and never more than the slot's seats
+ * (a larger party could only wait in line for ever).
  */
-export function bookingDetailErrors(service: ServiceRules, input: DetailsInput): FieldError[] {
+export const partyLimit = (service: ServiceRules, seats = Infinity): number =>
+  Math.min(service.limits.partyMax, seats);
+
+/**
+ * A booking's details against its service and the slot's `seats` (when known): party within
+ * both, its eligibility ticked, its questions answered, a home visit's place given in its
+ * community. Field errors as i18n keys (booking-fields, complaint fields' `answers.*`, common's
+ * `location.*`).
+ */
+export function bookingDetailErrors(
+  service: ServiceRules,
+  input: DetailsInput,
+  seats?: number,
+): FieldError[] {
   const fields: FieldError[] = [];
-  if (input.party > service.limits.partyMax) {
-    fields.push({ path: 'party', key: 'party.tooMany', params: { max: service.limits.partyMax } });
-  }
+  const max = partyLimit(service, seats);
+  if (input.party > max) fields.push({ path: 'party', key: 'party.tooMany', params: { max } });
   if (service.eligibility && input.eligible !== true) {
     fields.push({ path: 'eligible', key: 'eligible.required' });
   }

@@ -45,7 +45,8 @@ export const demoServices: BookingServiceInput[] = [
     notice: '请带上医保卡和近期的检查单、正在吃的药。',
     questions: [{ id: 'chronic', label: '是否有慢性病（如高血压、糖尿病）？' }],
     eligibility: '我（或代约的老人）是幸福里社区居民',
-    limits: { perMonth: 1, partyMax: 1 },
+    // An elder may come with their partner (一对老夫妻).
+    limits: { perMonth: 1, partyMax: 2 },
     // 每月第二个周三上午, 30 seats.
     schedule: {
       rules: [{ weekdays: [3], nth: 2, start: '08:30', end: '11:30', slotMinutes: 180, seats: 30 }],
@@ -78,7 +79,8 @@ export const demoServices: BookingServiceInput[] = [
     place: station,
     durationMinutes: 30,
     questions: [{ id: 'topic', label: '想咨询哪方面的问题？', required: true }],
-    limits: { activePerService: 1, partyMax: 2 },
+    // One resident a lawyer's half hour (a slot of one seat takes no party of two).
+    limits: { activePerService: 1 },
     // 每周五下午.
     schedule: {
       rules: [{ weekdays: [5], start: '14:00', end: '17:00', slotMinutes: 30, seats: 1 }],
@@ -166,11 +168,11 @@ export async function seedDemoBookings(store: Store, clock: Clock = systemClock)
   const second = await book(clock, { service: haircut.id, start: cut.start }, 4);
   await book(clock, { service: haircut.id, start: cut.start }, 5);
   await cancelBooking(createContext(store, { clock }), { code: second.code });
-  // 法律咨询: a booking with its question answered, brought by two.
+  // 法律咨询: a booking with its question answered.
   const advice = firstSlot(legal.schedule, addDays(today, 1));
   await book(
     clock,
-    { service: legal.id, start: advice.start, party: 2, answers: { topic: '子女赡养和房产继承' } },
+    { service: legal.id, start: advice.start, answers: { topic: '子女赡养和房产继承' } },
     6,
   );
   // 家电维修 上门: booked on behalf of an elder (代约).

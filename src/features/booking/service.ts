@@ -409,7 +409,8 @@ async function checkBooking(
   input: BookingSubmission,
   now: Date,
 ): Promise<PlannedSlot> {
-  const fields = bookingDetailErrors(service, input);
+  const slot = plannedSlot(service.schedule, input.start, ctx.calendar);
+  const fields = bookingDetailErrors(service, input, slot?.seats);
   // The place named must exist in the community (the check above saw it is given and local).
   if (service.place.kind === 'home' && input.location?.community === service.community) {
     const resolved = resolveLocation(await communityOf(tx, service.community), input.location);
@@ -417,7 +418,6 @@ async function checkBooking(
       fields.push({ path: `location.${resolved.missing}`, key: 'location.unknown' });
     }
   }
-  const slot = plannedSlot(service.schedule, input.start, ctx.calendar);
   if (!slot) {
     // A day closed (a holiday, a closure) is a time that cannot be booked now; a start that is
     // no slot of an open day is a mistake in the input.

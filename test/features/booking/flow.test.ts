@@ -386,6 +386,16 @@ for (const target of targets) {
           ...resident(0),
           party: 2,
         });
+        // A party the slot's seats can never hold is refused (it would wait in line for ever),
+        // even within the service's own limit of 3.
+        const tooBig = await fails(
+          env.resident.booking.book({ service: svc.id, start: TUE_0930, ...resident(4), party: 3 }),
+          'validation_failed',
+          400,
+        );
+        assert.deepEqual(tooBig.fields, [
+          { path: 'party', key: 'party.tooMany', params: { max: 2 } },
+        ]);
         // The same phone written differently is the same resident.
         await fails(
           env.resident.booking.book({

@@ -182,6 +182,8 @@ describe('<sq-volunteer-booking>', () => {
     const { slot } = await firstOpenSlot(resident, service.id);
     const el = await mount(resident);
     await pick(el, slot.start);
+    // The service takes parties of two, but a one-seat slot never could: no party choice.
+    expect($(el, '#party')).to.equal(null);
     click(el, 'form button[type=submit]');
     await waitUntil(() => $(el, '[part=error-summary]'), 'summary');
     expect(text(el)).to.contain('请填写预约人姓名');
@@ -207,6 +209,19 @@ describe('<sq-volunteer-booking>', () => {
       timeout: 5000,
     });
     expect(text(el)).to.contain('这个时段现在不能预约');
+  });
+
+  it('offers a party only as large as the chosen slot takes', async () => {
+    const rule = { ...SERVICE.schedule.rules[0]!, seats: 2 };
+    const { resident, service } = await street({
+      limits: { partyMax: 3 },
+      schedule: { ...SERVICE.schedule, rules: [rule] },
+    });
+    const { slot } = await firstOpenSlot(resident, service.id);
+    const el = await mount(resident);
+    await pick(el, slot.start);
+    const party = $<HTMLSelectElement>(el, '#party')!;
+    expect([...party.options].map((o) => o.value)).to.deep.equal(['1', '2']);
   });
 
   it('offline: says a booking cannot wait, keeps the draft without the phone, sends once when back', async () => {

@@ -22,7 +22,7 @@ import { options } from '../../../../ui/fields/options.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { lookupShell } from '../../../../ui/lookup.js';
 import { i18n } from '../../../../ui/localize.js';
-import { bookingDetailErrors } from '../../checks.js';
+import { bookingDetailErrors, partyLimit } from '../../checks.js';
 import type { BookingReceipt, BookingService, BookingSubmission } from '../../model.js';
 import zhFields from '../../locales/zh-CN/booking-fields.js';
 import zhAfter from '../../locales/zh-CN/volunteer-booking-after.js';
@@ -98,7 +98,11 @@ export function toInput(host: Host, v: Values): BookingSubmission {
     phone: v.phone,
     forWhom: v.forWhom,
     ...(v.forWhom === 'elder' ? { elder: { name: v.elderName, relation: v.elderRelation } } : {}),
-    party: Number(v.party) || 1,
+    // The party list shows at most what the chosen slot takes: send what it shows.
+    party: Math.min(
+      Number(v.party) || 1,
+      service ? partyLimit(service, host.chosenSlot?.seats) : 1,
+    ),
     answers,
     ...(service?.place.kind === 'home' && picked?.building ? { location: picked } : {}),
     ...(service?.eligibility ? { eligible: v.eligible } : {}),
@@ -110,7 +114,9 @@ export function toInput(host: Host, v: Values): BookingSubmission {
 export async function check(host: Host, input: BookingSubmission): Promise<FieldError[]> {
   const parsed = (await operationDef('bookSlot')).input.safeParse(input);
   const fields = parsed.success ? [] : toFieldErrors(parsed.error.issues);
-  return host.service ? [...fields, ...bookingDetailErrors(host.service, input)] : fields;
+  return host.service
+    ? [...fields, ...bookingDetailErrors(host.service, input, host.chosenSlot?.seats)]
+    : fields;
 }
 
 /** "下一步": checks the details; shows the errors at their fields, or the confirmation. */
@@ -173,6 +179,7 @@ export function renderDetails(host: Host, service: BookingService, step: Step) {
   if (step === 'confirm') return renderConfirm(host, service);
   const privacy = host.client.communities.peek(host.communityId ?? '')?.privacy;
   const ids = Object.keys(s.errors);
+  const partyMax = partyLimit(service, slot?.seats);
   return html`${host.heading('details', host.careMode ? 'slot' : 'day')}
     <p class="hint-text">
       ${host.nameOf(service)} · ${slot ? when(host, slot.start, slot.end) : nothing}
@@ -204,13 +211,13 @@ export function renderDetails(host: Host, service: BookingService, step: Step) {
         }
       </fieldset>
       ${
-        service.limits.partyMax > 1
+        partyMax > 1
           ? field(
               f(host, 'party'),
               (d, invalid) =>
                 html`<select id="party" name="party" aria-describedby=${d} aria-invalid=${invalid}>
                   ${options(
-                    Array.from({ length: service.limits.partyMax }, (_, i) => [
+                    Array.from({ length: partyMax }, (_, i) => [
                       String(i + 1),
                       t.t('people', { n: i + 1 }),
                     ]),
