@@ -222,6 +222,11 @@ describe('<sq-volunteer-booking>', () => {
     await pick(el, slot.start);
     const party = $<HTMLSelectElement>(el, '#party')!;
     expect([...party.options].map((o) => o.value)).to.deep.equal(['1', '2']);
+    // A party picked for a larger slot shows (and is sent) as the most this one takes.
+    el.s.values = { ...el.s.values, party: '3' };
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#party')!.value).to.equal('2');
   });
 
   it('offline: says a booking cannot wait, keeps the draft without the phone, sends once when back', async () => {

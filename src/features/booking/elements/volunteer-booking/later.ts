@@ -83,6 +83,13 @@ export function fieldOf(path: string): string {
   return head!;
 }
 
+/**
+ * The party as the details show it and the booking sends it: at most what the service and the
+ * chosen slot take (a party picked for a larger slot, before going back, shrinks with it).
+ */
+const partyOf = (host: Host, service: BookingService, party: string) =>
+  Math.min(Number(party) || 1, partyLimit(service, host.chosenSlot?.seats));
+
 /** The booking, as the server's schema takes it. */
 export function toInput(host: Host, v: Values): BookingSubmission {
   const service = host.service;
@@ -98,11 +105,7 @@ export function toInput(host: Host, v: Values): BookingSubmission {
     phone: v.phone,
     forWhom: v.forWhom,
     ...(v.forWhom === 'elder' ? { elder: { name: v.elderName, relation: v.elderRelation } } : {}),
-    // The party list shows at most what the chosen slot takes: send what it shows.
-    party: Math.min(
-      Number(v.party) || 1,
-      service ? partyLimit(service, host.chosenSlot?.seats) : 1,
-    ),
+    party: service ? partyOf(host, service, v.party) : 1,
     answers,
     ...(service?.place.kind === 'home' && picked?.building ? { location: picked } : {}),
     ...(service?.eligibility ? { eligible: v.eligible } : {}),
@@ -221,7 +224,7 @@ export function renderDetails(host: Host, service: BookingService, step: Step) {
                       String(i + 1),
                       t.t('people', { n: i + 1 }),
                     ]),
-                    v.party,
+                    String(partyOf(host, service, v.party)),
                   )}
                 </select>`,
             )
