@@ -111,6 +111,13 @@ const EMBEDDED = {
           ? [`src/features/${name}/repos/memory-impl.ts`]
           : []),
       ],
+      // Its demo data, where its manifest has `demo`: the embedded transport loads it before
+      // the feature's first call to seed the demo street (a no-op once the store has the data).
+      demo: readFileSync(join(root, 'src/features', name, 'feature.ts'), 'utf8').includes(
+        "import('./demo.js')",
+      )
+        ? `src/features/${name}/demo.ts`
+        : undefined,
       // Its photo storage, where it has one (the manifest's `uploads`): the first photo loads it.
       photos: existsSync(join(root, 'src/features', name, 'uploads.ts'))
         ? `src/features/${name}/uploads.ts`
@@ -289,7 +296,7 @@ const PROVIDER = 'src/define/provider.ts';
 /** import() targets an HTTP page in the default language never fetches. */
 const HTTP_NEVER = [
   /^src\/sdk\/embedded\.ts$/,
-  /^src\/features\/[^/]+\/(service|uploads)\.ts$/,
+  /^src\/features\/[^/]+\/(service|uploads|demo)\.ts$/,
   /\/locales\/(?!zh-CN\/)[^/]+\/[^/]+\.ts$/,
 ];
 
@@ -363,6 +370,7 @@ function embeddedRows(outputs, walk, eager, files) {
   const featureEntries = new Set(
     [
       ...EMBEDDED.features.flatMap((f) => f.entries),
+      ...EMBEDDED.features.flatMap((f) => (f.demo ? [f.demo] : [])),
       ...EMBEDDED.seed,
       ...EMBEDDED.retention,
     ].flatMap((source) => lazyEntry(source)),
@@ -411,6 +419,20 @@ function embeddedRows(outputs, walk, eager, files) {
       BUDGET.lazy,
       `${core.size} + ${own.size} chunk(s)`,
     );
+    if (feature.demo) {
+      const demoStarts = lazyEntry(feature.demo);
+      if (demoStarts.length === 0)
+        fail(`${label} demo (seed)`, `no import() chunk of ${feature.demo}`);
+      else {
+        const demo = minus(walk(demoStarts, ['import-statement']), eager, core, own);
+        row(
+          `${label} demo (seed)`,
+          measure(files(demo)),
+          5 * KB,
+          `${demo.size} chunk(s) beyond the feature's, loaded before its first call to seed the demo street; budget 5 kB`,
+        );
+      }
+    }
     if (feature.photos) {
       const photoStarts = lazyEntry(feature.photos);
       if (photoStarts.length === 0) {

@@ -77,6 +77,20 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
       .catch(() => undefined);
   };
   keep();
+  // A feature's demo data (its manifest's `demo`), seeded before its first call: the board of
+  // the demo street shows entries with no server. Once per feature and transport.
+  const seeded = new Map<unknown, Promise<unknown>>();
+  const seedFeature = async (name: string) => {
+    const feature = await registeredOperations.feature(name as never);
+    if (!feature.demo) return;
+    let seeding = seeded.get(feature);
+    if (!seeding) {
+      seeding = feature.demo().then((seed) => seed(store, clock));
+      seeded.set(feature, seeding);
+      seeding.catch(() => seeded.delete(feature));
+    }
+    await seeding;
+  };
   return {
     kind: 'embedded',
     // Photos are kept as Blobs in the store (IndexedDB), under the same checks as the server's.
@@ -98,6 +112,7 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
     async call(name, input) {
       keep();
       try {
+        if (options.seed !== false) await seedFeature(name);
         return await runOperationFrom(registeredOperations, name, context(), input);
       } catch (error) {
         throw ApiError.from(error);

@@ -58,7 +58,8 @@ const viewStyles = css`
     border-radius: var(--sq-radius);
     background: var(--sq-color-surface-raised);
   }
-  .box h4 {
+  .box h3 {
+    font-size: 1em;
     margin: 0 0 var(--sq-space-2);
   }
   .box p + p {
@@ -169,6 +170,7 @@ async function submit(host: Host, entry: PublicEntry) {
   // The phone and the reason leave memory with the form.
   host.values = { role: '', name: '', phone: '', reason: '', consent: false };
   host.appealed(entry.id, outcome.value);
+  host.requestUpdate();
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>('#done')?.focus();
 }
@@ -182,9 +184,7 @@ function renderAppeal(host: Host, entry: PublicEntry) {
   const privacy = host.client.communities.peek(host.communityId ?? '')?.privacy;
   const sending = host.appealing.busy;
   const failure = host.appealing.phase === 'failed' ? host.appealing.error : undefined;
-  const summary = ORDER.filter((f) => host.errors[f]).map(
-    (f) => [f, err(f)!] as [string, string],
-  );
+  const summary = ORDER.filter((f) => host.errors[f]).map((f) => [f, err(f)!] as [string, string]);
   return html`${head(host, t.t('appealFor', { subject: entry.subject.label }))}
     <p class="hint-text">${t.t('appealIntro', { days: APPEAL_WORKING_DAYS })}</p>
     <div class="entry-box">
@@ -238,7 +238,7 @@ function renderAppeal(host: Host, entry: PublicEntry) {
         error: err('reason'),
       })}
       <section class="box" part="privacy" aria-labelledby="privacy">
-        <h4 id="privacy">${t.t('privacy')}</h4>
+        <h3 id="privacy">${t.t('privacy')}</h3>
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
         <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
@@ -328,11 +328,7 @@ function renderLookup(host: Host) {
   const t = host.t;
   const busy = host.finding.busy;
   const failure = host.finding.phase === 'failed' ? host.finding.error : undefined;
-  const error = host.codeError
-    ? t.t('codeEmpty')
-    : host.notFound
-      ? t.t('notFound')
-      : undefined;
+  const error = host.codeError ? t.t('codeEmpty') : host.notFound ? t.t('notFound') : undefined;
   const form = html`<form
     part="form"
     novalidate

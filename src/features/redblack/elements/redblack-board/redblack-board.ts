@@ -175,7 +175,7 @@ export class SqRedblackBoard extends SqElement {
     // A timer only where it may act on its own: kiosk mode, never care mode (适老化).
     const wanted = this.kiosk && !this.careMode && !this.poster && this.pages().length > 1;
     if (wanted && !this.timer) {
-      this.timer = setInterval(() => this.tick(), Math.max(3, this.interval) * 1000);
+      this.timer = setInterval(() => this.tick(), Math.max(1, this.interval) * 1000);
     } else if (!wanted) this.stopTimer();
   }
 
@@ -302,7 +302,9 @@ export class SqRedblackBoard extends SqElement {
     return formatDate(
       day,
       this.t.lang,
-      short ? { month: 'long', day: 'numeric' } : { year: 'numeric', month: 'long', day: 'numeric' },
+      short
+        ? { month: 'long', day: 'numeric' }
+        : { year: 'numeric', month: 'long', day: 'numeric' },
     );
   }
 
@@ -439,7 +441,8 @@ export class SqRedblackBoard extends SqElement {
     return html`<article class="card" part="entry" data-list=${e.list} data-status=${e.status}>
       <p class="tags">
         <span class="list-tag"
-          ><span aria-hidden="true">${t.t(`listIcon.${e.list}`)}</span> ${t.t(`lists.${e.list}`)}</span
+          ><span aria-hidden="true">${t.t(`listIcon.${e.list}`)}</span>
+          ${t.t(`lists.${e.list}`)}</span
         >
         <span class="badge">${this.categoryOf(e)}</span> ${status}
       </p>

@@ -80,7 +80,8 @@ export default {
   privacyRights: 'To see, correct or delete it, contact: {{contact}}.',
   defaultController: 'the residents’ committee of this community',
   defaultContact: 'the community service station',
-  consent: 'I have read the above and agree that the community uses my contact details for this appeal.',
+  consent:
+    'I have read the above and agree that the community uses my contact details for this appeal.',
   submit: 'Send the appeal',
   sending: 'Sending…',
   failed: 'That did not work.',
