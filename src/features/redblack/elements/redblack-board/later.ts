@@ -92,6 +92,12 @@ const viewStyles = css`
   }
 `;
 
+/** Phone numbers and clock times in a text, each one unit that never breaks ("0571-" / "8765…"). */
+const tokens = (text: string) =>
+  text
+    .split(/(\d[\d:–-]*\d)/)
+    .map((part, i) => (i % 2 ? html`<span class="nowrap">${part}</span>` : part));
+
 /** The view's heading (focused when it opens) and the way back. */
 function head(host: Host, title: string) {
   return html`<div class="view-head">
@@ -242,7 +248,9 @@ function renderAppeal(host: Host, entry: PublicEntry) {
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
         <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
-        <p>${t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') })}</p>
+        <p>
+          ${tokens(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
+        </p>
       </section>
       ${choice({
         id: 'consent',

@@ -72,6 +72,9 @@ export const boardStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
     margin-top: var(--sq-space-3);
   }
+  :host([kiosk]) .cards {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 26rem), 1fr));
+  }
   .card {
     display: grid;
     gap: var(--sq-space-2);

@@ -200,6 +200,8 @@ export class SqRedblackBoard extends SqElement {
     const client = this.client;
     this.loadError = undefined;
     try {
+      // The poster's title names the community.
+      if (this.poster) await client.communities.get(id).catch(() => undefined);
       const board = await client.redblack.board(id, period);
       if (client !== this.client || id !== this.communityId || period !== this.period) return;
       this.board = board;
@@ -306,6 +308,11 @@ export class SqRedblackBoard extends SqElement {
         ? { month: 'long', day: 'numeric' }
         : { year: 'numeric', month: 'long', day: 'numeric' },
     );
+  }
+
+  /** @internal The last day on the board: `until` is the first moment off it. */
+  lastDay(until: string) {
+    return this.date(shanghaiDate(new Date(Date.parse(until) - 1)));
   }
 
   /** @internal A category's name in the reader's language. */
@@ -459,14 +466,12 @@ export class SqRedblackBoard extends SqElement {
           : nothing
       }
       ${e.photos.length ? html`<p class="meta">${t.t('photos', { n: e.photos.length })}</p>` : nothing}
-      <p class="meta">
-        <span class="nowrap">${t.t('published', { date: this.date(e.publishedAt) })}</span>
-        ${
-          e.status === 'archived' || e.status === 'expired'
-            ? nothing
-            : html` · <span class="nowrap">${t.t('until', { date: this.date(e.until) })}</span>`
-        }
-      </p>
+      <p class="meta">${t.t('published', { date: this.date(e.publishedAt) })}</p>
+      ${
+        e.status === 'archived' || e.status === 'expired'
+          ? nothing
+          : html`<p class="meta">${t.t('until', { date: this.lastDay(e.until) })}</p>`
+      }
       ${
         actions && e.appealable
           ? html`<button
@@ -547,7 +552,13 @@ export class SqRedblackBoard extends SqElement {
       : first
         ? this.periodName(first.period, first.periodLabel)
         : '';
-    return html`<h2 class="poster-title">${label} ${t.t('title')}</h2>
+    const community = this.client.communities.peek(this.communityId ?? '');
+    const name = community
+      ? t.lang.startsWith('en')
+        ? (community.nameEn ?? community.name)
+        : community.name
+      : '';
+    return html`<h2 class="poster-title">${name} ${label} ${t.t('title')}</h2>
       <div class="poster-lists">
         ${(['red', 'black'] as const).map(
           (l) =>
