@@ -5,7 +5,6 @@
  */
 import { css, html, nothing } from 'lit';
 import type { FieldError } from '../../../../domain/errors.js';
-import { toFieldErrors } from '../../../../domain/validation.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
@@ -19,7 +18,6 @@ import { lookupShell, lookupStyles } from '../../../../ui/lookup.js';
 import {
   APPEAL_REASON_MAX,
   APPEAL_WORKING_DAYS,
-  appealInputSchema,
   type AppealReceipt,
   type AppealView,
   type PublicEntry,
@@ -142,20 +140,14 @@ const layout = (v: AppealValues) => ({
     f === 'consent' ? !v.consent : !String(v[f as keyof AppealValues] ?? '').trim(),
 });
 
-/** Checks with the server's schema, then sends under the intent's key. */
+/**
+ * Sends under the intent's key. The check is the operation's own (its input schema, in the
+ * transport over HTTP and in the service either way): its field errors come back at their
+ * fields, an empty field saying what to do.
+ */
 async function submit(host: Host, entry: PublicEntry) {
   const v = host.values;
   const input = toInput(v, entry.id);
-  const checked = appealInputSchema.safeParse(input);
-  if (!checked.success) {
-    host.errors = fieldErrors(toFieldErrors(checked.error.issues), layout(v));
-    host.requestUpdate();
-    await host.updateComplete;
-    host.renderRoot.querySelector<HTMLElement>('[part=error-summary]')?.focus();
-    const first = Object.keys(host.errors)[0];
-    if (first) host.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
-    return;
-  }
   host.errors = {};
   const { entry: id, ...body } = input;
   const outcome = await host.appealing.run('appeal', input, (client, idempotencyKey) =>
@@ -169,6 +161,9 @@ async function submit(host: Host, entry: PublicEntry) {
     if (fields.length) {
       host.errors = fieldErrors(fields, layout(v));
       host.requestUpdate();
+      await host.updateComplete;
+      const first = Object.keys(host.errors)[0];
+      if (first) host.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
     }
     return;
   }
