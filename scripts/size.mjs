@@ -193,22 +193,43 @@ const BOOKING_UI_WAIVER =
 const BOOKING_LIST_WAIVER =
   `${BOOKING_WAIVER}; then +0.13 kB: the services list gives each service's next day that takes ` +
   'a booking, so the booking cards are one request instead of one per service';
+/**
+ * Raised by the 红黑榜 board branch, for the lead to accept or refuse (docs/size.md): the embedded
+ * transport seeds a feature's demo (its manifest's `demo`) before the feature's first call, so a
+ * bare <sq-redblack-board> shows the demo street with no server: +0.06 kB in the core, on every
+ * embedded row; the 红黑榜 row +0.24 kB more (the demo's import() splits the feature's services
+ * into one more chunk).
+ */
+const DEMO_SEED_WAIVER = "+0.06 kB: the core seeds a feature's demo before its first call";
 const WAIVED = {
-  'embedded transport + redblack': { ceiling: 20_300, reason: REDBLACK_WAIVER },
+  'embedded transport + redblack': {
+    ceiling: 20_560,
+    reason: `${REDBLACK_WAIVER}; ${DEMO_SEED_WAIVER}, and +0.24 kB: the demo's import() splits the services into one more chunk`,
+  },
   'page over HTTP: <sq-complaint-desk>': { ceiling: 40_100, reason: PAGES_WAIVER },
   'page over HTTP: <sq-wish-wall>': { ceiling: 40_150, reason: PAGES_WAIVER },
   'drop-in page: <sq-wish-review>': {
     ceiling: 46_500,
     reason: `${PAGES_WAIVER}; ${BOOKING_UI_WAIVER}`,
   },
-  'embedded transport + complaints': { ceiling: 16_700, reason: BOOKING_CORE_WAIVER },
-  'embedded transport + complaints photos': { ceiling: 18_460, reason: BOOKING_CORE_WAIVER },
-  'embedded transport + wishes': { ceiling: 16_580, reason: BOOKING_CORE_WAIVER },
+  'embedded transport + complaints': {
+    ceiling: 16_760,
+    reason: `${BOOKING_CORE_WAIVER}; ${DEMO_SEED_WAIVER}`,
+  },
+  'embedded transport + complaints photos': {
+    ceiling: 18_525,
+    reason: `${BOOKING_CORE_WAIVER}; ${DEMO_SEED_WAIVER}`,
+  },
+  'embedded transport + wishes': {
+    ceiling: 16_640,
+    reason: `${BOOKING_CORE_WAIVER}; ${DEMO_SEED_WAIVER}`,
+  },
   'embedded transport + booking': {
-    ceiling: 24_070,
+    ceiling: 24_125,
     reason:
       `${BOOKING_LIST_WAIVER}; +0.19 kB for the calendar's and 红黑榜's stand-ins in the core; ` +
-      "+0.03 kB: a party larger than the slot's seats is refused (it waited in line for ever)",
+      "+0.03 kB: a party larger than the slot's seats is refused (it waited in line for ever); " +
+      DEMO_SEED_WAIVER,
   },
 };
 

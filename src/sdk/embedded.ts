@@ -77,19 +77,22 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
       .catch(() => undefined);
   };
   keep();
-  // A feature's demo data (its manifest's `demo`), seeded before its first call: the board of
-  // the demo street shows entries with no server. Once per feature and transport.
-  const seeded = new Map<unknown, Promise<unknown>>();
+  // A feature's demo data (its manifest's `demo`), seeded once before its first call, so the
+  // demo street's board shows entries with no server. A demo that fails is only not there.
+  const seeding = new Map<unknown, Promise<unknown>>();
   const seedFeature = async (name: string) => {
     const feature = await registeredOperations.feature(name as never);
     if (!feature.demo) return;
-    let seeding = seeded.get(feature);
-    if (!seeding) {
-      seeding = feature.demo().then((seed) => seed(store, clock));
-      seeded.set(feature, seeding);
-      seeding.catch(() => seeded.delete(feature));
+    if (!seeding.has(feature)) {
+      seeding.set(
+        feature,
+        feature
+          .demo()
+          .then((seed) => seed(store, clock))
+          .catch(() => undefined),
+      );
     }
-    await seeding;
+    await seeding.get(feature);
   };
   return {
     kind: 'embedded',
