@@ -27,6 +27,15 @@ import zhAfter from '../../locales/zh-CN/redblack-board-after.js';
 import zhCN from '../../locales/zh-CN/redblack-board.js';
 import type { AppealValues, SqRedblackBoard } from './redblack-board.js';
 
+// The kit's sending half, as every form's later chunk re-exports it (unused here: the appeal is
+// an ActionController's): the drop-in then keeps the field partials in the chunk the forms
+// share instead of splitting them into one more (a request more on every form's page).
+export {
+  adopt,
+  dismiss,
+  submit as submitForm,
+} from '../../../../ui/submission/submission-actions.js';
+
 // The appeal's messages and the fields' join the element's own strings (English has them in
 // its one lazily loaded file).
 i18n.addResourceBundle('zh-CN', 'redblack-board', { ...zhFields, ...zhCN, ...zhAfter }, true, true);
