@@ -380,7 +380,7 @@ export class SqRedblackBoard extends SqElement {
                 @click=${() => this.choose(l)}
               >
                 <span aria-hidden="true">${t.t(`listIcon.${l}`)}</span> ${t.t(`lists.${l}`)}
-                <span class="nowrap">（${t.t('count', { n: board[l].length })}）</span>
+                <span class="nowrap">${t.t('count', { n: board[l].length })}</span>
               </button>`,
           )}
         </div>

@@ -17,7 +17,7 @@ export default {
     black:
       'Problems to put right, naming only buildings, units, areas, organisations or shops. Marked “Put right” once fixed.',
   },
-  count: '{{n}}',
+  count: '({{n}})',
   periodPick: 'Period',
   current: 'On the board now',
   periodNow: 'On the board now ({{label}})',

@@ -14,7 +14,7 @@ export default {
     red: '表扬身边的好人好事和文明楼道。个人上榜须经本人同意。',
     black: '曝光不文明现象，只写楼栋、单元、区域、单位或商户。整改后标注“已整改”。',
   },
-  count: '{{n}} 条',
+  count: '（{{n}} 条）',
   periodPick: '评比周期',
   current: '当前在榜',
   periodNow: '当前在榜（{{label}}）',
