@@ -175,16 +175,21 @@ const PAGES_WAIVER =
 /** 红黑榜's first row: as booking's, its staff operations ride with the residents'. */
 const REDBLACK_WAIVER =
   '红黑榜 is 10 operations (public: board, appeal, appeal status; staff: entries, review, ' +
-  'publishing, corrections, appeal decisions); minified before gzip its services are 10.0 kB, ' +
-  'model 3.6, contract 2.6, memory repositories 1.8, rules 1.7, machines 1.1 kB. To pay back ' +
-  "as booking's: the staff services on the first staff call (a resident's board never needs " +
-  'them); see docs/size.md';
+  "publishing, corrections, appeal decisions); the staff's use cases load on the first staff " +
+  "call (desk.ts: 20.26 → 19.12 kB); what a resident's board still loads is the public view " +
+  '(masking, scrubbing, the change log), the model 3.6, the contract of all 10 operations 2.6, ' +
+  'memory repositories 1.8, rules 1.7 and machines 1.1 kB (minified, before gzip); see docs/size.md';
+/** The staff desk of a feature in the embedded transport (trials, Storybook). */
+const DESK_WAIVER =
+  "a staff member's page in the embedded transport (trials, Storybook): the resident row plus " +
+  "the desk's use cases, loaded on the first staff call; see docs/size.md";
 /** Raised by the booking UI branch, for the lead to accept or refuse (docs/size.md). */
 const BOOKING_UI_WAIVER =
   'the loader lists two more tags (<sq-volunteer-booking>, <sq-booking-desk>) and their ' +
   "locales: +0.05 kB on every drop-in page, and the review's was 16 B under its ceiling";
 const WAIVED = {
-  'embedded transport + redblack': { ceiling: 20_300, reason: REDBLACK_WAIVER },
+  'embedded transport + redblack': { ceiling: 19_120, reason: REDBLACK_WAIVER },
+  'embedded transport + redblack staff desk': { ceiling: 21_550, reason: DESK_WAIVER },
   'page over HTTP: <sq-complaint-desk>': { ceiling: 40_100, reason: PAGES_WAIVER },
   'page over HTTP: <sq-wish-wall>': { ceiling: 40_150, reason: PAGES_WAIVER },
   'drop-in page: <sq-wish-review>': {
@@ -195,19 +200,15 @@ const WAIVED = {
   'embedded transport + complaints photos': { ceiling: 18_460, reason: BOOKING_CORE_WAIVER },
   'embedded transport + wishes': { ceiling: 16_580, reason: BOOKING_CORE_WAIVER },
   'embedded transport + booking': {
-    ceiling: 21_130,
+    ceiling: 21_210,
     reason:
       'the booking feature is 16 operations on the capacity primitive; its staff use cases load ' +
-      'on the first staff call (desk.ts: 24.06 → 21.13 kB), what is left is the contract of all ' +
+      'on the first staff call (desk.ts: 24.06 → 21.21 kB, of which 0.08 kB is onFirstCall in a ' +
+      'chunk of its own, shared with 红黑榜), what is left is the contract of all ' +
       '16 operations 1.5 kB, model 2.8 kB, resident services, slot rules and the shipped ' +
       'holiday calendar 1.7 kB, memory repositories and seats 1.7 kB; see docs/size.md',
   },
-  'embedded transport + booking staff desk': {
-    ceiling: 25_550,
-    reason:
-      "a staff member's page in the embedded transport (trials, Storybook): the resident row " +
-      "plus the desk's use cases (4.4 kB), loaded on the first staff call; see docs/size.md",
-  },
+  'embedded transport + booking staff desk': { ceiling: 25_640, reason: DESK_WAIVER },
 };
 
 function row(name, { min, gz }, budget, note = '') {
