@@ -301,6 +301,10 @@ describe('<sq-redblack-board>', () => {
 
     const care = await mount(resident, { kiosk: true, care: true, interval: 1 });
     expect(care.timer).to.equal(undefined);
+    // Kiosk type stays large in care mode (24px, not care's 18px).
+    expect(
+      getComputedStyle($(care, 'h4')!.parentElement!.querySelector('p:nth-of-type(2)')!).fontSize,
+    ).to.equal('24px');
     await new Promise((r) => setTimeout(r, 1500));
     expect(text(care)).to.contain('第 1 / 4 页');
     const plain = await mount(resident);

@@ -7,14 +7,18 @@ export const boardStyles = css`
     --sq-redblack-red: var(--sq-color-primary);
     --sq-redblack-black: var(--sq-color-text);
   }
-  /* 党群服务中心's screen: read from a few metres away. */
+  /* 党群服务中心's screen: read from a few metres away. Set inside the shadow root, so care
+     mode's sizes (set on the host from outside, which wins over :host) do not shrink it. */
   :host([kiosk]) {
+    max-width: none;
+  }
+  .kiosk-root {
     --sq-font-size-body: 1.5rem;
     --sq-font-size-small: 1.5rem;
     --sq-font-size-heading: 2.25rem;
     --sq-font-size-key: 2.25rem;
     --sq-target-size: 3.75rem;
-    max-width: none;
+    font-size: var(--sq-font-size-body);
   }
   h2,
   h3 {

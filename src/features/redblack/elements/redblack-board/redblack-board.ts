@@ -340,7 +340,7 @@ export class SqRedblackBoard extends SqElement {
     if (this.view) return html`<p role="status">${t.t('common:loading')}</p>`;
     if (this.poster) return this.renderPoster();
     const board = this.board;
-    return html`<h2 tabindex="-1">${t.t('title')}</h2>
+    const page = html`<h2 tabindex="-1">${t.t('title')}</h2>
       ${this.kiosk ? nothing : html`<p class="hint-text">${t.t('about')}</p>`}
       ${
         this.loadError
@@ -359,6 +359,7 @@ export class SqRedblackBoard extends SqElement {
             : this.renderBoard(board)
       }
       <p class="visually-hidden" role="status">${this.announce}</p>`;
+    return this.kiosk ? html`<div class="kiosk-root">${page}</div>` : page;
   }
 
   private renderBoard(board: RedblackBoard) {
