@@ -8,7 +8,7 @@ import {
   icsFilename,
   icsFold,
   icsText,
-} from '../../../src/features/booking/elements/volunteer-booking/ics.js';
+} from '../../../src/domain/ics.js';
 
 const EVENT = {
   id: '01JFB9Z7Q4WQK8ZV0C3S6N2M1A',
