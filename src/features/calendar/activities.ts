@@ -215,7 +215,8 @@ export function residentView(
   if (r.elder) view.elderName = maskName(r.elder.name);
   if (r.cancel) {
     view.cancelledBy = r.cancel.by;
-    if (r.cancel.reason) view.cancelReason = scrubPublicText(r.cancel.reason, [r.name, r.elder?.name]);
+    if (r.cancel.reason)
+      view.cancelReason = scrubPublicText(r.cancel.reason, [r.name, r.elder?.name]);
   }
   return view;
 }

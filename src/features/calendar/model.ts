@@ -4,11 +4,7 @@ import { sha256 } from '../../domain/hash.js';
 import { idSchema } from '../../domain/ids.js';
 import { phoneSchema } from '../../domain/phone.js';
 import { boundedDateSchema, dateSchema, MAX_YEAR, MIN_YEAR } from '../../domain/time.js';
-import {
-  activityStatuses,
-  registrationActions,
-  registrationStatuses,
-} from './machine.js';
+import { activityStatuses, registrationActions, registrationStatuses } from './machine.js';
 import type { YearSchedule } from '../../domain/workdays.js';
 
 /**
@@ -141,7 +137,9 @@ const trimmed = (min: number, max: number, required: string, tooLong: string) =>
   );
 /** `08:30`, Beijing time. */
 const timeOfDay = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'activity.timeInvalid'));
-const weekdaySchema = z.int().check(z.minimum(1, 'recurrence.weekday'), z.maximum(7, 'recurrence.weekday'));
+const weekdaySchema = z
+  .int()
+  .check(z.minimum(1, 'recurrence.weekday'), z.maximum(7, 'recurrence.weekday'));
 const lunarDay = z.union([
   z.int().check(z.minimum(1, 'recurrence.lunarDay'), z.maximum(30, 'recurrence.lunarDay')),
   z.literal('last'),
@@ -169,7 +167,9 @@ export const recurrenceRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('yearly') }),
   z.object({
     kind: z.literal('lunar-yearly'),
-    month: z.int().check(z.minimum(1, 'recurrence.lunarMonth'), z.maximum(12, 'recurrence.lunarMonth')),
+    month: z
+      .int()
+      .check(z.minimum(1, 'recurrence.lunarMonth'), z.maximum(12, 'recurrence.lunarMonth')),
     day: lunarDay,
     short: z.optional(z.enum(['skip', 'last'])),
   }),
@@ -182,7 +182,9 @@ export const recurrenceRuleSchema = z.discriminatedUnion('kind', [
 export const recurrenceSchema = z.object({
   rule: recurrenceRuleSchema,
   until: z.optional(boundedDateSchema()),
-  count: z.optional(z.int().check(z.minimum(1, 'recurrence.count'), z.maximum(500, 'recurrence.count'))),
+  count: z.optional(
+    z.int().check(z.minimum(1, 'recurrence.count'), z.maximum(500, 'recurrence.count')),
+  ),
   except: z.optional(z.array(boundedDateSchema()).check(z.maxLength(ACTIVITY_EXCEPTIONS_MAX))),
   skipHolidays: z.optional(z.boolean()),
 });
@@ -200,9 +202,13 @@ const activityFields = {
   category: z.enum(activityCategories, 'activity.category'),
   place: trimmed(1, ACTIVITY_TEXT_MAX, 'activity.placeRequired', 'activity.placeTooLong'),
   /** 主办: a team or unit (never a resident). */
-  organiser: z.optional(trimmed(1, ACTIVITY_TEXT_MAX, 'activity.organiserRequired', 'activity.organiserTooLong')),
+  organiser: z.optional(
+    trimmed(1, ACTIVITY_TEXT_MAX, 'activity.organiserRequired', 'activity.organiserTooLong'),
+  ),
   /** Who it is for (适合老人, 亲子 …). */
-  audience: z.optional(trimmed(1, ACTIVITY_TEXT_MAX, 'activity.audienceRequired', 'activity.audienceTooLong')),
+  audience: z.optional(
+    trimmed(1, ACTIVITY_TEXT_MAX, 'activity.audienceRequired', 'activity.audienceTooLong'),
+  ),
   /** The first date (Beijing). */
   date: boundedDateSchema(),
   /** Start and end, Beijing time; both absent: all day. */
@@ -210,11 +216,16 @@ const activityFields = {
   endTime: z.optional(timeOfDay),
   recurrence: z.optional(recurrenceSchema),
   /** Seats per occurrence; 0: no limit. */
-  capacity: z._default(z.int().check(z.minimum(0, 'activity.capacity'), z.maximum(10_000, 'activity.capacity')), 0),
+  capacity: z._default(
+    z.int().check(z.minimum(0, 'activity.capacity'), z.maximum(10_000, 'activity.capacity')),
+    0,
+  ),
   /** Registration per occurrence; off: the calendar only shows the activity. */
   registration: z._default(z.boolean(), true),
   partyMax: z._default(
-    z.int().check(z.minimum(1, 'activity.partyMax'), z.maximum(ACTIVITY_PARTY_MAX, 'activity.partyMax')),
+    z
+      .int()
+      .check(z.minimum(1, 'activity.partyMax'), z.maximum(ACTIVITY_PARTY_MAX, 'activity.partyMax')),
     1,
   ),
   /** Registration opens this many days before an occurrence (0: as soon as published). */
@@ -233,11 +244,10 @@ const timesCheck = z.refine<{ startTime?: string | undefined; endTime?: string |
 const recurrenceCheck = z.refine<{
   date: string;
   recurrence?: { until?: string | undefined } | undefined;
-}>(
-  (a) =>
-    !a.recurrence?.until || a.recurrence.until >= a.date,
-  { path: ['recurrence', 'until'], error: 'recurrence.until' },
-);
+}>((a) => !a.recurrence?.until || a.recurrence.until >= a.date, {
+  path: ['recurrence', 'until'],
+  error: 'recurrence.until',
+});
 
 export const activityInputSchema = z
   .object({ community: idSchema, ...activityFields, publish: z._default(z.boolean(), false) })
@@ -516,7 +526,10 @@ export const activityCommunitySchema = z.object({ community: idSchema });
 // ---- .ics ----
 
 export const icsFileSchema = z.object({ filename: z.string(), content: z.string() });
-export const occurrenceIcsQuerySchema = z.object({ id: idSchema, date: z.optional(boundedDateSchema()) });
+export const occurrenceIcsQuerySchema = z.object({
+  id: idSchema,
+  date: z.optional(boundedDateSchema()),
+});
 
 // ---- Keys ----
 

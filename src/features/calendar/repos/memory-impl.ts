@@ -41,7 +41,12 @@ class MemoryRegistrations implements RegistrationRepository {
   async countActive(slot: string, phoneHash: string) {
     let n = 0;
     for (const r of this.tx.scan<Registration>(REGISTRATIONS)) {
-      if (r.slot === slot && r.phoneHash === phoneHash && registrationMachine.is('active', r.status)) n++;
+      if (
+        r.slot === slot &&
+        r.phoneHash === phoneHash &&
+        registrationMachine.is('active', r.status)
+      )
+        n++;
     }
     return n;
   }

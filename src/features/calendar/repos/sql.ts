@@ -47,8 +47,18 @@ class SqlRegistrations implements RegistrationRepository {
          VALUES ($1, $2, $3, $4, $5::timestamptz, $6, $7, $8, $9::timestamptz, $10::text::json)
          ON CONFLICT (id) DO UPDATE SET status = excluded.status,
            phone_hash = excluded.phone_hash, code_hash = excluded.code_hash, data = excluded.data`,
-        [r.id, r.community, r.activity, r.slot, r.start, r.status, r.phoneHash, r.codeHash,
-          r.createdAt, json(r)],
+        [
+          r.id,
+          r.community,
+          r.activity,
+          r.slot,
+          r.start,
+          r.status,
+          r.phoneHash,
+          r.codeHash,
+          r.createdAt,
+          json(r),
+        ],
       );
     } catch (error) {
       if (sqlState(error) === '23505') throw new DomainError('conflict', 'code taken');
