@@ -230,16 +230,14 @@ export async function actOnActivity(
 async function listed(tx: Store, a: Activity, date: string, now: Date) {
   const slot = occurrenceKey(a.id, date);
   const entries = await tx.activitySeats.entries(slot);
-  const place = new Map(entries.map((e) => [e.id, e.position ?? 0]));
+  // Arrival order of the seats (ids made in one millisecond do not sort by time).
+  const order = new Map(entries.map((e, i) => [e.id, i]));
+  const place = new Map(entries.map((e) => [e.id, e.position]));
   const rank = (r: Registration) =>
-    r.status === 'waitlisted' ? 1 : r.status === 'cancelled' || r.status === 'expired' ? 2 : 0;
+    !order.has(r.id) ? 2 : r.status === 'waitlisted' ? 1 : 0;
   const all = (await tx.activityRegistrations.listBySlot(slot)).map((r) => asOf(r, now));
-  // A stable sort: holding seats in arrival order, the line by place, then the rest.
-  all.sort(
-    (x, y) =>
-      rank(x) - rank(y) || (rank(x) === 1 ? (place.get(x.id) ?? 0) - (place.get(y.id) ?? 0) : 0),
-  );
-  return all.map((r) => staffView(r, r.status === 'waitlisted' ? place.get(r.id) : undefined));
+  all.sort((x, y) => rank(x) - rank(y) || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
+  return all.map((r) => staffView(r, place.get(r.id)));
 }
 
 /** Staff: an occurrence's registrations with phones, and its waitlist in line order. */

@@ -9,4 +9,41 @@ export default {
     workday: '调休上班日必须是星期六或星期日，请核对通知里的日期。',
     otherYear: '日期不在这一年（或前后几天）之内，请检查年份是否写错。',
   },
+  activity: {
+    timeInvalid: '时间请写成 24 小时制的“时:分”，例如 19:00。',
+    titleRequired: '请填写活动名称。',
+    titleTooLong: '活动名称最多 40 个字。',
+    descriptionTooLong: '活动介绍最多 1000 个字，请精简一些。',
+    category: '请选择活动类别。',
+    placeRequired: '请填写活动地点。',
+    placeTooLong: '活动地点最多 100 个字。',
+    organiserRequired: '请填写主办单位，或者不填。',
+    organiserTooLong: '主办单位最多 100 个字。',
+    audienceRequired: '请填写适合人群，或者不填。',
+    audienceTooLong: '适合人群最多 100 个字。',
+    capacity: '名额请填 0 到 10000 之间的整数，0 表示不限。',
+    partyMax: '每份报名最多几人，请填 1 到 10。',
+    times: '开始和结束时间要一起填（全天活动都不填），结束要晚于开始。',
+  },
+  recurrence: {
+    weekday: '星期请选周一到周日。',
+    weekdays: '请至少选择一天。',
+    interval: '每隔几周请填 1 到 4。',
+    day: '日期请填 1 到 31。',
+    nth: '请选第一到第四个，或最后一个。',
+    lunarMonth: '农历月份请选正月到腊月。',
+    lunarDay: '农历日期请选初一到三十，或月末。',
+    count: '次数请填 1 到 500。',
+    until: '结束日期不能早于第一次活动的日期。',
+  },
+  registrant: {
+    nameRequired: '请填写报名人的姓名。',
+    nameTooLong: '姓名最多 30 个字。',
+  },
+  /** The calendar's error codes (src/domain/errors.ts): its elements merge them into `common`. */
+  errors: {
+    registration_closed:
+      '这场活动现在不能报名（还未开放、已截止、已取消或已结束），请看看其他场次。',
+    already_registered: '这个手机号已经报名了这场活动，可以用报名码查看或取消。',
+  },
 };
