@@ -63,9 +63,9 @@ export function activityEvents(
     const withdrawn = new Set(a.cancelled.map((c) => c.date));
     const out = dates.filter((d) => removed(r, d, calendar) || withdrawn.has(d));
     if (isLunar(r.rule)) {
-      event.rdates = dates
-        .filter((d) => d !== a.date && !out.includes(d))
-        .map((d) => startOf(a, d));
+      // The first date too: RFC 5545 counts DTSTART, but some consumers (ical.js) expand only
+      // the RDATEs when there is no RRULE; a date in both is one instance.
+      event.rdates = dates.filter((d) => !out.includes(d)).map((d) => startOf(a, d));
       if (out.includes(a.date)) event.exdates = [startOf(a, a.date)];
     } else {
       event.rrule = toRrule(r, until(a, dates[dates.length - 1] ?? a.date));
