@@ -116,6 +116,10 @@ const EMBEDDED = {
       desk: existsSync(join(root, 'src/features', name, 'desk.ts'))
         ? `src/features/${name}/desk.ts`
         : undefined,
+      // Public use cases it loads on their first call (feed.ts: the calendar's .ics files).
+      feed: existsSync(join(root, 'src/features', name, 'feed.ts'))
+        ? `src/features/${name}/feed.ts`
+        : undefined,
       // Its photo storage, where it has one (the manifest's `uploads`): the first photo loads it.
       photos: existsSync(join(root, 'src/features', name, 'uploads.ts'))
         ? `src/features/${name}/uploads.ts`
@@ -428,6 +432,20 @@ function embeddedRows(outputs, walk, eager, files) {
         measure(files(new Set([...core, ...own, ...desk]))),
         BUDGET.lazy,
         `${core.size} + ${own.size} + ${desk.size} chunk(s): the feature's staff use cases on the first staff call`,
+      );
+    }
+    if (feature.feed) {
+      const feedStarts = lazyEntry(feature.feed);
+      if (feedStarts.length === 0) {
+        fail(`${label} files`, `no import() chunk of ${feature.feed}`);
+        continue;
+      }
+      const feed = minus(walk(feedStarts, ['import-statement']), eager, core, own);
+      row(
+        `${label} files`,
+        measure(files(new Set([...core, ...own, ...feed]))),
+        BUDGET.lazy,
+        `${core.size} + ${own.size} + ${feed.size} chunk(s): its files (.ics) on the first one asked for`,
       );
     }
     if (feature.photos) {

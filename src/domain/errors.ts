@@ -18,10 +18,6 @@ export const errorStatus = {
   slot_unavailable: 409,
   /** The resident already has as many bookings of the service as it allows. */
   booking_limit: 409,
-  /** The occurrence takes no registration (not open yet, closed, cancelled, not a date of it). */
-  registration_closed: 409,
-  /** This phone already has a registration for the occurrence (活动报名: one each). */
-  already_registered: 409,
   /** Too close to the slot's start to cancel online: call the community. */
   cutoff_passed: 409,
   /** The same Idempotency-Key is still being processed. */

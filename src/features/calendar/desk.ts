@@ -233,8 +233,7 @@ async function listed(tx: Store, a: Activity, date: string, now: Date) {
   // Arrival order of the seats (ids made in one millisecond do not sort by time).
   const order = new Map(entries.map((e, i) => [e.id, i]));
   const place = new Map(entries.map((e) => [e.id, e.position]));
-  const rank = (r: Registration) =>
-    !order.has(r.id) ? 2 : r.status === 'waitlisted' ? 1 : 0;
+  const rank = (r: Registration) => (!order.has(r.id) ? 2 : r.status === 'waitlisted' ? 1 : 0);
   const all = (await tx.activityRegistrations.listBySlot(slot)).map((r) => asOf(r, now));
   all.sort((x, y) => rank(x) - rank(y) || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
   return all.map((r) => staffView(r, place.get(r.id)));

@@ -1,7 +1,8 @@
 /**
  * The activity calendar's use cases, one per operation of contract.ts. The public ones are here
- * (the calendar, an activity, registration by code, .ics); the staff desk's are in desk.ts,
- * loaded on the first staff call (`onFirstCall`), so a resident's page never carries them.
+ * (the calendar, an activity, registration by code); the .ics files' are in feed.ts, loaded on
+ * the first file asked for, and the staff desk's in desk.ts, loaded on the first staff call
+ * (both through `onFirstCall`), so a resident's page carries neither.
  *
  * 法定节假日/调休: the schedules are the server's, not a community's: any admin may load a year
  * (audited in the record), as may the operator with `shequ-kit-server holidays import`.
@@ -9,7 +10,6 @@
 import type * as z from 'zod/mini';
 import { newQueryCode } from '../../domain/codes.js';
 import { DomainError } from '../../domain/errors.js';
-import { icsCalendar, icsFilename } from '../../domain/ics.js';
 import { newId } from '../../domain/ids.js';
 import { festivalsOf, solarTermOf, toLunar } from '../../domain/lunar.js';
 import { addDays, shanghaiDate, type CivilDate } from '../../domain/time.js';
@@ -35,7 +35,6 @@ import {
   transition,
 } from './activities.js';
 import { schedulesIn } from './calendars.js';
-import { activityEvents } from './ics.js';
 import {
   activityMachine,
   hashRegistrationCode,
@@ -54,7 +53,6 @@ import {
   type StoredHolidaySchedule,
   type activityCalendarQuerySchema,
   type calendarDaySchema,
-  type occurrenceIcsQuerySchema,
 } from './model.js';
 import { HORIZON_YEARS, occurrenceDates } from './recurrence.js';
 
@@ -240,7 +238,7 @@ export async function register(
       (by === 'resident' && (t < opens || t >= closes)) ||
       t >= Date.parse(end)
     ) {
-      throw new DomainError('registration_closed', `${a.id} on ${input.date}`);
+      throw new DomainError('invalid_transition', `${a.id} on ${input.date}`);
     }
     if (input.party > a.partyMax || (a.capacity && input.party > a.capacity)) {
       throw new DomainError('validation_failed', 'party: party.tooMany', [
@@ -260,7 +258,7 @@ export async function register(
     });
     const phoneHash = hashRegistrationPhone(input.phone);
     if (await tx.activityRegistrations.countActive(slot, phoneHash)) {
-      throw new DomainError('already_registered', slot);
+      throw new DomainError('conflict', `already registered: ${slot}`);
     }
     const { code, hash } = await freshCode(tx);
     await promote(tx, promoted, now);
@@ -343,47 +341,11 @@ export async function cancelActivityRegistration(
   });
 }
 
-// ---- .ics ----
+// ---- .ics (feed.ts, loaded on the first call for a file) ----
 
-/** Public: the community's published activities as a subscribable feed (5 years of lunar dates). */
-export async function activityFeed(
-  ctx: ServiceContext,
-  { community }: { community: string },
-): Promise<{ filename: string; content: string }> {
-  const c = await ctx.store.communities.get(community);
-  if (!c) throw new DomainError('not_found', `community ${community}`);
-  const now = ctx.clock.now();
-  const activities = (await ctx.store.activities.listByCommunity(community)).filter(
-    (a) => a.status === 'published' || a.status === 'cancelled',
-  );
-  return {
-    filename: `activities-${community}.ics`,
-    content: icsCalendar(
-      activities.flatMap((a) => activityEvents(a, ctx.calendar)),
-      { product: 'activity-calendar', name: `${c.name} 社区活动`, now },
-    ),
-  };
-}
-
-/** Public: one occurrence (`date`), or the whole activity, as an "add to calendar" file. */
-export async function activityIcs(
-  ctx: ServiceContext,
-  { id, date }: Parsed<typeof occurrenceIcsQuerySchema>,
-): Promise<{ filename: string; content: string }> {
-  const a = await activityOf(ctx.store, id);
-  if (!visible(a)) throw new DomainError('not_found', `activity ${id}`);
-  if (date && !isOccurrence(a, date, ctx.calendar)) {
-    throw new DomainError('not_found', `${id} on ${date}`);
-  }
-  const now = ctx.clock.now();
-  return {
-    filename: date ? icsFilename(occurrenceTimes(a, date), 'activity') : `activity-${a.id}.ics`,
-    content: icsCalendar(activityEvents(a, ctx.calendar, date), {
-      product: 'activity-calendar',
-      now,
-    }),
-  };
-}
+const feed = () => import('./feed.js');
+export const activityFeed = onFirstCall(feed, 'activityFeed');
+export const activityIcs = onFirstCall(feed, 'activityIcs');
 
 // ---- Staff: the desk (desk.ts, loaded on the first staff call) ----
 

@@ -161,7 +161,7 @@ for (const target of targets) {
         assert.equal(r1.status, 'confirmed');
         await assert.rejects(
           env.resident.calendar.register({ activity: a.id, date: MID_AUTUMN!, ...resident(1) }),
-          (e) => code(e) === 'already_registered',
+          (e) => code(e) === 'conflict',
         );
         const r2 = await env.resident.calendar.register({
           activity: a.id,
@@ -178,7 +178,7 @@ for (const target of targets) {
         assert.equal(r3.position, 1);
         await assert.rejects(
           env.resident.calendar.register({ activity: a.id, date: '2026-09-26', ...resident(4) }),
-          (e) => code(e) === 'registration_closed',
+          (e) => code(e) === 'invalid_transition',
         );
         const full = await env.resident.calendar.month({
           community: 'xingfuli',

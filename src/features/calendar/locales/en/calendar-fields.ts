@@ -42,11 +42,4 @@ export default {
     nameRequired: 'Enter the name of the person registering.',
     nameTooLong: 'The name can be at most 30 characters.',
   },
-  /** The calendar's error codes (src/domain/errors.ts): its elements merge them into `common`. */
-  errors: {
-    registration_closed:
-      'This occurrence takes no registration now (not open yet, closed, cancelled or over); try another date.',
-    already_registered:
-      'This phone number is already registered for this occurrence; use your code to see or cancel it.',
-  },
 };

@@ -40,10 +40,4 @@ export default {
     nameRequired: '请填写报名人的姓名。',
     nameTooLong: '姓名最多 30 个字。',
   },
-  /** The calendar's error codes (src/domain/errors.ts): its elements merge them into `common`. */
-  errors: {
-    registration_closed:
-      '这场活动现在不能报名（还未开放、已截止、已取消或已结束），请看看其他场次。',
-    already_registered: '这个手机号已经报名了这场活动，可以用报名码查看或取消。',
-  },
 };
