@@ -179,10 +179,14 @@ const PAGES_WAIVER =
 /** 红黑榜's first row: as booking's, its staff operations ride with the residents'. */
 const REDBLACK_WAIVER =
   '红黑榜 is 10 operations (public: board, appeal, appeal status; staff: entries, review, ' +
-  'publishing, corrections, appeal decisions); minified before gzip its services are 10.0 kB, ' +
-  'model 3.6, contract 2.6, memory repositories 1.8, rules 1.7, machines 1.1 kB. To pay back ' +
-  "as booking's: the staff services on the first staff call (a resident's board never needs " +
-  'them); see docs/size.md';
+  "publishing, corrections, appeal decisions); the staff's use cases load on the first staff " +
+  "call (desk.ts: 20.26 → 19.12 kB); what a resident's board still loads is the public view " +
+  '(masking, scrubbing, the change log), the model 3.6, the contract of all 10 operations 2.6, ' +
+  'memory repositories 1.8, rules 1.7 and machines 1.1 kB (minified, before gzip); see docs/size.md';
+/** The staff desk of a feature in the embedded transport (trials, Storybook). */
+const DESK_WAIVER =
+  "a staff member's page in the embedded transport (trials, Storybook): the resident row plus " +
+  "the desk's use cases, loaded on the first staff call; see docs/size.md";
 /** Raised by the booking UI branch, for the lead to accept or refuse (docs/size.md). */
 const BOOKING_UI_WAIVER =
   'the loader lists two more tags (<sq-volunteer-booking>, <sq-booking-desk>) and their ' +
@@ -191,8 +195,8 @@ const BOOKING_UI_WAIVER =
  * Raised by the activities branch (issue #16), for the lead to accept or refuse (docs/size.md,
  * 社区活动日历). The core: the calendar's activities, registrations and seats joined the memory
  * store as lazy stand-ins (+0.06 kB, every row). Booking: its capacity primitive, masking and
- * codes are now shared with the calendar, so they travel in chunks of their own (9 → 11 chunks,
- * each gzipped apart: +0.32 kB), with no byte of booking's code added.
+ * codes are now shared with the calendar, so they travel in chunks of their own (each gzipped
+ * apart: +0.19 kB on the resident row), with no byte of booking's code added.
  */
 const ACTIVITIES_CORE = "+0.06 kB: the activity calendar's lazy memory stand-ins (issue #16)";
 const ACTIVITIES_WAIVER =
@@ -205,8 +209,12 @@ const ACTIVITIES_WAIVER =
   'contract (a contract per audience); see docs/size.md';
 const WAIVED = {
   'embedded transport + redblack': {
-    ceiling: 20_320,
+    ceiling: 19_180,
     reason: `${REDBLACK_WAIVER}; ${ACTIVITIES_CORE}`,
+  },
+  'embedded transport + redblack staff desk': {
+    ceiling: 21_610,
+    reason: `${DESK_WAIVER}; ${ACTIVITIES_CORE}`,
   },
   'page over HTTP: <sq-complaint-desk>': { ceiling: 40_100, reason: PAGES_WAIVER },
   'page over HTTP: <sq-wish-wall>': { ceiling: 40_150, reason: PAGES_WAIVER },
@@ -239,18 +247,16 @@ const WAIVED = {
     ceiling: 21_460,
     reason:
       'the booking feature is 16 operations on the capacity primitive; its staff use cases load ' +
-      'on the first staff call (desk.ts: 24.06 → 21.13 kB), what is left is the contract of all ' +
+      'on the first staff call (desk.ts: 24.06 → 21.21 kB, of which 0.08 kB is onFirstCall in a ' +
+      'chunk of its own, shared with 红黑榜), what is left is the contract of all ' +
       '16 operations 1.5 kB, model 2.8 kB, resident services, slot rules and the shipped ' +
       'holiday calendar 1.7 kB, memory repositories and seats 1.7 kB; see docs/size.md; ' +
       `${ACTIVITIES_CORE}; +0.27 kB: the capacity primitive, masking and codes shared with the ` +
-      'calendar now travel in chunks of their own (9 → 11 chunks, each gzipped apart)',
+      'calendar now travel in chunks of their own (each gzipped apart: +0.19 kB)',
   },
   'embedded transport + booking staff desk': {
     ceiling: 25_970,
-    reason:
-      "a staff member's page in the embedded transport (trials, Storybook): the resident row " +
-      "plus the desk's use cases (4.4 kB), loaded on the first staff call; see docs/size.md; " +
-      `${ACTIVITIES_CORE}; +0.36 kB: chunks shared with the calendar (see the row above)`,
+    reason: `${DESK_WAIVER}; ${ACTIVITIES_CORE}; +0.26 kB: chunks shared with the calendar`,
   },
 };
 
