@@ -16,18 +16,16 @@ import { scrubPublicText } from '../../domain/mask.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { addWorkingDays } from '../../domain/workdays.js';
 import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import { onFirstCall } from '../../services/later.js';
 import type { Store } from '../../services/store.js';
 import {
   APPEAL_WORKING_DAYS,
-  UPHELD_NOTE,
   appealMachine,
   hashAppealCode,
   redblackMachine,
   redblackStatusAsOf,
   type Appeal,
-  type AppealEvent,
   type AppealReceipt,
-  type AppealStaffView,
   type AppealView,
   type PublicEntry,
   type RedblackAction,
@@ -37,23 +35,10 @@ import {
   type RedblackEvent,
   type Subject,
   type appealCodeInputSchema,
-  type appealDecisionSchema,
   type appealInputSchema,
-  type appealsQuerySchema,
-  type redblackActionRequestSchema,
   type redblackBoardQuerySchema,
-  type redblackEntriesQuerySchema,
-  type redblackEntryInputSchema,
-  type redblackEntryUpdateSchema,
 } from './model.js';
-import {
-  boardUntil,
-  periodLabel,
-  periodStart,
-  publicPersonName,
-  rectifiedUntil,
-  rubricList,
-} from './rules.js';
+import { periodLabel, publicPersonName } from './rules.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
 type EventActor = RedblackEvent['actor'];
@@ -64,34 +49,28 @@ const CODE_TRIES = 5;
 /** Change-log lines the board shows. */
 const CHANGES_SHOWN = 20;
 
-/** The author reviewing their own entry: 403, with the field key that says why. */
-const ownEntry = () =>
-  new DomainError('forbidden', 'review by another staff member', [
-    { path: 'action', key: 'review.ownEntry' },
-  ]);
-
-const invalid = (fields: FieldError[]) =>
+export const invalid = (fields: FieldError[]) =>
   new DomainError('validation_failed', fields.map((f) => `${f.path}: ${f.key}`).join('; '), fields);
 
-async function communityOf(tx: Store, id: string): Promise<Community> {
+export async function communityOf(tx: Store, id: string): Promise<Community> {
   const community = await tx.communities.get(id);
   if (!community) throw new DomainError('not_found', `community ${id}`);
   return community;
 }
 
-const staffOf = (ctx: ServiceContext, community: string): Staff => {
+export const staffOf = (ctx: ServiceContext, community: string): Staff => {
   assertCommunityAccess(ctx.actor, community);
   return ctx.actor;
 };
 
-async function entryFor(ctx: ServiceContext, tx: Store, id: string, lock: boolean) {
+export async function entryFor(ctx: ServiceContext, tx: Store, id: string, lock: boolean) {
   const entry = await tx.redblackEntries.get(id, { lock });
   if (!entry) throw new DomainError('not_found', `entry ${id}`);
   return { entry, staff: staffOf(ctx, entry.community) };
 }
 
 /** Applies `action` through the machine with its audit event; illegal → 409. */
-function transition(
+export function transition(
   entry: RedblackEntry,
   action: RedblackAction,
   actor: EventActor,
@@ -109,7 +88,7 @@ function transition(
 }
 
 /** An entry as of now: past its `until`, with the system's archive or expiry recorded. */
-function asOf(entry: RedblackEntry, now: Date): RedblackEntry {
+export function asOf(entry: RedblackEntry, now: Date): RedblackEntry {
   const status = redblackStatusAsOf(entry, now.getTime());
   if (status === entry.status) return entry;
   const shown = structuredClone(entry);
@@ -187,7 +166,7 @@ function toPublic(community: Community, stored: RedblackEntry, now: Date): Publi
 }
 
 /** A line of the public change log (its note scrubbed before it is stored). */
-async function logChange(
+export async function logChange(
   tx: Store,
   community: Community,
   entry: RedblackEntry,
@@ -241,254 +220,6 @@ export async function redblackBoard(
     board.periodLabel = periodLabel(query.period);
   }
   return board;
-}
-
-// ---- Staff: writing, review, publishing ----
-
-type EntryFields = Omit<Parsed<typeof redblackEntryInputSchema>, 'community'>;
-
-/** Category of the rubric and of the list, a subject of this community, photos uploaded. */
-async function checkEntry(tx: Store, community: Community, input: EntryFields) {
-  const fields: FieldError[] = [];
-  const category = rubricOf(community).find((c) => c.id === input.category);
-  if (!category) fields.push({ path: 'category', key: 'category.unknown' });
-  else if ((rubricList(category.id) ?? input.list) !== input.list) {
-    fields.push({ path: 'category', key: 'rubric.otherList' });
-  }
-  const s = input.subject;
-  if (s.kind === 'building' || s.kind === 'unit' || s.kind === 'household') {
-    const resolved = resolveLocation(community, {
-      community: community.id,
-      grid: s.grid,
-      building: s.building,
-      ...(s.kind !== 'building' && s.unit ? { unit: s.unit } : {}),
-    });
-    if ('missing' in resolved) {
-      fields.push({ path: `subject.${resolved.missing}`, key: 'location.unknown' });
-    }
-  }
-  for (const [i, photo] of input.photos.entries()) {
-    if (input.photos.indexOf(photo) !== i || !(await tx.uploads.get(photo))) {
-      fields.push({ path: `photos.${i}`, key: 'evidence.unknown' });
-    }
-  }
-  if (fields.length) throw invalid(fields);
-}
-
-/** The subject as stored: a person's consent with who recorded it and when (kept if unchanged). */
-function storedSubject(
-  input: EntryFields['subject'],
-  staff: Staff,
-  now: Date,
-  old?: Subject,
-): Subject {
-  if (input.kind !== 'person') return input;
-  const { consent } = input;
-  const same =
-    old?.kind === 'person' &&
-    old.name === input.name &&
-    old.consent.obtainedOn === consent.obtainedOn &&
-    old.consent.fullName === consent.fullName &&
-    old.consent.note === consent.note;
-  if (same) return old;
-  const stored: Subject = {
-    kind: 'person',
-    name: input.name,
-    consent: {
-      obtainedOn: consent.obtainedOn,
-      fullName: consent.fullName,
-      recordedBy: staff.id,
-      recordedAt: now.toISOString(),
-    },
-  };
-  if (consent.note) stored.consent.note = consent.note;
-  return stored;
-}
-
-const photosFrom = (ids: readonly string[], old: RedblackEntry['photos'] = []) =>
-  ids.map((id) => ({ id, cleared: old.find((p) => p.id === id)?.cleared ?? false }));
-
-/** Staff: a new draft. */
-export async function createRedblackEntry(
-  ctx: ServiceContext,
-  input: Parsed<typeof redblackEntryInputSchema>,
-): Promise<RedblackEntry> {
-  const staff = staffOf(ctx, input.community);
-  return ctx.store.transaction(async (tx) => {
-    const community = await communityOf(tx, input.community);
-    await checkEntry(tx, community, input);
-    const now = ctx.clock.now();
-    const entry: RedblackEntry = {
-      id: newId(now.getTime()),
-      community: community.id,
-      list: input.list,
-      period: input.period,
-      category: input.category,
-      subject: storedSubject(input.subject, staff, now),
-      reason: input.reason,
-      photos: photosFrom(input.photos),
-      status: 'draft',
-      author: staff.id,
-      renewals: 0,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      history: [],
-    };
-    transition(entry, 'create', { kind: 'staff', id: staff.id }, now);
-    await tx.redblackEntries.put(entry);
-    return entry;
-  });
-}
-
-/**
- * Staff: an entry's new version. Before publishing only its author edits it; after, any staff
- * member corrects it (更正) with a public note in the change log — the list and the period stay.
- * A photo added by a correction is staff-only until an entry is published again.
- */
-export async function updateRedblackEntry(
-  ctx: ServiceContext,
-  input: Parsed<typeof redblackEntryUpdateSchema>,
-): Promise<RedblackEntry> {
-  return ctx.store.transaction(async (tx) => {
-    const { entry: stored, staff } = await entryFor(ctx, tx, input.id, true);
-    const now = ctx.clock.now();
-    const entry = asOf(stored, now);
-    const community = await communityOf(tx, entry.community);
-    const editing = redblackMachine.is('editable', entry.status);
-    if (editing && entry.author !== staff.id) {
-      throw new DomainError('forbidden', 'only the author edits a draft');
-    }
-    const action: RedblackAction = editing ? 'edit' : 'correct';
-    if (!redblackMachine.can(entry.status, action)) {
-      throw new DomainError('invalid_transition', `cannot ${action} from ${entry.status}`);
-    }
-    const fields: FieldError[] = [];
-    if (!editing) {
-      if (input.list !== entry.list) fields.push({ path: 'list', key: 'correction.sameList' });
-      if (input.period !== entry.period) {
-        fields.push({ path: 'period', key: 'correction.samePeriod' });
-      }
-      if (input.note === undefined) fields.push({ path: 'note', key: 'correction.noteRequired' });
-    }
-    if (fields.length) throw invalid(fields);
-    await checkEntry(tx, community, input);
-    entry.list = input.list;
-    entry.period = input.period;
-    entry.category = input.category;
-    entry.subject = storedSubject(input.subject, staff, now, entry.subject);
-    entry.reason = input.reason;
-    entry.photos = photosFrom(input.photos, entry.photos);
-    transition(entry, action, { kind: 'staff', id: staff.id }, now, input.note);
-    if (!editing) await logChange(tx, community, entry, 'corrected', input.note!, now);
-    await tx.redblackEntries.put(entry);
-    return entry;
-  });
-}
-
-/**
- * Staff: submit for review (the author), return with a note or publish (a second staff
- * member: never the author), 已整改 with a date and a note, renew a black entry one period
- * more, or withdraw (after publishing: a public line in the change log).
- */
-export async function actOnRedblackEntry(
-  ctx: ServiceContext,
-  input: Parsed<typeof redblackActionRequestSchema>,
-): Promise<RedblackEntry> {
-  return ctx.store.transaction(async (tx) => {
-    const { entry: stored, staff } = await entryFor(ctx, tx, input.id, true);
-    const now = ctx.clock.now();
-    const actor: EventActor = { kind: 'staff', id: staff.id };
-    // Withdrawal reaches the archive too (the stored status); the rest act on the board now.
-    const entry = input.action === 'withdraw' ? stored : asOf(stored, now);
-    switch (input.action) {
-      case 'submit':
-        if (entry.author !== staff.id) throw new DomainError('forbidden', 'not the author');
-        transition(entry, 'submit', actor, now);
-        break;
-      case 'return':
-        if (entry.author === staff.id) throw ownEntry();
-        transition(entry, 'return', actor, now, input.note);
-        break;
-      case 'publish': {
-        if (entry.author === staff.id) throw ownEntry();
-        const unknown = input.clearedPhotos.findIndex(
-          (id) => !entry.photos.some((p) => p.id === id),
-        );
-        if (unknown >= 0) {
-          throw invalid([{ path: `clearedPhotos.${unknown}`, key: 'evidence.unknown' }]);
-        }
-        transition(entry, 'publish', actor, now);
-        entry.photos = entry.photos.map((p) => ({
-          id: p.id,
-          cleared: input.clearedPhotos.includes(p.id),
-        }));
-        entry.publishedBy = staff.id;
-        entry.publishedAt = now.toISOString();
-        entry.until = boardUntil(entry.list, entry.period, entry.renewals);
-        break;
-      }
-      case 'rectify': {
-        if (entry.list !== 'black') throw new DomainError('invalid_transition', 'red entry');
-        const fields: FieldError[] = [];
-        if (input.date > shanghaiDate(now)) fields.push({ path: 'date', key: 'rectified.future' });
-        if (input.date < periodStart(entry.period)) {
-          fields.push({ path: 'date', key: 'rectified.beforePeriod' });
-        }
-        if (fields.length) throw invalid(fields);
-        transition(entry, 'rectify', actor, now, input.note);
-        entry.rectification = {
-          date: input.date,
-          note: input.note,
-          at: now.toISOString(),
-          by: staff.id,
-        };
-        entry.until = rectifiedUntil(entry.period, now, entry.until!);
-        break;
-      }
-      case 'renew':
-        if (entry.list !== 'black') throw new DomainError('invalid_transition', 'red entry');
-        transition(entry, 'renew', actor, now);
-        entry.renewals += 1;
-        entry.until = boardUntil(entry.list, entry.period, entry.renewals);
-        break;
-      case 'withdraw': {
-        const wasPublic = redblackMachine.is('public', entry.status);
-        transition(entry, 'withdraw', actor, now, input.note);
-        entry.withdrawal = { at: now.toISOString(), note: input.note };
-        if (wasPublic) {
-          const community = await communityOf(tx, entry.community);
-          await logChange(tx, community, entry, 'withdrawn', input.note, now);
-        }
-        break;
-      }
-    }
-    await tx.redblackEntries.put(entry);
-    return entry;
-  });
-}
-
-/** Staff: one entry with its history, as of now. */
-export async function getRedblackEntry(
-  ctx: ServiceContext,
-  { id }: { id: string },
-): Promise<RedblackEntry> {
-  const { entry } = await entryFor(ctx, ctx.store, id, false);
-  return asOf(entry, ctx.clock.now());
-}
-
-/** Staff: the community's entries (of a status, a period), newest first, as of now. */
-export async function listRedblackEntries(
-  ctx: ServiceContext,
-  query: Parsed<typeof redblackEntriesQuerySchema>,
-): Promise<RedblackEntry[]> {
-  staffOf(ctx, query.community);
-  const now = ctx.clock.now();
-  const entries = await ctx.store.redblackEntries.list(query.community, {
-    period: query.period,
-  });
-  return entries
-    .map((e) => asOf(e, now))
-    .filter((e) => query.status === undefined || e.status === query.status);
 }
 
 // ---- Appeals (申诉) ----
@@ -582,71 +313,13 @@ export async function redblackAppealStatus(
   return view;
 }
 
-const staffAppeal = (appeal: Appeal, now: Date): AppealStaffView => {
-  const { codeHash: _code, ...rest } = appeal;
-  return {
-    ...rest,
-    overdue: appealMachine.is('open', appeal.status) && shanghaiDate(now) > appeal.dueBy,
-  };
-};
+// ---- Staff: writing, review, publishing, appeals (desk.ts, loaded on the first staff call) ----
 
-/** Staff: the community's appeals (of a status), oldest first, with their phones and due dates. */
-export async function listRedblackAppeals(
-  ctx: ServiceContext,
-  query: Parsed<typeof appealsQuerySchema>,
-): Promise<AppealStaffView[]> {
-  staffOf(ctx, query.community);
-  const now = ctx.clock.now();
-  return (await ctx.store.redblackAppeals.list(query.community, query.status)).map((a) =>
-    staffAppeal(a, now),
-  );
-}
-
-/**
- * Staff decide an appeal: upheld → the entry is withdrawn (经复核撤销) or its reason corrected,
- * with a line in the board's change log; dismissed → the reason the appellant sees by code.
- */
-export async function decideRedblackAppeal(
-  ctx: ServiceContext,
-  input: Parsed<typeof appealDecisionSchema>,
-): Promise<AppealStaffView> {
-  return ctx.store.transaction(async (tx) => {
-    const appeal = await tx.redblackAppeals.get(input.id, { lock: true });
-    if (!appeal) throw new DomainError('not_found', `appeal ${input.id}`);
-    const staff = staffOf(ctx, appeal.community);
-    const now = ctx.clock.now();
-    const actor: AppealEvent['actor'] = { kind: 'staff', id: staff.id };
-    const action = input.outcome === 'upheld' ? 'uphold' : 'dismiss';
-    const from = appeal.status;
-    appeal.status = appealMachine.next(from, action);
-    let text: string;
-    if (input.outcome === 'upheld') {
-      const entry = await tx.redblackEntries.get(appeal.entry, { lock: true });
-      if (!entry) throw new DomainError('not_found', `entry ${appeal.entry}`);
-      const community = await communityOf(tx, entry.community);
-      const entryActor: EventActor = { kind: 'staff', id: staff.id };
-      if (input.correctedReason !== undefined) {
-        text = input.note ?? '经复核更正';
-        const shown = asOf(entry, now);
-        if (!redblackMachine.can(shown.status, 'correct')) {
-          throw new DomainError('invalid_transition', `cannot correct from ${shown.status}`);
-        }
-        transition(entry, 'correct', entryActor, now, text);
-        entry.reason = input.correctedReason;
-        await logChange(tx, community, entry, 'corrected', text, now);
-      } else {
-        text = input.note ?? UPHELD_NOTE;
-        transition(entry, 'withdraw', entryActor, now, text);
-        entry.withdrawal = { at: now.toISOString(), note: text };
-        await logChange(tx, community, entry, 'withdrawn', text, now);
-      }
-      await tx.redblackEntries.put(entry);
-    } else {
-      text = input.reason;
-    }
-    appeal.decision = { at: now.toISOString(), by: staff.id, outcome: input.outcome, text };
-    appeal.history.push({ at: now.toISOString(), action, from, to: appeal.status, actor, text });
-    await tx.redblackAppeals.put(appeal);
-    return staffAppeal(appeal, now);
-  });
-}
+const desk = () => import('./desk.js');
+export const createRedblackEntry = onFirstCall(desk, 'createRedblackEntry');
+export const updateRedblackEntry = onFirstCall(desk, 'updateRedblackEntry');
+export const actOnRedblackEntry = onFirstCall(desk, 'actOnRedblackEntry');
+export const getRedblackEntry = onFirstCall(desk, 'getRedblackEntry');
+export const listRedblackEntries = onFirstCall(desk, 'listRedblackEntries');
+export const listRedblackAppeals = onFirstCall(desk, 'listRedblackAppeals');
+export const decideRedblackAppeal = onFirstCall(desk, 'decideRedblackAppeal');
