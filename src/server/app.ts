@@ -19,12 +19,13 @@ import {
   type IdempotencyClaim,
   type IdempotencyOptions,
   type PendingHit,
+  refusal,
 } from './idempotency.js';
 import { describeError, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { problemFor, problemResponse } from './problem.js';
 import { createRateLimiter, RetryLater, type RateLimit } from './rate-limit.js';
-import type { ServerStore } from '../stores/server-state.js';
+import { ClaimLost, type IdempotencyBegin, type ServerStore } from '../stores/server-state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
 import { acceptedEncoding, isHashedAsset, staticEncoder } from './compress.js';
 import { assertCanReadUpload, saveUploads } from '../features/complaints/uploads.js';
@@ -286,6 +287,13 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     clock,
     config.idempotency,
   ) as unknown as MiddlewareHandler<AppEnv>;
+  // The operations' routes make the claim with their transaction (handle, below).
+  const pipelinedReplay = idempotency(
+    store,
+    clock,
+    config.idempotency,
+    true,
+  ) as unknown as MiddlewareHandler<AppEnv>;
 
   const cookieOptions = (c: Ctx) => ({
     httpOnly: true,
@@ -334,15 +342,61 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
         if (!checked.success) throw new Error(`${name}: output does not match the contract`);
         const body = JSON.stringify(checked.data);
         // Not waited for here: the transaction waits for it, with COMMIT sent along (one round
-        // trip on PostgreSQL), and fails if it failed.
+        // trip on PostgreSQL), and fails if it failed — also when this request's token does not
+        // hold the key (ClaimLost): a key's writes commit once.
         const stored = claim
-          ? s.idempotency.complete(claim.scope, claim.key, { status, contentType: JSON_TYPE, body })
+          ? s.idempotency.complete(claim.scope, claim.key, claim.token, {
+              status,
+              contentType: JSON_TYPE,
+              body,
+            })
           : undefined;
         stored?.catch(() => undefined);
         return { body, output: checked.data as Record<string, unknown>, stored };
       };
+      type Ran = Awaited<ReturnType<typeof run>>;
       // A mutation under an Idempotency-Key commits its writes and its stored response together.
-      const result = claim ? await store.transaction(run) : await run(store);
+      let result: Ran;
+      if (!claim) {
+        result = await run(store);
+      } else if (!claim.pending) {
+        result = await store.transaction(run);
+      } else {
+        // The claim goes out before the transaction, not waited for: one round trip with it.
+        const pending = claim.pending;
+        let began: Promise<IdempotencyBegin | { state: 'unsure' }> | undefined;
+        const first = (s: ServerStore) => {
+          const claimed = s.idempotency.claim(pending);
+          began = claimed;
+          return claimed.then((b) => b.state === 'started');
+        };
+        let ran: { ok: true; result: Ran } | { ok: false; error: unknown };
+        try {
+          ran = { ok: true, result: await store.transaction(run, { first }) };
+        } catch (error) {
+          ran = { ok: false, error };
+        }
+        let outcome = await (began ?? store.idempotency.claim(pending));
+        // Won only now (a claim taken over as dead): the transaction ran without it and failed.
+        let late = false;
+        if (outcome.state === 'unsure') {
+          outcome = await store.idempotency.begin({ ...pending, count: undefined });
+          late = true;
+        }
+        if (outcome.state !== 'started') return refusal(outcome, c.get('pendingHit'));
+        claim.held = true;
+        if (ran.ok) {
+          result = ran.result;
+        } else if (ran.error instanceof ClaimLost && late) {
+          result = await store.transaction(run);
+        } else if (ran.error instanceof ClaimLost) {
+          // Ours, then taken over as dead before we committed: the other request answers.
+          claim.held = false;
+          throw new RetryLater('in_flight', 1, 'still in flight');
+        } else {
+          throw ran.error;
+        }
+      }
       if (claim) {
         await result.stored;
         claim.completed = true;
@@ -378,7 +432,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
         limitBody(def.access === 'public' ? config.bodyLimits.public : config.bodyLimits.staff),
       );
       if (def.access === 'public') chain.push(publicWrites(def.idempotent !== false));
-      if (def.idempotent !== false) chain.push(replay);
+      if (def.idempotent !== false) chain.push(pipelinedReplay);
     }
     api.on(def.method, [path], ...chain, handle(name, def, `/api/v1${path}`));
     if (def.file && def.method === 'GET') {

@@ -1,10 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../domain/errors.js';
 import type { Clock } from '../domain/time.js';
 import type { Actor } from '../services/context.js';
 import { RetryLater } from './rate-limit.js';
-import type { ServerStore } from '../stores/server-state.js';
+import type {
+  IdempotencyBegin,
+  IdempotencyClaimRecord,
+  ServerStore,
+} from '../stores/server-state.js';
 
 /** Visible ASCII, 1–255 characters: UUIDs, ULIDs, anything a client makes. */
 export const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -25,11 +29,20 @@ export const defaultIdempotency: IdempotencyOptions = {
 export interface IdempotencyClaim {
   scope: string;
   key: string;
+  /** This request's token: it holds the key once claimed (see IdempotencyClaimRecord). */
+  token: string;
   /** Set by a handler that stored the response inside its transaction. */
   completed: boolean;
+  /**
+   * Pipelined (operations' routes): the claim is not made yet. The handler makes it with
+   * `claimKey` as its transaction's `first`, answers with `refusal` when it was not won, and
+   * sets `held` when it was.
+   */
+  pending?: IdempotencyClaimRecord;
+  /** The request holds the key (its response is stored after it, 5xx apart). */
+  held: boolean;
 }
 
-/** Keys are per caller: a staff member's keys and the public's never meet. */
 /**
  * A rate-limit hit the middleware before left to this one (a public write with a key): counted
  * in the same statement as the claim.
@@ -41,8 +54,27 @@ export interface PendingHit {
   retryAfter: number;
 }
 
+/** Keys are per caller: a staff member's keys and the public's never meet. */
 export const actorScope = (actor: Actor): string =>
   actor.kind === 'staff' ? `staff:${actor.id}` : 'public';
+
+/** What a request gets when the key is not its own: a replay, or the error to throw. */
+export function refusal(begin: IdempotencyBegin, hit: PendingHit | undefined): Response {
+  if (begin.state === 'rate_limited') {
+    throw new RetryLater('rate_limited', hit?.retryAfter ?? 1, 'too many requests');
+  }
+  if (begin.state === 'mismatch') {
+    throw new DomainError('idempotency_mismatch', 'this key was used with another request');
+  }
+  if (begin.state === 'done') {
+    const { response } = begin;
+    return new Response(response.body, {
+      status: response.status,
+      headers: { 'Content-Type': response.contentType, 'Idempotent-Replayed': 'true' },
+    });
+  }
+  throw new RetryLater('in_flight', 1, 'still in flight');
+}
 
 /**
  * Idempotency-Key for any mutation route. The first request with a key claims it (in the
@@ -50,11 +82,16 @@ export const actorScope = (actor: Actor): string =>
  * replayed to later requests with the same key and the same method, path and body. Another
  * body → 422 `idempotency_mismatch`; while the first still runs → 409 `in_flight` with
  * Retry-After. A 5xx is not stored: the claim is released so a retry runs again.
+ *
+ * `pipelined`: the route's handler makes the claim itself, sent with its transaction without
+ * waiting for the answer (one round trip for a keyed submission on PostgreSQL); the response
+ * it stores in that transaction fails the transaction unless the claim was won (app.ts).
  */
 export function idempotency(
   store: ServerStore,
   clock: Clock,
   options: IdempotencyOptions,
+  pipelined = false,
 ): MiddlewareHandler<{
   Variables: { actor: Actor; idempotency?: IdempotencyClaim; pendingHit?: PendingHit };
 }> {
@@ -68,38 +105,33 @@ export function idempotency(
     }
     const scope = actorScope(c.get('actor'));
     const hit = c.get('pendingHit');
-    const begin = await store.idempotency.begin({
+    const token = randomBytes(16).toString('base64url');
+    const record: IdempotencyClaimRecord = {
       scope,
       key,
+      claim: token,
       fingerprint: await fingerprint(c),
       now: clock.now().toISOString(),
       lockMs: options.lockMs,
       count: hit && { key: hit.key, windowStart: hit.windowStart, max: hit.max },
-    });
-    if (begin.state === 'rate_limited') {
-      throw new RetryLater('rate_limited', hit?.retryAfter ?? 1, 'too many requests');
+    };
+    const claim: IdempotencyClaim = { scope, key, token, completed: false, held: false };
+    if (pipelined) {
+      claim.pending = record;
+    } else {
+      const begin = await store.idempotency.begin(record);
+      if (begin.state !== 'started') return refusal(begin, hit);
+      claim.held = true;
     }
-    if (begin.state === 'mismatch') {
-      throw new DomainError('idempotency_mismatch', 'this key was used with another request');
-    }
-    if (begin.state === 'in_flight') throw new RetryLater('in_flight', 1, 'still in flight');
-    if (begin.state === 'done') {
-      const { response } = begin;
-      return new Response(response.body, {
-        status: response.status,
-        headers: { 'Content-Type': response.contentType, 'Idempotent-Replayed': 'true' },
-      });
-    }
-    const claim: IdempotencyClaim = { scope, key, completed: false };
     c.set('idempotency', claim);
     await next();
-    if (claim.completed) return;
+    if (claim.completed || !claim.held) return;
     const res = c.res;
     try {
       if (res.status >= 500) {
-        await store.idempotency.release(scope, key);
+        await store.idempotency.release(scope, key, token);
       } else {
-        await store.idempotency.complete(scope, key, {
+        await store.idempotency.complete(scope, key, token, {
           status: res.status,
           contentType: res.headers.get('Content-Type') ?? 'application/json',
           body: await res.clone().text(),

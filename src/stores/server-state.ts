@@ -21,27 +21,57 @@ export type IdempotencyBegin =
   | { state: 'rate_limited'; count: number }
   | { state: 'done'; response: StoredResponse };
 
+/** A request's claim of an Idempotency-Key. */
+export interface IdempotencyClaimRecord {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  /**
+   * The request's own token (random, made per request): the key is held by the request whose
+   * token the record carries, and only that request may store its response.
+   */
+  claim: string;
+  now: string;
+  lockMs: number;
+  /**
+   * Counts one hit of this rate-limit window first, in the same statement (one round trip
+   * for both): past `max`, nothing is claimed and the answer is `rate_limited`.
+   */
+  count?: RateLimitHit | undefined;
+}
+
+/**
+ * Thrown by `complete` when the request's token no longer holds its key (it never did, or its
+ * claim was taken over as dead): inside a transaction, the transaction fails and rolls back,
+ * so a key's request commits its writes once.
+ */
+export class ClaimLost extends Error {
+  constructor() {
+    super('the Idempotency-Key is not held by this request');
+    this.name = 'ClaimLost';
+  }
+}
+
 export interface IdempotencyRepository {
   /**
    * Claims `(scope, key)` for a request with this fingerprint, atomically across instances.
    * A claim older than `lockMs` whose holder never finished (crashed) may be taken over.
    */
-  begin(record: {
-    scope: string;
-    key: string;
-    fingerprint: string;
-    now: string;
-    lockMs: number;
-    /**
-     * Counts one hit of this rate-limit window first, in the same statement (one round trip
-     * for both): past `max`, nothing is claimed and the answer is `rate_limited`.
-     */
-    count?: RateLimitHit | undefined;
-  }): Promise<IdempotencyBegin>;
-  /** Stores the response; called inside the request's own transaction where there is one. */
-  complete(scope: string, key: string, response: StoredResponse): Promise<void>;
-  /** Forgets an unfinished claim (the request failed in a way worth retrying). */
-  release(scope: string, key: string): Promise<void>;
+  begin(record: IdempotencyClaimRecord): Promise<IdempotencyBegin>;
+  /**
+   * `begin` in one statement, sent at once (synchronously) so that it can go out before a
+   * transaction without waiting (TransactionOptions.first). `unsure` when one statement could
+   * not tell (a claim to take over, a record deleted meanwhile): then ask `begin` (with no
+   * `count`: the hit was counted).
+   */
+  claim(record: IdempotencyClaimRecord): Promise<IdempotencyBegin | { state: 'unsure' }>;
+  /**
+   * Stores the response if `claim` still holds the key, else throws ClaimLost; called inside
+   * the request's own transaction where there is one (it may be sent without waiting there).
+   */
+  complete(scope: string, key: string, claim: string, response: StoredResponse): Promise<void>;
+  /** Forgets an unfinished claim held by `claim` (the request failed in a way worth retrying). */
+  release(scope: string, key: string, claim: string): Promise<void>;
   /** Deletes records created before `before` (ISO); returns how many. */
   purge(before: string): Promise<number>;
 }
@@ -72,12 +102,30 @@ export interface ServerStateRepositories {
   readonly settings: SettingsRepository;
 }
 
+export interface ServerTransactionOptions {
+  /**
+   * Sends its one statement at once (an idempotency claim) and resolves whether the
+   * transaction may commit. A store that waits for the answer (memory, PGlite: nothing to save
+   * by not waiting) throws ClaimLost on `false` without running the transaction; PostgreSQL
+   * sends it with the transaction's statements, not waited for, and relies on the
+   * transaction's own check (`complete`) failing.
+   */
+  first?: (store: ServerStore) => Promise<boolean>;
+}
+
 /**
  * A Store with what the HTTP server keeps besides domain data. Kept in the database, so
  * several server instances on one PostgreSQL behave as one.
  */
 export interface ServerStore extends Store, ServerStateRepositories {
-  transaction<T>(fn: (tx: ServerStore) => Promise<T>): Promise<T>;
+  /**
+   * `options.first` runs on the store before the transaction, autocommitted, and is not
+   * waited for (on PostgreSQL it goes out with the transaction's statements: one round trip).
+   */
+  transaction<T>(
+    fn: (tx: ServerStore) => Promise<T>,
+    options?: ServerTransactionOptions,
+  ): Promise<T>;
   /** Throws when the database does not answer (health checks). */
   ping?(): Promise<void>;
 }
@@ -93,13 +141,19 @@ export function withMemoryServerState(store: Store): ServerStore {
   if (isServerStore(store)) return store;
   const records = new Map<
     string,
-    { fingerprint: string; createdAt: number; lockedUntil: number; response?: StoredResponse }
+    {
+      fingerprint: string;
+      claim: string;
+      createdAt: number;
+      lockedUntil: number;
+      response?: StoredResponse;
+    }
   >();
   const windows = new Map<string, { start: number; count: number }>();
   const settings = new Map<string, string>();
   const id = (scope: string, key: string) => `${scope}\u0000${key}`;
   const idempotency: IdempotencyRepository = {
-    async begin({ scope, key, fingerprint, now, lockMs, count: hit }) {
+    async begin({ scope, key, fingerprint, claim, now, lockMs, count: hit }) {
       if (hit) {
         const count = await rateLimits.hit(hit.key, hit.windowStart);
         if (count > hit.max) return { state: 'rate_limited', count };
@@ -107,23 +161,32 @@ export function withMemoryServerState(store: Store): ServerStore {
       const at = Date.parse(now);
       const record = records.get(id(scope, key));
       if (!record) {
-        records.set(id(scope, key), { fingerprint, createdAt: at, lockedUntil: at + lockMs });
+        records.set(id(scope, key), {
+          fingerprint,
+          claim,
+          createdAt: at,
+          lockedUntil: at + lockMs,
+        });
         return { state: 'started' };
       }
       if (record.fingerprint !== fingerprint) return { state: 'mismatch' };
       if (record.response) return { state: 'done', response: { ...record.response } };
       if (record.lockedUntil < at) {
         record.lockedUntil = at + lockMs;
+        record.claim = claim;
         return { state: 'started' };
       }
       return { state: 'in_flight' };
     },
-    async complete(scope, key, response) {
+    claim: (record) => idempotency.begin(record),
+    async complete(scope, key, claim, response) {
       const record = records.get(id(scope, key));
-      if (record) record.response = { ...response };
+      if (!record || record.claim !== claim) throw new ClaimLost();
+      record.response = { ...response };
     },
-    async release(scope, key) {
-      if (!records.get(id(scope, key))?.response) records.delete(id(scope, key));
+    async release(scope, key, claim) {
+      const record = records.get(id(scope, key));
+      if (record && !record.response && record.claim === claim) records.delete(id(scope, key));
     },
     async purge(before) {
       let n = 0;
@@ -162,8 +225,15 @@ export function withMemoryServerState(store: Store): ServerStore {
       idempotency,
       rateLimits,
       settings: settingsRepo,
-      transaction: <T>(fn: (tx: ServerStore) => Promise<T>) =>
-        inner.transaction((tx) => fn(extend(tx))),
+      transaction: async <T>(
+        fn: (tx: ServerStore) => Promise<T>,
+        options?: ServerTransactionOptions,
+      ) => {
+        if (options?.first && !(await options.first(extend(inner)).catch(() => true))) {
+          throw new ClaimLost();
+        }
+        return inner.transaction((tx) => fn(extend(tx)));
+      },
     };
     // A proxy, not a copy: repositories the Store gains later pass through untouched.
     return new Proxy(inner, {

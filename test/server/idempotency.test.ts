@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { demoCommunities } from '../../src/features/core/demo.js';
-import type { ServerStore } from '../../src/stores/server-state.js';
+import {
+  ClaimLost,
+  type ServerStore,
+  type ServerTransactionOptions,
+} from '../../src/stores/server-state.js';
 import { testDatabases } from './db.js';
 import { bearer, json, manualClock, startTestServer, type TestServer } from './harness.js';
 
@@ -19,7 +23,12 @@ function gated(inner: ServerStore) {
   const store = new Proxy(inner, {
     get(target, prop) {
       if (prop === 'transaction') {
-        return async (fn: (tx: ServerStore) => Promise<unknown>) => {
+        return async (
+          fn: (tx: ServerStore) => Promise<unknown>,
+          options?: ServerTransactionOptions,
+        ) => {
+          // The claim is made first (as PGlite and memory do: waited for), then the gate.
+          if (options?.first && !(await options.first(target))) throw new ClaimLost();
           await gate;
           if (failures > 0) {
             failures--;
@@ -168,6 +177,7 @@ for (const db of databases) {
         scope: `staff:${admin.id}`,
         key: 'key-7',
         fingerprint,
+        claim: 'a-dead-instance',
         now: clock.now().toISOString(),
         lockMs: 30_000,
       });

@@ -5,7 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { withMemoryServerState, type ServerStore } from '../../src/stores/server-state.js';
+import {
+  ClaimLost,
+  withMemoryServerState,
+  type ServerStore,
+} from '../../src/stores/server-state.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { testDatabases } from '../server/db.js';
 
@@ -32,8 +36,8 @@ for (const { name, open } of harnesses) {
         await store.close();
       }
     };
-    const begin = (s: ServerStore, key: string, fingerprint = 'f1', now = T0) =>
-      s.idempotency.begin({ scope: 'public', key, fingerprint, now, lockMs: 1000 });
+    const begin = (s: ServerStore, key: string, fingerprint = 'f1', now = T0, claim = 'c1') =>
+      s.idempotency.begin({ scope: 'public', key, fingerprint, claim, now, lockMs: 1000 });
 
     it(
       'idempotency: claim, in flight, done and replayed, mismatch, release, takeover, purge',
@@ -42,9 +46,9 @@ for (const { name, open } of harnesses) {
         assert.deepEqual(await begin(s, 'k'), { state: 'in_flight' });
         assert.deepEqual(await begin(s, 'k', 'f2'), { state: 'mismatch' });
         const response = { status: 201, contentType: 'application/json', body: '{"ok":true}' };
-        await s.idempotency.complete('public', 'k', response);
+        await s.idempotency.complete('public', 'k', 'c1', response);
         assert.deepEqual(await begin(s, 'k'), { state: 'done', response });
-        await s.idempotency.release('public', 'k');
+        await s.idempotency.release('public', 'k', 'c1');
         assert.equal((await begin(s, 'k')).state, 'done', 'release leaves finished records alone');
         assert.equal(
           (
@@ -52,6 +56,7 @@ for (const { name, open } of harnesses) {
               scope: 'staff:1',
               key: 'k',
               fingerprint: 'f9',
+              claim: 'c9',
               now: T0,
               lockMs: 1000,
             })
@@ -61,7 +66,7 @@ for (const { name, open } of harnesses) {
         );
 
         assert.equal((await begin(s, 'r')).state, 'started');
-        await s.idempotency.release('public', 'r');
+        await s.idempotency.release('public', 'r', 'c1');
         assert.equal((await begin(s, 'r')).state, 'started', 'released: runs again');
         assert.equal((await begin(s, 'r', 'f1', at(999))).state, 'in_flight');
         assert.equal(
@@ -93,7 +98,7 @@ for (const { name, open } of harnesses) {
         await begin(s, 'tx');
         await s
           .transaction(async (tx) => {
-            await tx.idempotency.complete('public', 'tx', {
+            await tx.idempotency.complete('public', 'tx', 'c1', {
               status: 200,
               contentType: 'application/json',
               body: '1',
@@ -103,7 +108,7 @@ for (const { name, open } of harnesses) {
           .catch(() => undefined);
         if (name !== 'memory') assert.equal((await begin(s, 'tx')).state, 'in_flight', 'not done');
         await s.transaction((tx) =>
-          tx.idempotency.complete('public', 'tx', {
+          tx.idempotency.complete('public', 'tx', 'c1', {
             status: 200,
             contentType: 'application/json',
             body: '2',
@@ -111,6 +116,73 @@ for (const { name, open } of harnesses) {
         );
         const done = await begin(s, 'tx');
         assert.equal(done.state === 'done' && done.response.body, '2');
+      }),
+    );
+
+    it(
+      "idempotency: only the claim's own token stores its response; a transaction with a lost token rolls back",
+      withStore(async (s) => {
+        const response = { status: 201, contentType: 'application/json', body: '{"n":1}' };
+        const record = (key: string, claim: string, now = T0) => ({
+          scope: 'public',
+          key,
+          fingerprint: 'f1',
+          claim,
+          now,
+          lockMs: 1000,
+        });
+        assert.equal((await begin(s, 't', 'f1', T0, 'old')).state, 'started');
+        assert.equal((await s.idempotency.claim(record('t', 'new', at(500)))).state, 'in_flight');
+        if (name !== 'memory') {
+          assert.equal(
+            (await s.idempotency.claim(record('t', 'new', at(1001)))).state,
+            'unsure',
+            'one statement does not take a claim over',
+          );
+        }
+        assert.equal((await begin(s, 't', 'f1', at(1001), 'new')).state, 'started', 'taken over');
+        // The old holder wakes up: its writes and its stored response must not commit.
+        await assert.rejects(
+          s.transaction(async (tx) => {
+            await tx.settings.getOrCreate('written-by-old', () => 'old');
+            await tx.idempotency.complete('public', 't', 'old', response);
+          }),
+          ClaimLost,
+        );
+        if (name !== 'memory') {
+          assert.equal(await s.settings.getOrCreate('written-by-old', () => 'none'), 'none');
+        }
+        await assert.rejects(s.idempotency.complete('public', 't', 'old', response), ClaimLost);
+        await s.idempotency.release('public', 't', 'old');
+        await s.idempotency.complete('public', 't', 'new', response);
+        assert.deepEqual(await begin(s, 't'), { state: 'done', response });
+
+        // Pipelined: the claim goes first, not waited for; the transaction stores under it.
+        let began: Promise<{ state: string }> | undefined;
+        const first = (claimed: Promise<{ state: string }>) => {
+          began = claimed;
+          return claimed.then((b) => b.state === 'started');
+        };
+        await s.transaction((tx) => tx.idempotency.complete('public', 'p', 'p1', response), {
+          first: (f) => first(f.idempotency.claim(record('p', 'p1'))),
+        });
+        assert.deepEqual(await began, { state: 'started' });
+        assert.deepEqual(await begin(s, 'p'), { state: 'done', response });
+        // A second request with that key: its claim answers the replay, its transaction rolls back.
+        await assert.rejects(
+          s.transaction(
+            async (tx) => {
+              await tx.settings.getOrCreate('written-by-second', () => 'second');
+              await tx.idempotency.complete('public', 'p', 'p2', { ...response, body: '2' });
+            },
+            { first: (f) => first(f.idempotency.claim(record('p', 'p2'))) },
+          ),
+          ClaimLost,
+        );
+        assert.deepEqual(await began, { state: 'done', response });
+        if (name !== 'memory') {
+          assert.equal(await s.settings.getOrCreate('written-by-second', () => 'none'), 'none');
+        }
       }),
     );
 
@@ -139,6 +211,7 @@ for (const { name, open } of harnesses) {
             scope: 'public',
             key,
             fingerprint: 'f1',
+            claim: `c-${key}`,
             now: T0,
             lockMs: 1000,
             count: { key: 'w', windowStart: T0, max: 2 },

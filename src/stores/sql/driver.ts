@@ -8,6 +8,23 @@ export interface SqlQueryable {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Several statements, no parameters (migrations). */
   exec(text: string): Promise<void>;
+  /**
+   * Only inside a transaction: a write whose answer nobody reads, sent without waiting for it
+   * (on PostgreSQL it goes out with COMMIT, one round trip for all such writes). If it fails
+   * (its error passed through `mapError`), the transaction fails and rolls back.
+   */
+  send?(text: string, params: unknown[], mapError?: (error: unknown) => unknown): void;
+}
+
+export interface TransactionOptions {
+  /**
+   * Runs before the transaction, on its connection and autocommitted, without waiting for its
+   * answer: on PostgreSQL it goes out with BEGIN and the transaction's first statements. It
+   * must send its one statement at once (synchronously); what it answers is the caller's to
+   * read. The transaction does not wait for it either: a write in the transaction that
+   * depends on it must fail when it did not happen.
+   */
+  first?: (db: SqlQueryable) => unknown;
 }
 
 export interface SqlDriver extends SqlQueryable {
@@ -19,7 +36,7 @@ export interface SqlDriver extends SqlQueryable {
    * A statement `fn` sends without waiting for it is waited for before COMMIT (on PostgreSQL
    * COMMIT goes out with it, one round trip); if it failed, the transaction fails.
    */
-  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -28,6 +45,32 @@ export function track<T>(sent: Promise<unknown>[], statement: Promise<T>): Promi
   statement.catch(() => undefined);
   sent.push(statement);
   return statement;
+}
+
+/**
+ * Waits for every statement a transaction sent and throws the error of the first that failed,
+ * in the order they were sent (later ones only report that the transaction was aborted).
+ */
+export async function settle(sent: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(sent);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** A transaction's statements on `inner`: each is kept for COMMIT to wait on; `send` waits for none. */
+export function tracked(sent: Promise<unknown>[], inner: SqlQueryable): SqlQueryable {
+  return {
+    query: (text, params) => track(sent, inner.query(text, params)),
+    exec: (text) => track(sent, inner.exec(text)),
+    send(text, params, mapError) {
+      track(
+        sent,
+        inner.query(text, params).catch((error: unknown) => {
+          throw mapError ? mapError(error) : error;
+        }),
+      );
+    },
+  };
 }
 
 /** SQLSTATE of a database error (both drivers put it in `code`). */

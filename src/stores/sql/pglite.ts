@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { track, type SqlDriver, type SqlQueryable } from './driver.js';
+import { settle, tracked, type SqlDriver, type SqlQueryable } from './driver.js';
 
 interface PgliteLike {
   query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -69,19 +69,25 @@ export async function pgliteDriver(
     kind: 'pglite',
     label,
     ...queryable(db),
-    // Statements `fn` sent and did not wait for (the stored response of an idempotent request)
-    // are waited for before COMMIT, as on PostgreSQL: one that failed fails the transaction.
-    transaction: (fn) =>
-      db.transaction(async (tx) => {
+    // What `options.first` sends runs before the transaction (PGlite has no round trips to
+    // save: it is waited for). Statements `fn` sent and did not wait for (`send`: the insert
+    // of a submission, its stored response) are waited for before COMMIT, as on PostgreSQL:
+    // one that failed fails the transaction.
+    async transaction(fn, options = {}) {
+      if (options.first) await Promise.resolve(options.first(queryable(db))).catch(() => undefined);
+      return db.transaction(async (tx) => {
         const sent: Promise<unknown>[] = [];
-        const inner = queryable(tx);
-        const result = await fn({
-          query: (text, params) => track(sent, inner.query(text, params)),
-          exec: (text) => track(sent, inner.exec(text)),
-        });
-        await Promise.all(sent);
-        return result;
-      }),
+        try {
+          const result = await fn(tracked(sent, queryable(tx)));
+          await settle(sent);
+          return result;
+        } catch (error) {
+          // Nothing of it may run after the ROLLBACK, outside the transaction.
+          await Promise.allSettled(sent);
+          throw error;
+        }
+      });
+    },
     async close() {
       if (owned && !db.closed) await db.close();
     },

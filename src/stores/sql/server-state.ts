@@ -1,13 +1,16 @@
 // The server's state in the SQL store: idempotency records, rate-limit windows, settings
 // (migration 2). Kept in the database, so several server instances behave as one.
-import type {
-  IdempotencyRepository,
-  RateLimitHit,
-  RateLimitRepository,
-  ServerStateRepositories,
-  SettingsRepository,
+import {
+  ClaimLost,
+  type IdempotencyBegin,
+  type IdempotencyClaimRecord,
+  type IdempotencyRepository,
+  type RateLimitRepository,
+  type ServerStateRepositories,
+  type SettingsRepository,
+  type StoredResponse,
 } from '../server-state.js';
-import { count, type SqlCore } from './core.js';
+import { count, sqlState, type SqlCore } from './core.js';
 import type { Migration } from './migrate.js';
 
 interface IdempotencyRow {
@@ -18,53 +21,89 @@ interface IdempotencyRow {
   body: string | null;
 }
 
+/** Raised by `idempotency_held(false)` (migration 14): the request's token does not hold its key. */
+const CLAIM_LOST = 'SQ001';
+const claimLost = (error: unknown) => (sqlState(error) === CLAIM_LOST ? new ClaimLost() : error);
+
+/** What a record says to a request that did not claim it. */
+function answer(
+  row: IdempotencyRow,
+  fingerprint: string,
+): Exclude<IdempotencyBegin, { state: 'started' | 'rate_limited' }> {
+  if (row.fingerprint !== fingerprint) return { state: 'mismatch' };
+  if (row.state === 'done') {
+    return {
+      state: 'done',
+      response: {
+        status: row.status ?? 200,
+        contentType: row.content_type ?? 'application/json',
+        body: row.body ?? '',
+      },
+    };
+  }
+  return { state: 'in_flight' };
+}
+
 class SqlIdempotency implements IdempotencyRepository {
   constructor(private readonly x: SqlCore) {}
-  async begin(r: {
-    scope: string;
-    key: string;
-    fingerprint: string;
-    now: string;
-    lockMs: number;
-    count?: RateLimitHit | undefined;
-  }) {
+  claim(r: IdempotencyClaimRecord): Promise<IdempotencyBegin | { state: 'unsure' }> {
     const { s, db } = this.x;
     const lockedUntil = new Date(Date.parse(r.now) + r.lockMs).toISOString();
-    if (r.count) {
-      // The window's hit and the claim in one statement; no claim past the limit.
-      const [row] = await db.query<{ count: number; started: boolean }>(
-        `WITH hit AS (
-           INSERT INTO ${s}.rate_limits (key, window_start, count) VALUES ($6, $7::timestamptz, 1)
+    const params: unknown[] = [r.scope, r.key, r.fingerprint, r.now, lockedUntil, r.claim];
+    // The window's hit and the claim in one statement (no claim past the limit), and the
+    // record that holds the key when it is not ours (as of the statement's start: one made
+    // meanwhile is not seen, and the answer is `unsure`).
+    const claimed = r.count
+      ? `hit AS (
+           INSERT INTO ${s}.rate_limits (key, window_start, count) VALUES ($7, $8::timestamptz, 1)
            ON CONFLICT (key, window_start) DO UPDATE SET count = ${s}.rate_limits.count + 1
            RETURNING count),
          claim AS (
-           INSERT INTO ${s}.idempotency (scope, key, fingerprint, state, created_at, locked_until)
-           SELECT $1, $2, $3, 'in_flight', $4::timestamptz, $5::timestamptz FROM hit
-            WHERE hit.count <= $8
-           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)
-         SELECT (SELECT count FROM hit) AS count, EXISTS (SELECT 1 FROM claim) AS started`,
-        [
-          r.scope,
-          r.key,
-          r.fingerprint,
-          r.now,
-          lockedUntil,
-          r.count.key,
-          r.count.windowStart,
-          r.count.max,
-        ],
-      );
-      const count = Number(row?.count ?? 1);
-      if (count > r.count.max) return { state: 'rate_limited', count } as const;
+           INSERT INTO ${s}.idempotency
+             (scope, key, fingerprint, state, created_at, locked_until, claim)
+           SELECT $1, $2, $3, 'in_flight', $4::timestamptz, $5::timestamptz, $6 FROM hit
+            WHERE hit.count <= $9
+           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`
+      : `claim AS (
+           INSERT INTO ${s}.idempotency
+             (scope, key, fingerprint, state, created_at, locked_until, claim)
+           VALUES ($1, $2, $3, 'in_flight', $4::timestamptz, $5::timestamptz, $6)
+           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`;
+    if (r.count) params.push(r.count.key, r.count.windowStart, r.count.max);
+    const statement = db.query<
+      IdempotencyRow & { count: number | null; started: boolean; expired: boolean | null }
+    >(
+      `WITH ${claimed}
+       SELECT ${r.count ? '(SELECT count FROM hit)' : 'NULL::int'} AS count,
+              EXISTS (SELECT 1 FROM claim) AS started,
+              i.fingerprint, i.state, i.status, i.content_type, i.body,
+              i.locked_until < $4::timestamptz AS expired
+         FROM (SELECT 1) AS one
+         LEFT JOIN ${s}.idempotency i ON i.scope = $1 AND i.key = $2`,
+      params,
+    );
+    return statement.then(([row]) => {
+      const count = Number(row?.count ?? 0);
+      if (r.count && count > r.count.max) return { state: 'rate_limited', count } as const;
       if (row?.started) return { state: 'started' } as const;
-    }
+      if (!row?.fingerprint) return { state: 'unsure' } as const;
+      const found = answer(row, r.fingerprint);
+      return found.state === 'in_flight' && row.expired ? ({ state: 'unsure' } as const) : found;
+    });
+  }
+  async begin(r: IdempotencyClaimRecord) {
+    const first = await this.claim(r);
+    if (first.state !== 'unsure') return first;
+    const { s, db } = this.x;
+    const lockedUntil = new Date(Date.parse(r.now) + r.lockMs).toISOString();
     // Two rounds at most: a record deleted (released) between our insert and select.
     for (let round = 0; round < 2; round++) {
       const inserted = await db.query(
-        `INSERT INTO ${s}.idempotency (scope, key, fingerprint, state, created_at, locked_until)
-         VALUES ($1, $2, $3, 'in_flight', $4::timestamptz, $5::timestamptz)
+        `INSERT INTO ${s}.idempotency
+           (scope, key, fingerprint, state, created_at, locked_until, claim)
+         VALUES ($1, $2, $3, 'in_flight', $4::timestamptz, $5::timestamptz, $6)
          ON CONFLICT (scope, key) DO NOTHING RETURNING 1 AS ok`,
-        [r.scope, r.key, r.fingerprint, r.now, lockedUntil],
+        [r.scope, r.key, r.fingerprint, r.now, lockedUntil, r.claim],
       );
       if (inserted.length) return { state: 'started' } as const;
       const [row] = await db.query<IdempotencyRow>(
@@ -73,43 +112,38 @@ class SqlIdempotency implements IdempotencyRepository {
         [r.scope, r.key],
       );
       if (!row) continue;
-      if (row.fingerprint !== r.fingerprint) return { state: 'mismatch' } as const;
-      if (row.state === 'done') {
-        return {
-          state: 'done',
-          response: {
-            status: row.status ?? 200,
-            contentType: row.content_type ?? 'application/json',
-            body: row.body ?? '',
-          },
-        } as const;
-      }
+      const found = answer(row, r.fingerprint);
+      if (found.state !== 'in_flight') return found;
+      // The holder presumed dead: its token no longer holds the key (its commit will fail).
       const taken = await db.query(
-        `UPDATE ${s}.idempotency SET locked_until = $3::timestamptz
+        `UPDATE ${s}.idempotency SET locked_until = $3::timestamptz, claim = $5
          WHERE scope = $1 AND key = $2 AND state = 'in_flight' AND locked_until < $4::timestamptz
          RETURNING 1 AS ok`,
-        [r.scope, r.key, lockedUntil, r.now],
+        [r.scope, r.key, lockedUntil, r.now, r.claim],
       );
       return taken.length ? ({ state: 'started' } as const) : ({ state: 'in_flight' } as const);
     }
     return { state: 'in_flight' } as const;
   }
-  async complete(
-    scope: string,
-    key: string,
-    response: { status: number; contentType: string; body: string },
-  ) {
-    await this.x.db.query(
-      `UPDATE ${this.x.s}.idempotency SET state = 'done', status = $3, content_type = $4,
-         body = $5, locked_until = NULL
-       WHERE scope = $1 AND key = $2`,
-      [scope, key, response.status, response.contentType, response.body],
-    );
+  async complete(scope: string, key: string, claim: string, response: StoredResponse) {
+    const { s, db } = this.x;
+    // Fails (and with it the transaction it is part of) unless this request's token holds the key.
+    const text = `WITH done AS (
+         UPDATE ${s}.idempotency SET state = 'done', status = $4, content_type = $5, body = $6,
+           locked_until = NULL
+         WHERE scope = $1 AND key = $2 AND claim = $3 AND state = 'in_flight' RETURNING 1)
+       SELECT ${s}.idempotency_held(EXISTS (SELECT 1 FROM done)) AS held`;
+    const params = [scope, key, claim, response.status, response.contentType, response.body];
+    if (db.send) return db.send(text, params, claimLost);
+    await db.query(text, params).catch((error: unknown) => {
+      throw claimLost(error);
+    });
   }
-  async release(scope: string, key: string) {
+  async release(scope: string, key: string, claim: string) {
     await this.x.db.query(
-      `DELETE FROM ${this.x.s}.idempotency WHERE scope = $1 AND key = $2 AND state = 'in_flight'`,
-      [scope, key],
+      `DELETE FROM ${this.x.s}.idempotency
+       WHERE scope = $1 AND key = $2 AND claim = $3 AND state = 'in_flight'`,
+      [scope, key, claim],
     );
   }
   async purge(before: string) {
@@ -192,6 +226,27 @@ export const serverStateMigrations: Migration[] = [
         name text PRIMARY KEY,
         value text NOT NULL
       );
+    `,
+  },
+  {
+    version: 14,
+    name: 'idempotency claims held by a token',
+    // A request's own token holds its key; storing its response checks that it still does
+    // (idempotency_held raises SQ001 otherwise), so a transaction whose claim was never made or
+    // was taken over as dead rolls back. Records made before carry none (their holders' code
+    // stores without the check).
+    sql: `
+      ALTER TABLE {s}.idempotency ADD COLUMN claim text;
+      CREATE FUNCTION {s}.idempotency_held(held boolean) RETURNS boolean
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NOT held THEN
+          RAISE EXCEPTION 'the Idempotency-Key is not held by this request'
+            USING ERRCODE = 'SQ001';
+        END IF;
+        RETURN true;
+      END
+      $fn$;
     `,
   },
 ];

@@ -1,7 +1,12 @@
 import type { StoreRepositories } from '../../services/store.js';
-import type { ServerStateRepositories, ServerStore } from '../server-state.js';
+import {
+  ClaimLost,
+  type ServerStateRepositories,
+  type ServerStore,
+  type ServerTransactionOptions,
+} from '../server-state.js';
 import type { SqlCore } from './core.js';
-import { quoteSchema, type SqlDriver } from './driver.js';
+import { quoteSchema, type SqlDriver, type SqlQueryable } from './driver.js';
 import { sqlRepositoriesOn } from './features.js';
 
 export interface SqlStoreOptions {
@@ -11,7 +16,7 @@ export interface SqlStoreOptions {
   closeDriver?: boolean;
 }
 
-/** Repositories on one transaction's connection; nested `transaction` calls join it. */
+/** Repositories on one connection: a transaction's (nested `transaction` calls join it), or the one it will run on. */
 function inTransaction(core: SqlCore): ServerStore {
   const store: ServerStore = {
     ...sqlRepositoriesOn(core),
@@ -41,10 +46,28 @@ export class SqlStore implements ServerStore {
     private readonly options: SqlStoreOptions = {},
   ) {
     this.schema = options.schema ?? 'public';
-    Object.assign(this, sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema), kept: this.kept }));
+    Object.assign(
+      this,
+      sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema), kept: this.kept }),
+    );
   }
-  transaction<T>(fn: (tx: ServerStore) => Promise<T>): Promise<T> {
-    return this.driver.transaction((db) => fn(inTransaction({ db, s: quoteSchema(this.schema), kept: this.kept })));
+  transaction<T>(
+    fn: (tx: ServerStore) => Promise<T>,
+    options: ServerTransactionOptions = {},
+  ): Promise<T> {
+    const on = (db: SqlQueryable) =>
+      inTransaction({ db, s: quoteSchema(this.schema), kept: this.kept });
+    const { first } = options;
+    if (!first) return this.driver.transaction((db) => fn(on(db)));
+    // PostgreSQL: `first` goes out with the transaction, not waited for (one round trip).
+    if (this.driver.kind === 'postgres') {
+      return this.driver.transaction((db) => fn(on(db)), { first: (db) => first(on(db)) });
+    }
+    // PGlite, in this process: nothing to save by not waiting, and a claim not won skips it.
+    return (async () => {
+      if (!(await first(this).catch(() => true))) throw new ClaimLost();
+      return this.driver.transaction((db) => fn(on(db)));
+    })();
   }
   async ping() {
     await this.driver.query('SELECT 1');

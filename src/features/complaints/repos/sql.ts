@@ -62,9 +62,10 @@ class SqlComplaints implements ComplaintRepository {
   }
   async put(c: Complaint) {
     const grid = 'grid' in c.location ? (c.location.grid ?? null) : null;
-    try {
-      await this.x.db.query(
-        `INSERT INTO ${this.x.s}.complaints
+    // In a transaction the insert is sent without waiting (its failure fails the transaction
+    // at COMMIT, as ticketTaken): a keyed submission's insert goes out with its COMMIT.
+    const mapError = (error: unknown) => (sqlState(error) === '23505' ? ticketTaken() : error);
+    const text = `INSERT INTO ${this.x.s}.complaints
            (id, ticket, community, status, category, grid, received_at, due_date, photos,
             first_response_at, rating, data)
          VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::date,
@@ -74,26 +75,25 @@ class SqlComplaints implements ComplaintRepository {
            status = excluded.status, category = excluded.category, grid = excluded.grid,
            received_at = excluded.received_at, due_date = excluded.due_date,
            photos = excluded.photos, first_response_at = excluded.first_response_at,
-           rating = excluded.rating, data = excluded.data`,
-        [
-          c.id,
-          c.ticket,
-          c.community,
-          c.status,
-          c.category,
-          grid,
-          c.receivedAt,
-          c.dueDate,
-          json(c.photos),
-          json(c),
-          c.firstResponseAt ?? null,
-          c.rating?.value ?? null,
-        ],
-      );
-    } catch (error) {
-      if (sqlState(error) === '23505') throw ticketTaken();
-      throw error;
-    }
+           rating = excluded.rating, data = excluded.data`;
+    const params = [
+      c.id,
+      c.ticket,
+      c.community,
+      c.status,
+      c.category,
+      grid,
+      c.receivedAt,
+      c.dueDate,
+      json(c.photos),
+      json(c),
+      c.firstResponseAt ?? null,
+      c.rating?.value ?? null,
+    ];
+    if (this.x.db.send) return this.x.db.send(text, params, mapError);
+    await this.x.db.query(text, params).catch((error: unknown) => {
+      throw mapError(error);
+    });
   }
   async list(f: ComplaintFilter) {
     const where = new Where();
