@@ -182,7 +182,12 @@ describe('<sq-booking-desk>', () => {
     await waitUntil(() => $(desk, '#f-slot'));
     $<HTMLInputElement>(desk, '#f-name')!.value = '赵玉梅';
     $<HTMLInputElement>(desk, '#f-phone')!.value = '13800000099';
-    $<HTMLInputElement>(desk, '[name=consent]')!.click();
+    // The kit's one choice look (as the forms, the wall and the complaint desk): drawn, 44px.
+    const consent = $<HTMLInputElement>(desk, '[name=consent]')!;
+    expect(consent.closest('label')!.classList.contains('choice')).to.equal(true);
+    expect(getComputedStyle(consent).appearance).to.equal('none');
+    expect(consent.getBoundingClientRect().height).to.equal(44);
+    consent.click();
     $(desk, '#f-slot')!.closest('form')!.querySelector<HTMLButtonElement>('.primary')!.click();
     await waitUntil(() => text(desk).includes('已登记：已预约'), 'booked by phone', {
       timeout: 5000,
