@@ -197,6 +197,25 @@ describe('sq-wish-wall', () => {
     }
   });
 
+  it('keeps a value and a grid in one piece on a phone ("About 80" / "yuan" never split)', async () => {
+    await setViewport({ width: 375, height: 667 });
+    try {
+      const { client } = await seeded();
+      const wall = await mount(client, { lang: 'en' });
+      await waitUntil(() => cardByTitle(wall, '收音机')?.textContent?.includes('yuan'), 'English');
+      const units = [...cardByTitle(wall, '收音机')!.querySelectorAll('.meta .nowrap')];
+      expect(units.map((u) => u.textContent)).to.deep.equal(['Grid 1', 'About 80 yuan']);
+      for (const unit of units) {
+        const range = document.createRange();
+        range.selectNodeContents(unit);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        expect(lines.size, unit.textContent!).to.equal(1);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('says the count in the language of the page, also after a live switch', async () => {
     const { client } = await seeded();
     const wall = await mount(client);
