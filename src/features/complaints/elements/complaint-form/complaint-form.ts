@@ -16,6 +16,7 @@ import { formatDays } from '../../../../ui/format-days.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
+import { units } from '../../../../ui/units.js';
 import { SubmissionController } from '../../../../ui/submission/submission-controller.js';
 import { formStyles } from './complaint-form.styles.js';
 
@@ -452,7 +453,9 @@ export class SqComplaintForm extends SqElement {
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
         <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
-        <p>${t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') })}</p>
+        <p>
+          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
+        </p>
       </div>
       ${m.choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}
       ${m.choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}

@@ -16,6 +16,7 @@ import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
+import { units } from '../../../../ui/units.js';
 import { SubmissionController } from '../../../../ui/submission/submission-controller.js';
 import { formStyles } from './wish-form.styles.js';
 
@@ -312,7 +313,7 @@ export class SqWishForm extends SqElement {
       <div class="privacy">
         <h3 id="privacy">${this.t('privacy')}</h3>
         <p>
-          ${this.t('notice', { controller: privacy.controller, days: formatDays(privacy.retentionDays, lang), contact: privacy.contact })}
+          ${units(this.t('notice', { controller: privacy.controller, days: formatDays(privacy.retentionDays, lang), contact: privacy.contact }))}
         </p>
       </div>
       ${this.check('consent')} ${this.check('publishConsent')}
