@@ -41,10 +41,15 @@ export class SqlStore implements ServerStore {
     private readonly options: SqlStoreOptions = {},
   ) {
     this.schema = options.schema ?? 'public';
-    Object.assign(this, sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema), kept: this.kept }));
+    Object.assign(
+      this,
+      sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema), kept: this.kept }),
+    );
   }
   transaction<T>(fn: (tx: ServerStore) => Promise<T>): Promise<T> {
-    return this.driver.transaction((db) => fn(inTransaction({ db, s: quoteSchema(this.schema), kept: this.kept })));
+    return this.driver.transaction((db) =>
+      fn(inTransaction({ db, s: quoteSchema(this.schema), kept: this.kept })),
+    );
   }
   async ping() {
     await this.driver.query('SELECT 1');
