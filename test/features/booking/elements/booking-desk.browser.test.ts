@@ -75,6 +75,9 @@ describe('<sq-booking-desk>', () => {
     const { staff, resident, date, a, b } = await street();
     const desk = await mount(staff, date);
     expect(text(desk)).to.contain('王秀英');
+    // The team beside a service's name is a label at body size, not at the heading's.
+    const team = $(desk, 'h3 .badge')!;
+    expect(getComputedStyle(team).fontSize).to.equal(getComputedStyle(desk).fontSize);
     // The one still in line when the slot started reads as 候补未成功.
     expect(text(desk)).to.contain('候补未成功');
     expect(text(desk)).to.contain('已约 1 / 1');
