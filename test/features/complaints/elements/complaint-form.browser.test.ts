@@ -205,6 +205,19 @@ describe('sq-complaint-form', () => {
     }
   });
 
+  it('on a desk screen grows no wider than 44rem (lines an eye can follow, a submit not a bar)', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      const form = await mount(embedded());
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      expect(form.getBoundingClientRect().width).to.be.at.most(44 * rem);
+      const submit = $(form, 'button[type=submit]')!;
+      expect(submit.getBoundingClientRect().width).to.be.at.most(44 * rem);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('checks with the server’s schema: a summary with links, and focus on the first invalid field', async () => {
     const form = await mount(embedded());
     submit(form);

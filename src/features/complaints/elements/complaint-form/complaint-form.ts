@@ -105,6 +105,7 @@ const DRAFT = [
  * @csspart status - Sending / saved offline / failed or refused message.
  * @csspart receipt - The receipt: ticket, query code, due date.
  *
+ * @cssprop --sq-complaint-form-max-width - Widest the form grows (44rem: lines an eye can follow on a desk screen).
  * @cssprop --sq-complaint-form-gap - Space between fields.
  * @cssprop --sq-color-primary - Primary colour (党建红) of the submit button and ticks.
  * @cssprop --sq-target-size - Height of controls (44px; 60px in care mode).
