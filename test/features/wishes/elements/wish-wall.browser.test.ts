@@ -540,6 +540,20 @@ describe('sq-wish-wall', () => {
       await openCard(wall, '收音机');
       expect(dialog(wall).scrollWidth).to.be.at.most(dialog(wall).clientWidth + 1);
       dialog(wall).close();
+      // Filtered to nothing, with 更多筛选 open (its category chips and grid select shown).
+      wall.setAttribute('category', 'repair');
+      wall.setAttribute('status', 'open');
+      await waitUntil(() => root(wall).querySelector('.notice'), 'nothing matches', {
+        timeout: 5000,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const wide = [...root(wall).querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > 321)
+        .map(
+          (e) => `${e.localName}#${e.id} ends at ${Math.round(e.getBoundingClientRect().right)}px`,
+        );
+      expect(wide).to.deep.equal([]);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
     } finally {
       document.documentElement.style.fontSize = '';
       await setViewport({ width: 800, height: 600 });
