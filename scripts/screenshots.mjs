@@ -199,6 +199,7 @@ const DOC_STORIES = {
   'complaint-tracker': 'Elements/Complaint tracker:InProgress',
   'volunteer-booking': 'Elements/Volunteer booking:Services',
   provider: 'Elements/Provider:SharedCommunity',
+  'redblack-board': 'Elements/Redblack board:BlackList',
   'wish-form': 'Elements/Wish form:Empty',
   'wish-review': 'Elements/Wish review:Queue',
   'wish-tracker': 'Elements/Wish tracker:Open',
