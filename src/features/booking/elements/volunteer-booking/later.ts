@@ -15,7 +15,7 @@ import { toFieldErrors } from '../../../../domain/validation.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import { operationDef } from '../../../../sdk/operations.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
-import { units } from '../../../../ui/units.js';
+import { units } from '../../../../ui/format-days.js';
 import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';

@@ -12,11 +12,10 @@ import type { SqCommunityPicker } from '../../../core/elements/community-picker/
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
-import { formatDays } from '../../../../ui/format-days.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
-import { units } from '../../../../ui/units.js';
 import { SubmissionController } from '../../../../ui/submission/submission-controller.js';
 import { formStyles } from './complaint-form.styles.js';
 

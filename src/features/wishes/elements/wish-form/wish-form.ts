@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatDays } from '../../../../ui/format-days.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
 import { state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
@@ -16,7 +16,6 @@ import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
-import { units } from '../../../../ui/units.js';
 import { SubmissionController } from '../../../../ui/submission/submission-controller.js';
 import { formStyles } from './wish-form.styles.js';
 
