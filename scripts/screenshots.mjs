@@ -190,12 +190,14 @@ async function check(page, base, ids) {
 
 /** The story each docs/elements page opens with (its tag's page, by file name). */
 const DOC_STORIES = {
+  'booking-desk': 'Elements/Booking desk:Today',
   'community-picker': 'Elements/Community picker:Prefilled',
   'complaint-desk': 'Elements/Complaint desk:List',
   'complaint-form': 'Elements/Complaint form:Empty',
   'complaint-metrics': 'Elements/Complaint metrics:ThisMonth',
   'complaint-qr': 'Elements/Complaint QR:Building',
   'complaint-tracker': 'Elements/Complaint tracker:InProgress',
+  'volunteer-booking': 'Elements/Volunteer booking:Services',
   provider: 'Elements/Provider:SharedCommunity',
   'redblack-board': 'Elements/Redblack board:BlackList',
   'wish-form': 'Elements/Wish form:Empty',

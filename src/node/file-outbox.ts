@@ -49,9 +49,7 @@ export function fileOutboxStorage(path: string): OutboxStorage {
   const load = () =>
     (entries ??= readFile(path, 'utf8').then(
       (text) =>
-        new Map(
-          (fromJson(JSON.parse(text)) as OutboxEntry[]).map((entry) => [entry.key, entry]),
-        ),
+        new Map((fromJson(JSON.parse(text)) as OutboxEntry[]).map((entry) => [entry.key, entry])),
       (error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return new Map<string, OutboxEntry>();
         throw error;

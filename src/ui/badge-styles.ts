@@ -9,6 +9,9 @@ export const badgeStyles = css`
     border-radius: var(--sq-radius);
     color: var(--sq-status, var(--sq-color-text-muted));
     font-weight: 600;
+    /* A label at body size wherever it sits, a heading too (a service's team beside its name). */
+    font-size: var(--sq-font-size-body);
+    vertical-align: middle;
     /* One unit that moves to the next line whole (see .nowrap). */
     max-width: 100%;
     overflow-wrap: anywhere;

@@ -9,6 +9,9 @@ export const controlStyles = css`
   select,
   input:not([type='checkbox']):not([type='radio']) {
     width: 100%;
+    /* Said here, not only inherited: inside <details> (the wall's 更多筛选) Chromium's slot
+       passes content-box on, and the padding widened the page at 320px. */
+    box-sizing: border-box;
     /* Shrinks with its column (a grid or flex item's minimum is its content otherwise). */
     min-width: 0;
     min-height: var(--sq-target-size);

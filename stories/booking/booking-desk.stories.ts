@@ -26,6 +26,7 @@ async function desk(args: Args) {
 
 const meta = {
   title: 'Elements/Booking desk',
+  tags: ['autodocs'],
   component: 'sq-booking-desk',
   args: { care: false },
   argTypes: { lang: { control: 'inline-radio', options: ['zh-CN', 'en'] } },

@@ -69,6 +69,7 @@ const toDays =
 
 const meta = {
   title: 'Elements/Volunteer booking',
+  tags: ['autodocs'],
   component: 'sq-volunteer-booking',
   args: { care: false },
   argTypes: { lang: { control: 'inline-radio', options: ['zh-CN', 'en'] } },

@@ -109,6 +109,7 @@ async function chooseAction(root: ShadowRoot, action: string) {
 
 const meta = {
   title: 'Elements/Complaint desk',
+  tags: ['autodocs'],
   component: 'sq-complaint-desk',
   args: { care: false },
   render: (args) => render(args),

@@ -101,6 +101,7 @@ async function fill(canvas: HTMLElement, { submit = true, anonymous = true } = {
 
 const meta = {
   title: 'Elements/Complaint form',
+  tags: ['autodocs'],
   component: 'sq-complaint-form',
   args: { community: 'xingfuli', care: false },
   render: (args) => render(args),

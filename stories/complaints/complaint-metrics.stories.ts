@@ -66,6 +66,7 @@ const render = (args: Args, client: Client | Promise<Client> = street()): Templa
 
 const meta = {
   title: 'Elements/Complaint metrics',
+  tags: ['autodocs'],
   component: 'sq-complaint-metrics',
   args: { care: false },
   render: (args) => render(args),

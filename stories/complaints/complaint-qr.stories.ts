@@ -37,6 +37,7 @@ const render = (args: Args, client: Client = demoClient()) =>
 
 const meta = {
   title: 'Elements/Complaint QR',
+  tags: ['autodocs'],
   component: 'sq-complaint-qr',
   args: {
     base: 'https://sq.example.org/shuoshi',

@@ -142,6 +142,7 @@ const demoClient = () => createClient({ embedded: { persistence: false } });
 
 const meta = {
   title: 'Elements/Complaint tracker',
+  tags: ['autodocs'],
   component: 'sq-complaint-tracker',
   args: { care: false },
   render: (args) => tracker(args, demoClient()),

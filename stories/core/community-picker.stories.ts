@@ -39,6 +39,7 @@ const render = (args: Args, client = demoClient()) =>
 
 const meta = {
   title: 'Elements/Community picker',
+  tags: ['autodocs'],
   component: 'sq-community-picker',
   args: { required: false, disabled: false, depth: 'unit', care: false },
   argTypes: {

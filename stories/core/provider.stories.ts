@@ -16,6 +16,7 @@ interface Args {
  */
 const meta = {
   title: 'Elements/Provider',
+  tags: ['autodocs'],
   component: 'sq-provider',
   args: { community: 'xingfuli', lang: 'zh-CN', care: false },
   argTypes: { lang: { control: 'inline-radio', options: ['zh-CN', 'en'] } },

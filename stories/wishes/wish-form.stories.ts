@@ -59,6 +59,7 @@ const send = (form: SqWishForm) =>
 
 const meta = {
   title: 'Elements/Wish form',
+  tags: ['autodocs'],
   component: 'sq-wish-form',
   args: { care: false },
   render: (args) => render(args),

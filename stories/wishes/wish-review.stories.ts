@@ -119,6 +119,7 @@ const click = (el: SqWishReview, text: string) =>
 
 const meta = {
   title: 'Elements/Wish review',
+  tags: ['autodocs'],
   component: 'sq-wish-review',
   args: { status: 'pending_review', care: false },
   argTypes: {

@@ -121,6 +121,7 @@ const click = async (el: SqWishTracker, selector: string) => {
 
 const meta = {
   title: 'Elements/Wish tracker',
+  tags: ['autodocs'],
   component: 'sq-wish-tracker',
   args: { care: false },
   render: (args) => tracker(args, createClient({ embedded: { persistence: false } })),

@@ -66,6 +66,7 @@ async function openFirst(canvas: HTMLElement) {
 
 const meta = {
   title: 'Elements/Wish wall',
+  tags: ['autodocs'],
   component: 'sq-wish-wall',
   args: { care: false },
   argTypes: {

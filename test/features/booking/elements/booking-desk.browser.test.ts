@@ -75,6 +75,9 @@ describe('<sq-booking-desk>', () => {
     const { staff, resident, date, a, b } = await street();
     const desk = await mount(staff, date);
     expect(text(desk)).to.contain('王秀英');
+    // The team beside a service's name is a label at body size, not at the heading's.
+    const team = $(desk, 'h3 .badge')!;
+    expect(getComputedStyle(team).fontSize).to.equal(getComputedStyle(desk).fontSize);
     // The one still in line when the slot started reads as 候补未成功.
     expect(text(desk)).to.contain('候补未成功');
     expect(text(desk)).to.contain('已约 1 / 1');
@@ -182,7 +185,12 @@ describe('<sq-booking-desk>', () => {
     await waitUntil(() => $(desk, '#f-slot'));
     $<HTMLInputElement>(desk, '#f-name')!.value = '赵玉梅';
     $<HTMLInputElement>(desk, '#f-phone')!.value = '13800000099';
-    $<HTMLInputElement>(desk, '[name=consent]')!.click();
+    // The kit's one choice look (as the forms, the wall and the complaint desk): drawn, 44px.
+    const consent = $<HTMLInputElement>(desk, '[name=consent]')!;
+    expect(consent.closest('label')!.classList.contains('choice')).to.equal(true);
+    expect(getComputedStyle(consent).appearance).to.equal('none');
+    expect(consent.getBoundingClientRect().height).to.equal(44);
+    consent.click();
     $(desk, '#f-slot')!.closest('form')!.querySelector<HTMLButtonElement>('.primary')!.click();
     await waitUntil(() => text(desk).includes('已登记：已预约'), 'booked by phone', {
       timeout: 5000,

@@ -130,6 +130,8 @@ describe('<sq-volunteer-booking>', () => {
     const el = await mount(resident);
     expect(text(el)).to.contain('爱心理发');
     expect(text(el)).to.contain('最近可约');
+    // Dates read as the complaint form's: "12月9日（星期三）".
+    expect(text(el)).to.match(/最近可约：\s*\d+月\d+日（星期[一二三四五六日]）/);
     const event = await book(el, slot.start);
     const receipt = event.detail.receipt;
     expect(receipt.status).to.equal('confirmed');

@@ -123,6 +123,19 @@ describe('sq-complaint-desk', () => {
     await accessible(desk, 44);
   });
 
+  it('says the count in the page’s language, also after a live switch to English', async () => {
+    const { staff, resident } = world();
+    await submit(resident, '楼道里堆满了杂物，挡住了消防通道。');
+    const desk = await mount(staff);
+    await listed(desk);
+    expect(status(desk)).to.contain('已显示 1 件');
+    desk.closest('sq-provider')!.setAttribute('lang', 'en');
+    await waitUntil(() => status(desk).includes('1 cases shown'), 'English count', {
+      timeout: 5000,
+    });
+    expect(status(desk)).to.not.match(/已显示/);
+  });
+
   it('filters by status, category, grid and overdue, and says when nothing matches', async () => {
     const { staff, january, resident } = world();
     const old = await submit(january, '一月份反映的噪音问题，一直没人处理。');

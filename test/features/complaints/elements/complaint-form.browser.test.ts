@@ -187,6 +187,37 @@ describe('sq-complaint-form', () => {
     expect($(form, '#photos')!.multiple).to.equal(true);
   });
 
+  it('keeps the notice’s phone and office hours whole on a phone (no "9:00–" / "17:00")', async () => {
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const form = await mount(embedded());
+      await waitUntil(() => $(form, '[part=privacy]')!.textContent!.includes('0571'), 'notice');
+      const units = [...form.shadowRoot!.querySelectorAll('[part=privacy] .nowrap')];
+      expect(units.map((u) => u.textContent)).to.include.members(['0571-87654321', '9:00–17:00']);
+      for (const unit of units) {
+        const range = document.createRange();
+        range.selectNodeContents(unit);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        expect(lines.size, unit.textContent!).to.equal(1);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('on a desk screen grows no wider than 44rem (lines an eye can follow, a submit not a bar)', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      const form = await mount(embedded());
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      expect(form.getBoundingClientRect().width).to.be.at.most(44 * rem);
+      const submit = $(form, 'button[type=submit]')!;
+      expect(submit.getBoundingClientRect().width).to.be.at.most(44 * rem);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('checks with the server’s schema: a summary with links, and focus on the first invalid field', async () => {
     const form = await mount(embedded());
     submit(form);

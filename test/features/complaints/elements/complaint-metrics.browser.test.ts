@@ -73,6 +73,75 @@ describe('sq-complaint-metrics', () => {
     expect(smallTargets(el, 44)).to.deep.equal([]);
   });
 
+  it('colours figures by their meaning: red only for cases past due, "超期 0" not red', async () => {
+    // One case from January (long past due) and this month's three (none past due yet).
+    const store = createMemoryStore();
+    const january = createClient({
+      embedded: { store, clock: { now: () => new Date('2026-01-05T02:00:00Z') } },
+    });
+    const old = await january.complaints.submit({
+      community: 'xingfuli',
+      category: 'noise',
+      description: '楼下广场舞的音响晚上十点还在响。',
+      location: { community: 'xingfuli', text: '3号楼' },
+      anonymous: true,
+      consent: true,
+    });
+    expect(old.state).to.equal('delivered');
+    const now = await createClient({ embedded: { store } }).complaints.submit({
+      community: 'xingfuli',
+      category: 'fire-safety',
+      description: '楼道里堆了很多纸箱，怕着火。',
+      location: { community: 'xingfuli', text: '5号楼' },
+      anonymous: true,
+      consent: true,
+    });
+    expect(now.state).to.equal('delivered');
+    const staff = createClient({ embedded: { store, actor: 'xfl-admin' } });
+    const el = await mount(staff);
+    el.to = '2026-01-31';
+    el.from = '2026-01-01';
+    await waitUntil(() => flat($(el, '[part=figures]')).includes('受理1'), 'january', {
+      timeout: 5000,
+    });
+    const colour = (dd: Element) => getComputedStyle(dd).color;
+    const probe = (token: string) => {
+      const p = document.createElement('p');
+      p.style.color = `var(${token})`;
+      el.shadowRoot!.append(p);
+      const c = getComputedStyle(p).color;
+      p.remove();
+      return c;
+    };
+    const danger = probe('--sq-color-danger');
+    const success = probe('--sq-color-success');
+    const text = probe('--sq-color-text');
+    const figures = (root: Element) =>
+      Object.fromEntries(
+        [...root.querySelectorAll('dl > div')].map((d) => [
+          d.querySelector('dt')!.textContent!.trim(),
+          colour(d.querySelector('dd')!),
+        ]),
+      );
+    const whole = figures($(el, '[part=figures]')!);
+    expect(whole['超期']).to.equal(danger);
+    for (const key of ['受理', '响应率', '解决率', '满意率']) expect(whole[key]).to.equal(text);
+    // This month: nothing is past due, so 超期 0 reads as good news, not as an alarm.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    el.from = today.slice(0, 8) + '01';
+    el.to = today;
+    await waitUntil(() => flat($(el, '[part=figures]')).includes('超期0'), 'this month', {
+      timeout: 5000,
+    });
+    const month = $(el, '[part=figures]')!;
+    expect(flat(month)).to.contain('超期0');
+    expect(figures(month)['超期']).to.equal(success);
+    expect(success).to.not.equal(danger);
+    for (const li of el.shadowRoot!.querySelectorAll('[part=categories] li'))
+      expect(Object.values(figures(li))).to.not.include(danger);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
   it('checks the period and says when it holds no cases', async () => {
     const el = await mount(await world());
     await waitUntil(() => $(el, '[part=figures]'), 'figures', { timeout: 5000 });

@@ -337,6 +337,31 @@ describe('sq-complaint-tracker', () => {
     });
   }
 
+  it('never splits the ticket in the care-mode heading on a phone ("SQ-2026-" / "000003")', async () => {
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const { resident } = street();
+      const receipt = await report(resident);
+      const provider = await fixture<HTMLElement>(
+        html`<sq-provider .client=${resident} lang="zh-CN" care>
+          <sq-complaint-tracker></sq-complaint-tracker>
+        </sq-provider>`,
+      );
+      const el = provider.querySelector('sq-complaint-tracker')!;
+      await waitUntil(() => $(el, 'form'), 'first render', { timeout: 5000 });
+      await lookUp(el, receipt.ticket, receipt.queryCode);
+      const ticket = $(el, '#result-heading .nowrap')!;
+      expect(ticket.textContent).to.equal(receipt.ticket);
+      expect(parseFloat(getComputedStyle(ticket).fontSize)).to.be.at.least(30);
+      // One line box: the ticket moves to the next line whole, if at all.
+      const range = document.createRange();
+      range.selectNodeContents(ticket);
+      expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size).to.equal(1);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('fits 320px at 200% text size without horizontal scrolling', async () => {
     await setViewport({ width: 320, height: 640 });
     document.documentElement.style.fontSize = '200%';

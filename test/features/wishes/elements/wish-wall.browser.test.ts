@@ -197,6 +197,25 @@ describe('sq-wish-wall', () => {
     }
   });
 
+  it('keeps a value and a grid in one piece on a phone ("About 80" / "yuan" never split)', async () => {
+    await setViewport({ width: 375, height: 667 });
+    try {
+      const { client } = await seeded();
+      const wall = await mount(client, { lang: 'en' });
+      await waitUntil(() => cardByTitle(wall, '收音机')?.textContent?.includes('yuan'), 'English');
+      const units = [...cardByTitle(wall, '收音机')!.querySelectorAll('.meta .nowrap')];
+      expect(units.map((u) => u.textContent)).to.deep.equal(['Grid 1', 'About 80 yuan']);
+      for (const unit of units) {
+        const range = document.createRange();
+        range.selectNodeContents(unit);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        expect(lines.size, unit.textContent!).to.equal(1);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('says the count in the language of the page, also after a live switch', async () => {
     const { client } = await seeded();
     const wall = await mount(client);
@@ -521,6 +540,20 @@ describe('sq-wish-wall', () => {
       await openCard(wall, '收音机');
       expect(dialog(wall).scrollWidth).to.be.at.most(dialog(wall).clientWidth + 1);
       dialog(wall).close();
+      // Filtered to nothing, with 更多筛选 open (its category chips and grid select shown).
+      wall.setAttribute('category', 'repair');
+      wall.setAttribute('status', 'open');
+      await waitUntil(() => root(wall).querySelector('.notice'), 'nothing matches', {
+        timeout: 5000,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const wide = [...root(wall).querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > 321)
+        .map(
+          (e) => `${e.localName}#${e.id} ends at ${Math.round(e.getBoundingClientRect().right)}px`,
+        );
+      expect(wide).to.deep.equal([]);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
     } finally {
       document.documentElement.style.fontSize = '';
       await setViewport({ width: 800, height: 600 });

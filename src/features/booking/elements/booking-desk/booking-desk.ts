@@ -91,19 +91,6 @@ export class SqBookingDesk extends SqElement {
       label {
         font-weight: 600;
       }
-      .check {
-        display: flex;
-        align-items: center;
-        gap: var(--sq-space-2);
-        min-height: var(--sq-target-size);
-      }
-      .check input {
-        width: var(--sq-target-size);
-        height: var(--sq-target-size);
-        margin: 0;
-        flex: none;
-        accent-color: var(--sq-color-primary);
-      }
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 1fr);

@@ -9,6 +9,7 @@ import type { SqBookingDesk } from './booking-desk.js';
 import zhFields from '../../locales/zh-CN/booking-fields.js';
 import zhPanels from '../../locales/zh-CN/booking-desk-panels.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
+import { choiceStyles } from '../../../../ui/choice-styles.js';
 import { i18n } from '../../../../ui/localize.js';
 
 // What the panels say, and the booking messages (codes, fields) an action may be answered
@@ -19,7 +20,7 @@ type Host = SqBookingDesk;
 
 /** Adds the panels' styles to the desk (once, when this chunk loads). */
 export function attach(host: Host): void {
-  adoptLater(host, [panelStyles]);
+  adoptLater(host, [choiceStyles, panelStyles]);
 }
 
 /** The panels' look: the booking beside the list on wide screens, label/value lists. */
@@ -193,7 +194,9 @@ export function renderByPhone(host: Host): TemplateResult {
       </select>
     </div>
     ${host.input('name', t.t('name'))} ${host.input('phone', t.t('phoneField'), { type: 'tel' })}
-    <label class="check"><input type="checkbox" name="consent" />${t.t('consentByPhone')}</label>
+    <label class="choice"
+      ><input type="checkbox" name="consent" /><span>${t.t('consentByPhone')}</span></label
+    >
     <button class="primary">${t.t('book')}</button>
   </form>`;
 }

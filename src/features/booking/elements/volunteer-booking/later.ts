@@ -15,6 +15,7 @@ import { toFieldErrors } from '../../../../domain/validation.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import { operationDef } from '../../../../sdk/operations.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
+import { units } from '../../../../ui/format-days.js';
 import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
@@ -275,7 +276,9 @@ export function renderDetails(host: Host, service: BookingService, step: Step) {
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
         <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
-        <p>${t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') })}</p>
+        <p>
+          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
+        </p>
       </section>
       ${choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: error(host, 'consent') })}
       <button type="submit" class="primary">${t.t('next')}</button>

@@ -116,9 +116,6 @@ export const bookingStyles = css`
   .summary-list dd {
     margin: 0;
   }
-  .nowrap {
-    white-space: nowrap;
-  }
   .key {
     font-size: var(--sq-font-size-key);
     margin-inline-start: var(--sq-space-2);

@@ -340,8 +340,11 @@ export class SqVolunteerBooking extends SqElement {
   /** @internal */
   date(date: string, style: 'long' | 'short' = 'long') {
     const lang = this.t.lang;
-    return style === 'short'
-      ? formatDate(date, lang, { month: 'numeric', day: 'numeric', weekday: 'short' })
+    if (style === 'short')
+      return formatDate(date, lang, { month: 'numeric', day: 'numeric', weekday: 'short' });
+    // "12月9日（星期三）" as the complaint form's due date; "Wednesday, December 9" in English.
+    return lang.startsWith('zh')
+      ? `${formatDate(date, lang, { month: 'long', day: 'numeric' })}（${formatDate(date, lang, { weekday: 'long' })}）`
       : formatDate(date, lang, { month: 'long', day: 'numeric', weekday: 'long' });
   }
 

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Terse on purpose (kept out of Prettier): element CSS ships unminified inside the JS. */
 // prettier-ignore
 export const formStyles = css`
-:host{display:block}
+:host{display:block;max-width:var(--sq-complaint-form-max-width,44rem)}
 form{display:grid;grid-template-columns:minmax(0,1fr);gap:var(--sq-complaint-form-gap,var(--sq-space-4))}
 h2{margin:0;font-size:var(--sq-font-size-heading);line-height:1.3}
 h3{margin:0;font-size:inherit}

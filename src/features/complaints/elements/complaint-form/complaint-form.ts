@@ -12,7 +12,7 @@ import type { SqCommunityPicker } from '../../../core/elements/community-picker/
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
-import { formatDays } from '../../../../ui/format-days.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -104,6 +104,7 @@ const DRAFT = [
  * @csspart status - Sending / saved offline / failed or refused message.
  * @csspart receipt - The receipt: ticket, query code, due date.
  *
+ * @cssprop --sq-complaint-form-max-width - Widest the form grows (44rem: lines an eye can follow on a desk screen).
  * @cssprop --sq-complaint-form-gap - Space between fields.
  * @cssprop --sq-color-primary - Primary colour (党建红) of the submit button and ticks.
  * @cssprop --sq-target-size - Height of controls (44px; 60px in care mode).
@@ -452,7 +453,9 @@ export class SqComplaintForm extends SqElement {
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
         <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
-        <p>${t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') })}</p>
+        <p>
+          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
+        </p>
       </div>
       ${m.choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}
       ${m.choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}

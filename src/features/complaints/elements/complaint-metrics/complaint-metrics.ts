@@ -29,7 +29,9 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
  * @csspart error - The load-failure alert.
  *
  * @cssprop --sq-font-size-key - Size of the key figures (30px in care mode).
- * @cssprop --sq-color-primary - Colour of the key figures and the button.
+ * @cssprop --sq-color-primary - Colour of the button.
+ * @cssprop --sq-color-danger - Colour of the overdue count when cases are past due.
+ * @cssprop --sq-color-success - Colour of the overdue count when none is past due.
  */
 export class SqComplaintMetrics extends SqElement {
   static override tagName = 'sq-complaint-metrics';
@@ -80,9 +82,13 @@ export class SqComplaintMetrics extends SqElement {
         font-size: var(--sq-font-size-key);
         font-weight: 700;
       }
-      /* Red only where something needs doing: cases past their due date. */
+      /* Figures by their meaning: counts and rates in the text colour; red only where
+         something needs doing (cases past their due date), green when nothing is overdue. */
       .bad dd {
         color: var(--sq-color-danger);
+      }
+      .good dd {
+        color: var(--sq-color-success);
       }
       li {
         list-style: none;
@@ -178,8 +184,8 @@ export class SqComplaintMetrics extends SqElement {
     const t = this.localize;
     const rate = (v: number | null) =>
       v === null ? t.t('none') : t.number(v, { style: 'percent', maximumFractionDigits: 1 });
-    const item = (key: string, value: string, bad = false) =>
-      html`<div class=${bad ? 'bad' : nothing}>
+    const item = (key: string, value: string, tone?: 'bad' | 'good') =>
+      html`<div class=${tone ?? nothing}>
         <dt>${t.t(key)}</dt>
         <dd>${value}</dd>
       </div>`;
@@ -187,7 +193,7 @@ export class SqComplaintMetrics extends SqElement {
       ${item('total', t.number(r.total))} ${item('responseRate', rate(r.responseRate))}
       ${item('resolutionRate', rate(r.resolutionRate))}
       ${item('satisfactionRate', rate(r.satisfactionRate))}
-      ${item('overdue', t.number(r.overdue), r.overdue > 0)}
+      ${item('overdue', t.number(r.overdue), r.overdue > 0 ? 'bad' : 'good')}
     </dl>`;
   }
 

@@ -454,7 +454,9 @@ export class SqComplaintTracker extends SqElement {
   private renderResult(view: ComplaintPublicView) {
     const t = this.t;
     return html`<section class="result" part="result" aria-labelledby="result-heading">
-      <h3 id="result-heading" tabindex="-1">${t.t('result', { ticket: view.ticket })}</h3>
+      <h3 id="result-heading" tabindex="-1">
+        ${this.heading(t.t('result', { ticket: '\u0001' }), view.ticket)}
+      </h3>
       <dl>
         <div>
           <dt>${t.t('status')}</dt>
@@ -501,6 +503,12 @@ export class SqComplaintTracker extends SqElement {
         ${this.busy ? t.t('searching') : t.t('refresh')}
       </button>
     </section>`;
+  }
+
+  /** A heading around the ticket, the ticket one unit ("SQ-2026-" / "000003" never split). */
+  private heading(text: string, ticket: string) {
+    const [before = '', after = ''] = text.split('\u0001');
+    return html`${before}<span class="nowrap">${ticket}</span>${after}`;
   }
 
   protected override render() {

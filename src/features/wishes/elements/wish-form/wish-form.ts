@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatDays } from '../../../../ui/format-days.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
 import { state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import { displayName, type Community } from '../../../core/model.js';
@@ -312,7 +312,7 @@ export class SqWishForm extends SqElement {
       <div class="privacy">
         <h3 id="privacy">${this.t('privacy')}</h3>
         <p>
-          ${this.t('notice', { controller: privacy.controller, days: formatDays(privacy.retentionDays, lang), contact: privacy.contact })}
+          ${units(this.t('notice', { controller: privacy.controller, days: formatDays(privacy.retentionDays, lang), contact: privacy.contact }))}
         </p>
       </div>
       ${this.check('consent')} ${this.check('publishConsent')}

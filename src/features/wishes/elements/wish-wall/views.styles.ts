@@ -13,6 +13,8 @@ export const viewStyles = css`
   }
   .filters {
     display: grid;
+    /* One column as wide as the wall: a long grid name in the select no longer widens it. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--sq-space-2);
     margin-bottom: var(--sq-space-4);
   }

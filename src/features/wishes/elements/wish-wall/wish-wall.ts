@@ -276,8 +276,10 @@ export class SqWishWall extends SqElement {
         <span class="tag">${this.categoryName(card.category)}</span>
       </p>
       <p class="meta">
-        ${this.t('wisher', { name: card.wisherName })}${grid ? ` · ${grid}` : ''}${
-          card.value === undefined ? '' : ` · ${this.t('valueAbout', { value: card.value })}`
+        ${this.t('wisher', { name: card.wisherName })}${grid ? html` · <span class="nowrap">${grid}</span>` : ''}${
+          card.value === undefined
+            ? ''
+            : html` · <span class="nowrap">${this.t('valueAbout', { value: card.value })}</span>`
         }
       </p>
       ${
