@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
-/** CSS code with no strings in it: comments and layout whitespace out. */
+/** CSS code with no strings and no comments in it: layout whitespace out. */
 const squeeze = (code) =>
   code
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};,>]) ?/g, '$1')
     .replace(/;}/g, '}');
@@ -20,9 +19,20 @@ const squeeze = (code) =>
  * a `${}` keep one space at that end (it may be a descendant combinator).
  */
 function minifyCss(text, first, last) {
-  // Strings (and what could look like a comment inside them) are kept as written.
-  const parts = text.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
-  let out = parts.map((part, i) => (i % 2 ? part : squeeze(part))).join('');
+  // Comments and strings are found in one pass, left to right: a quote inside a comment
+  // ("a service's team") starts no string, and a comment inside a string stays as written.
+  const parts = text.split(/(\/\*[\s\S]*?\*\/|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
+  let out = '';
+  let code = '';
+  parts.forEach((part, i) => {
+    if (i % 2 === 0) code += part;
+    else if (part.startsWith('/*')) code += ' ';
+    else {
+      out += squeeze(code) + part;
+      code = '';
+    }
+  });
+  out += squeeze(code);
   if (first) out = out.replace(/^ /, '');
   if (last) out = out.replace(/ $/, '');
   return out;

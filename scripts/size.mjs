@@ -230,10 +230,8 @@ const WAIVED = {
     ceiling: 21_670,
     reason: `${DESK_WAIVER}; ${ACTIVITIES_CORE}; ${DEMO_SEED_WAIVER}`,
   },
-  'page over HTTP: <sq-complaint-desk>': { ceiling: 40_100, reason: PAGES_WAIVER },
-  'page over HTTP: <sq-wish-wall>': { ceiling: 40_150, reason: PAGES_WAIVER },
   'drop-in page: <sq-wish-review>': {
-    ceiling: 46_500,
+    ceiling: 46_100,
     reason: `${PAGES_WAIVER}; ${BOOKING_UI_WAIVER}`,
   },
   'embedded transport + complaints': {

@@ -19,6 +19,12 @@ describe('minifyCssLiterals', () => {
     );
     assert.equal(min('css`a { b: ${f({ c: 1 })} }`'), 'css`a{b: ${f({ c: 1 })}}`');
   });
+  it('a quote inside a comment starts no string (it left the rest of a sheet unminified)', () => {
+    assert.equal(
+      min("css`.a {\n  /* a service's team */\n  color: red;\n}\n.b { content: '/* kept */'; }`"),
+      "css`.a{color: red}.b{content: '/* kept */'}`",
+    );
+  });
   it('leaves other templates and identifiers ending in css alone', () => {
     const source = 'const t = html`<p>  a  </p>`; const u = mycss`  x  `;';
     assert.equal(min(source), source);
