@@ -15,6 +15,7 @@ import './define/wish-tracker.js';
 import './define/wish-review.js';
 import './define/volunteer-booking.js';
 import './define/booking-desk.js';
+import './define/activity-calendar.js';
 
 export { SqProvider } from './features/core/elements/provider/index.js';
 export { SqCommunityPicker } from './features/core/elements/community-picker/index.js';
@@ -36,6 +37,7 @@ export {
   SqCancelledEvent,
 } from './features/booking/elements/volunteer-booking/index.js';
 export { SqBookingDesk } from './features/booking/elements/booking-desk/index.js';
+export { SqActivityCalendar } from './features/calendar/elements/activity-calendar/index.js';
 export { SqSubmittedEvent } from './ui/events.js';
 export { SqElement, i18n, defineElement } from './ui/index.js';
 export { createClient, ApiError } from './sdk/index.js';

@@ -19,3 +19,4 @@ export { default as common } from '../ui/locales/en/common.js';
 export { default as bookingFields } from '../features/booking/locales/en/booking-fields.js';
 export { default as volunteerBooking } from '../features/booking/locales/en/volunteer-booking.js';
 export { default as bookingDesk } from '../features/booking/locales/en/booking-desk.js';
+export { default as activityCalendar } from '../features/calendar/locales/en/activity-calendar.js';

@@ -24,3 +24,4 @@ export { default as volunteerBooking } from '../features/booking/locales/zh-CN/v
 export { default as volunteerBookingAfter } from '../features/booking/locales/zh-CN/volunteer-booking-after.js';
 export { default as bookingDesk } from '../features/booking/locales/zh-CN/booking-desk.js';
 export { default as bookingDeskPanels } from '../features/booking/locales/zh-CN/booking-desk-panels.js';
+export { default as activityCalendar } from '../features/calendar/locales/zh-CN/activity-calendar.js';
