@@ -198,6 +198,7 @@ const DOC_STORIES = {
   'complaint-qr': 'Elements/Complaint QR:Building',
   'complaint-tracker': 'Elements/Complaint tracker:InProgress',
   provider: 'Elements/Provider:SharedCommunity',
+  'redblack-board': 'Elements/Redblack board:BlackList',
   'wish-form': 'Elements/Wish form:Empty',
   'wish-review': 'Elements/Wish review:Queue',
   'wish-tracker': 'Elements/Wish tracker:Open',

@@ -16,6 +16,7 @@ import './define/wish-review.js';
 import './define/volunteer-booking.js';
 import './define/booking-desk.js';
 import './define/activity-calendar.js';
+import './define/redblack-board.js';
 
 export { SqProvider } from './features/core/elements/provider/index.js';
 export { SqCommunityPicker } from './features/core/elements/community-picker/index.js';
@@ -38,6 +39,11 @@ export {
 } from './features/booking/elements/volunteer-booking/index.js';
 export { SqBookingDesk } from './features/booking/elements/booking-desk/index.js';
 export { SqActivityCalendar } from './features/calendar/elements/activity-calendar/index.js';
+export {
+  SqRedblackBoard,
+  SqAppealedEvent,
+  SqPeriodChangeEvent,
+} from './features/redblack/elements/redblack-board/index.js';
 export { SqSubmittedEvent } from './ui/events.js';
 export { SqElement, i18n, defineElement } from './ui/index.js';
 export { createClient, ApiError } from './sdk/index.js';

@@ -15,6 +15,8 @@ import type { SqComplaintQr } from '../dist/features/complaints/elements/complai
 import type { SqComplaintTracker, SqRatedEvent } from '../dist/features/complaints/elements/complaint-tracker/complaint-tracker.js';
 import type { SqCommunityPicker } from '../dist/features/core/elements/community-picker/community-picker.js';
 import type { SqProvider } from '../dist/features/core/elements/provider/provider.js';
+import type { SqAppealedEvent, SqPeriodChangeEvent } from '../dist/features/redblack/elements/redblack-board/events.js';
+import type { SqRedblackBoard } from '../dist/features/redblack/elements/redblack-board/redblack-board.js';
 import type { SqWishForm } from '../dist/features/wishes/elements/wish-form/wish-form.js';
 import type { SqWishActedEvent, SqWishReview } from '../dist/features/wishes/elements/wish-review/wish-review.js';
 import type { SqThankedEvent, SqWishTracker } from '../dist/features/wishes/elements/wish-tracker/wish-tracker.js';
@@ -204,6 +206,37 @@ export interface SqProviderProps {
   care?: SqProvider['care'];
 }
 
+export interface SqRedblackBoardProps {
+  /** The list shown first: `red` (红榜) or `black` (黑榜). */
+  list?: SqRedblackBoard['list'];
+  /** A period of the archive to show (`2026-Q3`); absent: what is on the board now. */
+  period?: SqRedblackBoard['period'];
+  /** The 党群服务中心 screen: large type, pages turn on a timer (never in care mode). */
+  kiosk?: SqRedblackBoard['kiosk'];
+  /** Seconds a kiosk page stays before the next one (default 12). */
+  interval?: SqRedblackBoard['interval'];
+  /** Entries per kiosk page (default 3). */
+  pageSize?: SqRedblackBoard['pageSize'];
+  /** Entries per kiosk page (default 3). */
+  'page-size'?: SqRedblackBoard['pageSize'];
+  /** The A4 poster for the notice board: both lists, nothing to press. */
+  poster?: SqRedblackBoard['poster'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqRedblackBoard['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqRedblackBoard['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqRedblackBoard['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqRedblackBoard['care'];
+  /** An appeal was filed: `detail` is `{ entry, receipt }` (`receipt.code` is shown once). */
+  onSqAppealed?: (event: SqAppealedEvent & { currentTarget: SqRedblackBoard }) => void;
+  /** The reader chose another period: `detail` is `{ period }` (`undefined`: the board now). */
+  onSqPeriodChange?: (event: SqPeriodChangeEvent & { currentTarget: SqRedblackBoard }) => void;
+}
+
 export interface SqVolunteerBookingProps {
   /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
    * embedded client, which keeps data in this browser (demos, Storybook, trials). */
@@ -313,6 +346,7 @@ declare module 'vue' {
     'sq-complaint-qr': DefineComponent<SqComplaintQrProps>;
     'sq-complaint-tracker': DefineComponent<SqComplaintTrackerProps>;
     'sq-provider': DefineComponent<SqProviderProps>;
+    'sq-redblack-board': DefineComponent<SqRedblackBoardProps>;
     'sq-volunteer-booking': DefineComponent<SqVolunteerBookingProps>;
     'sq-wish-form': DefineComponent<SqWishFormProps>;
     'sq-wish-review': DefineComponent<SqWishReviewProps>;

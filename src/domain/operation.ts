@@ -23,6 +23,11 @@ export interface OperationDef {
    * Idempotency-Key (login: its response carries a secret, and logging in twice is harmless).
    */
   idempotent?: false;
+  /**
+   * A GET whose output is `{ filename, content }` (a calendar file): the server also serves it
+   * at the path + `.<extension>` as `type`, for what fetches a URL (a calendar subscription).
+   */
+  file?: { type: string; extension: string };
 }
 
 /** A feature's operations by name. */

@@ -77,6 +77,23 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
       .catch(() => undefined);
   };
   keep();
+  // A feature's demo data (its manifest's `demo`), seeded once before its first call, so the
+  // demo street's board shows entries with no server. A demo that fails is only not there.
+  const seeding = new Map<unknown, Promise<unknown>>();
+  const seedFeature = async (name: string) => {
+    const feature = await registeredOperations.feature(name as never);
+    if (!feature.demo) return;
+    if (!seeding.has(feature)) {
+      seeding.set(
+        feature,
+        feature
+          .demo()
+          .then((seed) => seed(store, clock))
+          .catch(() => undefined),
+      );
+    }
+    await seeding.get(feature);
+  };
   return {
     kind: 'embedded',
     // Photos are kept as Blobs in the store (IndexedDB), under the same checks as the server's.
@@ -98,6 +115,7 @@ export async function createEmbeddedTransport(options: EmbeddedOptions = {}): Pr
     async call(name, input) {
       keep();
       try {
+        if (options.seed !== false) await seedFeature(name);
         return await runOperationFrom(registeredOperations, name, context(), input);
       } catch (error) {
         throw ApiError.from(error);

@@ -294,71 +294,81 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     secure: config.cookie.secure === 'auto' ? isHttps(c, config.trustProxy) : config.cookie.secure,
   });
 
-  const handle = (name: OperationName, def: OperationDef, route: string) => async (c: Ctx) => {
-    c.set('route', route);
-    const input = await readInput(c, def);
-    const actor = c.get('actor');
-    const claim = c.get('idempotency');
-    if (name === 'login' && config.loginLimit && typeof input.username === 'string') {
-      const username = input.username.trim().toLowerCase().slice(0, 64);
-      const pair = `${username}\n${clientAddress(c, config.trustProxy)}`;
-      // Every tier counts the attempt; the longest wait of those exceeded is the answer.
-      const hits = config.loginLimit.perAddress.map((limit, tier) =>
-        limiter.hit(`login-${tier}`, pair, limit),
-      );
-      if (config.loginLimit.perUsername) {
-        hits.push(limiter.hit('login', username, config.loginLimit.perUsername));
+  const handle =
+    (name: OperationName, def: OperationDef, route: string, asFile = false) =>
+    async (c: Ctx) => {
+      c.set('route', route);
+      const input = await readInput(c, def);
+      const actor = c.get('actor');
+      const claim = c.get('idempotency');
+      if (name === 'login' && config.loginLimit && typeof input.username === 'string') {
+        const username = input.username.trim().toLowerCase().slice(0, 64);
+        const pair = `${username}\n${clientAddress(c, config.trustProxy)}`;
+        // Every tier counts the attempt; the longest wait of those exceeded is the answer.
+        const hits = config.loginLimit.perAddress.map((limit, tier) =>
+          limiter.hit(`login-${tier}`, pair, limit),
+        );
+        if (config.loginLimit.perUsername) {
+          hits.push(limiter.hit('login', username, config.loginLimit.perUsername));
+        }
+        const refused = (await Promise.allSettled(hits)).flatMap((r) =>
+          r.status === 'rejected' ? [r.reason as unknown] : [],
+        );
+        if (refused.length) {
+          const waits = refused.filter((e): e is RetryLater => e instanceof RetryLater);
+          if (waits.length < refused.length) throw refused.find((e) => !(e instanceof RetryLater));
+          throw waits.reduce((longest, e) => (e.retryAfter > longest.retryAfter ? e : longest));
+        }
       }
-      const refused = (await Promise.allSettled(hits)).flatMap((r) =>
-        r.status === 'rejected' ? [r.reason as unknown] : [],
-      );
-      if (refused.length) {
-        const waits = refused.filter((e): e is RetryLater => e instanceof RetryLater);
-        if (waits.length < refused.length) throw refused.find((e) => !(e instanceof RetryLater));
-        throw waits.reduce((longest, e) => (e.retryAfter > longest.retryAfter ? e : longest));
+      const status = def.status ?? 200;
+      const run = async (s: ServerStore) => {
+        const ctx = createContext(s, {
+          clock,
+          actor,
+          credentials: config.credentials,
+          calendar: config.calendar.current(),
+        });
+        const output = await runOperation(name, ctx, input);
+        // Only what the contract's output schema knows leaves the server (unknown keys are dropped).
+        const checked = def.output.safeParse(output);
+        if (!checked.success) throw new Error(`${name}: output does not match the contract`);
+        const body = JSON.stringify(checked.data);
+        // Not waited for here: the transaction waits for it, with COMMIT sent along (one round
+        // trip on PostgreSQL), and fails if it failed.
+        const stored = claim
+          ? s.idempotency.complete(claim.scope, claim.key, { status, contentType: JSON_TYPE, body })
+          : undefined;
+        stored?.catch(() => undefined);
+        return { body, output: checked.data as Record<string, unknown>, stored };
+      };
+      // A mutation under an Idempotency-Key commits its writes and its stored response together.
+      const result = claim ? await store.transaction(run) : await run(store);
+      if (claim) {
+        await result.stored;
+        claim.completed = true;
       }
-    }
-    const status = def.status ?? 200;
-    const run = async (s: ServerStore) => {
-      const ctx = createContext(s, {
-        clock,
-        actor,
-        credentials: config.credentials,
-        calendar: config.calendar.current(),
-      });
-      const output = await runOperation(name, ctx, input);
-      // Only what the contract's output schema knows leaves the server (unknown keys are dropped).
-      const checked = def.output.safeParse(output);
-      if (!checked.success) throw new Error(`${name}: output does not match the contract`);
-      const body = JSON.stringify(checked.data);
-      // Not waited for here: the transaction waits for it, with COMMIT sent along (one round
-      // trip on PostgreSQL), and fails if it failed.
-      const stored = claim
-        ? s.idempotency.complete(claim.scope, claim.key, { status, contentType: JSON_TYPE, body })
-        : undefined;
-      stored?.catch(() => undefined);
-      return { body, output: checked.data as Record<string, unknown>, stored };
+      if (name === 'login' || name === 'changePassword') {
+        const maxAge = Math.floor(config.credentials.sessionTtlMs / 1000);
+        setCookie(c, config.cookie.name, String(result.output.token), {
+          ...cookieOptions(c),
+          maxAge,
+        });
+      } else if (name === 'logout') {
+        deleteCookie(c, config.cookie.name, cookieOptions(c));
+      } else if (name === 'putHolidaySchedule') {
+        // This instance uses the new year at once; others within a minute (calendars.ts).
+        await config.calendar.refresh();
+      }
+      if (asFile && def.file) {
+        const file = result.output as { filename: string; content: string };
+        return c.body(file.content, status, {
+          'Content-Type': def.file.type,
+          'Content-Disposition': `inline; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+          'Cache-Control': 'public, max-age=300',
+        });
+      }
+      return c.body(result.body, status, { 'Content-Type': JSON_TYPE });
     };
-    // A mutation under an Idempotency-Key commits its writes and its stored response together.
-    const result = claim ? await store.transaction(run) : await run(store);
-    if (claim) {
-      await result.stored;
-      claim.completed = true;
-    }
-    if (name === 'login' || name === 'changePassword') {
-      const maxAge = Math.floor(config.credentials.sessionTtlMs / 1000);
-      setCookie(c, config.cookie.name, String(result.output.token), {
-        ...cookieOptions(c),
-        maxAge,
-      });
-    } else if (name === 'logout') {
-      deleteCookie(c, config.cookie.name, cookieOptions(c));
-    } else if (name === 'putHolidaySchedule') {
-      // This instance uses the new year at once; others within a minute (calendars.ts).
-      await config.calendar.refresh();
-    }
-    return c.body(result.body, status, { 'Content-Type': JSON_TYPE });
-  };
 
   for (const [name, def] of Object.entries(operations) as [OperationName, OperationDef][]) {
     const path = def.path.replace(/\{([A-Za-z_$][\w$]*)\}/g, ':$1');
@@ -371,6 +381,10 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
       if (def.idempotent !== false) chain.push(replay);
     }
     api.on(def.method, [path], ...chain, handle(name, def, `/api/v1${path}`));
+    if (def.file && def.method === 'GET') {
+      const file = `${path}.${def.file.extension}`;
+      api.get(file, handle(name, def, `/api/v1${file}`, true));
+    }
   }
 
   let openapi: string | undefined;

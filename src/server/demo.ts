@@ -5,6 +5,7 @@ import { demoCommunities, seedDemo } from '../features/core/demo.js';
 import type { Store } from '../services/store.js';
 import { seedDemoWishes } from '../features/wishes/demo.js';
 import { seedDemoBookings } from '../features/booking/demo.js';
+import { seedDemoActivities } from '../features/calendar/demo.js';
 import { seedDemoRedblack } from '../features/redblack/demo.js';
 
 export interface DemoLogin {
@@ -33,6 +34,8 @@ export async function seedDemoData(
   await seedDemoWishes(store);
   // 志愿服务预约: 义诊, 爱心理发, 法律咨询, 家电维修 (上门) with bookings in several statuses.
   await seedDemoBookings(store);
+  // 社区活动: the five festivals on their lunar dates every year, and 太极拳 every Wednesday.
+  await seedDemoActivities(store);
   // 红黑榜: this quarter's board with entries in every state and one appeal pending.
   await seedDemoRedblack(store);
   const password = `demo-${randomBytes(6).toString('base64url')}`;

@@ -1,7 +1,9 @@
 import type { InputOf, OperationTable, OutputOf, ParsedInputOf } from '../domain/operation.js';
 import type { Delivery } from '../sdk/outbox.js';
 import type { CallOptions, UploadedFile } from '../sdk/transport.js';
+import type { Clock } from '../domain/time.js';
 import type { ServiceContext } from './context.js';
+import type { Store } from './store.js';
 
 /** Photo storage in the page (embedded transport): the services behind `client.uploads`. */
 export interface UploadServices {
@@ -55,6 +57,12 @@ export interface Feature<
    * read one (the server stores uploads itself and asks the same services).
    */
   readonly uploads?: () => Promise<UploadServices>;
+  /**
+   * The demo street's data of this feature, seeded by the embedded transport before the
+   * feature's first call (it leaves a store that has the feature's data alone); the server
+   * seeds it with `seed-demo`.
+   */
+  readonly demo?: () => Promise<(store: Store, clock: Clock) => Promise<unknown>>;
   /** `client.<name>`: typed methods over `call`/`submit`, made once per client. */
   readonly resource?: (caller: Caller<T>) => Resource;
 }

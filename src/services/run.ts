@@ -15,6 +15,8 @@ export type Handler<N extends OperationName> = (
 export interface OperationSource {
   def(name: OperationName): Promise<OperationDef>;
   handler<N extends OperationName>(name: N): Promise<Handler<N>>;
+  /** The feature whose operation `name` is. */
+  feature(name: OperationName): Promise<AnyFeature>;
 }
 
 /**
@@ -62,6 +64,7 @@ export function operationSource(features: () => Iterable<AnyFeature>): Operation
     async handler(name) {
       return (await services(await owner(name)))[name] as Handler<typeof name>;
     },
+    feature: owner,
   };
 }
 

@@ -30,7 +30,7 @@ export const storeFeatures = [
   { name: 'complaints', memory: complaintMemoryRepositories, retained: ['complaints'] },
   { name: 'wishes', memory: wishMemoryRepositories, retained: ['wishes'] },
   { name: 'booking', memory: bookingMemoryRepositories, retained: ['bookings'] },
-  { name: 'calendar', memory: calendarMemoryRepositories },
+  { name: 'calendar', memory: calendarMemoryRepositories, retained: ['activityRegistrations'] },
   { name: 'redblack', memory: redblackMemoryRepositories, retained: ['redblackAppeals'] },
 ] as const satisfies readonly StoreFeature[];
 

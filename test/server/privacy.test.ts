@@ -28,6 +28,7 @@ for (const db of databases) {
     let complaint = { id: 'none', ticket: 'SQ-2026-000000', queryCode: '' };
     let booking = { id: 'none', code: '', service: 'none', start: '', waiting: '' };
     let redblack = { black: 'none', red: 'none', code: '', decided: '', period: '2026-Q1' };
+    let activity = { id: 'none', date: '2026-03-02', code: '', waiting: '' };
     const complaintBody = {
       community: 'xingfuli',
       category: 'noise',
@@ -204,6 +205,63 @@ for (const db of databases) {
       const storedBooking = (await t.server.store.bookings.get(first.id))!;
       secrets.push('上官婉儿', '慕容复兴', '欧阳修文', '13600004444', '13600005555', '0000 4444');
       secrets.push(storedBooking.codeHash, storedBooking.phoneHash, first.code, second.code);
+      // 活动报名: a registration for an elder and one in line behind it, then a staff
+      // cancellation whose reason names the registrant; names, phones and hashes stay private.
+      const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 864e5).toISOString().slice(0, 10);
+      const act = await t.fetch(
+        '/api/v1/communities/xingfuli/activities',
+        json(
+          'POST',
+          {
+            community: 'xingfuli',
+            title: '重阳敬老宴',
+            category: 'festival',
+            place: '幸福里社区食堂',
+            organiser: '夕阳红志愿服务队',
+            date: tomorrow,
+            startTime: '19:00',
+            endTime: '21:00',
+            recurrence: { rule: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] } },
+            capacity: 1,
+            partyMax: 2,
+            publish: true,
+          },
+          bearer(admin),
+        ),
+      );
+      assert.equal(act.status, 201, await act.clone().text());
+      const activityId = ((await act.json()) as { id: string }).id;
+      const registrationBody = (name: string, phone: string) => ({
+        activity: activityId,
+        date: tomorrow,
+        name,
+        phone,
+        forWhom: 'elder',
+        elder: { name: '令狐冲冲', relation: '儿子' },
+        consent: true,
+      });
+      const reg = await t.fetch(
+        '/api/v1/activity-registrations',
+        json('POST', registrationBody('诸葛亮亮', '13600010001')),
+      );
+      assert.equal(reg.status, 201, await reg.clone().text());
+      const firstReg = (await reg.json()) as { id: string; code: string };
+      const behindReg = (await (
+        await t.fetch(
+          '/api/v1/activity-registrations',
+          json('POST', registrationBody('皇甫嵩嵩', '13600010002')),
+        )
+      ).json()) as { id: string; code: string; status: string };
+      assert.equal(behindReg.status, 'waitlisted');
+      const regCancelled = await t.fetch(
+        `/api/v1/activity-registrations/${firstReg.id}/actions`,
+        json('POST', { action: 'cancel', reason: '诸葛亮亮来电取消 13600010001' }, bearer(admin)),
+      );
+      assert.equal(regCancelled.status, 200);
+      activity = { id: activityId, date: tomorrow, code: firstReg.code, waiting: behindReg.code };
+      const storedReg = (await t.server.store.activityRegistrations.get(firstReg.id))!;
+      secrets.push('诸葛亮亮', '皇甫嵩嵩', '令狐冲冲', '13600010001', '13600010002', '0001 0001');
+      secrets.push(storedReg.codeHash, storedReg.phoneHash, firstReg.code, behindReg.code);
       // 红黑榜: a red entry about a person (consent to be named masked only) and black entries
       // whose reasons carry a phone, an appeal with a contact pending and one dismissed.
       const grid = await t.tokenFor('xfl-grid');
@@ -278,13 +336,19 @@ for (const db of databases) {
 
     it('has public routes to check, and checks every one of them', () => {
       assert.deepEqual(publicRoutes.map(([name]) => name).sort(), [
+        'activityCalendar',
+        'activityFeed',
+        'activityIcs',
+        'activityRegistrationStatus',
         'appealRedblackEntry',
         'bookSlot',
         'bookingAvailability',
         'bookingStatus',
+        'cancelActivityRegistration',
         'cancelBooking',
         'claimWish',
         'fulfilWish',
+        'getActivity',
         'getCommunity',
         'getWish',
         'holidayCalendar',
@@ -296,6 +360,7 @@ for (const db of databases) {
         'rateComplaint',
         'redblackAppealStatus',
         'redblackBoard',
+        'registerForActivity',
         'submitComplaint',
         'thankWish',
         'trackComplaint',
@@ -315,6 +380,7 @@ for (const db of databases) {
             booking.service,
             redblack.black,
             redblack.red,
+            activity.id,
           ].map((id) => def.path.replace(/\{\w+\}/, encodeURIComponent(id)))
         : [def.path];
       const day = booking.start.slice(0, 10);
@@ -324,7 +390,11 @@ for (const db of databases) {
             ? `${p}?from=${day}&to=${day}`
             : name === 'redblackBoard' && p.includes('xingfuli')
               ? `${p}?period=${redblack.period}`
-              : p,
+              : name === 'activityCalendar'
+                ? `${p}?from=${activity.date}&to=${activity.date}&days=true`
+                : name === 'activityIcs'
+                  ? `${p}?date=${activity.date}`
+                  : p,
           {},
         ]);
       }
@@ -348,7 +418,30 @@ for (const db of databases) {
           },
         ],
       };
-      const theirs = bookingBodies[name];
+      const activityBodies: Record<string, object[]> = {
+        activityRegistrationStatus: [
+          {},
+          { code: activity.code },
+          { code: activity.waiting },
+          { code: 'ZZZZZZZZ' },
+        ],
+        cancelActivityRegistration: [
+          { code: 'ZZZZZZZZ' },
+          { code: activity.waiting },
+          { code: activity.code },
+        ],
+        registerForActivity: [
+          {},
+          {
+            activity: activity.id,
+            date: activity.date,
+            name: '东方不败',
+            phone: '13600006666',
+            consent: true,
+          },
+        ],
+      };
+      const theirs = bookingBodies[name] ?? activityBodies[name];
       if (theirs) return theirs.map((b): [string, RequestInit] => [def.path, json(def.method, b)]);
       // 红黑榜: appeals of every entry (a pending one: 409), by every code.
       if (name === 'appealRedblackEntry') {

@@ -12,7 +12,10 @@ import { complaintConformance } from '../features/complaints/repos.conformance.j
 import { retentionConformance } from './retention.conformance.js';
 import { capacityConformance } from './capacity.conformance.js';
 import { bookingConformance } from '../features/booking/repos.conformance.js';
-import { calendarConformance } from '../features/calendar/repos.conformance.js';
+import {
+  activityConformance,
+  calendarConformance,
+} from '../features/calendar/repos.conformance.js';
 import { redblackConformance } from '../features/redblack/repos.conformance.js';
 import { check, rejection, same, type Describe, type It } from './conformance-kit.js';
 
@@ -265,6 +268,7 @@ export function storeConformance(name: string, harness: StoreHarness, describe: 
     capacityConformance(withStore, it);
     bookingConformance(withStore, it);
     calendarConformance(withStore, it);
+    activityConformance(withStore, it);
     redblackConformance(withStore, it);
 
     if (harness.reopen) {

@@ -8,6 +8,9 @@ export const redblackFeature = defineFeature({
   operations: (): Promise<typeof redblackOperations> =>
     import('./contract.js').then((m) => m.redblackOperations),
   services: () => import('./service.js'),
+  // The embedded transport seeds the demo street's board (this quarter in 幸福里) on the
+  // feature's first call, so a bare <sq-redblack-board> shows entries without a server.
+  demo: () => import('./demo.js').then((m) => m.seedDemoRedblack),
   resource: redblackResource,
 });
 

@@ -3,12 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
-import {
-  bookingIcs,
-  icsFilename,
-  icsFold,
-  icsText,
-} from '../../../src/features/booking/elements/volunteer-booking/ics.js';
+import { bookingIcs, icsFilename, icsFold, icsText } from '../../../src/domain/ics.js';
 
 const EVENT = {
   id: '01JFB9Z7Q4WQK8ZV0C3S6N2M1A',

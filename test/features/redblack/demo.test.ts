@@ -46,3 +46,19 @@ describe('redblack demo', () => {
     assert.notEqual(person.publishedBy, person.author);
   });
 });
+
+describe('redblack demo in the embedded transport', () => {
+  it('a bare board with no server shows the demo street (seeded on the feature’s first call, once)', async () => {
+    await import('../../../src/features/redblack/sdk.js');
+    const { createClient } = await import('../../../src/sdk/index.js');
+    const store = createMemoryStore();
+    const client = createClient({ embedded: { store, persistence: false } });
+    const board = await client.redblack.board('xingfuli');
+    assert.equal(board.red.length, 2);
+    assert.equal(board.black.length, 2);
+    const again = createClient({ embedded: { store, persistence: false } });
+    assert.equal((await again.redblack.board('xingfuli')).red.length, 2, 'not seeded twice');
+    const bare = createClient({ embedded: { store: createMemoryStore(), seed: false } });
+    await assert.rejects(bare.redblack.board('xingfuli'), /not_found|community/i);
+  });
+});

@@ -1,5 +1,5 @@
-// 法定节假日/调休 in the memory store: a stand-in that loads the repository on its first call,
-// so the embedded core does not carry it.
+// The activity calendar in the memory store: stand-ins that load the repositories (with the
+// capacity primitive) on the feature's first call, so the embedded core does not carry them.
 import type { MemoryCore } from '../../../stores/memory-core.js';
 import { lazyRepositories } from '../../../stores/lazy.js';
 import type { CalendarRepositories } from './types.js';
@@ -7,4 +7,7 @@ import type { CalendarRepositories } from './types.js';
 export const calendarMemoryRepositories = (core: MemoryCore): CalendarRepositories =>
   lazyRepositories(core, () => import('./memory-impl.js').then((m) => m.calendarMemoryImpl), [
     'holidaySchedules',
+    'activities',
+    'activityRegistrations',
+    'activitySeats',
   ]);

@@ -28,7 +28,7 @@ import zhFields from '../../locales/zh-CN/booking-fields.js';
 import zhAfter from '../../locales/zh-CN/volunteer-booking-after.js';
 import zhCN from '../../locales/zh-CN/volunteer-booking.js';
 import { bookingTone } from '../tones.js';
-import { bookingIcs, icsFilename } from './ics.js';
+import { bookingIcs, icsFilename } from '../../../../domain/ics.js';
 import type { SqVolunteerBooking, Step, Values } from './volunteer-booking.js';
 
 import { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
