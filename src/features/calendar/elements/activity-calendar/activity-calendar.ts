@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, formatDate, shanghaiDate, type CivilDate } from '../../../../domain/time.js';
-import { createWorkdayCalendar, type WorkdayCalendar } from '../../../../domain/workdays.js';
+import type { WorkdayCalendar } from '../../../../domain/workdays.js';
 import type { Client } from '../../../../sdk/client.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/activity-calendar.js';
@@ -36,18 +36,21 @@ const schedules = new WeakMap<Client, Promise<WorkdayCalendar>>();
 function workdaysOf(client: Client): Promise<WorkdayCalendar> {
   let pending = schedules.get(client);
   if (!pending) {
-    pending = client.calendar
-      .holidays()
-      .then(({ years }) =>
-        createWorkdayCalendar(
-          Object.fromEntries(
-            years.map((y) => [
-              y.year,
-              { off: y.off.map((r) => [r[0]!, r[1]!] as [CivilDate, CivilDate]), work: y.work },
-            ]),
-          ),
-        ),
-      );
+    // The server's years only, as createWorkdayCalendar would make them, without the
+    // shipped schedules: the page is about to be told them.
+    pending = client.calendar.holidays().then(({ years }) => {
+      const holidays = new Set<CivilDate>();
+      for (const y of years) {
+        for (const [from, to] of y.off) {
+          for (let d = from!; d <= to!; d = addDays(d, 1)) holidays.add(d);
+        }
+      }
+      return {
+        years: new Set(years.map((y) => y.year)),
+        holidays,
+        workdays: new Set(years.flatMap((y) => y.work)),
+      };
+    });
     // A failed load is asked again on the next render that needs it.
     pending.catch(() => schedules.delete(client));
     schedules.set(client, pending);
