@@ -190,6 +190,7 @@ async function check(page, base, ids) {
 
 /** The story each docs/elements page opens with (its tag's page, by file name). */
 const DOC_STORIES = {
+  'activity-calendar': 'Elements/Activity calendar:Default',
   'booking-desk': 'Elements/Booking desk:Today',
   'community-picker': 'Elements/Community picker:Prefilled',
   'complaint-desk': 'Elements/Complaint desk:List',

@@ -15,6 +15,7 @@ import './define/wish-tracker.js';
 import './define/wish-review.js';
 import './define/volunteer-booking.js';
 import './define/booking-desk.js';
+import './define/activity-calendar.js';
 import './define/redblack-board.js';
 
 export { SqProvider } from './features/core/elements/provider/index.js';
@@ -37,6 +38,7 @@ export {
   SqCancelledEvent,
 } from './features/booking/elements/volunteer-booking/index.js';
 export { SqBookingDesk } from './features/booking/elements/booking-desk/index.js';
+export { SqActivityCalendar } from './features/calendar/elements/activity-calendar/index.js';
 export {
   SqRedblackBoard,
   SqAppealedEvent,

@@ -8,6 +8,7 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { SqBookingDesk } from '../dist/features/booking/elements/booking-desk/booking-desk.js';
 import type { SqBookedEvent, SqCancelledEvent } from '../dist/features/booking/elements/volunteer-booking/events.js';
 import type { SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
+import type { SqActivityCalendar } from '../dist/features/calendar/elements/activity-calendar/activity-calendar.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
 import type { SqComplaintMetrics } from '../dist/features/complaints/elements/complaint-metrics/complaint-metrics.js';
@@ -23,6 +24,24 @@ import type { SqThankedEvent, SqWishTracker } from '../dist/features/wishes/elem
 import type { SqClaimedEvent } from '../dist/features/wishes/elements/wish-wall/events.js';
 import type { SqWishWall } from '../dist/features/wishes/elements/wish-wall/wish-wall.js';
 import type { SqSubmittedEvent } from '../dist/ui/events.js';
+
+export interface SqActivityCalendarProps {
+  /** `month`, `week` or `agenda`. Absent: the agenda on a narrow container (a phone) and in
+   * care mode, else the month. Set by the view switch. */
+  view?: SqActivityCalendar['view'];
+  /** The day shown and focused (`YYYY-MM-DD`, Beijing); absent: today. */
+  date?: SqActivityCalendar['date'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqActivityCalendar['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqActivityCalendar['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqActivityCalendar['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqActivityCalendar['care'];
+}
 
 export interface SqBookingDeskProps {
   /** The day shown (`YYYY-MM-DD`, Beijing time); today by default. */
@@ -323,6 +342,7 @@ type ReactProps<E, P> = P & Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+      'sq-activity-calendar': ReactProps<SqActivityCalendar, SqActivityCalendarProps>;
       'sq-booking-desk': ReactProps<SqBookingDesk, SqBookingDeskProps>;
       'sq-community-picker': ReactProps<SqCommunityPicker, SqCommunityPickerProps>;
       'sq-complaint-desk': ReactProps<SqComplaintDesk, SqComplaintDeskProps>;

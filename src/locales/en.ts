@@ -19,5 +19,6 @@ export { default as common } from '../ui/locales/en/common.js';
 export { default as bookingFields } from '../features/booking/locales/en/booking-fields.js';
 export { default as volunteerBooking } from '../features/booking/locales/en/volunteer-booking.js';
 export { default as bookingDesk } from '../features/booking/locales/en/booking-desk.js';
+export { default as activityCalendar } from '../features/calendar/locales/en/activity-calendar.js';
 export { default as redblackFields } from '../features/redblack/locales/en/redblack-fields.js';
 export { default as redblackBoard } from '../features/redblack/locales/en/redblack-board.js';

@@ -24,6 +24,7 @@ export { default as volunteerBooking } from '../features/booking/locales/zh-CN/v
 export { default as volunteerBookingAfter } from '../features/booking/locales/zh-CN/volunteer-booking-after.js';
 export { default as bookingDesk } from '../features/booking/locales/zh-CN/booking-desk.js';
 export { default as bookingDeskPanels } from '../features/booking/locales/zh-CN/booking-desk-panels.js';
+export { default as activityCalendar } from '../features/calendar/locales/zh-CN/activity-calendar.js';
 export { default as redblackFields } from '../features/redblack/locales/zh-CN/redblack-fields.js';
 export { default as redblackBoard } from '../features/redblack/locales/zh-CN/redblack-board.js';
 export { default as redblackBoardAfter } from '../features/redblack/locales/zh-CN/redblack-board-after.js';

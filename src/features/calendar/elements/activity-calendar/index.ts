@@ -1,0 +1,1 @@
+export { SqActivityCalendar, type CalendarView } from './activity-calendar.js';
