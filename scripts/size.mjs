@@ -231,8 +231,10 @@ const WAIVED = {
     reason: `${DESK_WAIVER}; ${ACTIVITIES_CORE}; ${DEMO_SEED_WAIVER}`,
   },
   'drop-in page: <sq-wish-review>': {
-    ceiling: 46_100,
-    reason: `${PAGES_WAIVER}; ${BOOKING_UI_WAIVER}`,
+    ceiling: 46_140,
+    reason:
+      `${PAGES_WAIVER}; ${BOOKING_UI_WAIVER}; +0.035 kB: the loader lists ` +
+      '<sq-activity-calendar> (the minifier fix had taken it 46.63 → 46.10 kB)',
   },
   'embedded transport + complaints': {
     ceiling: 16_820,

@@ -70,6 +70,25 @@ export const calendarStyles = css`
   .week .day {
     height: 8rem;
   }
+  /*
+   * A grid under 20em wide (a phone's 320px at 200% text, measured like the narrow view):
+   * a cell is too narrow for lunar days and names, so it shows the day and its 休/班 badge; the
+   * chosen day below shows the rest, and each cell's label says it all to a screen reader.
+   */
+  .tiny .day {
+    height: auto;
+    min-height: 3rem;
+    padding: 2px;
+  }
+  .tiny .badge {
+    padding: 0 1px;
+    font-size: 0.75em;
+  }
+  .tiny .day .lunar,
+  .tiny .day .term,
+  .tiny .day .festival {
+    display: none;
+  }
   .day > span {
     display: block;
   }

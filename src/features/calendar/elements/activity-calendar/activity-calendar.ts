@@ -30,6 +30,8 @@ export type CalendarView = 'month' | 'week' | 'agenda';
 const VIEWS: readonly CalendarView[] = ['month', 'week', 'agenda'];
 /** Narrower than this (in the element's own ems) the agenda is the default: a phone. */
 const NARROW_EM = 36;
+/** Narrower still (320px at 200% text): a grid cell has room for the day and its badge only. */
+const TINY_EM = 20;
 
 /** The working-day calendar of each client: the server's schedules, asked for once. */
 const schedules = new WeakMap<Client, Promise<WorkdayCalendar>>();
@@ -105,6 +107,8 @@ export class SqActivityCalendar extends SqElement {
   @property({ reflect: true }) date?: string;
 
   /** @internal */ @state() narrow = false;
+  /** @internal Under TINY_EM: grid cells show the day and its badge only. */
+  @state() tiny = false;
   /** @internal The working-day calendar, once loaded; undefined until then. */
   @state() workdays?: WorkdayCalendar | undefined;
   /** @internal */ @state() scheduleFailed = false;
@@ -160,6 +164,8 @@ export class SqActivityCalendar extends SqElement {
     const em = parseFloat(getComputedStyle(this).fontSize) || 16;
     const narrow = width / em < NARROW_EM;
     if (narrow !== this.narrow) this.narrow = narrow;
+    const tiny = width / em < TINY_EM;
+    if (tiny !== this.tiny) this.tiny = tiny;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -379,7 +385,7 @@ export class SqActivityCalendar extends SqElement {
       <table
         role="grid"
         part="grid"
-        class=${view}
+        class=${this.tiny ? `${view} tiny` : view}
         aria-labelledby="heading"
         aria-describedby="grid-help"
         @keydown=${this.keydown}
@@ -447,6 +453,18 @@ export class SqActivityCalendar extends SqElement {
     </section>`;
   }
 
+  /**
+   * A day's full date as an agenda heading: whole in Chinese (2月4日星期三 is short); in English
+   * it may wrap between its words ("Wednesday, February 4" at 320px and 200% text) but keeps
+   * the month with its day.
+   */
+  private dayTitle(date: CivilDate) {
+    const label = this.long(date);
+    return label.includes(' ')
+      ? label.replace(/ (\d+)$/, '\u00a0$1')
+      : html`<span class="nowrap">${label}</span>`;
+  }
+
   private dayLines(d: DayInfo) {
     const t = this.t;
     return html`<p class="lines">
@@ -485,7 +503,7 @@ export class SqActivityCalendar extends SqElement {
                     aria-current=${d.date === today ? 'date' : nothing}
                   >
                     <h4>
-                      <span class="nowrap">${this.long(d.date)}</span>
+                      ${this.dayTitle(d.date)}
                       ${d.date === today ? html`<span class="today-tag">${t.t('today')}</span>` : nothing}
                     </h4>
                     ${this.dayLines(d)}
