@@ -240,13 +240,11 @@ export async function register(
     ) {
       throw new DomainError('invalid_transition', `${a.id} on ${input.date}`);
     }
-    if (input.party > a.partyMax || (a.capacity && input.party > a.capacity)) {
+    // At most the activity's party limit and its seats (capacity 0: no seat limit).
+    const max = Math.min(a.partyMax, a.capacity || Infinity);
+    if (input.party > max) {
       throw new DomainError('validation_failed', 'party: party.tooMany', [
-        {
-          path: 'party',
-          key: 'party.tooMany',
-          params: { max: Math.min(a.partyMax, a.capacity || a.partyMax) },
-        },
+        { path: 'party', key: 'party.tooMany', params: { max } },
       ]);
     }
     const slot = occurrenceKey(a.id, input.date);
