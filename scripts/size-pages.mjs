@@ -2,7 +2,7 @@
 // scripts/size-requests.mjs for requests): esbuild, minified, ES2021, as shipped.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { esbuildCssLiterals } from './css-literals.mjs';
+import { esbuildLiterals } from './literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,7 +18,7 @@ export const esbuildPageOptions = {
   tsconfig: join(root, 'tsconfig.json'),
   legalComments: 'none',
   // As shipped: the CSS of css`…` templates minified (dist/ and the drop-in get the same).
-  plugins: [esbuildCssLiterals],
+  plugins: [esbuildLiterals],
   metafile: true,
   write: false,
   logLevel: 'silent',

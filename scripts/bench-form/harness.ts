@@ -11,17 +11,10 @@ import '../../src/define/provider.js';
 import '../../src/define/complaint-form.js';
 import type { SqComplaintForm } from '../../src/features/complaints/elements/complaint-form/complaint-form.js';
 import { createClient } from '../../src/sdk/index.js';
+import { median, tick } from '../bench-page/browser.js';
 
 const client = createClient({ embedded: { persistence: false } });
 const root = document.getElementById('root')!;
-
-/** Yields to the event loop without setTimeout's clamping. */
-const tick = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
-  });
 
 const settled = (form: SqComplaintForm) => {
   const shadow = form.shadowRoot;
@@ -194,11 +187,6 @@ function vanilla(n: number): number {
   void root.offsetHeight;
   return performance.now() - start;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 declare global {
   interface Window {

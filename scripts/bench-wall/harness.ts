@@ -13,6 +13,7 @@ import type { SqWishWall } from '../../src/features/wishes/elements/wish-wall/in
 import { createClient, type Client } from '../../src/sdk/index.js';
 import { demoCommunities } from '../../src/features/core/demo.js';
 import { createMemoryStore, type Change } from '../../src/stores/memory.js';
+import { frame, median } from '../bench-page/browser.js';
 
 const COMMUNITY = 'xingfuli';
 const categories = ['study', 'daily', 'company', 'repair', 'other'];
@@ -81,8 +82,6 @@ async function allCards(client: Client): Promise<WishCard[]> {
   return cards;
 }
 
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const root = document.getElementById('root')!;
 
 /** Time from connecting a wall with `cards` to its first cards in the DOM and a frame painted. */

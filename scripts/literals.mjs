@@ -1,11 +1,13 @@
-// Minifies the CSS inside Lit's css`…` templates: comments and layout whitespace go, strings and
-// `${…}` stay as written. One function for every build that ships element code: the drop-in
-// (Vite plugin), dist/ after tsc (`node scripts/css-literals.mjs dist`), and `npm run size`
-// (esbuild plugin), so what is measured is what is shipped.
+// Minifies Lit's templates: the CSS inside css`…` (comments and layout whitespace go, strings and
+// `${…}` stay as written) and the layout whitespace of html`…`/svg`…`. One function for every
+// build that ships element code: the drop-in (Vite plugin), dist/ after tsc
+// (`node scripts/literals.mjs dist`), and `npm run size` (esbuild plugin), so what is measured is
+// what is shipped.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 /** CSS code with no strings and no comments in it: layout whitespace out. */
 const squeeze = (code) =>
@@ -42,17 +44,15 @@ function minifyCss(text, first, last) {
 export function minifyCssLiterals(source) {
   let out = '';
   let i = 0;
+  // `css` must be the whole identifier (not `blocss\``); tsc writes `css \`` in dist/.
+  const tag = /(?<![\w$])css\s*`/g;
   for (;;) {
-    const start = source.indexOf('css`', i);
-    if (start === -1) return out + source.slice(i);
-    // `css` must be the whole identifier (not `blocss\``).
-    if (start > 0 && /[\w$]/.test(source[start - 1])) {
-      out += source.slice(i, start + 4);
-      i = start + 4;
-      continue;
-    }
-    out += source.slice(i, start + 4);
-    let j = start + 4;
+    tag.lastIndex = i;
+    const found = tag.exec(source);
+    if (!found) return out + source.slice(i);
+    const open = found.index + found[0].length;
+    out += source.slice(i, open);
+    let j = open;
     let text = '';
     let first = true;
     while (j < source.length && source[j] !== '`') {
@@ -82,33 +82,79 @@ export function minifyCssLiterals(source) {
 }
 
 /**
+ * The static text of every html`…` and svg`…` template with each run of whitespace that holds a
+ * line break (the source's indentation) as one space. One space is what HTML renders for such a
+ * run anyway (white-space: normal); where an element keeps line breaks (pre-wrap, pre-line) the
+ * text is always a `${…}`, never the template's own. Templates are found by parsing, so strings,
+ * comments and nested templates in `${…}` are told apart.
+ */
+export function minifyHtmlLiterals(source, fileName = 'x.ts') {
+  if (!/\b(?:html|svg)\s*`/.test(source)) return source;
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false);
+  /** [from, to) of each template's static text, in source order. */
+  const ranges = [];
+  const visit = (node) => {
+    if (
+      ts.isTaggedTemplateExpression(node) &&
+      ts.isIdentifier(node.tag) &&
+      (node.tag.text === 'html' || node.tag.text === 'svg')
+    ) {
+      const t = node.template;
+      const parts = ts.isNoSubstitutionTemplateLiteral(t)
+        ? [t]
+        : [t.head, ...t.templateSpans.map((s) => s.literal)];
+      for (const part of parts) {
+        const start = part.getStart(file);
+        // ` or } opens a part; ` or ${ closes it.
+        const close = source[part.end - 1] === '`' ? 1 : 2;
+        ranges.push([start + 1, part.end - close]);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of ranges) {
+    out += source.slice(at, from) + source.slice(from, to).replace(/[ \t\r]*\n\s*/g, ' ');
+    at = to;
+  }
+  return out + source.slice(at);
+}
+
+/** Both: what every build applies to a module. */
+export const minifyLiterals = (source, fileName) =>
+  minifyHtmlLiterals(minifyCssLiterals(source), fileName);
+
+/**
  * Our sources: the element kit (src/ui) and the elements (src/features/<feature>/elements) hold
  * the css`` templates since the feature folders; src/elements/ is only their public entries. Every
  * source file, like dist/ (below): anything but a css`` template is left as written.
  */
 const SOURCES = /[\\/]src[\\/].*\.ts$/;
 
-/** esbuild plugin: our sources with their CSS minified. */
-export const esbuildCssLiterals = {
-  name: 'shequ-kit-css-literals',
+/** esbuild plugin: our sources with their templates minified. */
+export const esbuildLiterals = {
+  name: 'shequ-kit-literals',
   setup(build) {
     build.onLoad({ filter: SOURCES }, (args) => ({
-      contents: minifyCssLiterals(readFileSync(args.path, 'utf8')),
+      contents: minifyLiterals(readFileSync(args.path, 'utf8'), args.path),
       loader: 'ts',
     }));
   },
 };
 
 /** Vite (Rolldown) plugin: the same for the drop-in bundle. */
-export const viteCssLiterals = {
-  name: 'shequ-kit-css-literals',
+export const viteLiterals = {
+  name: 'shequ-kit-literals',
   transform(code, id) {
     if (!SOURCES.test(id)) return null;
-    return { code: minifyCssLiterals(code), map: null };
+    return { code: minifyLiterals(code, id), map: null };
   },
 };
 
-// `node scripts/css-literals.mjs <dir>`: minify every .js file under dir in place (dist/).
+// `node scripts/literals.mjs <dir>`: minify every .js file under dir in place (dist/).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const walk = (dir) =>
     readdirSync(dir).flatMap((name) => {
@@ -118,11 +164,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let changed = 0;
   for (const file of walk(process.argv[2] ?? 'dist')) {
     const source = readFileSync(file, 'utf8');
-    const minified = minifyCssLiterals(source);
+    const minified = minifyLiterals(source, file);
     if (minified !== source) {
       writeFileSync(file, minified);
       changed++;
     }
   }
-  console.log(`css-literals: minified the CSS of ${changed} file(s)`);
+  console.log(`literals: minified the templates of ${changed} file(s)`);
 }

@@ -1,0 +1,83 @@
+/** The CSS minifier applied to css`…` templates in every shipped build (scripts/literals.mjs). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  minifyCssLiterals as min,
+  minifyHtmlLiterals as minHtml,
+  viteLiterals,
+} from '../../scripts/literals.mjs';
+
+describe('minifyCssLiterals', () => {
+  it('drops comments and layout whitespace', () => {
+    assert.equal(
+      min(
+        'css`\n  :host {\n    display: block; /* why */\n  }\n  .a > .b,\n  .c { color: red; }\n`',
+      ),
+      'css`:host{display: block}.a>.b,.c{color: red}`',
+    );
+  });
+  it('keeps strings, expressions and the spaces next to them', () => {
+    assert.equal(
+      min("css`.q::before { content: '  a  {b} '; } .x ${sel} .y { width: ${w}px; }`"),
+      "css`.q::before{content: '  a  {b} '}.x ${sel} .y{width: ${w}px}`",
+    );
+    assert.equal(min('css`a { b: ${f({ c: 1 })} }`'), 'css`a{b: ${f({ c: 1 })}}`');
+  });
+  it('a quote inside a comment starts no string (it left the rest of a sheet unminified)', () => {
+    assert.equal(
+      min("css`.a {\n  /* a service's team */\n  color: red;\n}\n.b { content: '/* kept */'; }`"),
+      "css`.a{color: red}.b{content: '/* kept */'}`",
+    );
+  });
+  it('leaves other templates and identifiers ending in css alone', () => {
+    const source = 'const t = html`<p>  a  </p>`; const u = mycss`  x  `;';
+    assert.equal(min(source), source);
+  });
+  it('reaches the kit and the feature folders, where the css`` templates are', () => {
+    const code = 'export const s = css`\n  :host {\n    display: block;\n  }\n`;';
+    for (const id of [
+      '/repo/src/ui/styles.ts',
+      '/repo/src/features/wishes/elements/wish-wall/wish-wall.styles.ts',
+      'C:\\repo\\src\\features\\complaints\\elements\\complaint-form\\later.ts',
+    ]) {
+      assert.equal(
+        viteLiterals.transform(code, id)?.code,
+        'export const s = css`:host{display: block}`;',
+        id,
+      );
+    }
+    assert.equal(viteLiterals.transform(code, '/repo/node_modules/lit/index.js'), null);
+  });
+});
+
+describe('minifyHtmlLiterals', () => {
+  it('reads tsc output too (a space after the tag)', () => {
+    assert.equal(minHtml('html `<p>\n  a\n</p>`'), 'html `<p> a </p>`');
+    assert.equal(min('css `\n  :host {\n    display: block;\n  }\n`'), 'css `:host{display: block}`');
+  });
+  it('turns each indented line break of an html`` template into one space', () => {
+    assert.equal(
+      minHtml('const t = html`\n  <p class="a\n     b">\n    ${x}\n  </p>\n`;'),
+      'const t = html` <p class="a b"> ${x} </p> `;',
+    );
+  });
+  it('keeps spaces on one line, other templates, strings and escapes as written', () => {
+    const source =
+      "const a = html`<b>x</b>  <i>y</i>\\n`; const b = `\n  z`; const c = '\\n  ';";
+    assert.equal(minHtml(source), source);
+  });
+  it('reaches nested templates, svg``, and leaves expressions alone', () => {
+    assert.equal(
+      minHtml(
+        'html`<ul>\n  ${xs.map((x) => html`<li>\n    ${x}\n  </li>`)}\n</ul>`; ' +
+          'svg`<g>\n  <path d="M0 0"/>\n</g>`; html`${f("a\\n  b", `\n  c`)}`',
+      ),
+      'html`<ul> ${xs.map((x) => html`<li> ${x} </li>`)} </ul>`; ' +
+        'svg`<g> <path d="M0 0"/> </g>`; html`${f("a\\n  b", `\n  c`)}`',
+    );
+  });
+  it('leaves identifiers ending in html alone', () => {
+    const source = 'const t = myhtml`\n  <p>x</p>\n`;';
+    assert.equal(minHtml(source), source);
+  });
+});
