@@ -95,9 +95,11 @@ export const lunarMonths = (
   inYears(year) ? monthsOf(year).map((m) => ({ ...m, start: fromDay(m.start) })) : [];
 
 const DIGITS = '一二三四五六七八九十';
-const monthName = (month: number, leap: boolean) =>
+/** 正月 … 腊月; 闰四月 for a leap month. */
+export const lunarMonthName = (month: number, leap = false) =>
   `${leap ? '闰' : ''}${'正二三四五六七八九十冬腊'[month - 1]}月`;
-const dayName = (day: number) =>
+/** 初一 … 初十, 十一 … 二十, 廿一 … 三十. */
+export const lunarDayName = (day: number) =>
   day % 10
     ? '初十廿三'[Math.floor(day / 10)]! + DIGITS[(day % 10) - 1]!
     : ['初十', '二十', '三十'][day / 10 - 1]!;
@@ -129,8 +131,8 @@ export function toLunar(date: CivilDate | number, month?: number, day?: number):
     day: n - m.start + 1,
     leap: m.leap,
     monthDays: m.days,
-    monthName: monthName(m.month, m.leap),
-    dayName: dayName(n - m.start + 1),
+    monthName: lunarMonthName(m.month, m.leap),
+    dayName: lunarDayName(n - m.start + 1),
     ganzhi: '甲乙丙丁戊己庚辛壬癸'[cycle % 10]! + '子丑寅卯辰巳午未申酉戌亥'[cycle % 12]!,
     zodiac: '鼠牛虎兔龙蛇马羊猴鸡狗猪'[cycle % 12]!,
   };

@@ -79,13 +79,34 @@ export function shanghaiDate(instant: Date | string): CivilDate {
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** `HH:MM` on the Asia/Shanghai clock of an instant (UTC+8 all year: no Intl per call). */
+export const shanghaiClock = (instant: string): string =>
+  new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+
 /** The civil date `n` days after `date` (before, for negative n). */
 export const addDays = (date: CivilDate, n: number): CivilDate =>
   new Date(Date.parse(`${date}T00:00:00.000Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
+export const isoWeekday = (date: CivilDate): number =>
+  new Date(`${date}T00:00:00.000Z`).getUTCDay() || 7;
+
 /** Midnight at the start of a Shanghai civil date, as an instant. */
 export function shanghaiStartOfDay(date: CivilDate): Date {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS);
+}
+
+/**
+ * Formatters by locale, options and zone: constructing an Intl.DateTimeFormat costs far more
+ * than formatting with one (a month grid formats each of its 42 days).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions, timeZone: string) {
+  const key = `${locale}\u0000${timeZone}\u0000${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format)
+    formatters.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return format;
 }
 
 /** Formats an instant for people: always Beijing time, whatever the device's zone. */
@@ -95,7 +116,7 @@ export function formatDateTime(
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Asia/Shanghai' }).format(date);
+  return formatter(locale, options, 'Asia/Shanghai').format(date);
 }
 
 /** Formats a civil date (`2026-03-01`) without shifting it through a time zone. */
@@ -104,7 +125,5 @@ export function formatDate(
   locale: string,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
 ): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00.000Z`),
-  );
+  return formatter(locale, options, 'UTC').format(new Date(`${date}T00:00:00.000Z`));
 }

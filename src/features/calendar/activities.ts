@@ -6,7 +6,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { maskName, scrubPublicText } from '../../domain/mask.js';
 import type { SlotUsage } from '../../domain/capacity.js';
-import { addDays, shanghaiStartOfDay, type CivilDate } from '../../domain/time.js';
+import { shanghaiStartOfDay, type CivilDate } from '../../domain/time.js';
 import type { WorkdayCalendar } from '../../domain/workdays.js';
 import type { ServiceContext } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
@@ -25,6 +25,9 @@ import {
   type RegistrationStaffView,
 } from './model.js';
 import { occurrenceDates, ruleDates, lastDate } from './recurrence.js';
+import { registrationWindow } from './checks.js';
+
+export { registrationWindow };
 
 const MINUTE = 60_000;
 export const DAY_MS = 86_400_000;
@@ -69,13 +72,6 @@ export function activityStatusAsOf(a: Activity, now: Date): ActivityStatus {
 export const seatsOf = (a: Activity): number => a.capacity || UNLIMITED_SEATS;
 
 /** When registration for an occurrence opens and closes (ms). */
-export function registrationWindow(a: Activity, date: CivilDate, start: string) {
-  return {
-    opens: a.opensDaysBefore ? shanghaiStartOfDay(addDays(date, -a.opensDaysBefore)).getTime() : 0,
-    closes: Date.parse(start) - a.closesMinutesBefore * MINUTE,
-  };
-}
-
 /** Until when a resident may cancel online. */
 export const cancelUntil = (a: Activity, start: string): string =>
   new Date(Date.parse(start) - a.cancelCutoffMinutes * MINUTE).toISOString();

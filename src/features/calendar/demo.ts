@@ -15,7 +15,7 @@ import {
   type ActivityInput,
   type RegistrationInput,
 } from './model.js';
-import { isoWeekday } from './recurrence.js';
+import { isoWeekday } from '../../domain/time.js';
 import { cancelActivityRegistration, createActivity, registerForActivity } from './service.js';
 
 const staff: Actor = {

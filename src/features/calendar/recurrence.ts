@@ -5,7 +5,7 @@
  * (src/domain/lunar.ts), with exceptions (EXDATE), "skip 法定节假日" and an end (until or count).
  */
 import { lunarYearly, toLunar } from '../../domain/lunar.js';
-import { addDays, type CivilDate } from '../../domain/time.js';
+import { addDays, isoWeekday, type CivilDate } from '../../domain/time.js';
 import { isWorkingDay, type WorkdayCalendar } from '../../domain/workdays.js';
 
 /** 每周三, 每两周的周六: ISO weekdays 1 (Monday) – 7 (Sunday). */
@@ -69,9 +69,6 @@ export const HORIZON_YEARS = 5;
 
 const DAY_MS = 86_400_000;
 const dayNumber = (date: CivilDate) => Date.parse(`${date}T00:00:00.000Z`) / DAY_MS;
-/** ISO weekday 1–7. */
-export const isoWeekday = (date: CivilDate): number =>
-  ((new Date(dayNumber(date) * DAY_MS).getUTCDay() + 6) % 7) + 1;
 const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export const isLunar = (rule: RecurrenceRule): boolean => rule.kind.startsWith('lunar');

@@ -35,6 +35,7 @@ import {
   transition,
 } from './activities.js';
 import { schedulesIn } from './calendars.js';
+import { partyLimit } from './checks.js';
 import {
   activityMachine,
   hashRegistrationCode,
@@ -240,8 +241,7 @@ export async function register(
     ) {
       throw new DomainError('invalid_transition', `${a.id} on ${input.date}`);
     }
-    // At most the activity's party limit and its seats (capacity 0: no seat limit).
-    const max = Math.min(a.partyMax, a.capacity || Infinity);
+    const max = partyLimit(a);
     if (input.party > max) {
       throw new DomainError('validation_failed', 'party: party.tooMany', [
         { path: 'party', key: 'party.tooMany', params: { max } },

@@ -232,6 +232,51 @@ for (const target of targets) {
       }
     });
 
+    it('a party larger than min(partyMax, capacity) gets a 400 with party.tooMany and its max', async () => {
+      const env = await target.start();
+      try {
+        const tooMany = (max: number) => (e: unknown) => {
+          assert.ok(e instanceof ApiError);
+          assert.equal(e.status, 400);
+          assert.equal(e.code, 'validation_failed');
+          assert.deepEqual(
+            e.fields.map((f) => [f.path, f.key, f.params?.['max']]),
+            [['party', 'party.tooMany', max]],
+          );
+          return true;
+        };
+        // Two seats, parties of up to 3: the seats are the limit.
+        const seats = await env.staff.calendar.create(midAutumn());
+        await assert.rejects(
+          env.resident.calendar.register({
+            activity: seats.id,
+            date: MID_AUTUMN!,
+            ...resident(1, { party: 3 }),
+          }),
+          tooMany(2),
+        );
+        // No seat limit: partyMax is.
+        const open = await env.staff.calendar.create(midAutumn({ capacity: 0, title: '赏月' }));
+        await assert.rejects(
+          env.resident.calendar.register({
+            activity: open.id,
+            date: MID_AUTUMN!,
+            ...resident(1, { party: 4 }),
+          }),
+          tooMany(3),
+        );
+        // At the limit it is taken.
+        const fits = await env.resident.calendar.register({
+          activity: seats.id,
+          date: MID_AUTUMN!,
+          ...resident(1, { party: 2 }),
+        });
+        assert.equal(fits.status, 'confirmed');
+      } finally {
+        await env.stop();
+      }
+    });
+
     it('drafts stay private; withdrawing an occurrence cancels its registrations with the reason', async () => {
       const env = await target.start();
       try {

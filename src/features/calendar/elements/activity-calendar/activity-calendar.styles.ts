@@ -6,6 +6,7 @@ export const calendarStyles = css`
     max-width: var(--sq-activity-calendar-max-width, 60rem);
     --sq-activity-calendar-off: var(--sq-color-primary);
     --sq-activity-calendar-work: var(--sq-ref-gray-700);
+    --sq-activity-calendar-chip: var(--sq-color-primary-subtle);
   }
   h2,
   h3 {
@@ -177,11 +178,11 @@ export const calendarStyles = css`
     padding: 0;
     list-style: none;
   }
-  .agenda li {
+  .agenda > li {
     padding: var(--sq-space-3) 0;
     border-bottom: var(--sq-border-width) solid var(--sq-color-border);
   }
-  .agenda li.today {
+  .agenda > li.today {
     padding-inline: var(--sq-space-3);
     border-inline-start: 4px solid var(--sq-color-primary);
   }
@@ -191,5 +192,11 @@ export const calendarStyles = css`
   }
   .hint-text {
     color: var(--sq-color-text-muted);
+  }
+  [part='mine'] {
+    margin-bottom: var(--sq-space-3);
+  }
+  .loading:empty {
+    display: none;
   }
 `;

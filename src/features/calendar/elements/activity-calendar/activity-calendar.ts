@@ -1,9 +1,20 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, formatDate, shanghaiDate, type CivilDate } from '../../../../domain/time.js';
+import { workdaysOf } from '../workdays.js';
 import type { WorkdayCalendar } from '../../../../domain/workdays.js';
 import type { Client } from '../../../../sdk/client.js';
+import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
+import type {
+  ActivityCalendar,
+  ActivityPublic,
+  Occurrence,
+  RegistrationReceipt,
+  RegistrationResidentView,
+} from '../../model.js';
+import type { ActionController } from '../../../../ui/action.js';
+import { adoptLater } from '../../../../ui/adopt-styles.js';
 import zhCN from '../../locales/zh-CN/activity-calendar.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
@@ -31,33 +42,35 @@ const VIEWS: readonly CalendarView[] = ['month', 'week', 'agenda'];
 /** Narrower than this (in the element's own ems) the agenda is the default: a phone. */
 const NARROW_EM = 36;
 /** Narrower still (320px at 200% text): a grid cell has room for the day and its badge only. */
-const TINY_EM = 20;
+const TINY_EM = 18;
 
-/** The working-day calendar of each client: the server's schedules, asked for once. */
-const schedules = new WeakMap<Client, Promise<WorkdayCalendar>>();
-function workdaysOf(client: Client): Promise<WorkdayCalendar> {
-  let pending = schedules.get(client);
-  if (!pending) {
-    // The server's years only, as createWorkdayCalendar would make them, without the
-    // shipped schedules: the page is about to be told them.
-    pending = client.calendar.holidays().then(({ years }) => {
-      const holidays = new Set<CivilDate>();
-      for (const y of years) {
-        for (const [from, to] of y.off) {
-          for (let d = from!; d <= to!; d = addDays(d, 1)) holidays.add(d);
-        }
-      }
-      return {
-        years: new Set(years.map((y) => y.year)),
-        holidays,
-        workdays: new Set(years.flatMap((y) => y.work)),
-      };
-    });
-    // A failed load is asked again on the next render that needs it.
-    pending.catch(() => schedules.delete(client));
-    schedules.set(client, pending);
+/** Chips a month cell shows before "另 N 项" (the chosen day and the agenda show them all). */
+const MONTH_CHIPS = 3;
+
+/** Ranges read by each client (`community|from|to`), kept while the page lives; a failure is forgotten. */
+const ranges = new WeakMap<Client, Map<string, Promise<ActivityCalendar>>>();
+
+/**
+ * The dialog (details, registration form, receipt with .ics, 我的报名), its styles and its
+ * strings: one chunk, loaded once the activities are shown (or at the first tap, whichever
+ * comes first).
+ */
+let laterModule: Promise<typeof import('./later.js')> | undefined;
+const later = () => (laterModule ??= import('./later.js'));
+
+/** The activities' chips and rows, their styles and strings: loaded with the first read. */
+let activitiesModule: Promise<typeof import('./activities.js')> | undefined;
+const activities = () => (activitiesModule ??= import('./activities.js'));
+
+/** The occurrences of a read by date, in the server's order (by start). */
+function byDate(read: ActivityCalendar): Map<CivilDate, Occurrence[]> {
+  const days = new Map<CivilDate, Occurrence[]>();
+  for (const o of read.occurrences) {
+    const list = days.get(o.date);
+    if (list) list.push(o);
+    else days.set(o.date, [o]);
   }
-  return pending;
+  return days;
 }
 
 /**
@@ -69,9 +82,23 @@ function workdaysOf(client: Client): Promise<WorkdayCalendar> {
  * follow the WAI-ARIA date grid: one tab stop, arrow keys by day and week, Home/End to the
  * week's Monday and Sunday, PageUp/PageDown by month (Shift: by year); each cell is labelled
  * with its date, lunar date, festivals and holiday status. Enter or a tap chooses a day and
- * shows it in full below the grid.
+ * shows it in full below the grid, with its activities.
  *
- * @summary A month/week/agenda calendar with 农历, 节气, festivals and 休/班 badges.
+ * Activities (`community` attribute or the provider's): the visible range is read with one
+ * `client.calendar.month()` call (again on navigation; each range once per page), shown as chips
+ * in the month and week cells (time, title, seats: 余3位 / 已满 可候补 / 不限名额; a cancelled
+ * occurrence struck with its reason) and as rows per day in the agenda. Each cell's label counts
+ * its activities. A failed read says so with 重试 and keeps the calendar. Tapping an activity
+ * (or its button in the chosen day or the agenda) opens a dialog: the details, then the
+ * registration form (name and phone, private; 一家几口 up to the activity's limit and seats;
+ * 代报名 for an elder; the privacy notice and consent), sent under one Idempotency-Key kept
+ * across retries; the receipt says confirmed or waitlisted with the place in line, shows the
+ * code once (copy) and offers the occurrence as an .ics file. 我的报名 looks a registration up
+ * by its code and cancels it. The dialog's code loads after the first render.
+ *
+ * @summary A month/week/agenda calendar with 农历, 节气, festivals, 休/班 and the community's activities, with registration.
+ *
+ * @event {SqRegisteredEvent} sq-registered - A resident registered: `detail` is `{ activity, date, status, position }` (`confirmed`, or `waitlisted` with its place in line); never a name or phone.
  *
  * @csspart toolbar - The view switch and the previous/today/next buttons.
  * @csspart views - The view switch (月 / 周 / 列表).
@@ -84,10 +111,24 @@ function workdaysOf(client: Client): Promise<WorkdayCalendar> {
  * @csspart agenda - The agenda list.
  * @csspart agenda-day - One day of the agenda.
  * @csspart notice - Says the year's holiday schedule is missing or did not load.
+ * @csspart chip - An activity in a month or week cell.
+ * @csspart activities - The activities of the chosen day or of an agenda day.
+ * @csspart activity - One activity's button (opens its dialog).
+ * @csspart mine - The 我的报名 button.
+ * @csspart load-error - The activities did not load, with 重试.
+ * @csspart dialog - The activity's (or 我的报名's) modal dialog.
+ * @csspart form - The registration form, or the code form of 我的报名.
+ * @csspart field - One field: label, hint, control and error.
+ * @csspart error - Errors and alerts.
+ * @csspart privacy - The privacy notice.
+ * @csspart submit - The 报名 button.
+ * @csspart receipt - The receipt with the registration code.
+ * @csspart result - 我的报名: the registration found.
  *
  * @cssprop --sq-activity-calendar-max-width - Widest the element grows (60rem).
  * @cssprop --sq-activity-calendar-off - Colour of 休 badges (党建红).
  * @cssprop --sq-activity-calendar-work - Colour of 班 badges (dark grey).
+ * @cssprop --sq-activity-calendar-chip - Background of an activity chip (light 党建红).
  * @cssprop --sq-color-primary - Today's ring, the chosen day and the pressed view.
  * @cssprop --sq-target-size - Smallest button height (44px; 60px in care mode).
  *
@@ -115,6 +156,50 @@ export class SqActivityCalendar extends SqElement {
   /** @internal The day chosen with Enter or a tap (shown in full below the grid). */
   @state() chosen?: CivilDate | undefined;
   /** @internal */ @state() announce = '';
+  /** @internal The visible range's occurrences by date; undefined until read. */
+  @state() occurrences?: Map<CivilDate, Occurrence[]> | undefined;
+  /** @internal The visible range did not load. */
+  @state() loadError?: ApiError | undefined;
+  /** @internal */ @state() loading = false;
+  /** @internal The activities' chunk (chips, rows), once here: before `occurrences`. */
+  @state() acts?: typeof import('./activities.js');
+  /**
+   * @internal The later chunk (the dialog), once here. Not a state: its arrival changes nothing
+   * on screen (the dialog opens with `dialogFor`), so it costs no render of the grid.
+   */
+  lazy?: typeof import('./later.js');
+  /** @internal What the dialog shows: an occurrence, or 我的报名. */
+  @state() dialogFor?: Occurrence | 'mine' | undefined;
+  /** @internal The occurrence's activity (description, limits), read when the dialog opens. */
+  @state() activity?: ActivityPublic | undefined;
+  /** @internal */ @state() activityError?: ApiError | undefined;
+  /** @internal The registration form's values (the phone lives here only, in memory). */
+  @state() values: Record<string, string | boolean> = {};
+  /** @internal The first error of each field, as i18n keys with their params. */
+  @state() errors: Record<string, { key: string; params?: Record<string, unknown> }> = {};
+  /** @internal The receipt; its code is shown once. */
+  @state() receipt?: RegistrationReceipt | undefined;
+  /** @internal What the last copy did. */
+  @state() note = '';
+  /** @internal 我的报名: what the code found, and how the look-up went. */
+  @state() mineView?: RegistrationResidentView | undefined;
+  /** @internal */ @state() busy = false;
+  /** @internal */ @state() failure?: ApiError | undefined;
+  /** @internal */ @state() codeError?: string | undefined;
+  /** @internal */ @state() notFound = false;
+  /** @internal The code that found `view`: in memory only, never in a URL or storage. */
+  found?: string | undefined;
+  /**
+   * @internal 报名: one Idempotency-Key per registration (its body), reused on its retries;
+   * made by the later chunk (the dialog) with the kit's ActionController.
+   */
+  registering?: ActionController;
+  /** @internal 取消: the same for a cancellation. */
+  cancelling?: ActionController;
+  /** @internal */
+  get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   /** @internal */
   readonly t = new LocalizeController(this, 'activity-calendar', {
@@ -124,6 +209,8 @@ export class SqActivityCalendar extends SqElement {
 
   private resizer?: ResizeObserver;
   private loadedFor?: Client;
+  /** The range (`community|from|to`) shown, or being read. */
+  private rangeKey?: string;
   /** Focus the grid's tab stop after the next render (keyboard moves). */
   private refocus = false;
 
@@ -177,6 +264,92 @@ export class SqActivityCalendar extends SqElement {
       this.loadedFor = client;
       void this.loadSchedules(client);
     }
+    const [from, to] = this.range();
+    const key = `${this.communityId ?? ''}|${from}|${to}`;
+    if (key !== this.rangeKey || client !== this.rangeClient) void this.loadActivities();
+  }
+
+  private rangeClient?: Client;
+
+  /** @internal The first and last day the view shows (a month's whole weeks, or a week). */
+  range(): [CivilDate, CivilDate] {
+    const focus = this.focusDate;
+    if (this.shown === 'week') {
+      const from = weekStart(focus);
+      return [from, addDays(from, 6)];
+    }
+    const weeks = monthWeeks(focus);
+    return [weeks[0]![0]!, weeks[weeks.length - 1]![6]!];
+  }
+
+  /**
+   * @internal Reads the visible range's activities: once per range and client (`force`: again,
+   * after 重试 or a registration). A failure keeps the calendar and says so.
+   */
+  async loadActivities(force = false) {
+    const client = this.client;
+    const community = this.communityId;
+    const [from, to] = this.range();
+    const key = `${community ?? ''}|${from}|${to}`;
+    this.rangeKey = key;
+    this.rangeClient = client;
+    this.loadError = undefined;
+    if (!community) {
+      this.occurrences = undefined;
+      return;
+    }
+    let cache = ranges.get(client);
+    if (!cache) ranges.set(client, (cache = new Map()));
+    let pending = force ? undefined : cache.get(key);
+    if (!pending) {
+      const read = client.calendar.month({ community, from, to });
+      pending = read;
+      cache.set(key, read);
+      read.catch(() => cache.get(key) === read && cache.delete(key));
+    }
+    this.loading = true;
+    try {
+      // The activities' chunk loads alongside the first read (its styles adopted before they show).
+      const [read, acts] = await Promise.all([pending, activities()]);
+      if (key !== this.rangeKey || client !== this.client) return;
+      if (!this.acts) {
+        adoptLater(this, acts.activityStyles);
+        this.acts = acts;
+      }
+      this.occurrences = byDate(read);
+      // The dialog's chunk loads once the activities are shown, before the first tap.
+      if (read.occurrences.length) void this.updateComplete.then(() => this.later());
+    } catch (error) {
+      if (key === this.rangeKey && client === this.client) {
+        this.occurrences = undefined;
+        this.loadError = ApiError.from(error);
+      }
+    } finally {
+      if (key === this.rangeKey) this.loading = false;
+    }
+  }
+
+  /** @internal The later chunk, its styles adopted as it loads (before the dialog renders). */
+  async later() {
+    if (!this.lazy) {
+      const m = await later();
+      if (!this.lazy) {
+        adoptLater(this, m.dialogStyles);
+        this.lazy = m;
+      }
+    }
+    return this.lazy;
+  }
+
+  /** @internal Opens the dialog for an occurrence, or 我的报名 (later.ts). */
+  async open(what: Occurrence | 'mine') {
+    return (await this.later()).open(this, what);
+  }
+
+  /** @internal Seats changed here (a registration, a cancellation): every range is read again. */
+  refresh() {
+    ranges.delete(this.client);
+    void this.loadActivities(true);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -224,6 +397,8 @@ export class SqActivityCalendar extends SqElement {
     if (d.term) parts.push(d.term);
     parts.push(...d.festivals);
     if (d.status) parts.push(t.t(d.status === 'off' ? 'offLong' : 'workLong'));
+    const n = this.occurrences?.get(d.date)?.length ?? 0;
+    if (n) parts.push(t.t('activities', { count: n }));
     return parts.join(t.lang.startsWith('en') ? ', ' : '，');
   }
 
@@ -285,10 +460,44 @@ export class SqActivityCalendar extends SqElement {
   protected override render() {
     const t = this.t;
     const view = this.shown;
+    const what = this.dialogFor;
     return html`<h2 part="title">${t.t('title')}</h2>
-      ${this.renderToolbar(view)} ${this.renderNotice()}
+      ${
+        // 我的报名 first: a resident with a code comes for it, not for the month.
+        this.communityId
+          ? html`<button
+              type="button"
+              class="button-secondary"
+              part="mine"
+              aria-haspopup="dialog"
+              @click=${() => this.open('mine')}
+            >
+              ${t.t('mine')}
+            </button>`
+          : nothing
+      }
+      ${this.renderToolbar(view)} ${this.renderNotice()} ${this.renderLoad()}
       ${view === 'agenda' ? this.renderAgenda() : this.renderGrid(view)}
-      <p class="visually-hidden" role="status">${this.announce}</p>`;
+      <p class="visually-hidden" role="status">${this.announce}</p>
+      <dialog part="dialog" aria-labelledby="d-title" @close=${() => this.lazy?.closed(this)}>
+        ${what && this.lazy ? this.lazy.renderDialog(this, what) : nothing}
+      </dialog>`;
+  }
+
+  /** Loading, or the activities did not load (with 重试): the calendar itself stays. */
+  private renderLoad() {
+    const t = this.t;
+    if (this.loadError) {
+      return html`<div class="alert" role="alert" part="load-error">
+        <p>${t.t('loadFailed')} ${t.t(this.loadError.key)}</p>
+        <button type="button" class="button-secondary" @click=${() => this.loadActivities(true)}>
+          ${t.t('common:retry')}
+        </button>
+      </div>`;
+    }
+    return html`<p class="hint-text loading" role="status">
+      ${this.loading && this.communityId ? t.t('loading') : ''}
+    </p>`;
   }
 
   private heading(view: CalendarView): string {
@@ -385,7 +594,7 @@ export class SqActivityCalendar extends SqElement {
       <table
         role="grid"
         part="grid"
-        class=${this.tiny ? `${view} tiny` : view}
+        class=${[view, this.narrow ? 'narrow' : '', this.tiny ? 'tiny' : ''].join(' ').trim()}
         aria-labelledby="heading"
         aria-describedby="grid-help"
         @keydown=${this.keydown}
@@ -414,6 +623,7 @@ export class SqActivityCalendar extends SqElement {
                     weekdayOf(date) > 4 ? 'weekend' : '',
                     d.status ?? '',
                   ].join(' ');
+                  const list = this.occurrences?.get(date);
                   return html`<td
                     role="gridcell"
                     part="day"
@@ -422,7 +632,7 @@ export class SqActivityCalendar extends SqElement {
                     tabindex=${date === focus ? '0' : '-1'}
                     aria-selected=${date === this.chosen ? 'true' : 'false'}
                     aria-current=${date === today ? 'date' : nothing}
-                    @click=${() => this.choose(date)}
+                    @click=${(e: Event) => this.cellClick(e, date)}
                   >
                     <span class="visually-hidden label">${this.label(d)}</span>
                     <span class="top" aria-hidden="true"
@@ -436,6 +646,7 @@ export class SqActivityCalendar extends SqElement {
                     >
                     ${d.term ? html`<span class="term" aria-hidden="true">${d.term}</span>` : nothing}
                     ${d.festivals.map((f) => html`<span class="festival" aria-hidden="true">${f}</span>`)}
+                    ${list && this.acts ? this.acts.chips(this, list, this.narrow ? 0 : view === 'month' ? MONTH_CHIPS : list.length) : nothing}
                   </td>`;
                 })}
               </tr>`,
@@ -445,11 +656,19 @@ export class SqActivityCalendar extends SqElement {
       ${this.chosen ? this.renderDetail(this.info(this.chosen)) : nothing}`;
   }
 
+  /** A tap on a chip opens its activity; anywhere else in the cell chooses the day. */
+  private cellClick(e: Event, date: CivilDate) {
+    this.choose(date);
+    const key = (e.target as Element).closest<HTMLElement>('[part~=chip]')?.dataset['key'];
+    const o = key && this.occurrences?.get(date)?.find((x) => `${x.activity}@${x.date}` === key);
+    if (o) void this.open(o);
+  }
+
   /** The chosen day in full: names the grid's narrow cells could only hint at. */
   private renderDetail(d: DayInfo) {
     return html`<section class="detail" part="detail" aria-labelledby="detail-heading">
       <h4 id="detail-heading">${this.long(d.date)}</h4>
-      ${this.dayLines(d)}
+      ${this.dayLines(d)} ${this.rows(d.date, true)}
     </section>`;
   }
 
@@ -463,6 +682,11 @@ export class SqActivityCalendar extends SqElement {
     return label.includes(' ')
       ? label.replace(/ (\d+)$/, '\u00a0$1')
       : html`<span class="nowrap">${label}</span>`;
+  }
+
+  /** A day's activities (the chunk's rows), once it is here. */
+  private rows(date: CivilDate, intro = false) {
+    return this.acts ? this.acts.rows(this, date, intro) : nothing;
   }
 
   private dayLines(d: DayInfo) {
@@ -489,7 +713,15 @@ export class SqActivityCalendar extends SqElement {
       .flat()
       .filter((date) => date.slice(0, 7) === focus.slice(0, 7))
       .map((date) => this.info(date))
-      .filter((d) => d.date === today || d.status || d.term || d.festivals.length || d.newMonth);
+      .filter(
+        (d) =>
+          d.date === today ||
+          d.status ||
+          d.term ||
+          d.festivals.length ||
+          d.newMonth ||
+          this.occurrences?.has(d.date),
+      );
     return html`<p class="hint-text">${t.t('agendaIntro')}</p>
       ${
         days.length
@@ -506,7 +738,7 @@ export class SqActivityCalendar extends SqElement {
                       ${this.dayTitle(d.date)}
                       ${d.date === today ? html`<span class="today-tag">${t.t('today')}</span>` : nothing}
                     </h4>
-                    ${this.dayLines(d)}
+                    ${this.dayLines(d)} ${this.rows(d.date)}
                   </li>`,
               )}
             </ol>`

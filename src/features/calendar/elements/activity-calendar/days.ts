@@ -32,8 +32,28 @@ export interface DayInfo {
 
 const names = (lang: string): 'zh-CN' | 'en' => (lang.startsWith('en') ? 'en' : 'zh-CN');
 
+/**
+ * Each day's cell data, worked out once per date and language for each working-day calendar
+ * (the lunar table, 节气 and festivals cost more than the cell's whole DOM, and every render of
+ * the grid asks for its 42 days again). Shared: callers only read it.
+ */
+const NONE = {};
+const cache = new WeakMap<WorkdayCalendar | typeof NONE, Map<string, DayInfo>>();
+/** Past this, a calendar's cache starts again (years of paging back and forth). */
+const CACHE_MAX = 2000;
+
 /** The day's cell data; `calendar` absent (not loaded yet) or without the year: no 休/班. */
 export function dayInfo(date: CivilDate, lang: string, calendar?: WorkdayCalendar): DayInfo {
+  const n = names(lang);
+  let days = cache.get(calendar ?? NONE);
+  if (!days || days.size > CACHE_MAX) cache.set(calendar ?? NONE, (days = new Map()));
+  const key = `${n}|${date}`;
+  let info = days.get(key);
+  if (!info) days.set(key, (info = compute(date, n, calendar)));
+  return info;
+}
+
+function compute(date: CivilDate, n: 'zh-CN' | 'en', calendar?: WorkdayCalendar): DayInfo {
   const day = Number(date.slice(8));
   if (date < LUNAR_MIN || date > LUNAR_MAX) {
     // Outside the lunar table (the grid's first week of 1901): the Gregorian day only.
@@ -51,7 +71,6 @@ export function dayInfo(date: CivilDate, lang: string, calendar?: WorkdayCalenda
   const lunar = toLunar(date);
   const term = solarTermOf(date);
   const festivalIds = festivalsOf(date);
-  const n = names(lang);
   const status = calendar?.holidays.has(date)
     ? 'off'
     : calendar?.workdays.has(date)

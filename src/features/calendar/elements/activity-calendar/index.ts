@@ -1,1 +1,2 @@
 export { SqActivityCalendar, type CalendarView } from './activity-calendar.js';
+export { SqRegisteredEvent, type RegisteredDetail } from './events.js';

@@ -1,0 +1,5 @@
+import { SqActivityDesk } from '../features/calendar/elements/activity-desk/index.js';
+
+SqActivityDesk.define();
+
+export { SqActivityDesk };

@@ -1,0 +1,755 @@
+/**
+ * What <sq-activity-calendar> needs only once a resident taps an activity, in one chunk loaded
+ * after the activities are shown: the dialog (details, registration form, receipt with its .ics),
+ * 我的报名, the field partials, the registration check, their styles and strings.
+ */
+import { css, html, nothing } from 'lit';
+import type { FieldError } from '../../../../domain/errors.js';
+import {
+  normalizeQueryCode,
+  QUERY_CODE_INPUT_MAX,
+  QUERY_CODE_LENGTH,
+} from '../../../../domain/input-rules.js';
+import { formatDate, shanghaiClock, shanghaiDate } from '../../../../domain/time.js';
+import { toFieldErrors } from '../../../../domain/validation.js';
+import { ApiError } from '../../../../sdk/errors.js';
+import { operationDef } from '../../../../sdk/operations.js';
+import { ActionController } from '../../../../ui/action.js';
+import { controlStyles } from '../../../../ui/control-styles.js';
+import { download } from '../../../../ui/download.js';
+import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
+import { units } from '../../../../ui/format-days.js';
+import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
+import { errorSummary } from '../../../../ui/fields/error-summary.js';
+import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
+import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
+import { options } from '../../../../ui/fields/options.js';
+import { statusBanner } from '../../../../ui/fields/status-banner.js';
+import { lookupShell, lookupStyles } from '../../../../ui/lookup.js';
+import { i18n } from '../../../../ui/localize.js';
+import { partyLimit, registrationWindow } from '../../checks.js';
+import type { ActivityPublic, Occurrence, RegistrationInput } from '../../model.js';
+import zhAfter from '../../locales/zh-CN/activity-calendar-after.js';
+import type { SqActivityCalendar } from './activity-calendar.js';
+import { seats } from './activities.js';
+import { SqRegisteredEvent, type RegisteredDetail } from './events.js';
+
+// The dialog's strings join the element's own (English has them in its one lazy file); the
+// kit looks `errors.<code>` and field keys up in the element's namespace before `common`.
+i18n.addResourceBundle('zh-CN', 'activity-calendar', zhAfter, true, true);
+
+type Host = SqActivityCalendar;
+
+/** The form's values when nothing is typed yet. */
+const EMPTY = {
+  name: '',
+  phone: '',
+  forWhom: 'self',
+  elderName: '',
+  elderRelation: '',
+  party: '1',
+  consent: false,
+};
+
+/**
+ * Before the dialog opens: a new intent. The receipt (its code shown once), the errors and the
+ * consent tick go; what the resident typed stays in memory (never in storage), so closing and
+ * opening again loses nothing.
+ */
+export function reset(host: Host, what: Occurrence | 'mine') {
+  (host.registering ??= new ActionController(host)).reset();
+  (host.cancelling ??= new ActionController(host)).reset();
+  host.receipt = undefined;
+  host.errors = {};
+  host.note = '';
+  // Consent starts unticked for every registration (PIPL): it is given to this one.
+  host.values = { ...EMPTY, ...host.values, consent: false };
+  if (what === 'mine') {
+    host.failure = undefined;
+    host.codeError = undefined;
+    host.notFound = false;
+  } else if (host.activity?.id !== what.activity) {
+    host.activity = undefined;
+  }
+}
+
+/** Opens the dialog for an occurrence, or 我的报名. */
+export async function open(host: Host, what: Occurrence | 'mine') {
+  reset(host, what);
+  host.dialogFor = what;
+  await host.updateComplete;
+  if (!host.dialog.open) host.dialog.showModal();
+  host.renderRoot.querySelector<HTMLElement>('#d-title')?.focus();
+  if (what !== 'mine') void loadActivity(host, what);
+}
+
+/** The dialog closed: the focus goes back where the resident was. */
+export function closed(host: Host) {
+  // A close that arrives after the dialog was opened again (closed and reopened in one go).
+  if (host.dialog.open) return;
+  const what = host.dialogFor;
+  host.dialogFor = undefined;
+  // Back where the resident was: the activity's button, or 我的报名.
+  const back =
+    what === 'mine' || !what
+      ? host.renderRoot.querySelector<HTMLElement>('[part=mine]')
+      : host.renderRoot.querySelector<HTMLElement>(
+          `[part~=activity][data-key="${what.activity}@${what.date}"]`,
+        );
+  back?.focus();
+}
+
+/** Reads the occurrence's activity (description, audience, limits, registration window). */
+export async function loadActivity(host: Host, o: Occurrence) {
+  host.activityError = undefined;
+  try {
+    const a = await host.client.calendar.activity(o.activity);
+    if (host.dialogFor === o) host.activity = a;
+  } catch (error) {
+    if (host.dialogFor === o) host.activityError = ApiError.from(error);
+  }
+}
+
+// ---- the registration ----
+
+/** A registration went through: tells the page, and reads the seats again. */
+function registered(host: Host, detail: RegisteredDetail) {
+  host.dispatchEvent(new SqRegisteredEvent(detail));
+  host.refresh();
+}
+
+/** The fields in page order, and the field each error path belongs to. */
+const layout = (host: Host): FieldLayout => ({
+  order: ['name', 'phone', 'forWhom', 'elderName', 'elderRelation', 'party', 'consent'],
+  fieldOf: (path) =>
+    path === 'elder.relation' ? 'elderRelation' : path.startsWith('elder') ? 'elderName' : path,
+  isEmpty: (f) => (f === 'name' || f === 'phone') && !`${host.values[f] as string}`.trim(),
+});
+
+/** The largest party the form offers: the activity's rule, the same as the server's. */
+const limitOf = (a: ActivityPublic) => Math.max(1, partyLimit(a));
+
+/** The registration, as the server's schema takes it. */
+function toInput(host: Host, o: Occurrence, a: ActivityPublic): RegistrationInput {
+  const v = host.values;
+  const elder = v['forWhom'] === 'elder';
+  return {
+    activity: o.activity,
+    date: o.date,
+    name: v['name'] as string,
+    phone: v['phone'] as string,
+    forWhom: elder ? 'elder' : 'self',
+    ...(elder
+      ? { elder: { name: v['elderName'] as string, relation: v['elderRelation'] as string } }
+      : {}),
+    party: Math.min(Number(v['party']) || 1, limitOf(a)),
+    consent: v['consent'] as true,
+  };
+}
+
+/** The operation's schema (the server's rule), then the party limit (the same rule as the server's). */
+async function check(input: RegistrationInput, a: ActivityPublic): Promise<FieldError[]> {
+  const parsed = (await operationDef('registerForActivity')).input.safeParse(input);
+  const problems = parsed.success ? [] : toFieldErrors(parsed.error.issues);
+  const max = partyLimit(a);
+  if ((input.party ?? 1) > max) {
+    problems.push({ path: 'party', key: 'party.tooMany', params: { max } });
+  }
+  return problems;
+}
+
+async function focusFirstError(host: Host) {
+  await host.updateComplete;
+  const id = Object.keys(host.errors)[0];
+  if (id) host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+}
+
+/** 提交报名: checks, then sends under the intent's Idempotency-Key (the same on every retry). */
+async function submit(host: Host, o: Occurrence, a: ActivityPublic) {
+  if (host.registering!.busy) return;
+  const input = toInput(host, o, a);
+  const problems = await check(input, a);
+  host.errors = fieldErrors(problems, layout(host));
+  if (problems.length) return focusFirstError(host);
+  host.announce = host.t.t('sending');
+  const outcome = await host.registering!.run('register', input, (client, idempotencyKey) =>
+    client.calendar.register(input, { idempotencyKey }),
+  );
+  host.announce = '';
+  if (!outcome) return;
+  if ('value' in outcome) {
+    const r = outcome.value;
+    host.receipt = r;
+    const status = r.status === 'waitlisted' ? 'waitlisted' : 'confirmed';
+    registered(host, {
+      activity: r.activity,
+      date: r.date,
+      status,
+      ...(r.position !== undefined ? { position: r.position } : {}),
+    });
+    await host.updateComplete;
+    host.renderRoot.querySelector<HTMLElement>('#done')?.focus();
+  } else if (outcome.error.fields.length) {
+    host.errors = fieldErrors(outcome.error.fields, layout(host));
+    await focusFirstError(host);
+  }
+}
+
+function onInput(host: Host, e: Event) {
+  const el = e.target as HTMLInputElement;
+  if (!el.name) return;
+  const value = el.type === 'checkbox' ? el.checked : el.value;
+  host.values = { ...host.values, [el.name]: value };
+  const field = el.name === 'forWhom' ? 'forWhom' : el.id;
+  if (host.errors[field]) {
+    const { [field]: _, ...rest } = host.errors;
+    host.errors = rest;
+  }
+}
+
+const error = (host: Host, id: string) => {
+  const e = host.errors[id];
+  return e && host.t.t(e.key, e.params);
+};
+
+/** A field's id, label (`field.<id>`), hint and error. */
+const f = (host: Host, id: string, hint?: string) => ({
+  id,
+  label: host.t.t(`field.${id}`),
+  hint,
+  error: error(host, id),
+});
+
+// ---- rendering ----
+
+/** The dialog's content: an occurrence (details, then the form or the receipt), or 我的报名. */
+export function renderDialog(host: Host, what: Occurrence | 'mine') {
+  const t = host.t;
+  const close = html`<button
+    type="button"
+    class="button-secondary close"
+    @click=${() => host.dialog.close()}
+  >
+    ${t.t('close')}
+  </button>`;
+  if (what === 'mine') {
+    return html`<div class="dialog-head mine-head">${close}</div>
+      ${renderMine(host)}`;
+  }
+  return html`<div class="dialog-head">
+      <h2 id="d-title" tabindex="-1">${what.title}</h2>
+      ${close}
+    </div>
+    ${renderFacts(host, what)}
+    ${host.receipt ? renderReceipt(host, what) : renderRegistration(host, what)}`;
+}
+
+/**
+ * 2月17日 星期二 19:00–21:00 (or 全天): the date, the weekday and the time each kept whole,
+ * wrapping between them (care mode at 320px and 200% text has room for one at a time).
+ */
+function when(host: Host, date: string, time: string) {
+  const lang = host.t.lang;
+  return html`<span class="nowrap"
+      >${formatDate(date, lang, { month: 'long', day: 'numeric' })}</span
+    >
+    <span class="nowrap">${formatDate(date, lang, { weekday: 'long' })}</span>
+    <span>${time}</span>`;
+}
+
+const timeOf = (host: Host, o: { allDay?: boolean; start: string; end: string }) =>
+  o.allDay ? host.t.t('allDay') : `${shanghaiClock(o.start)}–${shanghaiClock(o.end)}`;
+
+function renderFacts(host: Host, o: Occurrence) {
+  const t = host.t;
+  const a = host.activity;
+  const left = seats(host, o);
+  return html`<dl class="summary-list">
+      <dt>${t.t('facts.time')}</dt>
+      <dd>${when(host, o.date, timeOf(host, o))}</dd>
+      <dt>${t.t('facts.place')}</dt>
+      <dd>${o.place}</dd>
+      ${
+        o.organiser
+          ? html`<dt>${t.t('facts.organiser')}</dt>
+              <dd>${o.organiser}</dd>`
+          : nothing
+      }
+      <dt>${t.t('facts.category')}</dt>
+      <dd>${t.t(`categories.${o.category}`)}</dd>
+      ${
+        a?.audience
+          ? html`<dt>${t.t('facts.audience')}</dt>
+              <dd>${a.audience}</dd>`
+          : nothing
+      }
+      <dt>${t.t('facts.seats')}</dt>
+      <dd>${left}${o.capacity ? `（${t.t('capacity', { n: o.capacity })}）` : nothing}</dd>
+    </dl>
+    ${a?.description ? html`<p class="description">${a.description}</p>` : nothing}`;
+}
+
+function renderRegistration(host: Host, o: Occurrence) {
+  const t = host.t;
+  if (o.state === 'cancelled') {
+    return html`<p class="notice">
+      <span
+        >${t.t('state.cancelled')}${o.reason ? html` ${t.t('reason', { reason: o.reason })}` : nothing}</span
+      >
+    </p>`;
+  }
+  if (o.state === 'finished' || o.state === 'none') {
+    return html`<p class="notice"><span>${t.t(`state.${o.state}`)}</span></p>`;
+  }
+  const a = host.activity;
+  if (!a) {
+    return host.activityError
+      ? html`<div class="alert" role="alert" part="error">
+          <p>${t.t('detailFailed')} ${t.t(host.activityError.key)}</p>
+          <button type="button" class="button-secondary" @click=${() => loadActivity(host, o)}>
+            ${t.t('common:retry')}
+          </button>
+        </div>`
+      : html`<p role="status">${t.t('detailLoading')}</p>`;
+  }
+  if (o.state === 'closed') {
+    const { opens } = registrationWindow(a, o.date, o.start);
+    const text =
+      Date.now() < opens
+        ? t.t('state.notYet', { opens: host.long(shanghaiDate(new Date(opens))) })
+        : t.t('state.closed', { minutes: a.closesMinutesBefore });
+    return html`<p class="notice"><span>${text}</span></p>`;
+  }
+  return renderForm(host, o, a);
+}
+
+function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
+  const t = host.t;
+  const v = host.values;
+  const ids = Object.keys(host.errors);
+  const max = limitOf(a);
+  const party = Math.min(Number(v['party']) || 1, max);
+  const action = host.registering!;
+  const sending = action.busy;
+  const failure = action.phase === 'failed' ? action.error : undefined;
+  const privacy = host.client.communities.peek(host.communityId ?? '')?.privacy;
+  const full = o.state === 'full';
+  const elder = v['forWhom'] === 'elder';
+  return html`<h3 class="register-heading">${t.t('register')}</h3>
+    ${full ? html`<p class="notice"><span>${t.t('state.full')}</span></p>` : nothing}
+    <form
+      part="form"
+      novalidate
+      @submit=${(e: Event) => (e.preventDefault(), void submit(host, o, a))}
+      @input=${(e: Event) => onInput(host, e)}
+      @change=${(e: Event) => onInput(host, e)}
+    >
+      ${errorSummary(
+        t.t('summary', { n: ids.length }),
+        ids.map((id) => [id, error(host, id)!]),
+        (id) => host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
+      )}
+      ${textField({ ...f(host, 'name', t.t('nameHint')), value: v['name'] as string, autocomplete: 'name' })}
+      ${phoneField({ ...f(host, 'phone', t.t('phoneHint')), value: v['phone'] as string })}
+      <fieldset class="field" part="field">
+        <legend>${t.t('field.forWhom')}</legend>
+        ${choice({ name: 'forWhom', type: 'radio', value: 'self', label: t.t('forSelf'), checked: !elder })}
+        ${choice({ name: 'forWhom', type: 'radio', value: 'elder', label: t.t('forElder'), checked: elder })}
+        ${
+          elder
+            ? html`<p class="hint-text">${t.t('elderHint')}</p>
+                ${textField({ ...f(host, 'elderName'), value: v['elderName'] as string })}
+                ${textField({ ...f(host, 'elderRelation', t.t('relationHint')), value: v['elderRelation'] as string })}`
+            : nothing
+        }
+      </fieldset>
+      ${
+        max > 1
+          ? field(
+              f(host, 'party', t.t('partyHint', { max })),
+              (d, invalid) =>
+                html`<select id="party" name="party" aria-describedby=${d} aria-invalid=${invalid}>
+                  ${options(
+                    Array.from({ length: max }, (_, i) => [
+                      String(i + 1),
+                      t.t('people', { n: i + 1 }),
+                    ]),
+                    String(party),
+                  )}
+                </select>`,
+              o.state === 'open' && o.capacity && party > (o.left ?? 0)
+                ? html`<p class="notice">
+                    <span>${t.t('partyWaits', { left: o.left ?? 0, n: party })}</span>
+                  </p>`
+                : nothing,
+            )
+          : nothing
+      }
+      <section class="box" part="privacy" aria-labelledby="privacy">
+        <h4 id="privacy">${t.t('privacy')}</h4>
+        <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
+        <p>${t.t('privacyWhat')}</p>
+        <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
+        <p>
+          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
+        </p>
+      </section>
+      ${choice({ id: 'consent', name: 'consent', label: t.t('consentLabel'), checked: v['consent'] === true, error: error(host, 'consent') })}
+      ${
+        failure && !failure.fields.length
+          ? statusBanner(
+              failure.code === 'network' ? t.t('offline') : `${t.t('failed')}${t.t(failure.key)}`,
+              true,
+              failure.retryable
+                ? { label: t.t('common:retry'), run: () => submit(host, o, a) }
+                : undefined,
+            )
+          : nothing
+      }
+      <button
+        type="submit"
+        class="primary"
+        part="submit"
+        aria-disabled=${sending ? 'true' : 'false'}
+      >
+        ${full ? t.t('submitWaitlist') : t.t('submit')}
+      </button>
+      <p class="status" role="status">${sending ? t.t('sending') : ''}</p>
+    </form>`;
+}
+
+async function downloadIcs(host: Host, o: Occurrence) {
+  try {
+    const file = await host.client.calendar.ics(o.activity, o.date);
+    download(file.filename, file.content, 'text/calendar;charset=utf-8');
+    host.note = '';
+  } catch {
+    host.note = host.t.t('receipt.calendarFailed');
+  }
+}
+
+function renderReceipt(host: Host, o: Occurrence) {
+  const t = host.t;
+  const r = host.receipt!;
+  const waitlisted = r.status === 'waitlisted';
+  const cutoff = host.activity?.cancelCutoffMinutes;
+  const until =
+    cutoff === undefined
+      ? undefined
+      : new Date(Date.parse(r.start) - cutoff * 60_000).toISOString();
+  return codeReceipt({
+    heading: waitlisted
+      ? t.t('receipt.waitlisted', { position: r.position ?? '' })
+      : t.t('receipt.confirmed'),
+    notes: [
+      ...(waitlisted ? [t.t('receipt.waitlistedNote')] : []),
+      ...(until
+        ? [
+            t.t('receipt.cancelBy', {
+              until: `${host.long(shanghaiDate(new Date(until)))} ${shanghaiClock(until)}`,
+            }),
+          ]
+        : []),
+    ],
+    rows: [
+      // In two groups of four (easier to read out and copy down); copy takes it whole.
+      [t.t('receipt.code'), r.code.replace(/^(.{4})(?=.)/, '$1 '), 'code'],
+      [t.t('receipt.activity'), o.title],
+      [
+        t.t('facts.time'),
+        `${host.long(r.date)} ${o.allDay ? t.t('allDay') : `${shanghaiClock(r.start)}–${shanghaiClock(r.end)}`}`,
+      ],
+      [t.t('facts.place'), o.place],
+    ],
+    code: r.code,
+    copy: t.t('receipt.copy'),
+    said: host.note,
+    onCopy: (copied) => (host.note = t.t(copied ? 'receipt.copied' : 'receipt.copyFailed')),
+    keep: t.t('receipt.keep'),
+    again: t.t('receipt.again'),
+    onAgain: () => host.dialog.close(),
+    more: html`<button
+      type="button"
+      class="button-secondary calendar"
+      @click=${() => downloadIcs(host, o)}
+    >
+      ${t.t('receipt.calendar')}
+    </button>`,
+  });
+}
+
+// ---- 我的报名 ----
+
+async function lookUp(host: Host, code: string, again = false) {
+  const t = host.t;
+  host.busy = true;
+  host.failure = undefined;
+  host.announce = t.t('searching');
+  try {
+    const view = await host.client.calendar.registration(code);
+    host.found = code;
+    host.mineView = view;
+    host.notFound = false;
+    host.codeError = undefined;
+    host.announce = t.t('found', { status: t.t(`statuses.${view.status}`) });
+    if (!again) {
+      await host.updateComplete;
+      host.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
+    }
+  } catch (e) {
+    const error = ApiError.from(e);
+    host.announce = '';
+    if (error.code === 'not_found') {
+      host.mineView = host.found = undefined;
+      host.notFound = true;
+    } else if (error.code === 'validation_failed' && error.fields.length) {
+      host.codeError = error.fields[0]!.key;
+    } else host.failure = error;
+  } finally {
+    host.busy = false;
+  }
+}
+
+function onLookUp(host: Host, e: Event) {
+  e.preventDefault();
+  if (host.busy) return;
+  const input = host.renderRoot.querySelector<HTMLInputElement>('#code')!;
+  const code = normalizeQueryCode(input.value);
+  host.notFound = false;
+  host.cancelling!.reset();
+  host.codeError = !code
+    ? 'codeRequired'
+    : code.length !== QUERY_CODE_LENGTH
+      ? 'queryCode.invalid'
+      : undefined;
+  if (host.codeError) return void input.focus();
+  void lookUp(host, code);
+}
+
+async function cancel(host: Host) {
+  const code = host.found;
+  if (!code || host.cancelling!.busy) return;
+  const outcome = await host.cancelling!.run('cancel', code, (client, idempotencyKey) =>
+    client.calendar.cancelRegistration(code, { idempotencyKey }),
+  );
+  if (!outcome) return;
+  if ('value' in outcome) {
+    host.mineView = outcome.value;
+    host.announce = host.t.t('cancelled');
+    // A seat came free (and someone in line may have moved up): the calendar reads again.
+    host.refresh();
+  }
+  await host.updateComplete;
+  host.renderRoot.querySelector<HTMLElement>('#cancel-outcome')?.focus();
+}
+
+function renderMine(host: Host) {
+  const t = host.t;
+  const invalid = !!host.codeError || host.notFound;
+  const described = ['code-hint', host.codeError && 'code-error', host.notFound && 'not-found'];
+  const form = html`<form part="form" novalidate @submit=${(e: Event) => onLookUp(host, e)}>
+    ${
+      host.notFound
+        ? html`<div id="not-found" class="alert" role="alert" part="error">
+            <p>${t.t('notFound')}</p>
+          </div>`
+        : nothing
+    }
+    <div class="field" part="field">
+      <label for="code">${t.t('codeLabel')}</label>
+      <p id="code-hint" class="hint-text">${t.t('codeHint')}</p>
+      <input
+        id="code"
+        type="text"
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck="false"
+        maxlength=${QUERY_CODE_INPUT_MAX}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${described.filter(Boolean).join(' ')}
+      />
+      ${host.codeError ? html`<p id="code-error" class="error-text" part="error">${t.t(host.codeError)}</p>` : nothing}
+    </div>
+    <button class="primary" aria-disabled=${host.busy ? 'true' : 'false'}>
+      ${host.busy && !host.mineView ? t.t('searching') : t.t('search')}
+    </button>
+  </form>`;
+  const strings = {
+    t: (key: string, o?: Record<string, unknown>) =>
+      t.t(
+        key === 'heading'
+          ? 'mineHeading'
+          : key === 'intro'
+            ? 'mineIntro'
+            : key === 'failed'
+              ? 'mineFailed'
+              : key,
+        o,
+      ),
+  };
+  return lookupShell(strings, {
+    form,
+    failure: host.failure,
+    retry: () => host.found && void lookUp(host, host.found, true),
+    announce: host.announce,
+    busy: host.busy,
+    result: host.mineView ? renderView(host) : nothing,
+  });
+}
+
+function renderView(host: Host) {
+  const t = host.t;
+  const v = host.mineView!;
+  const action = host.cancelling!;
+  const clock = (instant: string) => shanghaiClock(instant);
+  const until = `${host.long(shanghaiDate(new Date(v.cancelUntil)))} ${clock(v.cancelUntil)}`;
+  return html`<section class="result" part="result" aria-labelledby="result-heading">
+    <h3 id="result-heading" tabindex="-1">${v.activity.title}</h3>
+    <dl class="summary-list">
+      <dt>${t.t('status')}</dt>
+      <dd>
+        <strong>${t.t(`statuses.${v.status}`)}</strong>
+        ${v.status === 'waitlisted' && v.position ? html`<strong class="key">${t.t('position', { n: v.position })}</strong>` : nothing}
+      </dd>
+      <dt>${t.t('facts.time')}</dt>
+      <dd>${when(host, v.date, timeOf(host, v))}</dd>
+      <dt>${t.t('facts.place')}</dt>
+      <dd>${v.activity.place}</dd>
+      <dt>${t.t('registeredBy')}</dt>
+      <dd>
+        ${v.name}${v.elderName ? html`（${t.t('forElder')}：${v.elderName}）` : nothing} ·
+        ${t.t('people', { n: v.party })}
+      </dd>
+    </dl>
+    ${v.status === 'promoted' ? html`<p class="success"><span>${t.t('promotedNote')}</span></p>` : nothing}
+    ${
+      v.status === 'cancelled'
+        ? html`<p class="notice">
+            <span
+              >${
+                v.cancelledBy === 'staff'
+                  ? t.t('cancelledByStaff', { reason: v.cancelReason ?? '' })
+                  : t.t('cancelledByYou')
+              }</span
+            >
+          </p>`
+        : nothing
+    }
+    ${
+      action.phase === 'failed'
+        ? html`<p id="cancel-outcome" class="alert" role="alert" part="error" tabindex="-1">
+            <span>${t.t(action.message!)}</span>
+          </p>`
+        : action.phase === 'done'
+          ? html`<p id="cancel-outcome" class="success" tabindex="-1">
+              <span>${t.t('cancelled')}</span>
+            </p>`
+          : nothing
+    }
+    ${
+      v.canCancel
+        ? html`<p class="hint-text">${t.t('cancelUntil', { until })}</p>
+            <button
+              type="button"
+              class="button-secondary"
+              aria-disabled=${action.busy ? 'true' : 'false'}
+              @click=${() => void cancel(host)}
+            >
+              ${action.busy ? t.t('cancelling') : t.t('cancel')}
+            </button>`
+        : ['confirmed', 'waitlisted', 'promoted'].includes(v.status)
+          ? html`<p class="hint-text">${t.t('cannotCancel')}</p>`
+          : nothing
+    }
+    <button
+      type="button"
+      class="button-secondary"
+      @click=${() => host.found && void lookUp(host, host.found, true)}
+    >
+      ${host.busy ? t.t('searching') : t.t('refresh')}
+    </button>
+  </section>`;
+}
+
+/** The dialog's styles, adopted when this chunk loads (before the dialog first renders). */
+export const dialogStyles = [
+  controlStyles,
+  fieldStyles,
+  lookupStyles,
+  css`
+    dialog {
+      width: min(40rem, 100% - 1rem);
+      max-height: calc(100% - 1rem);
+      padding: var(--sq-space-4);
+      color: inherit;
+      background: var(--sq-color-surface);
+      border: 0;
+      border-radius: var(--sq-radius);
+      overflow-wrap: anywhere;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.5);
+    }
+    .dialog-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: var(--sq-space-3);
+    }
+    .dialog-head h2 {
+      flex: 1 1 12em;
+      margin: 0;
+    }
+    .mine-head {
+      justify-content: flex-end;
+    }
+    .summary-list {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: var(--sq-space-1) var(--sq-space-3);
+      margin: var(--sq-space-3) 0;
+    }
+    @media (min-width: 30rem) {
+      .summary-list {
+        grid-template-columns: minmax(4em, max-content) minmax(0, 1fr);
+      }
+    }
+    .summary-list dt {
+      font-weight: 600;
+    }
+    .summary-list dd {
+      margin: 0;
+    }
+    .description {
+      white-space: pre-line;
+    }
+    form {
+      display: grid;
+      gap: var(--sq-space-3);
+      justify-items: start;
+    }
+    form > .field,
+    fieldset.field {
+      justify-self: stretch;
+    }
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    legend {
+      font-weight: 600;
+    }
+    .key {
+      font-size: var(--sq-font-size-key);
+      margin-inline-start: var(--sq-space-2);
+    }
+    .receipt {
+      margin-top: var(--sq-space-3);
+    }
+    .receipt #code {
+      white-space: normal;
+    }
+  `,
+];

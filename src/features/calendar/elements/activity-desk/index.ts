@@ -1,0 +1,2 @@
+export { SqActivityDesk } from './activity-desk.js';
+export { SqActivityChangedEvent, type ActivityChangedDetail } from './events.js';
