@@ -171,6 +171,19 @@ export const AppealLookup: Story = {
     await found(canvasElement, '#code-input');
   },
 };
+/** 查我家楼栋: a building's 和谐楼道 scores — items, total, rank of the buildings scored. */
+export const BuildingScores: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await found(canvasElement, '#scores-open');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#scores-open')!.click();
+    await found(canvasElement, '#score-building option[value="xfl-g1-b2"]');
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#score-building')!;
+    select.value = 'xfl-g1-b2';
+    select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+    await found(canvasElement, '[part=scores]');
+  },
+};
 /** 党群服务中心's screen: large type, one page at a time, pages turn on a timer (pause button). */
 export const Kiosk: Story = { args: { kiosk: true } };
 /** The A4 poster for the notice board: both lists and the change log, nothing to press. */

@@ -5,6 +5,10 @@ import {
   appealInputSchema,
   appealReceiptSchema,
   appealsQuerySchema,
+  buildingScoreSheetSchema,
+  buildingScoresInputSchema,
+  buildingScoresQuerySchema,
+  publicBuildingScoresSchema,
   appealStaffViewSchema,
   appealViewSchema,
   redblackActionRequestSchema,
@@ -15,6 +19,8 @@ import {
   redblackEntrySchema,
   redblackEntryUpdateSchema,
   redblackIdSchema,
+  scoreSheetQuerySchema,
+  scoreSheetSchema,
 } from './model.js';
 import type { OperationDef } from '../../domain/operation.js';
 
@@ -110,5 +116,32 @@ export const redblackOperations = {
     access: 'staff',
     input: appealDecisionSchema,
     output: appealStaffViewSchema,
+  },
+  buildingScores: {
+    method: 'GET',
+    path: '/communities/{community}/buildings/{building}/redblack-scores',
+    summary:
+      "和谐楼道: a building's item scores, total and rank for a period (default its latest) and its archive; never who scored",
+    access: 'public',
+    input: buildingScoresQuerySchema,
+    output: publicBuildingScoresSchema,
+  },
+  putBuildingScores: {
+    method: 'PUT',
+    path: '/communities/{community}/redblack-scores/{period}/{building}',
+    summary:
+      'Staff: 和谐楼道 scores of a building for a period (each rubric item 0–10 in halves); again replaces them, the old kept',
+    access: 'staff',
+    input: buildingScoresInputSchema,
+    output: buildingScoreSheetSchema,
+  },
+  scoreSheet: {
+    method: 'GET',
+    path: '/communities/{community}/redblack-scores/{period}',
+    summary:
+      "Staff: a period's 和谐楼道 sheet: every building's scores, total, rank (ties share one), red/black candidates",
+    access: 'staff',
+    input: scoreSheetQuerySchema,
+    output: scoreSheetSchema,
   },
 } as const satisfies Record<string, OperationDef>;

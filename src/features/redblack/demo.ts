@@ -2,8 +2,10 @@
  * The demo street's 红黑榜 (幸福里社区) for the current quarter, made through the services so
  * every rule holds as for real entries: a red 最美楼道 for a building, a red person with their
  * recorded consent (shown masked), a black 楼道堆物 for a unit put right (待整改 → 已整改), a
- * black entry for a shop with an appeal pending, and one entry waiting for review. The appeal
- * code made on the way is thrown away. Names are made up; no phone number goes public.
+ * black entry for a shop with an appeal pending, and one entry waiting for review; and the
+ * quarter's 和谐楼道 scores of six of its seven buildings (2号楼 first, 1号楼 and 6号楼 tied, 5号楼
+ * under the threshold, 7号楼 not scored yet), scored by the author. The appeal code made on the
+ * way is thrown away. Names are made up; no phone number goes public.
  * (Inputs are parsed with zod's own `parse`, not domain/validation's: the embedded transport
  * loads this module before the feature's first call, and importing domain/validation here made
  * the drop-in split domain/errors out of the client's chunk — +0.3 kB and a request on every
@@ -15,13 +17,20 @@ import { createContext, type Actor } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 import {
   appealInputSchema,
+  buildingScoresInputSchema,
   redblackActionRequestSchema,
   redblackEntryInputSchema,
   type RedblackEntryInput,
   type RedblackStaffAction,
 } from './model.js';
 import { periodAt } from './rules.js';
-import { actOnRedblackEntry, appealRedblackEntry, createRedblackEntry } from './service.js';
+import {
+  actOnRedblackEntry,
+  appealRedblackEntry,
+  createRedblackEntry,
+  putBuildingScores,
+} from './service.js';
+import { scoreItemIds } from './rubric.js';
 
 const staff = (id: string, name: string): Actor => ({
   kind: 'staff',
@@ -107,5 +116,25 @@ export async function seedDemoRedblack(store: Store, clock: Clock = systemClock)
     },
     false,
   );
+  // 和谐楼道: the quarter's scores, item by item in the rubric's order.
+  const quarter: [building: string, scores: number[]][] = [
+    ['xfl-g1-b1', [8, 8, 7.5, 8, 9]],
+    ['xfl-g1-b2', [9.5, 9.5, 9, 9, 10]],
+    ['xfl-g1-b3', [8, 7, 8, 8.5, 8]],
+    ['xfl-g2-b4', [7, 8, 6.5, 7, 7.5]],
+    ['xfl-g2-b5', [5, 4, 6, 5.5, 6]],
+    ['xfl-g2-b6', [8, 8, 8, 8, 8.5]],
+  ];
+  for (const [building, scores] of quarter) {
+    await putBuildingScores(
+      writer,
+      z.parse(buildingScoresInputSchema, {
+        community: 'xingfuli',
+        period,
+        building,
+        scores: Object.fromEntries(scoreItemIds.map((id, i) => [id, scores[i]])),
+      }),
+    );
+  }
   return true;
 }

@@ -10,7 +10,14 @@ import {
   redblackActions,
   redblackStatuses,
 } from './machine.js';
-import { mayName, PERIOD_PATTERN, subjectKinds, type SubjectKind } from './rules.js';
+import {
+  mayName,
+  PERIOD_PATTERN,
+  SCORE_MAX,
+  SCORE_STEP,
+  subjectKinds,
+  type SubjectKind,
+} from './rules.js';
 
 export * from './machine.js';
 
@@ -378,3 +385,113 @@ export const redblackIdSchema = z.object({ id: idSchema });
 
 /** The stored hash of an appeal code (申诉码), salted with its kind like the other codes. */
 export const hashAppealCode = (code: string): string => hashQueryCode('redblack-appeal', code);
+
+// ---- 和谐楼道: building scores per period ----
+
+/** One rubric item's score: 0–10 in steps of 0.5. */
+export const itemScoreSchema = z
+  .number('score.invalid')
+  .check(
+    z.minimum(0, 'score.range'),
+    z.maximum(SCORE_MAX, 'score.range'),
+    z.multipleOf(SCORE_STEP, 'score.step'),
+  );
+
+/** Staff score one building for a period (every item of the community's rubric). */
+export const buildingScoresInputSchema = z.object({
+  community: idSchema,
+  period: periodSchema,
+  building: idSchema,
+  /** By rubric item id. */
+  scores: z.record(idSchema, itemScoreSchema, 'scores.invalid'),
+});
+export type BuildingScoresInput = z.input<typeof buildingScoresInputSchema>;
+
+const scoreVersion = {
+  scores: z.record(z.string(), z.number()),
+  total: z.number(),
+  /** The staff member who scored (never public). */
+  scoredBy: idSchema,
+  scoredAt: z.string(),
+};
+
+/** A building's score sheet for a period, as stored: re-scoring keeps the replaced versions. */
+export const buildingScoreSheetSchema = z.object({
+  community: idSchema,
+  period: z.string(),
+  building: idSchema,
+  ...scoreVersion,
+  /** The versions re-scoring replaced, oldest first (audit). */
+  history: z.array(z.object(scoreVersion)),
+});
+export type BuildingScoreSheet = z.output<typeof buildingScoreSheetSchema>;
+
+const scoreItemSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  nameEn: z.optional(z.string()),
+});
+
+export const scoreSheetQuerySchema = z.object({ community: idSchema, period: periodSchema });
+
+/** Staff: every building of a period with totals, ranks and the suggested candidates. */
+export const scoreSheetSchema = z.object({
+  community: idSchema,
+  period: z.string(),
+  periodLabel: z.string(),
+  items: z.array(scoreItemSchema),
+  /** Highest total: items × 10. */
+  max: z.number(),
+  redTop: z.int(),
+  blackBelow: z.number(),
+  rows: z.array(
+    z.object({
+      grid: idSchema,
+      building: idSchema,
+      name: z.string(),
+      nameEn: z.optional(z.string()),
+      /** Not yet scored this period: no scores, total or rank. */
+      scores: z.optional(z.record(z.string(), z.number())),
+      total: z.optional(z.number()),
+      rank: z.optional(z.int()),
+      /** The ranking's suggestion to the editor (红榜/黑榜 candidate). */
+      suggestion: z.optional(z.enum(redblackLists)),
+      scoredBy: z.optional(idSchema),
+      scoredAt: z.optional(z.string()),
+      /** How many times it was scored again (the replaced versions are kept). */
+      rescored: z.int(),
+    }),
+  ),
+  /** Buildings scored this period / all buildings. */
+  scored: z.int(),
+  /** Periods with scores, newest first. */
+  periods: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+export type ScoreSheet = z.output<typeof scoreSheetSchema>;
+
+export const buildingScoresQuerySchema = z.object({
+  community: idSchema,
+  building: idSchema,
+  /** Without it, the building's latest scored period. */
+  period: z.optional(periodSchema),
+});
+
+/** Public: one building's scores for a period — building-level only, never who scored. */
+export const publicBuildingScoresSchema = z.object({
+  community: idSchema,
+  building: idSchema,
+  name: z.string(),
+  nameEn: z.optional(z.string()),
+  /** Absent when the building has no scores yet. */
+  period: z.optional(z.string()),
+  periodLabel: z.optional(z.string()),
+  items: z.array(z.extend(scoreItemSchema, { score: z.number() })),
+  total: z.optional(z.number()),
+  max: z.optional(z.number()),
+  rank: z.optional(z.int()),
+  /** Buildings scored that period. */
+  of: z.optional(z.int()),
+  /** The building's scored periods, newest first (the archive). */
+  periods: z.array(z.object({ key: z.string(), label: z.string(), total: z.number() })),
+});
+export type PublicBuildingScores = z.output<typeof publicBuildingScoresSchema>;

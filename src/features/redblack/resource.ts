@@ -2,7 +2,7 @@ import type { InputOf, OutputOf } from '../../domain/operation.js';
 import type { Caller } from '../../services/feature.js';
 import type { CallOptions } from '../../sdk/transport.js';
 import type { redblackOperations } from './contract.js';
-import type { AppealOutcome, RedblackStaffAction } from './model.js';
+import type { AppealOutcome, BuildingScoresInput, RedblackStaffAction } from './model.js';
 
 type Ops = typeof redblackOperations;
 type In<N extends keyof Ops> = InputOf<Ops, N>;
@@ -13,7 +13,8 @@ type Out<N extends keyof Ops> = OutputOf<Ops, N>;
  * entry on the board (its code is shown once), `appealStatus` by that code. Staff (own
  * community): `entries`, `entry`, `create`, `update` (a draft, or a correction after
  * publishing), `act` (submit, return, publish — never one's own entry —, rectify, renew,
- * withdraw), `appeals`, `decide`.
+ * withdraw), `appeals`, `decide`. 和谐楼道 scores: `buildingScores` (everyone: one building's
+ * items, total and rank), staff `putBuildingScores` and `scoreSheet` (ranks and suggestions).
  */
 export interface RedblackResource {
   /** The board now (what is on it at this moment), or an archived period (`2026-Q3`). */
@@ -55,6 +56,19 @@ export interface RedblackResource {
     decision: AppealOutcome,
     options?: CallOptions,
   ): Promise<Out<'decideRedblackAppeal'>>;
+  /** 和谐楼道: one building's items, total and rank for a period (its latest without one), and its archive. */
+  buildingScores(
+    community: string,
+    building: string,
+    period?: string,
+  ): Promise<Out<'buildingScores'>>;
+  /** Staff: scores one building for a period (every rubric item, 0–10 in halves); again replaces them. */
+  putBuildingScores(
+    input: BuildingScoresInput,
+    options?: CallOptions,
+  ): Promise<Out<'putBuildingScores'>>;
+  /** Staff: the period's score sheet — every building, totals, ranks, red/black candidates. */
+  scoreSheet(community: string, period: string): Promise<Out<'scoreSheet'>>;
 }
 
 export const redblackResource = (c: Caller<Ops>): RedblackResource => ({
@@ -71,4 +85,11 @@ export const redblackResource = (c: Caller<Ops>): RedblackResource => ({
   appeals: (query) => c.call('listRedblackAppeals', query),
   decide: (id, decision, opts) =>
     c.call('decideRedblackAppeal', { ...decision, id } as In<'decideRedblackAppeal'>, opts),
+  buildingScores: (community, building, period) =>
+    c.call(
+      'buildingScores',
+      period === undefined ? { community, building } : { community, building, period },
+    ),
+  putBuildingScores: (input, opts) => c.call('putBuildingScores', input, opts),
+  scoreSheet: (community, period) => c.call('scoreSheet', { community, period }),
 });

@@ -24,3 +24,43 @@ export const defaultRubric: Category[] = [
 /** A community's rubric, or the default one. */
 export const rubricOf = (community: { categories: { redblack?: Category[] } }): Category[] =>
   community.categories.redblack ?? defaultRubric;
+
+// ---- 和谐楼道: scoring each building per period ----
+
+/** The default scoring rubric's items (0–10 each, higher is better), from the rubric above. */
+export const scoreItemIds = [
+  'sanitation', // 环境卫生
+  'hallway-clutter', // 楼道堆物 (10: nothing stored in the hallway)
+  'dogs', // 文明养犬
+  'waste-sorting', // 垃圾分类
+  'mutual-aid', // 邻里互助
+] as const;
+export const defaultScoreItems: Category[] = scoreItemIds.map((id) =>
+  defaultRubric.find((c) => c.id === id)!,
+);
+/** Top-ranked buildings suggested as red candidates, unless a community sets its own. */
+export const DEFAULT_RED_TOP = 3;
+/** Average item score below which a building is a black candidate (及格线), by default. */
+export const DEFAULT_BLACK_BELOW = 6;
+
+export interface ScoreSettings {
+  items: Category[];
+  redTop: number;
+  blackBelow: number;
+}
+
+/** A community's scoring rubric and suggestion settings, with the defaults. */
+export const scoreSettingsOf = (community: {
+  settings?:
+    | {
+        redblack?: { scoreItems?: Category[]; redTop?: number; blackBelow?: number } | undefined;
+      }
+    | undefined;
+}): ScoreSettings => {
+  const own = community.settings?.redblack;
+  return {
+    items: own?.scoreItems ?? defaultScoreItems,
+    redTop: own?.redTop ?? DEFAULT_RED_TOP,
+    blackBelow: own?.blackBelow ?? DEFAULT_BLACK_BELOW,
+  };
+};

@@ -160,3 +160,48 @@ export const mayName = (list: RedblackList, kind: SubjectKind): boolean =>
 /** A subject's person, if any, as the public may see them: masked unless consent covers it. */
 export const publicPersonName = (name: string, fullNameConsented: boolean): string =>
   fullNameConsented ? name.trim() : maskName(name);
+
+// ---- 和谐楼道 scores ----
+
+/** Highest score of one rubric item; scores go in steps of 0.5 from 0. */
+export const SCORE_MAX = 10;
+export const SCORE_STEP = 0.5;
+
+/** 0–10 in steps of 0.5 (7, 7.5 — never 7.3, never 11). */
+export const isItemScore = (n: number): boolean =>
+  Number.isFinite(n) && n >= 0 && n <= SCORE_MAX && Number.isInteger(n / SCORE_STEP);
+
+/** A building's total for a period: the sum of its items (halves add up exactly). */
+export const scoreTotal = (scores: Readonly<Record<string, number>>): number =>
+  Object.values(scores).reduce((sum, n) => sum + n, 0);
+
+/**
+ * Ranks by total, highest first; ties share a rank and the next rank skips (1, 1, 3 — the
+ * standard competition ranking). `order` only orders equal totals for display.
+ */
+export function rankByTotal<T extends { total: number }>(
+  rows: readonly T[],
+  order: (a: T, b: T) => number = () => 0,
+): (T & { rank: number })[] {
+  const sorted = [...rows].sort((a, b) => b.total - a.total || order(a, b));
+  let rank = 0;
+  return sorted.map((row, i) => {
+    if (i === 0 || row.total !== sorted[i - 1]!.total) rank = i + 1;
+    return { ...row, rank };
+  });
+}
+
+export type ScoreSuggestion = RedblackList;
+
+/**
+ * What the ranking suggests to the editor (never published by itself): a building whose
+ * average item score is below `blackBelow` is a black candidate; among the rest, those ranked
+ * `redTop` or better (ties at the edge included) are red candidates.
+ */
+export function scoreSuggestion(
+  row: { rank: number; total: number; items: number },
+  settings: { redTop: number; blackBelow: number },
+): ScoreSuggestion | undefined {
+  if (row.items > 0 && row.total < settings.blackBelow * row.items) return 'black';
+  return row.rank <= settings.redTop ? 'red' : undefined;
+}

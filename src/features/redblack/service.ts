@@ -323,3 +323,10 @@ export const getRedblackEntry = onFirstCall(desk, 'getRedblackEntry');
 export const listRedblackEntries = onFirstCall(desk, 'listRedblackEntries');
 export const listRedblackAppeals = onFirstCall(desk, 'listRedblackAppeals');
 export const decideRedblackAppeal = onFirstCall(desk, 'decideRedblackAppeal');
+
+// ---- 和谐楼道 scores (scores.ts, loaded on the first call of one of them) ----
+
+const scores = () => import('./scores.js');
+export const buildingScores = onFirstCall(scores, 'buildingScores');
+export const putBuildingScores = onFirstCall(scores, 'putBuildingScores');
+export const scoreSheet = onFirstCall(scores, 'scoreSheet');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seedDemo } from '../../../src/features/core/demo.js';
 import { seedDemoRedblack } from '../../../src/features/redblack/demo.js';
-import { redblackBoard } from '../../../src/features/redblack/service.js';
+import { redblackBoard, scoreSheet } from '../../../src/features/redblack/service.js';
 import { createContext } from '../../../src/services/context.js';
 import { createMemoryStore } from '../../../src/stores/memory.js';
 import { manualClock } from '../../server/harness.js';
@@ -44,6 +44,26 @@ describe('redblack demo', () => {
     )!;
     assert.ok(person.subject.kind === 'person' && person.subject.consent.recordedBy);
     assert.notEqual(person.publishedBy, person.author);
+    // 和谐楼道: six buildings scored this quarter, ranked with a tie, candidates suggested.
+    const sheet = await scoreSheet(
+      createContext(store, {
+        clock,
+        actor: { kind: 'staff', id: 'x', name: 'x', role: 'staff', community: 'xingfuli' },
+      }),
+      { community: 'xingfuli', period: '2026-Q4' },
+    );
+    assert.deepEqual(
+      sheet.rows.map((r) => [r.name, r.total ?? null, r.rank ?? null, r.suggestion ?? null]),
+      [
+        ['1号楼', 40.5, 2, 'red'],
+        ['2号楼', 47, 1, 'red'],
+        ['3号楼', 39.5, 4, null],
+        ['4号楼', 36, 5, null],
+        ['5号楼', 26.5, 6, 'black'],
+        ['6号楼', 40.5, 2, 'red'],
+        ['7号楼', null, null, null],
+      ],
+    );
   });
 });
 

@@ -14,6 +14,7 @@ import { createMemoryStore } from '../../../src/stores/memory.js';
 import { testDatabases } from '../../server/db.js';
 import { manualClock, startTestServer } from '../../server/harness.js';
 import { fails } from '../../sdk/fails.js';
+import { PNG } from '../../fixtures/images.js';
 
 const databases = testDatabases();
 after(async () => {
@@ -256,6 +257,24 @@ for (const target of targets) {
         );
         const third = await boardOf(env);
         assert.equal(third.red.find((e) => e.id === home.id)!.subject.label, '1号楼2单元住户');
+      } finally {
+        await env.stop();
+      }
+    });
+
+    it("staff of the entry's community read its evidence photos (the reviewer's check); no one else", async () => {
+      const env = await target.start();
+      try {
+        const photo = await env.author.uploads.create(new Blob([PNG], { type: 'image/png' }));
+        // Not yet part of an entry: nobody reads it.
+        await fails(env.reviewer.uploads.get(photo.id), 'not_found', 404);
+        const entry = await env.author.redblack.create(red({ photos: [photo.id] }));
+        ours.add(entry.id);
+        await env.author.redblack.act(entry.id, { action: 'submit' });
+        const blob = await env.reviewer.uploads.get(photo.id);
+        assert.deepEqual(new Uint8Array(await blob.arrayBuffer()), PNG);
+        await fails(env.other.uploads.get(photo.id), 'not_found', 404);
+        await fails(env.resident.uploads.get(photo.id), 'unauthorized', 401);
       } finally {
         await env.stop();
       }
@@ -541,6 +560,153 @@ for (const target of targets) {
           ['withdrawn', 'corrected'],
         );
         assert.deepEqual(last.red, []);
+      } finally {
+        await env.stop();
+      }
+    });
+
+    it('和谐楼道: staff score buildings, re-scoring is audited, the sheet ranks and suggests, anyone looks up a building', async () => {
+      const env = await target.start();
+      try {
+        const items = ['sanitation', 'hallway-clutter', 'dogs', 'waste-sorting', 'mutual-aid'];
+        const all = (n: number) => Object.fromEntries(items.map((i) => [i, n]));
+        const score = (building: string, scores: Record<string, unknown>, period = '2026-Q1') =>
+          env.author.redblack.putBuildingScores({
+            community: 'xingfuli',
+            period,
+            building,
+            scores: scores as Record<string, number>,
+          });
+        const first = await score('xfl-g1-b1', all(9));
+        assert.equal(first.total, 45);
+        assert.equal(first.scoredAt, '2026-03-02T01:00:00.000Z');
+        await score('xfl-g1-b2', all(7));
+        await score('xfl-g1-b3', { ...all(8), dogs: 7.5, 'mutual-aid': 8.5 });
+        await score('xfl-g2-b4', { ...all(5), sanitation: 4.5 });
+
+        // Bad input is a 400 with field keys, never a 5xx.
+        const keysOf = async (p: Promise<unknown>) =>
+          (await fails(p, 'validation_failed', 400)).fields.map((f) => `${f.path} ${f.key}`);
+        assert.deepEqual(await keysOf(score('xfl-g1-b1', { ...all(9), dogs: 11 })), [
+          'scores.dogs score.range',
+        ]);
+        assert.deepEqual(await keysOf(score('xfl-g1-b1', { ...all(9), dogs: 7.3 })), [
+          'scores.dogs score.step',
+        ]);
+        assert.deepEqual(await keysOf(score('xfl-g1-b1', { ...all(9), dogs: '9' })), [
+          'scores.dogs score.invalid',
+        ]);
+        const { dogs: _d, ...four } = all(9);
+        assert.deepEqual(await keysOf(score('xfl-g1-b1', { ...four, parking: 9 })), [
+          'scores.dogs score.required',
+          'scores.parking score.unknownItem',
+        ]);
+        assert.deepEqual(await keysOf(score('nowhere', all(9))), ['building location.unknown']);
+        assert.deepEqual(await keysOf(score('xfl-g1-b1', all(9), '2026-Q3')), [
+          'period period.notStarted',
+        ]);
+        assert.deepEqual(await keysOf(score('xfl-g1-b1', all(9), '2026-Q9')), [
+          'period period.invalid',
+        ]);
+        // Staff of another community, and residents, cannot score.
+        await fails(
+          env.other.redblack.putBuildingScores({
+            community: 'xingfuli',
+            period: '2026-Q1',
+            building: 'xfl-g1-b1',
+            scores: all(1),
+          }),
+          'forbidden',
+          403,
+        );
+        await fails(env.resident.redblack.scoreSheet('xingfuli', '2026-Q1'), 'unauthorized', 401);
+
+        // Scoring again replaces the sheet and keeps the replaced version.
+        env.clock.advance(60_000);
+        const again = await env.reviewer.redblack.putBuildingScores({
+          community: 'xingfuli',
+          period: '2026-Q1',
+          building: 'xfl-g1-b2',
+          scores: all(8),
+        });
+        assert.equal(again.total, 40);
+        assert.deepEqual(
+          again.history.map((h) => [h.total, h.scoredAt]),
+          [[35, '2026-03-02T01:00:00.000Z']],
+        );
+        assert.notEqual(again.scoredBy, again.history[0]!.scoredBy);
+
+        const sheet = await env.reviewer.redblack.scoreSheet('xingfuli', '2026-Q1');
+        assert.equal(sheet.periodLabel, '2026年第一季度');
+        assert.deepEqual(
+          sheet.items.map((i) => i.name),
+          ['环境卫生', '楼道堆物', '文明养犬', '垃圾分类', '邻里互助'],
+        );
+        assert.deepEqual([sheet.max, sheet.redTop, sheet.blackBelow], [50, 3, 6]);
+        assert.equal(sheet.rows.length, 7, 'every building of 幸福里');
+        assert.equal(sheet.scored, 4);
+        assert.deepEqual(
+          sheet.rows.map((r) => [r.name, r.total ?? null, r.rank ?? null, r.suggestion ?? null]),
+          [
+            ['1号楼', 45, 1, 'red'],
+            ['2号楼', 40, 2, 'red'],
+            ['3号楼', 40, 2, 'red'],
+            ['4号楼', 24.5, 4, 'black'],
+            ['5号楼', null, null, null],
+            ['6号楼', null, null, null],
+            ['7号楼', null, null, null],
+          ],
+        );
+        assert.equal(sheet.rows[1]!.rescored, 1);
+        assert.ok(sheet.periods.some((p) => p.key === '2026-Q1'));
+
+        // Anyone: one building's items, total and rank — never who scored.
+        const mine = await env.resident.redblack.buildingScores('xingfuli', 'xfl-g1-b3', '2026-Q1');
+        assert.deepEqual(
+          mine.items.map((i) => [i.name, i.score]),
+          [
+            ['环境卫生', 8],
+            ['楼道堆物', 8],
+            ['文明养犬', 7.5],
+            ['垃圾分类', 8],
+            ['邻里互助', 8.5],
+          ],
+        );
+        assert.deepEqual(
+          [mine.name, mine.periodLabel, mine.total, mine.max, mine.rank, mine.of],
+          ['3号楼', '2026年第一季度', 40, 50, 2, 4],
+        );
+        assert.deepEqual(
+          mine.periods.find((p) => p.key === '2026-Q1'),
+          { key: '2026-Q1', label: '2026年第一季度', total: 40 },
+        );
+        const text = JSON.stringify(mine);
+        for (const secret of [
+          'scoredBy',
+          'scoredAt',
+          'history',
+          'xingfuli-',
+          'xfl-grid',
+          '王建国',
+        ]) {
+          assert.ok(!text.includes(secret), `no ${secret} in public output`);
+        }
+        // Without a period: the building's latest.
+        const latest = await env.resident.redblack.buildingScores('xingfuli', 'xfl-g1-b3');
+        assert.equal(latest.period, latest.periods[0]!.key);
+        // Unknown building, a period it was not scored in: 404; a bad period: 400.
+        await fails(env.resident.redblack.buildingScores('xingfuli', 'nowhere'), 'not_found', 404);
+        await fails(
+          env.resident.redblack.buildingScores('xingfuli', 'xfl-g1-b3', '2025-Q4'),
+          'not_found',
+          404,
+        );
+        await fails(
+          env.resident.redblack.buildingScores('xingfuli', 'xfl-g1-b3', 'soon'),
+          'validation_failed',
+          400,
+        );
+        await fails(env.resident.redblack.buildingScores('nowhere', 'xfl-g1-b3'), 'not_found', 404);
       } finally {
         await env.stop();
       }

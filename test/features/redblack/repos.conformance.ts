@@ -2,6 +2,7 @@
 import { DomainError } from '../../../src/domain/index.js';
 import type {
   Appeal,
+  BuildingScoreSheet,
   RedblackChange,
   RedblackEntry,
 } from '../../../src/features/redblack/model.js';
@@ -79,7 +80,99 @@ const change = (id: string, at: string, extra: Partial<RedblackChange> = {}): Re
   ...extra,
 });
 
+const sheet = (
+  building: string,
+  period: string,
+  total: number,
+  extra: Partial<BuildingScoreSheet> = {},
+): BuildingScoreSheet => ({
+  community: 'xingfuli',
+  period,
+  building,
+  scores: { sanitation: total / 2, dogs: total / 2 },
+  total,
+  scoredBy: 'xingfuli-grid',
+  scoredAt: '2026-03-02T01:00:00.000Z',
+  history: [],
+  ...extra,
+});
+
 export function redblackConformance(withStore: WithStore, it: It) {
+  it(
+    'redblack: score sheets by community, period and building; a period, a building, periods',
+    withStore(async (store) => {
+      const one = sheet('xfl-g1-b2', '2026-Q1', 15.5);
+      await store.redblackScores.put(one);
+      same(await store.redblackScores.get('xingfuli', '2026-Q1', 'xfl-g1-b2'), one, 'round trip');
+      check(
+        (await store.redblackScores.get('xingfuli', '2026-Q1', 'xfl-g1-b2\u0000')) === undefined,
+        'NUL key',
+      );
+      check(
+        (await store.redblackScores.get('xingfuli', '2026-Q2', 'xfl-g1-b2')) === undefined,
+        'other period',
+      );
+      // Replaced by (community, period, building), with the old version in its history.
+      const again = sheet('xfl-g1-b2', '2026-Q1', 18, {
+        scoredBy: 'xingfuli-admin',
+        scoredAt: '2026-03-03T01:00:00.000Z',
+        history: [
+          {
+            scores: one.scores,
+            total: one.total,
+            scoredBy: one.scoredBy,
+            scoredAt: one.scoredAt,
+          },
+        ],
+      });
+      await store.redblackScores.put(again);
+      same(await store.redblackScores.get('xingfuli', '2026-Q1', 'xfl-g1-b2'), again, 'replaced');
+      await store.redblackScores.put(sheet('xfl-g1-b1', '2026-Q1', 12));
+      await store.redblackScores.put(sheet('xfl-g1-b2', '2025-Q4', 10));
+      await store.redblackScores.put(sheet('xfl-g1-b2', '2026-03', 9));
+      await store.redblackScores.put(sheet('xfl-g1-b2', '2026-Q1', 5, { community: 'chunhui' }));
+      same(
+        (await store.redblackScores.listPeriod('xingfuli', '2026-Q1')).map((s) => [
+          s.building,
+          s.total,
+        ]),
+        [
+          ['xfl-g1-b1', 12],
+          ['xfl-g1-b2', 18],
+        ],
+        'a period, by building',
+      );
+      same(
+        (await store.redblackScores.listBuilding('xingfuli', 'xfl-g1-b2')).map((s) => s.period),
+        ['2026-Q1', '2026-03', '2025-Q4'],
+        "a building's periods, newest key first",
+      );
+      same(
+        await store.redblackScores.periods('xingfuli'),
+        ['2026-Q1', '2026-03', '2025-Q4'],
+        'periods, newest key first',
+      );
+      same(await store.redblackScores.periods('nowhere'), [], 'no periods');
+      same(await store.redblackScores.listPeriod('xingfuli\u0000', '2026-Q1'), [], 'NUL community');
+      // A locked read inside a transaction, and a rollback leaves the sheet as it was.
+      await store
+        .transaction(async (tx) => {
+          const locked = await tx.redblackScores.get('xingfuli', '2026-Q1', 'xfl-g1-b1', {
+            lock: true,
+          });
+          check(locked?.total === 12, 'locked read');
+          await tx.redblackScores.put(sheet('xfl-g1-b1', '2026-Q1', 1));
+          throw new Error('rollback');
+        })
+        .catch(() => undefined);
+      same(
+        (await store.redblackScores.get('xingfuli', '2026-Q1', 'xfl-g1-b1'))?.total,
+        12,
+        'rolled back',
+      );
+    }),
+  );
+
   it(
     'redblack: entries by id, listed newest first by status, period and board time; periods',
     withStore(async (store) => {

@@ -2,6 +2,7 @@
 import type {
   Appeal,
   AppealStatus,
+  BuildingScoreSheet,
   RedblackChange,
   RedblackEntry,
   RedblackStatus,
@@ -15,6 +16,7 @@ import type {
   RedblackEntryQuery,
   RedblackEntryRepository,
   RedblackRepositories,
+  RedblackScoreRepository,
 } from './types.js';
 
 const LIST_MAX = 500;
@@ -112,8 +114,51 @@ class MemoryRedblackChanges implements RedblackChangeRepository {
   }
 }
 
+/** Descending by key (newest period first). */
+const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+
+class MemoryRedblackScores implements RedblackScoreRepository {
+  constructor(private readonly tx: MemoryCore) {}
+  private key = (community: string, period: string, building: string) =>
+    `${community}\u0000${period}\u0000${building}`;
+  async get(community: string, period: string, building: string) {
+    return this.tx.get<BuildingScoreSheet>(
+      'redblack_scores',
+      this.key(community, period, building),
+    );
+  }
+  async put(sheet: BuildingScoreSheet) {
+    this.tx.set('redblack_scores', this.key(sheet.community, sheet.period, sheet.building), sheet);
+  }
+  private where(match: (s: Readonly<BuildingScoreSheet>) => boolean) {
+    const out: BuildingScoreSheet[] = [];
+    for (const s of this.tx.scan<BuildingScoreSheet>('redblack_scores')) {
+      if (match(s)) out.push(structuredClone(s) as BuildingScoreSheet);
+    }
+    return out;
+  }
+  async listPeriod(community: string, period: string) {
+    return this.where((s) => s.community === community && s.period === period).sort(
+      (a, b) => -desc(a.building, b.building),
+    );
+  }
+  async listBuilding(community: string, building: string) {
+    return this.where((s) => s.community === community && s.building === building).sort((a, b) =>
+      desc(a.period, b.period),
+    );
+  }
+  async periods(community: string) {
+    const seen = new Set<string>();
+    for (const s of this.tx.scan<BuildingScoreSheet>('redblack_scores')) {
+      if (s.community === community) seen.add(s.period);
+    }
+    return [...seen].sort(desc);
+  }
+}
+
 export const redblackMemoryImpl = (core: MemoryCore): RedblackRepositories => ({
   redblackEntries: new MemoryRedblackEntries(core),
   redblackAppeals: new MemoryRedblackAppeals(core),
   redblackChanges: new MemoryRedblackChanges(core),
+  redblackScores: new MemoryRedblackScores(core),
 });

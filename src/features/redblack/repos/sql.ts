@@ -1,7 +1,8 @@
-// 红黑榜 in the SQL store (migration 12).
+// 红黑榜 in the SQL store (migration 12; 和谐楼道 scores: migration 15).
 import type {
   Appeal,
   AppealStatus,
+  BuildingScoreSheet,
   RedblackChange,
   RedblackEntry,
   RedblackStatus,
@@ -25,6 +26,7 @@ import type {
   RedblackEntryQuery,
   RedblackEntryRepository,
   RedblackRepositories,
+  RedblackScoreRepository,
 } from './types.js';
 
 const LIST_MAX = 500;
@@ -181,10 +183,59 @@ class SqlRedblackChanges implements RedblackChangeRepository {
   }
 }
 
+class SqlRedblackScores implements RedblackScoreRepository {
+  constructor(private readonly x: SqlCore) {}
+  private async rows(where: string, params: string[], order: string) {
+    if (!noNul(...params)) return [];
+    const rows = await this.x.db.query<{ data: BuildingScoreSheet }>(
+      `SELECT data FROM ${this.x.s}.redblack_scores WHERE ${where} ORDER BY ${order}`,
+      params,
+    );
+    return rows.map((r) => r.data);
+  }
+  async get(community: string, period: string, building: string, options?: ReadOptions) {
+    const [sheet] = await this.rows(
+      'community = $1 AND period = $2 AND building = $3',
+      [community, period, building],
+      `building${forUpdate(options)}`,
+    );
+    return sheet;
+  }
+  async put(s: BuildingScoreSheet) {
+    await this.x.db.query(
+      `INSERT INTO ${this.x.s}.redblack_scores (community, period, building, total, scored_at, data)
+       VALUES ($1, $2, $3, $4, $5::timestamptz, $6::text::json)
+       ON CONFLICT (community, period, building) DO UPDATE SET total = excluded.total,
+         scored_at = excluded.scored_at, data = excluded.data`,
+      [s.community, s.period, s.building, s.total, s.scoredAt, json(s)],
+    );
+  }
+  listPeriod(community: string, period: string) {
+    return this.rows('community = $1 AND period = $2', [community, period], 'building COLLATE "C"');
+  }
+  listBuilding(community: string, building: string) {
+    return this.rows(
+      'community = $1 AND building = $2',
+      [community, building],
+      'period COLLATE "C" DESC',
+    );
+  }
+  async periods(community: string) {
+    if (!noNul(community)) return [];
+    const rows = await this.x.db.query<{ period: string }>(
+      `SELECT DISTINCT period COLLATE "C" AS period FROM ${this.x.s}.redblack_scores
+       WHERE community = $1 ORDER BY 1 DESC`,
+      [community],
+    );
+    return rows.map((r) => r.period);
+  }
+}
+
 export const redblackSqlRepositories = (x: SqlCore): RedblackRepositories => ({
   redblackEntries: new SqlRedblackEntries(x),
   redblackAppeals: new SqlRedblackAppeals(x),
   redblackChanges: new SqlRedblackChanges(x),
+  redblackScores: new SqlRedblackScores(x),
 });
 
 /** Never edit a shipped migration: add the next version. */
@@ -235,6 +286,24 @@ export const redblackMigrations: Migration[] = [
       );
       CREATE INDEX redblack_changes_latest
         ON {s}.redblack_changes (community, at DESC, id COLLATE "C" DESC);
+    `,
+  },
+  {
+    version: 15,
+    name: 'redblack: 和谐楼道 building scores per period',
+    // One row per building and period; re-scoring replaces it (the old versions stay in `data`).
+    // The key serves the staff sheet (a period's buildings); the index a building's archive.
+    sql: `
+      CREATE TABLE {s}.redblack_scores (
+        community text NOT NULL,
+        period text NOT NULL,
+        building text NOT NULL,
+        total double precision NOT NULL,
+        scored_at timestamptz NOT NULL,
+        data json NOT NULL,
+        PRIMARY KEY (community, period, building)
+      );
+      CREATE INDEX redblack_scores_by_building ON {s}.redblack_scores (community, building);
     `,
   },
 ];

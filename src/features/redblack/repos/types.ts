@@ -1,6 +1,7 @@
 import type {
   Appeal,
   AppealStatus,
+  BuildingScoreSheet,
   RedblackChange,
   RedblackEntry,
   RedblackStatus,
@@ -49,9 +50,29 @@ export interface RedblackChangeRepository {
   latest(community: string, limit: number): Promise<RedblackChange[]>;
 }
 
+/** 和谐楼道: one score sheet per community, period and building (no resident's data in them). */
+export interface RedblackScoreRepository {
+  /** `lock`: inside a transaction, the row stays locked until it ends. */
+  get(
+    community: string,
+    period: string,
+    building: string,
+    options?: ReadOptions,
+  ): Promise<BuildingScoreSheet | undefined>;
+  /** Inserts or replaces by (community, period, building). */
+  put(sheet: BuildingScoreSheet): Promise<void>;
+  /** A period's sheets, by building id. */
+  listPeriod(community: string, period: string): Promise<BuildingScoreSheet[]>;
+  /** One building's sheets, newest period key first. */
+  listBuilding(community: string, building: string): Promise<BuildingScoreSheet[]>;
+  /** The periods with sheets, newest key first. */
+  periods(community: string): Promise<string[]>;
+}
+
 /** The 红黑榜 feature's repositories in a Store. */
 export interface RedblackRepositories {
   readonly redblackEntries: RedblackEntryRepository;
   readonly redblackAppeals: RedblackAppealRepository;
   readonly redblackChanges: RedblackChangeRepository;
+  readonly redblackScores: RedblackScoreRepository;
 }

@@ -422,4 +422,113 @@ describe('<sq-redblack-board>', () => {
     expect($(el, '[part=tab][data-list=black]')!.getAttribute('aria-pressed')).to.equal('true');
     expect(text(el)).to.contain('幸福里东门早餐铺');
   });
+
+  describe('查我家楼栋 (a building’s 和谐楼道 scores)', () => {
+    /** Opens the look-up and shows the scores of the building picked (by its select's value). */
+    async function scoresOf(el: SqRedblackBoard, building: string) {
+      click(el, '#scores-open');
+      await waitUntil(() => $(el, '#score-building option[value="xfl-g1-b2"]'), 'buildings', {
+        timeout: 5000,
+      });
+      const select = $<HTMLSelectElement>(el, '#score-building')!;
+      select.value = building;
+      select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      click(el, 'form button[type=submit]');
+      await waitUntil(() => $(el, '[part=result]'), 'result', { timeout: 5000 });
+    }
+
+    it('shows the items, the total and the rank of a building; says when one is not scored', async () => {
+      const { resident } = street();
+      const el = await mount(resident);
+      click(el, '#scores-open');
+      await waitUntil(() => $(el, '#score-building'), 'look-up', { timeout: 5000 });
+      expect(el.shadowRoot!.activeElement?.id).to.equal('view');
+      // Nothing chosen: the field says what to do.
+      click(el, 'form button[type=submit]');
+      await waitUntil(() => $(el, '#score-building-error'));
+      expect($(el, '#score-building-error')!.textContent).to.contain('请先选择楼栋');
+      expect($(el, '#score-building')!.getAttribute('aria-invalid')).to.equal('true');
+      await el.close();
+      await scoresOf(el, 'xfl-g1-b2');
+      const result = text(el);
+      expect(result).to.contain('2号楼 · ');
+      expect(result).to.contain('47 分（满分 50 分）');
+      expect(result).to.contain('第 1 名（共 6 栋楼参评）');
+      expect(
+        $$(el, '[part=scores] tbody tr').map((r) => r.textContent!.replace(/\s+/g, '')),
+      ).to.deep.equal(['环境卫生9.5', '楼道堆物9.5', '文明养犬9', '垃圾分类9', '邻里互助10']);
+      // A tie shares its rank.
+      await el.close();
+      await scoresOf(el, 'xfl-g2-b6');
+      expect(text(el)).to.contain('第 2 名（共 6 栋楼参评）');
+      // Not scored yet.
+      await el.close();
+      await scoresOf(el, 'xfl-g2-b7');
+      expect(text(el)).to.contain('这栋楼还没有评分');
+      // Back to the board, focus on what opened the look-up.
+      await el.close();
+      expect(el.shadowRoot!.activeElement?.id).to.equal('scores-open');
+    });
+
+    it('works with the keyboard alone', async () => {
+      const { resident } = street();
+      const el = await mount(resident);
+      $(el, '#scores-open')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, '#score-building option[value="xfl-g1-b3"]'), 'look-up', {
+        timeout: 5000,
+      });
+      expect(el.shadowRoot!.activeElement?.id).to.equal('view'); // the heading
+      await sendKeys({ press: 'Tab' }); // the building
+      expect(el.shadowRoot!.activeElement?.id).to.equal('score-building');
+      await sendKeys({ type: '3' }); // type-ahead: 3号楼
+      await el.updateComplete;
+      expect($<HTMLSelectElement>(el, '#score-building')!.value).to.equal('xfl-g1-b3');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, '[part=result]'), 'result', { timeout: 5000 });
+      expect(text(el)).to.contain('39.5 分（满分 50 分）');
+      expect(text(el)).to.contain('第 4 名');
+    });
+
+    for (const care of [false, true]) {
+      it(`is accessible with target-size in ${care ? 'care' : 'default'} mode`, async () => {
+        const { resident } = street();
+        const el = await mount(resident, { care });
+        const min = care ? 60 : 44;
+        click(el, '#scores-open');
+        await waitUntil(() => $(el, '#score-building option[value="xfl-g1-b2"]'));
+        expect(await axeViolations(el), 'form').to.deep.equal([]);
+        expect(smallTargets(el, min), 'form').to.deep.equal([]);
+        await el.close();
+        await scoresOf(el, 'xfl-g1-b2');
+        expect(await axeViolations(el), 'result').to.deep.equal([]);
+        expect(smallTargets(el, min), 'result').to.deep.equal([]);
+      });
+
+      it(`has no horizontal scroll at 320px with 200% text in ${care ? 'care' : 'default'} mode`, async () => {
+        const { resident } = street();
+        await setViewport({ width: 320, height: 640 });
+        document.documentElement.style.fontSize = '200%';
+        try {
+          const el = await mount(resident, { care });
+          await scoresOf(el, 'xfl-g1-b3');
+          expect(document.documentElement.scrollWidth).to.be.at.most(320);
+        } finally {
+          document.documentElement.style.fontSize = '';
+          await setViewport({ width: 800, height: 600 });
+        }
+      });
+    }
+
+    it('speaks English', async () => {
+      const { resident } = street();
+      const el = await mount(resident, { lang: 'en' });
+      await scoresOf(el, 'xfl-g1-b2');
+      expect(text(el)).to.contain('47 of 50');
+      expect(text(el)).to.contain('No. 1 of 6 buildings');
+      expect(text(el)).to.contain('Sanitation');
+    });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * What <sq-redblack-board> needs only when the reader opens it: the appeal (申诉) form with its
  * check, privacy notice and consent, the one-time code receipt, and the look-up of an appeal by
- * code — their field partials, styles and strings. Never part of the board's first render.
+ * code, and 查我家楼栋 (a building's 和谐楼道 scores, scores-lookup.ts) — their field partials,
+ * styles and strings. Never part of the board's first render.
  */
 import { css, html, nothing } from 'lit';
 import type { FieldError } from '../../../../domain/errors.js';
@@ -26,6 +27,7 @@ import zhFields from '../../locales/zh-CN/redblack-fields.js';
 import zhAfter from '../../locales/zh-CN/redblack-board-after.js';
 import zhCN from '../../locales/zh-CN/redblack-board.js';
 import type { AppealValues, SqRedblackBoard } from './redblack-board.js';
+import { renderScores, scoresStyles } from './scores-lookup.js';
 
 // The kit's sending half, as every form's later chunk re-exports it (unused here: the appeal is
 // an ActionController's): the drop-in then keeps the field partials in the chunk the forms
@@ -117,8 +119,12 @@ function head(host: Host, title: string) {
 
 /** The appeal form, its receipt, or the look-up by code. */
 export function renderView(host: Host, view: View) {
-  adoptLater(host, [fieldStyles, lookupStyles, viewStyles]);
-  return view.kind === 'appeal' ? renderAppeal(host, view.entry) : renderLookup(host);
+  adoptLater(host, [fieldStyles, lookupStyles, viewStyles, scoresStyles]);
+  return view.kind === 'appeal'
+    ? renderAppeal(host, view.entry)
+    : view.kind === 'scores'
+      ? renderScores(host)
+      : renderLookup(host);
 }
 
 const message = (host: Host, e?: FieldError | { key: string; params?: unknown }) =>

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PublicEntry, RedblackBoard } from '../../model.js';
+import type { PublicBuildingScores, PublicEntry, RedblackBoard } from '../../model.js';
 import { formatDate, shanghaiDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
@@ -51,7 +51,8 @@ const RESUME_MS = 60_000;
  * The responsible party of a black entry appeals (申诉) from its card: role, an optional contact
  * name, a private phone, the reason, the privacy notice with an unticked consent; the answer is
  * a one-time query code, and the look-up shows the appeal's status by that code (typed in, never
- * in a URL). `kiosk` is the 党群服务中心 screen: large type, pages that turn on a timer, paused
+ * in a URL). 查我家楼栋 looks up one building's 和谐楼道 scores: each rubric item, the total and
+ * its rank among the buildings scored that period, and its past periods (building-level only). `kiosk` is the 党群服务中心 screen: large type, pages that turn on a timer, paused
  * by a touch, a key, the wheel or focus and by its pause button — never a timer in care mode.
  * `poster` (and printing) is the A4 notice-board poster: both lists, nothing to press.
  *
@@ -77,7 +78,8 @@ const RESUME_MS = 60_000;
  * @csspart submit - The appeal's submit button.
  * @csspart status - Sending or failed.
  * @csspart receipt - The receipt with the query code.
- * @csspart result - The appeal found by its code.
+ * @csspart result - The appeal found by its code, or the building's scores.
+ * @csspart scores - The building's items and their scores (a table).
  *
  * @cssprop --sq-redblack-board-max-width - Widest the element grows (56rem; none in kiosk mode).
  * @cssprop --sq-redblack-red - The red list's colour (党建红, `--sq-color-primary`).
@@ -107,7 +109,8 @@ export class SqRedblackBoard extends SqElement {
   /** @internal */ @state() board?: RedblackBoard | undefined;
   /** @internal */ @state() loadError?: ApiError | undefined;
   /** @internal What the board shows instead of the lists: an entry's appeal, or the look-up. */
-  @state() view?: { kind: 'appeal'; entry: PublicEntry } | { kind: 'lookup' } | undefined;
+  @state() view?:
+    { kind: 'appeal'; entry: PublicEntry } | { kind: 'lookup' } | { kind: 'scores' } | undefined;
   /** @internal The later chunk, once here. */
   @state() lazy?: typeof import('./later.js');
   /** @internal The kiosk's page. */
@@ -136,6 +139,11 @@ export class SqRedblackBoard extends SqElement {
   /** @internal The look-up: what the code found (in memory only), or why not. */
   found?: import('../../model.js').AppealView | undefined;
   /** @internal */ notFound = false;
+  /** @internal 查我家楼栋: the building and period chosen, and what was found. */
+  scores: { building: string; period: string; found?: PublicBuildingScores | undefined } = {
+    building: '',
+    period: '',
+  };
   /** @internal */ codeError?: string | undefined;
   /** @internal The kiosk's timer (only in kiosk mode, never in care mode). */
   timer?: ReturnType<typeof setInterval> | undefined;
@@ -267,8 +275,9 @@ export class SqRedblackBoard extends SqElement {
     this.codeError = undefined;
     this.view = view;
     const id = this.communityId ?? '';
-    // The privacy notice names the community's controller, contact and retention.
-    if (view.kind === 'appeal' && !this.client.communities.peek(id)) {
+    // The privacy notice names the community's controller, contact and retention; the score
+    // look-up lists its buildings.
+    if (view.kind !== 'lookup' && !this.client.communities.peek(id)) {
       void this.client.communities.get(id).then(
         () => this.requestUpdate(),
         () => undefined,
@@ -289,7 +298,9 @@ export class SqRedblackBoard extends SqElement {
     const back =
       view?.kind === 'appeal'
         ? this.renderRoot.querySelector<HTMLElement>(`[data-appeal="${view.entry.id}"]`)
-        : this.renderRoot.querySelector<HTMLElement>('#lookup');
+        : this.renderRoot.querySelector<HTMLElement>(
+            view?.kind === 'scores' ? '#scores-open' : '#lookup',
+          );
     (back ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
   }
 
@@ -405,6 +416,14 @@ export class SqRedblackBoard extends SqElement {
         this.kiosk
           ? html`<p class="hint-text">${t.t('kiosk.appealHere')}</p>`
           : html`<div class="actions">
+              <button
+                type="button"
+                id="scores-open"
+                class="button-secondary"
+                @click=${() => this.open({ kind: 'scores' })}
+              >
+                ${t.t('scoresOpen')}
+              </button>
               <button
                 type="button"
                 id="lookup"

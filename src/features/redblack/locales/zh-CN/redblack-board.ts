@@ -35,6 +35,7 @@ export default {
   appealButton: '对这条有异议？申诉',
   appealFor: '申诉：{{subject}}',
   lookup: '查询申诉结果',
+  scoresOpen: '查我家楼栋评分',
   loadFailed: '红黑榜没有加载成功。',
   kiosk: {
     page: '第 {{n}} / {{total}} 页',

@@ -1,0 +1,5 @@
+import { SqRedblackEditor } from '../features/redblack/elements/redblack-editor/index.js';
+
+SqRedblackEditor.define();
+
+export { SqRedblackEditor };

@@ -1,0 +1,2 @@
+/** `shequ-kit/elements/redblack-score-sheet`: the class, without registering its tag. */
+export * from '../features/redblack/elements/score-sheet/index.js';
