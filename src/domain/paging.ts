@@ -6,7 +6,8 @@ export const MAX_PAGE_SIZE = 100;
 
 /** A ULID as newId() makes it: 26 Crockford characters, the first 0–7 (48-bit time). */
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
-const BASE64URL = /^[A-Za-z0-9_-]{1,200}$/;
+/** What a cursor we made may consist of: base64url, at most 200 characters. */
+export const BASE64URL = /^[A-Za-z0-9_-]{1,200}$/;
 
 /** The sort key a newest-first page ends at: the item's instant and id. */
 export type NewestKey = readonly [at: string, id: string];

@@ -56,10 +56,10 @@ const find = async (canvas: HTMLElement) => {
 /** Opens the dialog of the first open wish (待认领). */
 async function openFirst(canvas: HTMLElement) {
   const el = await find(canvas);
-  const open = [...el.shadowRoot!.querySelectorAll('li.card')].find((li) =>
-    li.querySelector('.status-open'),
-  );
-  open?.querySelector('button')!.click();
+  // An open card's button is the primary one ("查看并认领").
+  const open = el.shadowRoot!.querySelector<HTMLButtonElement>('li.card button.open.primary');
+  if (!open) throw new Error('no open wish on the wall');
+  open.click();
   await el.updateComplete;
   return el;
 }

@@ -5,7 +5,14 @@ import {
   decodeNewestCursor,
   encodeCursor,
   encodeNewestCursor,
+  pageNewestFirst,
 } from '../../src/domain/paging.js';
+import {
+  decodeGroupedCursor,
+  encodeGroupedCursor,
+  groupedCursorSchema,
+  pageGroups,
+} from '../../src/domain/grouped-paging.js';
 import { isCanonicalInstant, periodChecks, periodFields } from '../../src/domain/time.js';
 import { newId } from '../../src/domain/ids.js';
 import * as z from 'zod/mini';
@@ -44,6 +51,72 @@ describe('newest-first cursors', () => {
     assert.equal(isCanonicalInstant('1999-12-31T23:59:59.999Z'), false);
     assert.equal(isCanonicalInstant('2026-02-29T00:00:00.000Z'), false, 'not a leap year');
     assert.equal(isCanonicalInstant('2026-03-02T01:00:00Z'), false);
+  });
+});
+
+describe('grouped cursors and pages (the wish wall: one group after another)', () => {
+  const at = '2026-03-02T01:00:00.000Z';
+  const id = newId(Date.parse(at));
+  it('round-trip a group start and a place inside a group', () => {
+    for (const key of [{ group: 1 }, { group: 0, after: [at, id] as const }]) {
+      assert.deepEqual(decodeGroupedCursor(encodeGroupedCursor(key), 3), key);
+      assert.equal(groupedCursorSchema(3).safeParse(encodeGroupedCursor(key)).success, true);
+    }
+  });
+  it('refuse anything else, with the key cursor.invalid', () => {
+    for (const bad of [
+      encodeCursor([0]), // the first group's start is no cursor at all
+      encodeCursor([3]), // no such group
+      encodeCursor([-1, at, id]),
+      encodeCursor([1.5]),
+      encodeCursor(['1']),
+      encodeCursor([1, at]),
+      encodeCursor([1, '1', 'x']),
+      encodeCursor([at, id]),
+      encodeCursor([1, at, id, 'extra']),
+      encodeCursor({ group: 1 }),
+      'not base64!',
+      '',
+    ]) {
+      assert.equal(decodeGroupedCursor(bad, 3), undefined, bad);
+      const result = groupedCursorSchema(3).safeParse(bad);
+      assert.equal(result.success, false, bad);
+      assert.equal(result.error?.issues[0]?.message, 'cursor.invalid', bad);
+    }
+  });
+  it('page group after group, each newest first, at every page size, never an empty page', async () => {
+    const base = Date.parse(at);
+    const item = (group: number, n: number) => {
+      const when = new Date(base + n * 60_000).toISOString();
+      return { id: newId(base + n * 60_000), group, at: when };
+    };
+    // Group 1 empty; items of each group made at interleaved times.
+    const items = [0, 2, 0, 2, 2, 0, 3, 3].map((group, n) => item(group, n));
+    const groups = 4;
+    const read = async (group: number, cursor: string | undefined, limit: number) =>
+      pageNewestFirst(
+        items.filter((i) => i.group === group),
+        (i) => i.at,
+        { limit, cursor },
+      );
+    const expected = [0, 1, 2, 3].flatMap((g) =>
+      items
+        .filter((i) => i.group === g)
+        .reverse()
+        .map((i) => i.id),
+    );
+    for (let limit = 1; limit <= 9; limit++) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await pageGroups(groups, { limit, cursor }, read);
+        assert.ok(page.items.length > 0 && page.items.length <= limit, `limit ${limit}`);
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.deepEqual(seen, expected, `limit ${limit}`);
+    }
+    assert.deepEqual(await pageGroups(2, { limit: 5 }, async () => ({ items: [] })), { items: [] });
   });
 });
 

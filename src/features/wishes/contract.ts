@@ -24,7 +24,8 @@ export const wishOperations = {
   listWishes: {
     method: 'GET',
     path: '/communities/{community}/wishes',
-    summary: 'The wish wall (心愿墙): public wishes, newest first; masked names, never a phone',
+    summary:
+      'The wish wall (心愿墙): public wishes, claimable (待认领) first, then claimed, then fulfilled, each newest first; masked names, never a phone',
     access: 'public',
     input: wishListQuerySchema,
     output: pageSchema(wishCardSchema),

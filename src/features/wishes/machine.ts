@@ -30,6 +30,16 @@ export type WishAction = (typeof wishActions)[number];
 /** Statuses shown on the public wall (心愿墙): approved, and not withdrawn. */
 export const publicWishStatuses = ['open', 'claimed', 'fulfilled', 'thanked'] as const;
 
+/**
+ * The wall's order, group by group (each newest first): people come to claim, so 待认领 first,
+ * then 已认领 (in progress), then 已完成/已评价. Every public status is in exactly one group.
+ */
+export const wallOrder = [
+  ['open'],
+  ['claimed'],
+  ['fulfilled', 'thanked'],
+] as const satisfies readonly (readonly (typeof publicWishStatuses)[number][])[];
+
 /** The one table of transitions: for each action, from → to. */
 export const wishMachine = defineMachine({
   statuses: wishStatuses,

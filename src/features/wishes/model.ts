@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { idSchema } from '../../domain/ids.js';
 import { cursorSchema } from '../../domain/paging.js';
+import { groupedCursorSchema } from '../../domain/grouped-paging.js';
 import { periodChecks, periodFields } from '../../domain/time.js';
 import { phoneSchema } from '../../domain/phone.js';
 import { maskName } from '../../domain/mask.js';
 import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
 import type { Community } from '../core/model.js';
-import { holdEnded, publicWishStatuses, wishActions, wishStatuses } from './machine.js';
+import { holdEnded, publicWishStatuses, wallOrder, wishActions, wishStatuses } from './machine.js';
 import {
   FULFIL_NOTE_MAX,
   REJECT_REASON_MAX,
@@ -185,7 +186,8 @@ export const wishListQuerySchema = z.object({
   status: z.optional(z.enum(publicWishStatuses)),
   grid: z.optional(idSchema),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(cursorSchema()),
+  /** The wall pages group by group (wallOrder): the cursor says which group it is in. */
+  cursor: z.optional(groupedCursorSchema(wallOrder.length)),
 });
 
 /** Staff: review and manage (POST /wishes/{id}/actions). */

@@ -10,6 +10,7 @@ import { newQueryCode } from '../../domain/codes.js';
 import type { Community } from '../core/model.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
+import { pageGroups } from '../../domain/grouped-paging.js';
 import type { Page } from '../../domain/paging.js';
 import { shanghaiStartOfDay } from '../../domain/time.js';
 import {
@@ -19,8 +20,8 @@ import {
   isPublicWish,
   nextWishStatus,
   publicClaimerName,
-  publicWishStatuses,
   publicWisherName,
+  wallOrder,
   wishSettings,
   type ClaimReceipt,
   type Wish,
@@ -262,24 +263,33 @@ export async function postWish(
 }
 
 /**
- * The wall: public statuses only (as of now: holds that ended read as open), newest first. One
- * statement, no transaction; the community is looked up only when the page is empty (404).
+ * The wall: public statuses only (as of now: holds that ended read as open), in the wall's
+ * order (wallOrder: 待认领, 已认领, then 已完成), each group newest first. One statement per
+ * group a page reaches, no transaction; the community is looked up only when the page is
+ * empty (404).
  */
 export async function listWishes(
   ctx: ServiceContext,
   query: Parsed<typeof wishListQuerySchema>,
 ): Promise<Page<WishCard>> {
   const now = ctx.clock.now();
-  const page = await ctx.store.wishes.list({
-    community: query.community,
-    statuses: query.status ? [query.status] : publicWishStatuses,
-    category: query.category,
-    grid: query.grid,
-    now: now.toISOString(),
-    live: true,
-    limit: query.limit,
-    cursor: query.cursor,
-  });
+  const groups = query.status
+    ? wallOrder.map((group) => group.filter((status) => status === query.status))
+    : wallOrder;
+  const page = await pageGroups(groups.length, query, (group, cursor, limit) =>
+    groups[group]!.length
+      ? ctx.store.wishes.list({
+          community: query.community,
+          statuses: groups[group]!,
+          category: query.category,
+          grid: query.grid,
+          now: now.toISOString(),
+          live: true,
+          limit,
+          cursor,
+        })
+      : Promise.resolve({ items: [] }),
+  );
   if (!page.items.length) await communityOf(ctx.store, query.community);
   return { ...page, items: page.items.map((wish) => toWishCard(asOf(wish, now))) };
 }

@@ -441,6 +441,59 @@ for (const target of targets) {
       await fails(client.wishes.list({ community: 'nowhere' }), 'not_found', 404);
     });
 
+    it('wall: 待认领 first, then 已认领, then 已完成, each newest first, at every page size', async () => {
+      // A claimable wish posted before one that is already claimed and one fulfilled.
+      const older = await postApproved({ title: '想要一台旧收音机' });
+      env.clock.advance(1000); // a later createdAt (within one instant ids order at random)
+      // A claim whose hold ended reads as open, and so lists with the claimable ones.
+      const lapsed = await postApproved();
+      await client.wishes.claim(lapsed.id, claimer);
+      env.clock.advance(8 * DAY);
+      const claimed = await postApproved();
+      await client.wishes.claim(claimed.id, claimer);
+      const done = await postApproved();
+      const claim = await client.wishes.claim(done.id, claimer);
+      await client.wishes.fulfil({ claimCode: claim.claimCode, note: '送到了' });
+
+      const rank = { open: 0, claimed: 1, fulfilled: 2, thanked: 2 } as const;
+      const all = (await client.wishes.list({ community: 'xingfuli', limit: 100 })).items;
+      assert.ok(all.length < 100, 'one page holds the whole wall');
+      assert.ok(new Set(all.map((w) => w.status)).size >= 3, 'the wall has every group');
+      for (let i = 1; i < all.length; i++) {
+        const [a, b] = [all[i - 1]!, all[i]!];
+        assert.ok(rank[a.status] <= rank[b.status], `${a.status} before ${b.status}`);
+        if (rank[a.status] === rank[b.status])
+          assert.ok(a.createdAt >= b.createdAt, 'newest first');
+      }
+      const at = (id: string) => all.findIndex((w) => w.id === id);
+      assert.equal(all[at(lapsed.id)]!.status, 'open');
+      assert.ok(at(lapsed.id) < at(older.id), 'newest first among the claimable');
+      assert.ok(at(older.id) < at(claimed.id) && at(claimed.id) < at(done.id));
+
+      // Paging gives the same order, whatever the size (pages ending at a group's end too).
+      for (const limit of [1, 2, 3, 5]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await client.wishes.list({ community: 'xingfuli', limit, cursor });
+          assert.ok(page.items.length, `limit ${limit}: no empty page`);
+          seen.push(...page.items.map((w) => w.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        assert.deepEqual(
+          seen,
+          all.map((w) => w.id),
+          `limit ${limit}`,
+        );
+      }
+      // One status: that group only, paged.
+      const one = await client.wishes.list({ community: 'xingfuli', status: 'claimed', limit: 1 });
+      assert.deepEqual(
+        one.items.map((w) => w.status),
+        ['claimed'],
+      );
+    });
+
     it('counts for a period', async () => {
       const from = new Date(env.clock.now().getTime()).toISOString().slice(0, 10);
       const { id } = await postApproved();

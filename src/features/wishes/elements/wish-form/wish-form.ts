@@ -12,7 +12,7 @@ import '../../sdk.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import type { FieldProps } from '../../../../ui/fields/field.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
-import { statusBanner } from '../../../../ui/fields/status-banner.js';
+import { refusalKey, statusBanner } from '../../../../ui/fields/status-banner.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -267,7 +267,7 @@ export class SqWishForm extends SqElement {
       ${
         s.refused
           ? statusBanner(
-              `${this.t('refused')} ${this.t(`common:errors.${s.refused.error?.code ?? 'internal'}`)}`,
+              `${this.t('refused')} ${this.t(refusalKey(s.refused.error?.code))}`,
               true,
               {
                 label: this.t('dismiss'),

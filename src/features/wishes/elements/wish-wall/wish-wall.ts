@@ -35,8 +35,9 @@ const FILTERS: Filter[] = ['category', 'status', 'grid'];
 
 /**
  * 心愿墙: the community's published wishes (微心愿) as cards — title, category, the wisher's
- * masked name or alias, grid, status and public thanks to the claimer — newest first, filtered
- * by category, status and grid, paged with "加载更多" and virtualized past 100 cards. A card
+ * masked name or alias, grid, status and public thanks to the claimer — 待认领 first (people
+ * come to claim), then 已认领, then 已完成, each newest first — filtered by category, status
+ * and grid, paged with "加载更多" and virtualized past 100 cards. A card
  * opens a modal dialog with the story and the claim form (认领: claimer type, name or unit,
  * phone, consent). Claiming is exclusive: when someone else was first the dialog says
  * 已被认领 and the card is refreshed. Phones are never shown; the claim code is shown once.
