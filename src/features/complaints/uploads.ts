@@ -269,12 +269,17 @@ export async function saveUploads(
 }
 
 /**
- * Staff read an uploaded photo only when it belongs to a case of their own community; anything
- * else reads as not found (it says nothing about other communities' files).
+ * Staff read an uploaded photo only when it belongs to a case or a 红黑榜 entry (its evidence)
+ * of their own community; anything else reads as not found (it says nothing about other
+ * communities' files).
  */
 export async function assertCanReadUpload(ctx: ServiceContext, uploadId: string): Promise<void> {
   if (ctx.actor.kind !== 'staff') throw new DomainError('unauthorized');
-  if (!(await ctx.store.complaints.hasPhoto(ctx.actor.community, uploadId))) {
+  const { community } = ctx.actor;
+  if (await ctx.store.complaints.hasPhoto(community, uploadId)) return;
+  // 红黑榜 evidence: the reviewer looks at each photo before clearing it for the board.
+  const entries = await ctx.store.redblackEntries.list(community);
+  if (!entries.some((e) => e.photos.some((p) => p.id === uploadId))) {
     throw new DomainError('not_found', 'no such file');
   }
 }
