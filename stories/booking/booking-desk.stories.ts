@@ -77,6 +77,8 @@ export const DayWithWaitlist: Story = {
           const day = await client.booking.day({ community: 'xingfuli', date: d });
           if (day.services.some((s) => s.slots.some((x) => x.waitlist.length))) date = d;
         }
+        // Never date="" (the desk would say 日期格式不正确): the demo always makes a waitlist.
+        if (!date) throw new Error('the demo bookings have no waitlist in the next 14 days');
         return html`<sq-provider .client=${client} lang=${args.lang ?? nothing}>
           <sq-booking-desk ?care=${args.care} date=${date}></sq-booking-desk>
         </sq-provider>`;

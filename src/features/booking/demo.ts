@@ -162,12 +162,15 @@ export async function seedDemoBookings(store: Store, clock: Clock = systemClock)
       volunteers: [{ name: '周师傅', hours: 0.5 }],
     });
   }
-  // 爱心理发 coming up: the slot full (two seats), one in line, one cancelled by code.
+  // 爱心理发 coming up: the slot full (two seats), one in line, one cancelled by code. The
+  // cancellation comes before the slot fills: a cancelled seat goes to the first in line, so
+  // cancelling after the waitlist formed would empty it again.
   const cut = firstSlot(haircut.schedule, addDays(today, 2));
   await book(clock, { service: haircut.id, start: cut.start }, 3);
   const second = await book(clock, { service: haircut.id, start: cut.start }, 4);
-  await book(clock, { service: haircut.id, start: cut.start }, 5);
   await cancelBooking(createContext(store, { clock }), { code: second.code });
+  await book(clock, { service: haircut.id, start: cut.start }, 5);
+  await book(clock, { service: haircut.id, start: cut.start }, 0);
   // 法律咨询: a booking with its question answered.
   const advice = firstSlot(legal.schedule, addDays(today, 1));
   await book(

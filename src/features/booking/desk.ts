@@ -4,12 +4,12 @@
  * (`service.ts` re-exports them through `onFirstCall`): a resident's page never carries them.
  */
 import type * as z from 'zod/mini';
-import { categoriesFor } from '../core/catalogues.js';
+import { volunteerCategories } from '../core/catalogues.js';
 import type { Community } from '../core/model.js';
 import { toCsv } from '../../domain/csv.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { shanghaiDate } from '../../domain/time.js';
+import { shanghaiClock, shanghaiDate } from '../../domain/time.js';
 import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
 import type { Store } from '../../services/store.js';
 import {
@@ -65,7 +65,9 @@ function checkService(
   input: Pick<Parsed<typeof bookingServiceInputSchema>, 'category' | 'questions'>,
 ) {
   const fields: FieldError[] = [];
-  if (!categoriesFor(community, 'volunteer').some((c) => c.id === input.category)) {
+  // categoriesFor(community, 'volunteer'), without the other features' default catalogues.
+  const kinds = community.categories.volunteer ?? volunteerCategories;
+  if (!kinds.some((c) => c.id === input.category)) {
     fields.push({ path: 'category', key: 'category.unknown' });
   }
   const ids = input.questions.map((q) => q.id);
@@ -399,7 +401,6 @@ const STATUS_ZH: Record<BookingStatus, string> = {
 };
 
 /** Beijing wall-clock `HH:MM` of an instant. */
-const clock = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(11, 16);
 
 /** Staff: the day as CSV (UTF-8 with BOM; cells residents typed cannot run as formulas). */
 export async function exportBookingDay(
@@ -429,7 +430,7 @@ export async function exportBookingDay(
       for (const b of [...slot.bookings, ...slot.waitlist]) {
         rows.push([
           service.name,
-          `${clock(slot.start)}–${clock(slot.end)}`,
+          `${shanghaiClock(slot.start)}–${shanghaiClock(slot.end)}`,
           STATUS_ZH[b.status],
           b.position,
           b.name,

@@ -3,7 +3,13 @@
  * overrides, 法定节假日 and 调休), when a slot may be booked or cancelled at a given instant, and
  * masking. No I/O; the clock is a parameter. Times are Beijing time (UTC+8, no DST).
  */
-import { addDays, shanghaiDate, shanghaiStartOfDay, type CivilDate } from '../../domain/time.js';
+import {
+  addDays,
+  isoWeekday,
+  shanghaiDate,
+  shanghaiStartOfDay,
+  type CivilDate,
+} from '../../domain/time.js';
 import { defaultCalendar, type WorkdayCalendar } from '../../domain/workdays.js';
 import type { ClosedReason, Schedule, ScheduleRule } from './model.js';
 
@@ -20,10 +26,6 @@ export interface PlannedSlot {
 export type DayPlan =
   | { date: CivilDate; open: true; slots: PlannedSlot[] }
   | { date: CivilDate; open: false; reason: ClosedReason; note?: string };
-
-/** ISO weekday, 1 = Monday … 7 = Sunday. */
-export const isoWeekday = (date: CivilDate): number =>
-  new Date(`${date}T00:00:00.000Z`).getUTCDay() || 7;
 
 /** Which occurrence of its weekday in its month a date is (the 2nd Wednesday: 2). */
 export const nthOfMonth = (date: CivilDate): number => Math.ceil(Number(date.slice(8, 10)) / 7);

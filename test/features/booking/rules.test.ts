@@ -10,13 +10,13 @@ import {
   bookingClosedReason,
   cancelUntil,
   dayPlan,
-  isoWeekday,
   nthOfMonth,
   plannedSlot,
   plans,
 } from '../../../src/features/booking/rules.js';
 import { scheduleSchema, type Schedule } from '../../../src/features/booking/model.js';
 import { createWorkdayCalendar } from '../../../src/domain/workdays.js';
+import { isoWeekday } from '../../../src/domain/time.js';
 
 const schedule = (extra: Partial<Schedule> = {}): Schedule => ({
   ...scheduleSchema.parse({

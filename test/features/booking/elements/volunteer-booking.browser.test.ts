@@ -432,4 +432,32 @@ describe('<sq-volunteer-booking>', () => {
     await waitUntil(() => text(el).includes('Book a volunteer service'));
     expect(text(el)).to.contain('Choose a service');
   });
+
+  it('shows slot times on the 24-hour clock in English too, each slot’s time on one line on a phone', async () => {
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const { resident, service } = await street();
+      const { slot } = await firstOpenSlot(resident, service.id);
+      const el = await mount(resident, { lang: 'en' });
+      click(el, '[part=service] button');
+      await waitUntil(() => $(el, '[part=day][data-date]'), 'days', { timeout: 5000 });
+      const date = new Date(Date.parse(slot.start) + 8 * 3_600_000).toISOString().slice(0, 10);
+      click(el, `[part=day][data-date="${date}"]`);
+      await waitUntil(() => $(el, `[part=slot][data-start="${slot.start}"]`), 'slot', {
+        timeout: 5000,
+      });
+      const times = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=slot] .nowrap')];
+      expect(times.length).to.be.greaterThan(0);
+      for (const time of times) {
+        // "08:30–08:45", never "08:30 AM–08:45" / "AM".
+        expect(time.textContent!.trim()).to.match(/^\d{2}:\d{2}–\d{2}:\d{2}$/);
+        const range = document.createRange();
+        range.selectNodeContents(time);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        expect(lines.size, time.textContent!).to.equal(1);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 });

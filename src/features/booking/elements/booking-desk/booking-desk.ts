@@ -8,6 +8,7 @@ import zhCN from '../../locales/zh-CN/booking-desk.js';
 import { ActionController } from '../../../../ui/action.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
+import { download } from '../../../../ui/download.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { StaffSessionController } from '../../../../ui/staff-session.js';
@@ -122,6 +123,9 @@ export class SqBookingDesk extends SqElement {
       }
       .slot {
         margin-bottom: var(--sq-space-3);
+      }
+      .idle > summary {
+        margin-bottom: var(--sq-space-2);
       }
       .row {
         display: flex;
@@ -319,12 +323,7 @@ export class SqBookingDesk extends SqElement {
         community: this.staffCommunity,
         date: this.date,
       });
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      download(filename, csv, 'text/csv;charset=utf-8');
     } catch (e) {
       this.fail(e);
     }
@@ -343,9 +342,13 @@ export class SqBookingDesk extends SqElement {
     return this.day?.services.find((s) => s.service.id === id)?.service.name ?? id;
   }
 
-  /** @internal */
+  /** @internal A time of day in Beijing, 24-hour in both languages (as the resident's view). */
   clock(at: string) {
-    return formatDateTime(at, this.t.lang, { hour: '2-digit', minute: '2-digit' });
+    return formatDateTime(at, this.t.lang, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   }
 
   private alert(error: ApiError | undefined, retry?: () => void) {
@@ -498,9 +501,38 @@ export class SqBookingDesk extends SqElement {
               : nothing
           }
           ${this.cancelling?.service === service.id && !this.cancelling.start ? this.renderCancelForm() : nothing}
-          ${slots.map((slot) => this.renderSlot(service.id, slot))}
+          ${this.renderSlots(service.id, slots)}
         </section>`,
     );
+  }
+
+  /**
+   * Slots someone booked, waits for, served or cancelled, as cards in time order; the rest (a
+   * morning of 15-minute 理发 slots, say) behind one line, so the day is not a long scroll of
+   * "no bookings yet". A slot whose cancel form is open stays a card.
+   */
+  private renderSlots(service: string, slots: readonly DeskSlot[]) {
+    const idle = (slot: DeskSlot) =>
+      !slot.bookings.length &&
+      !slot.waitlist.length &&
+      !slot.volunteers.length &&
+      !slot.cancelled &&
+      !(this.cancelling?.service === service && this.cancelling.start === slot.start);
+    const empty = slots.filter(idle);
+    return html`${slots.filter((x) => !idle(x)).map((slot) => this.renderSlot(service, slot))}
+    ${
+      empty.length
+        ? html`<details class="idle">
+            <summary>
+              ${this.t.t('idleSlots', {
+                count: empty.length,
+                times: empty.map((x) => this.clock(x.start)).join(' '),
+              })}
+            </summary>
+            ${empty.map((slot) => this.renderSlot(service, slot))}
+          </details>`
+        : nothing
+    }`;
   }
 
   private renderSlot(service: string, slot: DeskSlot) {

@@ -15,6 +15,7 @@ import { toFieldErrors } from '../../../../domain/validation.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import { operationDef } from '../../../../sdk/operations.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
+import { download } from '../../../../ui/download.js';
 import { units } from '../../../../ui/format-days.js';
 import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
@@ -348,16 +349,6 @@ function renderConfirm(host: Host, service: BookingService) {
       </button>
     </div>
     <p class="status" part="status" role="status">${sending ? t.t('sending') : ''}</p>`;
-}
-
-/** Saves `text` as a file the resident's phone opens (a calendar, a spreadsheet). */
-export function download(filename: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function renderReceipt(host: Host, r: BookingReceipt) {

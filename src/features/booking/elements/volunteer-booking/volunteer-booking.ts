@@ -348,9 +348,16 @@ export class SqVolunteerBooking extends SqElement {
       : formatDate(date, lang, { month: 'long', day: 'numeric', weekday: 'long' });
   }
 
-  /** @internal A time of day in Beijing. */
+  /**
+   * @internal A time of day in Beijing, on the 24-hour clock in both languages ("08:30–08:45",
+   * as the service station posts it): "08:30 AM–08:45 AM" does not fit a slot button on a phone.
+   */
   clock(instant: string) {
-    return formatDateTime(instant, this.t.lang, { hour: '2-digit', minute: '2-digit' });
+    return formatDateTime(instant, this.t.lang, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   }
 
   /** @internal The service's name in the reader's language. */

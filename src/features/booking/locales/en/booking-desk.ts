@@ -32,6 +32,8 @@ export default {
   seats: '{{taken}} / {{seats}} booked',
   waitlist: 'Waitlist (in order)',
   noBookings: 'No bookings yet.',
+  idleSlots: '{{count}} times with no bookings yet: {{times}}',
+  idleSlots_one: 'One time with no bookings yet: {{times}}',
   cancelledSlot: 'Cancelled: {{reason}}',
   cancelSlot: 'Cancel this time',
   cancelDay: 'Cancel {{name}} for the day',
@@ -85,4 +87,4 @@ export default {
     no_show: 'No-show',
     expired: 'Waitlist ended',
   },
-} satisfies typeof zhCN & typeof zhPanels & typeof zhFields;
+} satisfies typeof zhCN & typeof zhPanels & typeof zhFields & Record<string, unknown>;

@@ -27,6 +27,7 @@ export default {
   seats: '已约 {{taken}} / {{seats}}',
   waitlist: '候补（按顺序）',
   noBookings: '还没有人预约。',
+  idleSlots: '{{count}} 个时段还没有人预约：{{times}}',
   cancelledSlot: '已取消：{{reason}}',
   cancelSlot: '取消这个时段',
   cancelDay: '取消当天的{{name}}',
