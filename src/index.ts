@@ -16,7 +16,10 @@ import './define/wish-review.js';
 import './define/volunteer-booking.js';
 import './define/booking-desk.js';
 import './define/activity-calendar.js';
+import './define/activity-desk.js';
 import './define/redblack-board.js';
+import './define/redblack-score-sheet.js';
+import './define/redblack-editor.js';
 
 export { SqProvider } from './features/core/elements/provider/index.js';
 export { SqCommunityPicker } from './features/core/elements/community-picker/index.js';
@@ -40,10 +43,23 @@ export {
 export { SqBookingDesk } from './features/booking/elements/booking-desk/index.js';
 export { SqActivityCalendar } from './features/calendar/elements/activity-calendar/index.js';
 export {
+  SqActivityDesk,
+  SqActivityChangedEvent,
+} from './features/calendar/elements/activity-desk/index.js';
+export {
   SqRedblackBoard,
   SqAppealedEvent,
   SqPeriodChangeEvent,
 } from './features/redblack/elements/redblack-board/index.js';
+export {
+  SqRedblackScoreSheet,
+  SqScoredEvent,
+} from './features/redblack/elements/score-sheet/index.js';
+export {
+  SqRedblackEditor,
+  SqEntryActedEvent,
+  SqAppealDecidedEvent,
+} from './features/redblack/elements/redblack-editor/index.js';
 export { SqSubmittedEvent } from './ui/events.js';
 export { SqElement, i18n, defineElement } from './ui/index.js';
 export { createClient, ApiError } from './sdk/index.js';

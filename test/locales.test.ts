@@ -21,6 +21,8 @@ import enCalendar from '../src/features/calendar/locales/en/calendar-fields.js';
 import zhCalendar from '../src/features/calendar/locales/zh-CN/calendar-fields.js';
 import enRedblack from '../src/features/redblack/locales/en/redblack-fields.js';
 import zhRedblack from '../src/features/redblack/locales/zh-CN/redblack-fields.js';
+import enScores from '../src/features/redblack/locales/en/redblack-score-fields.js';
+import zhScores from '../src/features/redblack/locales/zh-CN/redblack-score-fields.js';
 
 const KEY = /'([a-z][A-Za-z]*\.[a-z][A-Za-z_]*)'/g;
 const NOT_KEYS = /\.(js|ts|json|html|css|md|mjs)$/;
@@ -65,8 +67,8 @@ describe('locales', () => {
   // Field messages live in common and in each feature's field strings (which the feature's
   // elements spread into their namespaces); no key may be in two of them.
   for (const [lang, common, ...features] of [
-    ['zh-CN', zhCommon, zhComplaint, zhWish, zhAdmin, zhBooking, zhCalendar, zhRedblack],
-    ['en', enCommon, enComplaint, enWish, enAdmin, enBooking, enCalendar, enRedblack],
+    ['zh-CN', zhCommon, zhComplaint, zhWish, zhAdmin, zhBooking, zhCalendar, zhRedblack, zhScores],
+    ['en', enCommon, enComplaint, enWish, enAdmin, enBooking, enCalendar, enRedblack, enScores],
   ] as const) {
     const strings = [common, ...features].reduce<object>(deepMerge, {});
     it(`${lang}: common and the feature field strings share no key`, () => {

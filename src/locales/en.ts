@@ -20,5 +20,9 @@ export { default as bookingFields } from '../features/booking/locales/en/booking
 export { default as volunteerBooking } from '../features/booking/locales/en/volunteer-booking.js';
 export { default as bookingDesk } from '../features/booking/locales/en/booking-desk.js';
 export { default as activityCalendar } from '../features/calendar/locales/en/activity-calendar.js';
+export { default as activityDesk } from '../features/calendar/locales/en/activity-desk.js';
 export { default as redblackFields } from '../features/redblack/locales/en/redblack-fields.js';
 export { default as redblackBoard } from '../features/redblack/locales/en/redblack-board.js';
+export { default as redblackScoreSheet } from '../features/redblack/locales/en/redblack-score-sheet.js';
+export { default as redblackScoreFields } from '../features/redblack/locales/en/redblack-score-fields.js';
+export { default as redblackEditor } from '../features/redblack/locales/en/redblack-editor.js';

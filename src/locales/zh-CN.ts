@@ -25,6 +25,12 @@ export { default as volunteerBookingAfter } from '../features/booking/locales/zh
 export { default as bookingDesk } from '../features/booking/locales/zh-CN/booking-desk.js';
 export { default as bookingDeskPanels } from '../features/booking/locales/zh-CN/booking-desk-panels.js';
 export { default as activityCalendar } from '../features/calendar/locales/zh-CN/activity-calendar.js';
+export { default as activityDesk } from '../features/calendar/locales/zh-CN/activity-desk.js';
+export { default as activityDeskLater } from '../features/calendar/locales/zh-CN/activity-desk-later.js';
 export { default as redblackFields } from '../features/redblack/locales/zh-CN/redblack-fields.js';
 export { default as redblackBoard } from '../features/redblack/locales/zh-CN/redblack-board.js';
 export { default as redblackBoardAfter } from '../features/redblack/locales/zh-CN/redblack-board-after.js';
+export { default as redblackScoreSheet } from '../features/redblack/locales/zh-CN/redblack-score-sheet.js';
+export { default as redblackScoreFields } from '../features/redblack/locales/zh-CN/redblack-score-fields.js';
+export { default as redblackEditor } from '../features/redblack/locales/zh-CN/redblack-editor.js';
+export { default as redblackEditorAfter } from '../features/redblack/locales/zh-CN/redblack-editor-after.js';

@@ -19,6 +19,14 @@ export interface TranslateOptions {
 const isStrings = (value: unknown): value is Strings =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** One Intl.PluralRules per language: constructing one costs far more than `select`. */
+const plurals = new Map<string, Intl.PluralRules>();
+function pluralRules(lng: string): Intl.PluralRules {
+  let rules = plurals.get(lng);
+  if (!rules) plurals.set(lng, (rules = new Intl.PluralRules(lng)));
+  return rules;
+}
+
 function merge(target: Strings, source: Strings, overwrite: boolean): Strings {
   for (const [key, value] of Object.entries(source)) {
     const current = target[key];
@@ -113,7 +121,7 @@ export class Translator {
     for (const lng of lngs) {
       const plural =
         typeof options.count === 'number'
-          ? `${path}_${new Intl.PluralRules(lng).select(options.count)}`
+          ? `${path}_${pluralRules(lng).select(options.count)}`
           : undefined;
       for (const ns of namespaces) {
         const found = (plural && this._lookup(lng, ns, plural)) ?? this._lookup(lng, ns, path);

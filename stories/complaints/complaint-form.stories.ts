@@ -72,10 +72,22 @@ const view = (args: Args, client: Client) =>
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The form once its fields are in (they come with a chunk after the first render, later on a
+ * busy machine): a play function that filled it after a fixed pause found no fields.
+ */
+async function ready(canvas: HTMLElement): Promise<SqComplaintForm> {
+  for (const end = Date.now() + 10_000; Date.now() < end; await wait(50)) {
+    const form = canvas.querySelector<SqComplaintForm>('sq-complaint-form');
+    const category = form?.shadowRoot?.querySelector<HTMLSelectElement>('#category');
+    if (form && category && category.options.length > 1) return form;
+  }
+  throw new Error('the complaint form did not load');
+}
+
 /** Fills the form as a resident would (values, then `input` events), optionally submits. */
 async function fill(canvas: HTMLElement, { submit = true, anonymous = true } = {}) {
-  await wait(400);
-  const form = canvas.querySelector<SqComplaintForm>('sq-complaint-form')!;
+  const form = await ready(canvas);
   const root = form.shadowRoot!;
   const set = (id: string, value: string | boolean) => {
     const el = root.querySelector<HTMLInputElement>(`#${id}`)!;
@@ -131,11 +143,37 @@ export const Filled: Story = {
   play: ({ canvasElement }) => fill(canvasElement, { submit: false, anonymous: false }),
 };
 
+/** A photo of a place, drawn on a canvas (stories have no files to hand). */
+async function drawnPhoto(name: string, hue: number): Promise<File> {
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [640, 480];
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = `hsl(${hue} 40% 70%)`;
+  g.fillRect(0, 0, 640, 480);
+  g.fillStyle = `hsl(${hue} 40% 35%)`;
+  g.fillRect(160, 200, 320, 280);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+  return new File([blob], name, { type: 'image/png' });
+}
+
+/** Two photos chosen: thumbnails with their file names and remove buttons, how many more fit. */
+export const WithPhotos: Story = {
+  args: { grid: 'xfl-g1', building: 'xfl-g1-b2' },
+  play: async ({ canvasElement }) => {
+    const form = await ready(canvasElement);
+    const input = form.shadowRoot!.querySelector<HTMLInputElement>('#photos')!;
+    const data = new DataTransfer();
+    data.items.add(await drawnPhoto('楼下垃圾桶.png', 120));
+    data.items.add(await drawnPhoto('IMG_20261205_083012.png', 30));
+    input.files = data.files;
+    input.dispatchEvent(new Event('change'));
+  },
+};
+
 /** Submitted empty: the error summary with links, each field's error, focus on the first. */
 export const Invalid: Story = {
   play: async ({ canvasElement }) => {
-    await wait(400);
-    const form = canvasElement.querySelector<SqComplaintForm>('sq-complaint-form')!;
+    const form = await ready(canvasElement);
     form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
   },
 };

@@ -8,6 +8,7 @@ import {
   encodeCursor,
   errorStatus,
   formatDateTime,
+  isoWeekday,
   newId,
   pageBy,
   pageQuerySchema,
@@ -41,6 +42,14 @@ describe('time', () => {
     assert.equal(shanghaiDate('2026-03-01T15:59:59Z'), '2026-03-01');
     assert.equal(shanghaiDate('2026-03-01T16:00:00Z'), '2026-03-02');
     assert.equal(shanghaiStartOfDay('2026-03-02').toISOString(), '2026-03-01T16:00:00.000Z');
+  });
+  it('gives the ISO weekday of a civil date, Monday 1 … Sunday 7', () => {
+    const week = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
+    assert.deepEqual(week.map(isoWeekday), [1, 2, 3, 4, 5]);
+    assert.equal(isoWeekday('2026-12-12'), 6);
+    assert.equal(isoWeekday('2026-12-13'), 7);
+    assert.equal(isoWeekday('2000-02-29'), 2);
+    assert.equal(isoWeekday('2100-12-31'), 5);
   });
   it('formats in Beijing time whatever the device zone', () => {
     const text = formatDateTime('2026-03-01T16:30:00Z', 'en', {

@@ -11,6 +11,7 @@ import {
   memoryOutboxStorage,
   type Delivery,
   type OutboxDeliveredEvent,
+  type OutboxEntry,
   type OutboxFailedEvent,
   type OutboxStorage,
 } from '../../src/sdk/outbox.js';
@@ -407,7 +408,12 @@ describe('outbox against a live server', () => {
   });
 
   it('start() resumes stored entries; the timer delivers due ones; stop() ends it', async () => {
-    const storage = memoryOutboxStorage();
+    const memory = memoryOutboxStorage();
+    const stored: OutboxEntry[] = [];
+    const storage: OutboxStorage = {
+      ...memory,
+      put: (entry) => (stored.push({ ...entry }), memory.put(entry)),
+    };
     const now = Date.now();
     await storage.put({
       key: 'from-last-load',
@@ -434,13 +440,18 @@ describe('outbox against a live server', () => {
         res.end('{"code":"unavailable"}');
       });
     }
-    const queued = await t.submit(124);
-    assert.equal(queued.state, 'queued');
-    const [entry] = await storage.all();
-    assert.ok(entry!.nextAttemptAt - Date.now() > 900, 'Retry-After honoured');
-    const second = await new Promise<OutboxDeliveredEvent>((resolve) =>
+    // Listening before submitting: on a busy machine the timer may deliver (1 s) before the
+    // lines after the submit have run, and an event nobody heard would leave the test waiting.
+    const delivery = new Promise<OutboxDeliveredEvent>((resolve) =>
       t.outbox.addEventListener('delivered', resolve, { once: true }),
     );
+    const sentAt = Date.now();
+    const queued = await t.submit(124);
+    assert.equal(queued.state, 'queued');
+    // What was stored when it queued (read from the puts: by now it may be delivered).
+    const entry = stored.filter((e) => e.key === queued.key && e.state === 'pending').pop();
+    assert.ok(entry!.nextAttemptAt >= sentAt + 1000, 'Retry-After honoured');
+    const second = await delivery;
     assert.equal(second.detail.key, queued.key);
     assert.ok(Date.now() - entry!.nextAttemptAt > -50, 'not before it was due');
     t.outbox.stop();

@@ -10,6 +10,7 @@ import type { OperationDef } from '../../src/services/contract.js';
 import { operations } from '../../src/server/operations.js';
 import { demoCommunities } from '../../src/features/core/demo.js';
 import { periodAt } from '../../src/features/redblack/rules.js';
+import type { WishStaffView } from '../../src/features/wishes/model.js';
 import { testDatabases } from './db.js';
 import { bearer, json, startTestServer, type TestServer } from './harness.js';
 
@@ -97,9 +98,9 @@ for (const db of databases) {
       const queue = await t.fetch('/api/v1/communities/xingfuli/wish-queue', {
         headers: bearer(admin),
       });
-      const staffView = ((await queue.json()) as { items: any[] }).items.find(
+      const staffView = ((await queue.json()) as { items: WishStaffView[] }).items.find(
         (w) => w.id === receipt.id,
-      );
+      )!;
       assert.match(
         staffView.story,
         /司马光明.*１３６ ０００ ０９９９９.*110105194912310021/,
@@ -322,6 +323,29 @@ for (const db of databases) {
         ),
       );
       assert.equal(decision.status, 200);
+      // 和谐楼道: a building scored, then scored again by another staff member (the scorers are
+      // never public).
+      for (const who of [grid, admin]) {
+        const scored = await t.fetch(
+          `/api/v1/communities/xingfuli/redblack-scores/${period}/xfl-g1-b2`,
+          json(
+            'PUT',
+            {
+              scores: {
+                sanitation: 9,
+                'hallway-clutter': 8,
+                dogs: 7.5,
+                'waste-sorting': 9,
+                'mutual-aid': 10,
+              },
+            },
+            bearer(who),
+          ),
+        );
+        assert.equal(scored.status, 200, await scored.clone().text());
+      }
+      const sheet = (await t.server.store.redblackScores.get('xingfuli', period, 'xfl-g1-b2'))!;
+      secrets.push(sheet.scoredBy, sheet.history[0]!.scoredBy);
       redblack = { black, red, code: pending.code, decided: dismissed.code, period };
       const storedAppeal = (await t.server.store.redblackAppeals.get(pending.id))!;
       secrets.push('司徒雷登', '13600007777', '0000 7777', '13600008888', '0000 8888');
@@ -344,6 +368,7 @@ for (const db of databases) {
         'bookSlot',
         'bookingAvailability',
         'bookingStatus',
+        'buildingScores',
         'cancelActivityRegistration',
         'cancelBooking',
         'claimWish',
@@ -381,7 +406,9 @@ for (const db of databases) {
             redblack.black,
             redblack.red,
             activity.id,
-          ].map((id) => def.path.replace(/\{\w+\}/, encodeURIComponent(id)))
+          ].map((id) =>
+            def.path.replace(/\{\w+\}/, encodeURIComponent(id)).replace('{building}', 'xfl-g1-b2'),
+          )
         : [def.path];
       const day = booking.start.slice(0, 10);
       if (def.method === 'GET') {

@@ -1,6 +1,17 @@
 import type { Category, Feature } from './model.js';
 
 /**
+ * 志愿服务 kinds, apart so the booking desk's check (a service's kind) can import them without
+ * the other features' catalogues.
+ */
+export const volunteerCategories: Category[] = [
+  { id: 'haircut', name: '理发', nameEn: 'Haircut' },
+  { id: 'health-check', name: '体检', nameEn: 'Health check' },
+  { id: 'appliance-repair', name: '家电维修', nameEn: 'Appliance repair' },
+  { id: 'legal-advice', name: '法律咨询', nameEn: 'Legal advice' },
+];
+
+/**
  * Default category catalogues, used when a community has not set its own. Complaint deadlines
  * are in working days from receipt (12345 接诉即办 practice: safety first, wages last).
  */
@@ -48,12 +59,7 @@ export const defaultCategories: Record<Feature, Category[]> = {
     { id: 'repair', name: '维修服务', nameEn: 'Repairs' },
     { id: 'other', name: '其他', nameEn: 'Other' },
   ],
-  volunteer: [
-    { id: 'haircut', name: '理发', nameEn: 'Haircut' },
-    { id: 'health-check', name: '体检', nameEn: 'Health check' },
-    { id: 'appliance-repair', name: '家电维修', nameEn: 'Appliance repair' },
-    { id: 'legal-advice', name: '法律咨询', nameEn: 'Legal advice' },
-  ],
+  volunteer: volunteerCategories,
   // 红黑榜: its default rubric is the feature's own (src/features/redblack/rubric.ts), so that
   // pages and the embedded store of other features do not carry it.
   redblack: [],

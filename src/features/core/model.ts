@@ -59,6 +59,17 @@ export const communitySchema = z.object({
           valueCap: z.optional(z.number().check(z.minimum(0), z.maximum(100_000))),
         }),
       ),
+      /** 和谐楼道 scores (src/features/redblack/rubric.ts has the defaults). */
+      redblack: z.optional(
+        z.object({
+          /** The scoring rubric's items (0–10 each); default 环境卫生, 楼道堆物, 文明养犬, 垃圾分类, 邻里互助. */
+          scoreItems: z.optional(z.array(z.object(named)).check(z.minLength(1), z.maxLength(12))),
+          /** How many top-ranked buildings are suggested for the red list (default 3). */
+          redTop: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
+          /** A building whose average item score is below this is a black candidate (default 6). */
+          blackBelow: z.optional(z.number().check(z.minimum(0), z.maximum(10))),
+        }),
+      ),
     }),
   ),
 });

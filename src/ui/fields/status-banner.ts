@@ -1,6 +1,14 @@
 import { html, nothing } from 'lit';
 
 /**
+ * Why a queued submission was refused, as a key in the element's strings. Its fields are no
+ * longer in the form (nothing is marked red), so a validation refusal says to fill it in again
+ * rather than "请检查标红的项目".
+ */
+export const refusalKey = (code: string | undefined): string =>
+  code === 'validation_failed' ? 'common:refusedInvalid' : `common:errors.${code ?? 'internal'}`;
+
+/**
  * Where a submission is: a polite status (sending, saved offline) or an alert (failed, with
  * why), with one action (retry, dismiss). `[part=status]` either way.
  */

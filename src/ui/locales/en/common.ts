@@ -6,6 +6,8 @@ export default {
   retry: 'Try again',
   required: 'Required',
   optional: 'Optional',
+  refusedInvalid:
+    'something was missing or wrong. Please fill in the form below again and send it.',
   errors: {
     validation_failed: 'Some answers need fixing: see the fields marked in red.',
     unauthorized: 'Please sign in first.',

@@ -4,6 +4,7 @@ export default {
   retry: '重试',
   required: '必填',
   optional: '选填',
+  refusedInvalid: '有的内容不完整或填错了，请在下面重新填写后提交。',
   errors: {
     validation_failed: '填写的内容有误，请检查标红的项目。',
     unauthorized: '请先登录。',

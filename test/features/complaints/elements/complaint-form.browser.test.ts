@@ -221,7 +221,7 @@ describe('sq-complaint-form', () => {
   it('checks with the server’s schema: a summary with links, and focus on the first invalid field', async () => {
     const form = await mount(embedded());
     submit(form);
-    await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
+    await waitUntil(() => $(form, '[part=error-summary]'), 'summary', { timeout: 5000 });
     const links = [...form.shadowRoot!.querySelectorAll('[part=error-summary] a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
       '#category',
@@ -251,7 +251,7 @@ describe('sq-complaint-form', () => {
   it('in English too, every required field left empty says what to do', async () => {
     const form = await mount(embedded(), { lang: 'en' });
     submit(form);
-    await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
+    await waitUntil(() => $(form, '[part=error-summary]'), 'summary', { timeout: 5000 });
     const errors = [...form.shadowRoot!.querySelectorAll('.error-text')].map((e) =>
       e.textContent!.trim(),
     );
@@ -274,7 +274,7 @@ describe('sq-complaint-form', () => {
     const form = await mount(embedded(store));
     await fill(form);
     await addPhotos(form, [await photo(3200, 1200)]);
-    await waitUntil(() => $(form, '.thumbs img'), 'preview');
+    await waitUntil(() => $(form, '.thumbs img'), 'preview', { timeout: 5000 });
     const preview = $<HTMLImageElement>(form, '.thumbs img')!;
     expect(preview.src).to.match(/^blob:/);
     expect(preview.alt).to.equal('第 1 张照片');
@@ -331,6 +331,67 @@ describe('sq-complaint-form', () => {
     expect(form.shadowRoot!.querySelectorAll('.thumbs li').length).to.equal(5);
     await addPhotos(form, [new File(['not an image'], 'x.jpg', { type: 'image/jpeg' })]);
     await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, 'kept');
+  });
+
+  it('picks photos in the page’s language: a button, what is chosen, file names, remove buttons', async () => {
+    const form = await mount(embedded());
+    const input = $(form, '#photos')!;
+    const button = $<HTMLLabelElement>(form, 'label[part=pick]')!;
+    const status = $(form, '#photos-status')!;
+    // No browser-made "Choose Files" / "No file chosen": the input lies unseen over the button.
+    expect(getComputedStyle(input).opacity).to.equal('0');
+    expect(button.textContent).to.equal('添加照片');
+    expect(button.htmlFor).to.equal('photos');
+    const [a, b] = [input.getBoundingClientRect(), button.getBoundingClientRect()];
+    expect([a.left, a.top, a.width, a.height]).to.deep.equal([b.left, b.top, b.width, b.height]);
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.textContent).to.equal('还没有选照片。');
+    expect(input.getAttribute('aria-describedby')!.split(' ')).to.include('photos-status');
+    // Its name comes from the field's label and the button's.
+    expect(input.labels!.length).to.equal(2);
+
+    await addPhotos(form, [
+      new File([await photo(40, 30)], '楼道堆物.png', { type: 'image/png' }),
+      await photo(30, 30),
+    ]);
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 2, '2');
+    expect(status.textContent).to.equal('已选 2 张，还能再选 4 张。');
+    expect(
+      [...form.shadowRoot!.querySelectorAll('.file-name')].map((n) => n.textContent),
+    ).to.deep.equal(['楼道堆物.png', 'photo.png']);
+    const removes = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('.thumbs button')];
+    expect(removes.map((r) => r.textContent!.trim())).to.deep.equal([
+      '删除第 1 张照片',
+      '删除第 2 张照片',
+    ]);
+    // Keyboard: Enter on the remove button, then focus is back on the picker, with its ring.
+    removes[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 1, '1');
+    await waitUntil(() => form.shadowRoot!.activeElement === input, 'focus on the picker');
+    expect(form.shadowRoot!.querySelector('.file-name')!.textContent).to.equal('photo.png');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    expect(form.shadowRoot!.activeElement).to.equal(input);
+    expect(getComputedStyle(button).outlineStyle).to.not.equal('none');
+    for (const care of [false, true]) {
+      if (care) form.setAttribute('care', '');
+      await form.updateComplete;
+      expect(await axeViolations(form)).to.deep.equal([]);
+      expect(smallTargets(form, care ? 60 : 44)).to.deep.equal([]);
+      expect(input.getBoundingClientRect().height).to.be.at.least(care ? 60 : 44);
+    }
+
+    await addPhotos(form, await Promise.all(Array.from({ length: 5 }, () => photo(20, 20))));
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, '6');
+    expect(status.textContent).to.equal('已选满 6 张。要换一张，请先删除一张。');
+    expect(input.disabled).to.equal(true);
+
+    form.closest('sq-provider')!.setAttribute('lang', 'en');
+    await waitUntil(() => button.textContent === 'Add photos', 'English');
+    expect(status.textContent).to.equal('All 6 photos chosen. To change one, remove one first.');
   });
 
   it('anonymous removes the contact fields and sends no contact', async () => {
@@ -466,7 +527,7 @@ describe('sq-complaint-form', () => {
     const form = await mount(client);
     await fill(form);
     submit(form);
-    await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
+    await waitUntil(() => $(form, '[part=error-summary]'), 'summary', { timeout: 5000 });
     expect($(form, '[part=error-summary]')!.textContent).to.contain('这个地点已不在社区的名单里');
     expect($(form, '#where-error')!.textContent).to.contain('这个地点已不在社区的名单里');
     expect(form.shadowRoot!.activeElement?.localName).to.equal('sq-community-picker');
@@ -487,7 +548,7 @@ describe('sq-complaint-form', () => {
     const form = await mount(client);
     await fill(form);
     await addPhotos(form, [await photo(20, 20)]);
-    await waitUntil(() => $(form, '.thumbs img'), 'preview');
+    await waitUntil(() => $(form, '.thumbs img'), 'preview', { timeout: 5000 });
     const queued = oneEvent(form, 'sq-submitted');
     submit(form);
     expect(((await queued) as SqSubmittedEvent).detail.state).to.equal('queued');
@@ -595,6 +656,11 @@ describe('sq-complaint-form', () => {
     expect(alert.textContent).to.contain('无法加载社区信息');
     expect(alert.textContent).to.contain('网络连接失败');
     expect(alert.querySelector('button')!.textContent!.trim()).to.equal('重试');
+    // The list of places cannot come: the place is asked in words, under one alert, not two.
+    await waitUntil(() => $(form, '#text'), 'the place in words');
+    expect($(form, 'input[name=words][value="1"]')!.checked).to.equal(true);
+    expect($(form, 'sq-community-picker')).to.equal(null);
+    expect(form.shadowRoot!.querySelectorAll('[role=alert]').length).to.equal(1);
     // The default catalogue and notice stand in.
     await waitUntil(() => select(form, 'category').options.length === 11, 'defaults');
     expect($(form, '[part=privacy]')!.textContent).to.contain('本社区居民委员会');
@@ -648,9 +714,9 @@ describe('sq-complaint-form', () => {
       const form = await mount(embedded());
       if (care) form.care = true;
       await addPhotos(form, [await photo(30, 30)]);
-      await waitUntil(() => $(form, '.thumbs img'), 'preview');
+      await waitUntil(() => $(form, '.thumbs img'), 'preview', { timeout: 5000 });
       submit(form);
-      await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
+      await waitUntil(() => $(form, '[part=error-summary]'), 'summary', { timeout: 5000 });
       expect(form.hasAttribute('data-sq-care')).to.equal(care);
       await expect(form).to.be.accessible();
       expect(await axeViolations(form)).to.deep.equal([]);
@@ -708,7 +774,7 @@ describe('sq-complaint-form', () => {
     try {
       const form = await mount(embedded(), { lang: 'en' });
       submit(form);
-      await waitUntil(() => $(form, '[part=error-summary]'), 'summary');
+      await waitUntil(() => $(form, '[part=error-summary]'), 'summary', { timeout: 5000 });
       expect($(form, '#category-error')!.textContent!.trim()).to.equal(
         'Choose the type of concern.',
       );

@@ -10,7 +10,7 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import type { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
-import { statusBanner } from '../../../../ui/fields/status-banner.js';
+import { refusalKey, statusBanner } from '../../../../ui/fields/status-banner.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { formatDays, units } from '../../../../ui/format-days.js';
 import { LocalizeController } from '../../../../ui/localize.js';
@@ -98,6 +98,7 @@ const DRAFT = [
  * @csspart hint - A field's hint.
  * @csspart error - A field's error message.
  * @csspart choice - A checkbox or radio with its label.
+ * @csspart pick - The photo picker's button (添加照片), over which the file input lies.
  * @csspart error-summary - The list of errors shown on submit.
  * @csspart privacy - The privacy notice.
  * @csspart submit - The submit button.
@@ -136,7 +137,7 @@ export class SqComplaintForm extends SqElement {
 
   @state() private tree?: Community | undefined;
   @state() private loadError?: ApiError | undefined;
-  @state() private photos: { blob: Blob; url: string }[] = [];
+  @state() private photos: { blob: Blob; url: string; name: string }[] = [];
   @state() private note = '';
   @state() private defaults?: Category[];
 
@@ -207,7 +208,7 @@ export class SqComplaintForm extends SqElement {
     else void later().then(takeLater);
     const query = new URLSearchParams(location.search);
     for (const name of PREFILL) this[name] ??= query.get(name) ?? undefined;
-    this.photos = this.photos.map(({ blob }) => ({ blob, url: URL.createObjectURL(blob) }));
+    this.photos = this.photos.map((p) => ({ ...p, url: URL.createObjectURL(p.blob) }));
   }
 
   override disconnectedCallback(): void {
@@ -247,6 +248,8 @@ export class SqComplaintForm extends SqElement {
       if (id === this.communityId) this.tree = tree;
     } catch (error) {
       this.loadError = ApiError.from(error);
+      // The list of places cannot come: the place is asked in words (one alert, not two).
+      if (!this.s.values.grid) this.s.set({ words: true });
     }
   }
 
@@ -281,7 +284,7 @@ export class SqComplaintForm extends SqElement {
     );
     for (const file of files.slice(0, room)) {
       const blob = await (await later()).shrink(file);
-      this.photos = [...this.photos, { blob, url: URL.createObjectURL(blob) }];
+      this.photos = [...this.photos, { blob, url: URL.createObjectURL(blob), name: file.name }];
     }
   }
 
@@ -364,14 +367,10 @@ export class SqComplaintForm extends SqElement {
       }
       ${
         s.refused
-          ? statusBanner(
-              `${t.t('refused')}${t.t(`common:errors.${s.refused.error?.code ?? 'internal'}`)}`,
-              true,
-              {
-                label: t.t('dismiss'),
-                run: () => s.dismiss(),
-              },
-            )
+          ? statusBanner(`${t.t('refused')}${t.t(refusalKey(s.refused.error?.code))}`, true, {
+              label: t.t('dismiss'),
+              run: () => s.dismiss(),
+            })
           : nothing
       }
       ${m.errorSummary(
@@ -403,14 +402,18 @@ export class SqComplaintForm extends SqElement {
           ${m.choice({ name: 'words', type: 'radio', value: '', label: t.t('inList'), checked: !v.words })}
           ${m.choice({ name: 'words', type: 'radio', value: '1', label: t.t('inWords'), checked: v.words })}
         </div>
-        <sq-community-picker
-          id="where"
-          .community=${this.communityId}
-          .grid=${v.grid}
-          .building=${v.building}
-          .unit=${v.unit}
-          depth=${v.words ? 'community' : 'unit'}
-        ></sq-community-picker>
+        ${
+          v.words && this.loadError
+            ? nothing
+            : html`<sq-community-picker
+                id="where"
+                .community=${this.communityId}
+                .grid=${v.grid}
+                .building=${v.building}
+                .unit=${v.unit}
+                depth=${v.words ? 'community' : 'unit'}
+              ></sq-community-picker>`
+        }
         ${m.fieldError('where', this.error('where'))}
         ${
           v.words
@@ -425,6 +428,11 @@ export class SqComplaintForm extends SqElement {
         ...this.f('photos', true, t.t('field.photos', { max: MAX_PHOTOS })),
         photos: this.photos,
         max: MAX_PHOTOS,
+        pick: t.t('photosPick'),
+        status: t.t(m.photoStatusKey(this.photos.length, MAX_PHOTOS), {
+          count: this.photos.length,
+          left: MAX_PHOTOS - this.photos.length,
+        }),
         alt: (n) => t.t('photoAlt', { n }),
         remove: (n) => t.t('remove', { n }),
         onAdd: (e) => void this.addPhotos(e),

@@ -16,7 +16,7 @@ export {
   textField,
   textareaField,
 } from '../../../../ui/fields/field.js';
-export { photoPicker } from '../../../../ui/fields/photo-picker.js';
+export { photoPicker, photoStatusKey } from '../../../../ui/fields/photo-picker.js';
 /** Adopted as this loads: the fields and the photo picker show only once it has. */
 export { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 export { photoStyles } from '../../../../ui/fields/photo.styles.js';
