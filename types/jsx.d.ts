@@ -9,6 +9,9 @@ import type { SqBookingDesk } from '../dist/features/booking/elements/booking-de
 import type { SqBookedEvent, SqCancelledEvent } from '../dist/features/booking/elements/volunteer-booking/events.js';
 import type { SqVolunteerBooking } from '../dist/features/booking/elements/volunteer-booking/volunteer-booking.js';
 import type { SqActivityCalendar } from '../dist/features/calendar/elements/activity-calendar/activity-calendar.js';
+import type { SqRegisteredEvent } from '../dist/features/calendar/elements/activity-calendar/events.js';
+import type { SqActivityDesk } from '../dist/features/calendar/elements/activity-desk/activity-desk.js';
+import type { SqActivityChangedEvent } from '../dist/features/calendar/elements/activity-desk/events.js';
 import type { SqComplaintDesk } from '../dist/features/complaints/elements/complaint-desk/complaint-desk.js';
 import type { SqComplaintForm } from '../dist/features/complaints/elements/complaint-form/complaint-form.js';
 import type { SqComplaintMetrics } from '../dist/features/complaints/elements/complaint-metrics/complaint-metrics.js';
@@ -18,6 +21,10 @@ import type { SqCommunityPicker } from '../dist/features/core/elements/community
 import type { SqProvider } from '../dist/features/core/elements/provider/provider.js';
 import type { SqAppealedEvent, SqPeriodChangeEvent } from '../dist/features/redblack/elements/redblack-board/events.js';
 import type { SqRedblackBoard } from '../dist/features/redblack/elements/redblack-board/redblack-board.js';
+import type { SqAppealDecidedEvent, SqEntryActedEvent } from '../dist/features/redblack/elements/redblack-editor/events.js';
+import type { SqRedblackEditor } from '../dist/features/redblack/elements/redblack-editor/redblack-editor.js';
+import type { SqDraftSuggestedEvent, SqScoredEvent } from '../dist/features/redblack/elements/score-sheet/events.js';
+import type { SqRedblackScoreSheet } from '../dist/features/redblack/elements/score-sheet/score-sheet.js';
 import type { SqWishForm } from '../dist/features/wishes/elements/wish-form/wish-form.js';
 import type { SqWishActedEvent, SqWishReview } from '../dist/features/wishes/elements/wish-review/wish-review.js';
 import type { SqThankedEvent, SqWishTracker } from '../dist/features/wishes/elements/wish-tracker/wish-tracker.js';
@@ -41,6 +48,24 @@ export interface SqActivityCalendarProps {
   community?: SqActivityCalendar['community'];
   /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
   care?: SqActivityCalendar['care'];
+  /** A resident registered: `detail` is `{ activity, date, status, position }` (`confirmed`, or `waitlisted` with its place in line); never a name or phone. */
+  'onsq-registered'?: (event: SqRegisteredEvent & { currentTarget: SqActivityCalendar }) => void;
+}
+
+export interface SqActivityDeskProps {
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqActivityDesk['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqActivityDesk['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqActivityDesk['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqActivityDesk['care'];
+  ondetail?: (event: SqActivityChangedEvent & { currentTarget: SqActivityDesk }) => void;
+  /** An activity was created, updated, published, cancelled or had an occurrence withdrawn; `detail.action`, `detail.activity`. */
+  'onsq-activity-changed'?: (event: SqActivityChangedEvent & { currentTarget: SqActivityDesk }) => void;
 }
 
 export interface SqBookingDeskProps {
@@ -238,6 +263,46 @@ export interface SqRedblackBoardProps {
   'onsq-period-change'?: (event: SqPeriodChangeEvent & { currentTarget: SqRedblackBoard }) => void;
 }
 
+export interface SqRedblackEditorProps {
+  /** The tab shown (`drafts`, `review`, `published`, `appeals`, `scores`). */
+  tab?: SqRedblackEditor['tab'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqRedblackEditor['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqRedblackEditor['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqRedblackEditor['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqRedblackEditor['care'];
+  /** A draft was saved, a published entry corrected (`correct`) or an entry acted on: `detail.action`, `detail.entry`. */
+  'onsq-entry-acted'?: (event: SqEntryActedEvent & { currentTarget: SqRedblackEditor }) => void;
+  /** An appeal was decided: `detail.appeal`. */
+  'onsq-appeal-decided'?: (event: SqAppealDecidedEvent & { currentTarget: SqRedblackEditor }) => void;
+}
+
+export interface SqRedblackScoreSheetProps {
+  /** The period scored (`2026-Q4`, `2026-11`, `2026`); default: this quarter. */
+  period?: SqRedblackScoreSheet['period'];
+  /** Offer to draft an entry from each suggestion (`sq-draft-suggested`): the editor's tab sets it. */
+  draftable?: SqRedblackScoreSheet['draftable'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  apiBase?: SqRedblackScoreSheet['apiBase'];
+  /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
+   * embedded client, which keeps data in this browser (demos, Storybook, trials). */
+  'api-base'?: SqRedblackScoreSheet['apiBase'];
+  /** The community (社区) id this element serves; overrides the provider's. */
+  community?: SqRedblackScoreSheet['community'];
+  /** Care mode (关怀模式): larger text, larger targets, nothing that acts on a timer. */
+  care?: SqRedblackScoreSheet['care'];
+  /** A building's scores were saved: `detail` is `{ building, period, total }`. */
+  'onsq-scored'?: (event: SqScoredEvent & { currentTarget: SqRedblackScoreSheet }) => void;
+  /** Staff asked to draft an entry from a building's suggestion (`draftable` only): `detail` is `{ building, list, period }`. */
+  'onsq-draft-suggested'?: (event: SqDraftSuggestedEvent & { currentTarget: SqRedblackScoreSheet }) => void;
+}
+
 export interface SqVolunteerBookingProps {
   /** Base URL of a shequ-kit server's API (e.g. `/api/v1`). Absent, and no provider: the
    * embedded client, which keeps data in this browser (demos, Storybook, trials). */
@@ -343,6 +408,7 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'sq-activity-calendar': ReactProps<SqActivityCalendar, SqActivityCalendarProps>;
+      'sq-activity-desk': ReactProps<SqActivityDesk, SqActivityDeskProps>;
       'sq-booking-desk': ReactProps<SqBookingDesk, SqBookingDeskProps>;
       'sq-community-picker': ReactProps<SqCommunityPicker, SqCommunityPickerProps>;
       'sq-complaint-desk': ReactProps<SqComplaintDesk, SqComplaintDeskProps>;
@@ -352,6 +418,8 @@ declare module 'react' {
       'sq-complaint-tracker': ReactProps<SqComplaintTracker, SqComplaintTrackerProps>;
       'sq-provider': ReactProps<SqProvider, SqProviderProps>;
       'sq-redblack-board': ReactProps<SqRedblackBoard, SqRedblackBoardProps>;
+      'sq-redblack-editor': ReactProps<SqRedblackEditor, SqRedblackEditorProps>;
+      'sq-redblack-score-sheet': ReactProps<SqRedblackScoreSheet, SqRedblackScoreSheetProps>;
       'sq-volunteer-booking': ReactProps<SqVolunteerBooking, SqVolunteerBookingProps>;
       'sq-wish-form': ReactProps<SqWishForm, SqWishFormProps>;
       'sq-wish-review': ReactProps<SqWishReview, SqWishReviewProps>;
