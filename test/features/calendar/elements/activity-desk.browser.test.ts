@@ -276,6 +276,8 @@ describe('<sq-activity-desk>', function () {
     expect(active()?.textContent?.trim()).to.equal('确认发布');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(desk, '[part=card]')!.textContent!.includes('已发布'), 'published');
+    // The publish dialog is gone (its close event has run) before the next one is opened.
+    await waitUntil(() => !$(desk, 'dialog'), 'publish dialog closed');
     // Escape closes a dialog without acting.
     button(desk, '取消活动')!.focus();
     await sendKeys({ press: 'Enter' });
