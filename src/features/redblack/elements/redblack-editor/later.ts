@@ -453,45 +453,29 @@ function valuesOf(entry?: RedblackEntry): Values {
 
 /** What the form sends: the subject shaped by its kind. */
 function inputOf(v: Values) {
-  let subject: Record<string, unknown>;
-  switch (v.kind) {
-    case 'building':
-      subject = { kind: v.kind, grid: v.grid, building: v.building };
-      break;
-    case 'unit':
-      subject = { kind: v.kind, grid: v.grid, building: v.building, unit: v.unit };
-      break;
-    case 'household':
-      subject = {
-        kind: v.kind,
-        grid: v.grid,
-        building: v.building,
-        ...(v.unit ? { unit: v.unit } : {}),
-      };
-      break;
-    case 'area':
-    case 'organisation':
-      subject = { kind: v.kind, name: v.name };
-      break;
-    case 'person':
-      subject = {
-        kind: v.kind,
-        name: v.name,
-        consent: {
-          obtainedOn: v.consentOn,
-          fullName: v.consentFull,
-          ...(v.consentNote.trim() ? { note: v.consentNote } : {}),
-        },
-      };
-      break;
-    default:
-      subject = { kind: v.kind };
-  }
+  const k = v.kind;
+  const subject = {
+    kind: k,
+    ...((k === 'building' || k === 'unit' || k === 'household') && {
+      grid: v.grid,
+      building: v.building,
+    }),
+    // A unit's is asked for; a household's is sent where it is known.
+    ...((k === 'unit' || (k === 'household' && v.unit)) && { unit: v.unit }),
+    ...((k === 'area' || k === 'organisation' || k === 'person') && { name: v.name }),
+    ...(k === 'person' && {
+      consent: {
+        obtainedOn: v.consentOn,
+        fullName: v.consentFull,
+        ...(v.consentNote.trim() ? { note: v.consentNote } : {}),
+      },
+    }),
+  };
   return {
     list: v.list,
     period: v.period,
     category: v.category,
-    subject: subject as SubjectInput,
+    subject: subject as unknown as SubjectInput,
     reason: v.reason,
     photos: v.photos.map((p) => p.id),
   };
