@@ -56,15 +56,6 @@ export function nextPeriod(key: string): string {
     : keyOf({ kind: p.kind, year: p.year + 1, index: 1 });
 }
 
-/** The period before `key`, of the same kind. */
-export function previousPeriod(key: string): string {
-  const p = must(key);
-  const per = p.kind === 'month' ? 12 : p.kind === 'quarter' ? 4 : 1;
-  return p.index > 1
-    ? keyOf({ ...p, index: p.index - 1 })
-    : keyOf({ kind: p.kind, year: p.year - 1, index: per });
-}
-
 /** When the period ends: the instant its next period starts (Beijing midnight). */
 export const periodEnd = (key: string): string =>
   shanghaiStartOfDay(periodStart(nextPeriod(key))).toISOString();

@@ -5,7 +5,6 @@ import {
   boardUntil,
   mayName,
   nextPeriod,
-  previousPeriod,
   parsePeriod,
   periodAt,
   periodEnd,
@@ -49,11 +48,6 @@ describe('redblack rules', () => {
     assert.equal(nextPeriod('2026-12'), '2027-01');
     assert.equal(nextPeriod('2026-09'), '2026-10');
     assert.equal(nextPeriod('2026'), '2027');
-    assert.equal(previousPeriod('2027-Q1'), '2026-Q4');
-    assert.equal(previousPeriod('2026-Q3'), '2026-Q2');
-    assert.equal(previousPeriod('2027-01'), '2026-12');
-    assert.equal(previousPeriod('2026-10'), '2026-09');
-    assert.equal(previousPeriod('2027'), '2026');
     assert.equal(periodEnd('2026-Q1'), '2026-03-31T16:00:00.000Z');
     // 2026-03-31 23:30 Beijing is still March and Q1; 00:30 on April 1st is not.
     assert.equal(periodAt('month', '2026-03-31T15:30:00.000Z'), '2026-03');

@@ -43,7 +43,7 @@ import {
   mayName,
   periodAt,
   periodLabel,
-  previousPeriod,
+  periodStart,
   rubricList,
   subjectKinds,
   type PeriodKind,
@@ -402,7 +402,10 @@ function periodChoices(host: Host, now = new Date()): [string, string][] {
   const l = lang(host);
   return PERIOD_KINDS.flatMap((kind) => {
     const current = periodAt(kind, now);
-    const before = previousPeriod(current);
+    const before = periodAt(
+      kind,
+      new Date(Date.parse(`${periodStart(current)}T00:00:00+08:00`) - 1),
+    );
     const last = kind === 'month' ? 'lastMonth' : kind === 'quarter' ? 'lastQuarter' : 'lastYear';
     return [
       [current, host.t.t(`periods.${kind}`, { label: periodLabel(current, l) })],

@@ -6,7 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import type { ScoreSheet } from '../../model.js';
-import { SCORE_MAX, periodAt, periodLabel, previousPeriod } from '../../rules.js';
+import { SCORE_MAX, periodAt, periodLabel } from '../../rules.js';
 import { displayName } from '../../../../domain/names.js';
 import zhScoreFields from '../../locales/zh-CN/redblack-score-fields.js';
 import zhCN from '../../locales/zh-CN/redblack-score-sheet.js';
@@ -52,6 +52,12 @@ export function readScore(text: string): { score: number } | { key: string } {
   if (!Number.isInteger(n * 2)) return { key: 'score.step' };
   return { score: n };
 }
+
+/** The period before `key` of the same kind (for the period choice). */
+const quarterBefore = (key: string) => {
+  const [y, q] = key.split('-Q').map(Number) as [number, number];
+  return q > 1 ? `${y}-Q${q - 1}` : `${y - 1}-Q4`;
+};
 
 function draftOf(host: Host, row: Row) {
   let draft = host.drafts.get(row.building);
@@ -162,7 +168,7 @@ export function renderPeriods(host: Host) {
     ...new Set([
       host.period,
       now,
-      previousPeriod(now),
+      quarterBefore(now),
       ...(host.sheet?.periods.map((p) => p.key) ?? []),
     ]),
   ].sort((a, b) => (a < b ? 1 : -1));
