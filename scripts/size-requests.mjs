@@ -61,12 +61,10 @@ export const BUDGET = 8;
 const WAIVED = {
   // Over HTTP (raised by the lead at the 2026-12-06 merges, measured + 1: a chunk asked for
   // right after the first render lands on either side of it): the calendar's first read needs
-  // the calendar contract chain (as the wall's and metrics'), and the 红黑榜 board's look-up
-  // chunk comes with its first data. The cards' first data needs the feature's contract
-  // (contract, model, input rules, two machine chunks, as for the metrics and the wall; the SDK
-  // checks the answer with the operation's output schema).
+  // the calendar contract chain (as the wall's and metrics'). The cards' first data needs the
+  // feature's contract (contract, model, input rules, two machine chunks, as for the metrics
+  // and the wall; the SDK checks the answer with the operation's output schema).
   'page over HTTP: <sq-activity-calendar>': 12,
-  'page over HTTP: <sq-redblack-board>': 11,
   'page over HTTP: <sq-complaint-metrics>': 10,
   // The wish form waits for its later chunk and the categories before it shows the fields
   // (the model's limits, the validation, the catalogue), and the wall for its contract: later,

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PublicBuildingScores, PublicEntry, RedblackBoard } from '../../model.js';
+import { displayName } from '../../../../domain/names.js';
 import { formatDate, shanghaiDate } from '../../../../domain/time.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
@@ -573,11 +574,7 @@ export class SqRedblackBoard extends SqElement {
         ? this.periodName(first.period, first.periodLabel)
         : '';
     const community = this.client.communities.peek(this.communityId ?? '');
-    const name = community
-      ? t.lang.startsWith('en')
-        ? (community.nameEn ?? community.name)
-        : community.name
-      : '';
+    const name = community ? displayName(community, t.lang) : '';
     return html`<h2 class="poster-title">${name} ${label} ${t.t('title')}</h2>
       <div class="poster-lists">
         ${(['red', 'black'] as const).map(

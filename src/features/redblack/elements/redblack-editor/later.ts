@@ -78,84 +78,23 @@ export function attach(host: Host): void {
   adoptLater(host, [fieldStyles, photoStyles, choiceStyles, panelStyles]);
 }
 
+// Terse on purpose (kept out of Prettier): element CSS ships unminified inside the JS.
+// prettier-ignore
 const panelStyles = css`
-  ul.items {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--sq-space-3);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .item {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--sq-space-2);
-    min-width: 0;
-    padding: var(--sq-space-3);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-    border-radius: var(--sq-radius);
-    overflow-wrap: anywhere;
-  }
-  .item h3 {
-    margin: 0;
-  }
-  .list-badge {
-    font-weight: 700;
-  }
-  .list-badge[data-list='red'] {
-    color: var(--sq-color-primary);
-  }
-  .meta {
-    color: var(--sq-color-text-muted, inherit);
-  }
-  .nowrap {
-    white-space: nowrap;
-  }
-  form {
-    display: grid;
-    gap: var(--sq-space-3);
-  }
-  fieldset {
-    display: grid;
-    gap: var(--sq-space-2);
-    min-width: 0;
-    margin: 0;
-    padding: var(--sq-space-3);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-    border-radius: var(--sq-radius);
-  }
-  legend {
-    font-weight: 600;
-  }
-  .figures {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 8em), 1fr));
-    gap: var(--sq-space-2);
-    margin: var(--sq-space-3) 0;
-  }
-  .figures div {
-    padding: var(--sq-space-2);
-    border: var(--sq-border-width) solid var(--sq-color-border);
-    border-radius: var(--sq-radius);
-  }
-  .figures dd {
-    margin: 0;
-    font-size: var(--sq-font-size-key);
-    font-weight: 700;
-  }
-  [part='confirm'] {
-    padding: var(--sq-space-3);
-    border: 2px solid var(--sq-color-primary);
-    border-radius: var(--sq-radius);
-  }
-  .thumb {
-    width: 8em;
-    max-width: 100%;
-    aspect-ratio: 1;
-    object-fit: cover;
-    border-radius: var(--sq-radius);
-  }
+ul.items{display:grid;grid-template-columns:minmax(0,1fr);gap:var(--sq-space-3);margin:0;padding:0;list-style:none}
+.item{display:grid;grid-template-columns:minmax(0,1fr);gap:var(--sq-space-2);min-width:0;padding:var(--sq-space-3);border:var(--sq-border-width) solid var(--sq-color-border);border-radius:var(--sq-radius);overflow-wrap:anywhere}
+.item h3{margin:0}
+.list-badge{font-weight:700}
+.list-badge[data-list=red]{color:var(--sq-color-primary)}
+.meta{color:var(--sq-color-text-muted,inherit)}
+.nowrap{white-space:nowrap}
+form{display:grid;gap:var(--sq-space-3)}
+fieldset{display:grid;gap:var(--sq-space-2);min-width:0;margin:0;padding:var(--sq-space-3);border:var(--sq-border-width) solid var(--sq-color-border);border-radius:var(--sq-radius)}
+.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,8em),1fr));gap:var(--sq-space-2);margin:var(--sq-space-3) 0}
+.figures div{padding:var(--sq-space-2);border:var(--sq-border-width) solid var(--sq-color-border);border-radius:var(--sq-radius)}
+.figures dd{margin:0;font-size:var(--sq-font-size-key);font-weight:700}
+[part=confirm]{padding:var(--sq-space-3);border:2px solid var(--sq-color-primary);border-radius:var(--sq-radius)}
+.thumb{width:8em;max-width:100%;aspect-ratio:1;object-fit:cover;border-radius:var(--sq-radius)}
 `;
 
 // ---- Shared bits ----
@@ -273,30 +212,50 @@ function actOn(host: Host, entry: RedblackEntry, action: RedblackStaffAction) {
   );
 }
 
-/** A note (or date) field of an action form, with its error from the last failure. */
-function noteField(
+/**
+ * A field of an item's action form: `key` its label, `<key>Hint` its hint; the error is the last
+ * failed action's on this item, at `path` (without one, its first).
+ */
+function actionField(
   host: Host,
   id: string,
-  label: string,
-  hint: string,
-  name: string,
-  optional = false,
+  key: string,
+  path?: string,
+  more?: Partial<Parameters<typeof textField>[0]>,
 ) {
   const t = host.t;
   const a = host.action;
   const error =
     a.name?.endsWith(`:${id.split('-').pop()}`) && a.phase === 'failed'
-      ? a.error?.fields.find((f) => f.path === name)
+      ? a.error?.fields.find((f) => !path || f.path === path)
       : undefined;
   return textField({
     id,
-    label,
-    hint,
+    label: t.t(key),
+    hint: t.t(`${key}Hint`),
     value: '',
-    optional: optional ? t.t('common:optional') : undefined,
-    error: error ? t.t(error.key, error.params) : undefined,
+    error: error && t.t(error.key, error.params),
+    ...more,
   });
 }
+
+/** An item's action form: its fields, and the button that sends them (or asks once more). */
+const actionForm = (
+  host: Host,
+  send: (data: FormData) => unknown,
+  fields: unknown,
+  label: string,
+) =>
+  html`<form
+    class="box"
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      void send(formValues(e));
+    }}
+  >
+    ${fields}
+    <button class="primary" ?disabled=${host.action.busy}>${label}</button>
+  </form>`;
 
 // ---- Tabs ----
 
@@ -497,45 +456,29 @@ function valuesOf(entry?: RedblackEntry): Values {
 
 /** What the form sends: the subject shaped by its kind. */
 function inputOf(v: Values) {
-  let subject: Record<string, unknown>;
-  switch (v.kind) {
-    case 'building':
-      subject = { kind: v.kind, grid: v.grid, building: v.building };
-      break;
-    case 'unit':
-      subject = { kind: v.kind, grid: v.grid, building: v.building, unit: v.unit };
-      break;
-    case 'household':
-      subject = {
-        kind: v.kind,
-        grid: v.grid,
-        building: v.building,
-        ...(v.unit ? { unit: v.unit } : {}),
-      };
-      break;
-    case 'area':
-    case 'organisation':
-      subject = { kind: v.kind, name: v.name };
-      break;
-    case 'person':
-      subject = {
-        kind: v.kind,
-        name: v.name,
-        consent: {
-          obtainedOn: v.consentOn,
-          fullName: v.consentFull,
-          ...(v.consentNote.trim() ? { note: v.consentNote } : {}),
-        },
-      };
-      break;
-    default:
-      subject = { kind: v.kind };
-  }
+  const k = v.kind;
+  const subject = {
+    kind: k,
+    ...((k === 'building' || k === 'unit' || k === 'household') && {
+      grid: v.grid,
+      building: v.building,
+    }),
+    // A unit's is asked for; a household's is sent where it is known.
+    ...((k === 'unit' || (k === 'household' && v.unit)) && { unit: v.unit }),
+    ...((k === 'area' || k === 'organisation' || k === 'person') && { name: v.name }),
+    ...(k === 'person' && {
+      consent: {
+        obtainedOn: v.consentOn,
+        fullName: v.consentFull,
+        ...(v.consentNote.trim() ? { note: v.consentNote } : {}),
+      },
+    }),
+  };
   return {
     list: v.list,
     period: v.period,
     category: v.category,
-    subject: subject as SubjectInput,
+    subject: subject as unknown as SubjectInput,
     reason: v.reason,
     photos: v.photos.map((p) => p.id),
   };
@@ -732,6 +675,32 @@ function renderForm(host: Host): TemplateResult {
     const e = form.errors[f];
     return e ? t.t(e.key, e.params) : undefined;
   };
+  // A field's label and hint are `form.<id>` and `form.<id>Hint`, its value and error its id's.
+  const props = (
+    id:
+      | 'category'
+      | 'kind'
+      | 'grid'
+      | 'building'
+      | 'unit'
+      | 'name'
+      | 'consentOn'
+      | 'consentNote'
+      | 'reason',
+  ) => ({
+    id,
+    label: t.t(`form.${id}`),
+    hint: t.t(`form.${id}Hint`),
+    value: v[id],
+    error: err(id),
+  });
+  const select = (
+    id: 'category' | 'kind' | 'grid' | 'building' | 'unit',
+    options: { id: string; label: string }[] = [],
+    optional?: string,
+  ) => selectField({ ...props(id), empty: t.t('form.choose'), options, optional });
+  const named = (places: { id: string; name: string }[] = []) =>
+    places.map((p) => ({ id: p.id, label: p.name }));
   const tree = host.tree;
   const categories = (tree ? rubricOf(tree) : [])
     .filter((c) => (rubricList(c.id) ?? v.list) === v.list)
@@ -811,68 +780,34 @@ function renderForm(host: Host): TemplateResult {
     ${
       form.mode === 'uphold'
         ? nothing
-        : html`${selectField({
-            id: 'category',
-            label: t.t('form.category'),
-            hint: t.t('form.categoryHint'),
-            empty: t.t('form.choose'),
-            value: v.category,
-            options: categories,
-            error: err('category'),
-          })}
+        : html`${select('category', categories)}
           ${selectField({
-            id: 'kind',
-            label: t.t('form.kind'),
+            ...props('kind'),
             hint: t.t(v.list === 'black' ? 'form.kindHint' : 'form.kindHintRed'),
             empty: t.t('form.choose'),
-            value: v.kind,
             options: kinds,
-            error: err('kind'),
           })}
           ${
             inPlace
-              ? html`${selectField({
-                  id: 'grid',
-                  label: t.t('form.grid'),
-                  hint: t.t('form.gridHint'),
-                  empty: t.t('form.choose'),
-                  value: v.grid,
-                  options: (tree?.grids ?? []).map((g) => ({ id: g.id, label: g.name })),
-                  error: err('grid'),
-                })}
-                ${selectField({
-                  id: 'building',
-                  label: t.t('form.building'),
-                  hint: t.t('form.buildingHint'),
-                  empty: t.t('form.choose'),
-                  value: v.building,
-                  options: (grid?.buildings ?? []).map((b) => ({ id: b.id, label: b.name })),
-                  error: err('building'),
-                })}
+              ? html`${select('grid', named(tree?.grids))}
+                ${select('building', named(grid?.buildings))}
                 ${
                   v.kind === 'building'
                     ? nothing
-                    : selectField({
-                        id: 'unit',
-                        label: t.t('form.unit'),
-                        hint: t.t('form.unitHint'),
-                        empty: t.t('form.choose'),
-                        value: v.unit,
-                        options: (building?.units ?? []).map((u) => ({ id: u.id, label: u.name })),
-                        error: err('unit'),
-                        optional: v.kind === 'household' ? t.t('common:optional') : undefined,
-                      })
+                    : select(
+                        'unit',
+                        named(building?.units),
+                        v.kind === 'household' ? t.t('common:optional') : undefined,
+                      )
                 }`
               : nothing
           }
           ${
             v.kind === 'area' || v.kind === 'organisation' || v.kind === 'person'
               ? textField({
-                  id: 'name',
+                  ...props('name'),
                   label: t.t(v.kind === 'person' ? 'form.personName' : 'form.placeName'),
                   hint: t.t(v.kind === 'person' ? 'form.personNameHint' : 'form.placeNameHint'),
-                  value: v.name,
-                  error: err('name'),
                 })
               : nothing
           }
@@ -882,40 +817,22 @@ function renderForm(host: Host): TemplateResult {
                   <legend>${t.t('form.consentHeading')}</legend>
                   <p id="consent-about" class="hint-text">${t.t('form.consentAbout')}</p>
                   <p>${t.t('form.consentBy', { name: host.session.staff?.name ?? '' })}</p>
-                  ${textField({
-                    id: 'consentOn',
-                    type: 'date',
-                    label: t.t('form.consentOn'),
-                    hint: t.t('form.consentOnHint'),
-                    value: v.consentOn,
-                    error: err('consentOn'),
-                  })}
+                  ${textField({ ...props('consentOn'), type: 'date' })}
                   ${choice({
                     id: 'consentFull',
                     name: 'consentFull',
                     checked: v.consentFull,
                     label: t.t('form.consentFull'),
                   })}
-                  ${textField({
-                    id: 'consentNote',
-                    label: t.t('form.consentNote'),
-                    hint: t.t('form.consentNoteHint'),
-                    value: v.consentNote,
-                    optional: t.t('common:optional'),
-                    error: err('consentNote'),
-                  })}
+                  ${textField({ ...props('consentNote'), optional: t.t('common:optional') })}
                 </fieldset>`
               : nothing
           }`
     }
     ${textareaField({
-      id: 'reason',
-      label: t.t('form.reason'),
-      hint: t.t('form.reasonHint'),
-      value: v.reason,
+      ...props('reason'),
       max: ENTRY_REASON_MAX,
       count: t.t('form.counter', { n: v.reason.length, max: ENTRY_REASON_MAX }),
-      error: err('reason'),
     })}
     ${
       form.mode === 'uphold'
@@ -1044,9 +961,13 @@ async function publish(host: Host, e: Event, entry: RedblackEntry) {
   await actOn(host, entry, { action: 'publish', clearedPhotos });
 }
 
-async function sendNote(host: Host, e: Event, entry: RedblackEntry, action: 'return' | 'withdraw') {
-  e.preventDefault();
-  const note = String(formValues(e).get(`note-${entry.id}`) ?? '');
+async function sendNote(
+  host: Host,
+  data: FormData,
+  entry: RedblackEntry,
+  action: 'return' | 'withdraw',
+) {
+  const note = String(data.get(`note-${entry.id}`) ?? '');
   if (action === 'withdraw') {
     // Asked once more: the withdrawal is public (the board's change log).
     host.open = { id: entry.id, act: 'confirmWithdraw', note };
@@ -1109,12 +1030,12 @@ function renderReview(host: Host): TemplateResult {
         ${open === 'publish' ? renderChecklist(host, e) : nothing}
         ${
           open === 'return'
-            ? html`<form class="box" @submit=${(ev: Event) => sendNote(host, ev, e, 'return')}>
-                ${noteField(host, `note-${e.id}`, t.t('review.returnNote'), t.t('review.returnNoteHint'), 'note')}
-                <button class="primary" ?disabled=${host.action.busy}>
-                  ${t.t('review.confirmReturn')}
-                </button>
-              </form>`
+            ? actionForm(
+                host,
+                (data) => sendNote(host, data, e, 'return'),
+                actionField(host, `note-${e.id}`, 'review.returnNote', 'note'),
+                t.t('review.confirmReturn'),
+              )
             : nothing
         }
         ${failure(host, `publish:${e.id}`)} ${failure(host, `return:${e.id}`)}
@@ -1266,32 +1187,31 @@ function renderPublishedItem(host: Host, e: RedblackEntry) {
     }
     ${
       open?.act === 'rectify'
-        ? html`<form
-            class="box"
-            @submit=${(ev: Event) => {
-              ev.preventDefault();
-              const data = formValues(ev);
-              void actOn(host, e, {
+        ? actionForm(
+            host,
+            (data) =>
+              actOn(host, e, {
                 action: 'rectify',
                 date: String(data.get(`date-${e.id}`) ?? ''),
                 note: String(data.get(`note-${e.id}`) ?? ''),
-              });
-            }}
-          >
-            ${rectifyFields(host, e)}
-            <button class="primary" ?disabled=${host.action.busy}>
-              ${t.t('published.confirmRectify')}
-            </button>
-          </form>`
-        : nothing
-    }
-    ${
-      open?.act === 'withdraw'
-        ? html`<form class="box" @submit=${(ev: Event) => sendNote(host, ev, e, 'withdraw')}>
-            ${noteField(host, `note-${e.id}`, t.t('published.withdrawNote'), t.t('published.withdrawNoteHint'), 'note')}
-            <button class="primary">${t.t('published.confirmWithdraw')}</button>
-          </form>`
-        : nothing
+              }),
+            [
+              actionField(host, `date-${e.id}`, 'published.rectifyDate', 'date', {
+                type: 'date',
+                value: shanghaiDate(new Date()),
+              }),
+              actionField(host, `note-${e.id}`, 'published.rectifyNote', 'note', { max: NOTE_MAX }),
+            ],
+            t.t('published.confirmRectify'),
+          )
+        : open?.act === 'withdraw'
+          ? actionForm(
+              host,
+              (data) => sendNote(host, data, e, 'withdraw'),
+              actionField(host, `note-${e.id}`, 'published.withdrawNote', 'note'),
+              t.t('published.confirmWithdraw'),
+            )
+          : nothing
     }
     ${
       open?.act === 'confirmWithdraw'
@@ -1311,33 +1231,6 @@ function renderPublishedItem(host: Host, e: RedblackEntry) {
     }
     ${['rectify', 'renew', 'withdraw'].map((a) => failure(host, `${a}:${e.id}`))}
   </li>`;
-}
-
-function rectifyFields(host: Host, e: RedblackEntry) {
-  const t = host.t;
-  const a = host.action;
-  const errors =
-    a.name === `rectify:${e.id}` && a.phase === 'failed' ? (a.error?.fields ?? []) : [];
-  const err = (path: string) => {
-    const f = errors.find((x) => x.path === path);
-    return f ? t.t(f.key, f.params) : undefined;
-  };
-  return html`${textField({
-    id: `date-${e.id}`,
-    type: 'date',
-    label: t.t('published.rectifyDate'),
-    hint: t.t('published.rectifyDateHint'),
-    value: shanghaiDate(new Date()),
-    error: err('date'),
-  })}
-  ${textField({
-    id: `note-${e.id}`,
-    label: t.t('published.rectifyNote'),
-    hint: t.t('published.rectifyNoteHint'),
-    value: '',
-    error: err('note'),
-    max: NOTE_MAX,
-  })}`;
 }
 
 /** Asks once more before something public: the question, what residents will see, yes and no. */
@@ -1377,9 +1270,13 @@ function confirmBox(
 
 // ---- Appeals ----
 
-async function decide(host: Host, ev: Event, appeal: AppealStaffView, act: 'uphold' | 'dismiss') {
-  ev.preventDefault();
-  const text = String(formValues(ev).get(`note-${appeal.id}`) ?? '').trim();
+async function decide(
+  host: Host,
+  data: FormData,
+  appeal: AppealStaffView,
+  act: 'uphold' | 'dismiss',
+) {
+  const text = String(data.get(`note-${appeal.id}`) ?? '').trim();
   const decision: AppealOutcome =
     act === 'uphold'
       ? { outcome: 'upheld', ...(text ? { note: text } : {}) }
@@ -1407,20 +1304,23 @@ function renderAppeals(host: Host): TemplateResult {
         (a$.name === `uphold:${a.id}` || a$.name === `dismiss:${a.id}`) && a$.phase === 'failed'
           ? a$.error?.fields[0]
           : undefined;
-      const form = (act: 'uphold' | 'dismiss') =>
-        html`<form class="box" @submit=${(ev: Event) => decide(host, ev, a, act)}>
-          ${textField({
-            id: `note-${a.id}`,
-            label: t.t(act === 'uphold' ? 'appeals.upholdNote' : 'appeals.dismissReason'),
-            hint: t.t(act === 'uphold' ? 'appeals.upholdNoteHint' : 'appeals.dismissReasonHint'),
-            value: '',
-            optional: act === 'uphold' ? t.t('common:optional') : undefined,
-            error: fieldErr ? t.t(fieldErr.key, fieldErr.params) : undefined,
-          })}
-          <button class="primary" ?disabled=${a$.busy}>
-            ${t.t(act === 'uphold' ? 'appeals.confirmUphold' : 'appeals.confirmDismiss')}
-          </button>
-        </form>`;
+      const form = (act: 'uphold' | 'dismiss') => {
+        const up = act === 'uphold';
+        return actionForm(
+          host,
+          (data) => decide(host, data, a, act),
+          actionField(
+            host,
+            `note-${a.id}`,
+            up ? 'appeals.upholdNote' : 'appeals.dismissReason',
+            '',
+            {
+              optional: up ? t.t('common:optional') : undefined,
+            },
+          ),
+          t.t(up ? 'appeals.confirmUphold' : 'appeals.confirmDismiss'),
+        );
+      };
       return html`<li class="item" part="item" aria-labelledby="a-${a.id}">
         <h3 id="a-${a.id}">
           ${entry ? subjectOf(host, entry.subject) : a.entry}
