@@ -1,4 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import type { Client } from '../sdk/client.js';
 import { ApiError } from '../sdk/errors.js';
 
@@ -157,5 +163,108 @@ export class StaffSessionController implements ReactiveController {
     this.host.requestUpdate();
     const staff = this.staff;
     if (staff !== this.seen) this.changed((this.seen = staff));
+  }
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+type Name = 'username' | 'password';
+
+/**
+ * The staff sign-in form of every staff element (desks, review, editor, score sheet): one form,
+ * one set of strings (locales/<lang>/sign-in.ts, under `login` in the element's own), the same
+ * errors everywhere. An empty field says what to fill in and takes focus; a refusal says why
+ * (wrong name or password, no server in the embedded transport, the network); the password is
+ * cleared once signed in. `signedIn` runs after that (to move focus to what the staff member
+ * came for). The session itself is `StaffSessionController`'s.
+ */
+export class SignInForm {
+  private errors: Partial<Record<Name, string>> = {};
+  private failure?: ApiError | undefined;
+  private busy = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly session: StaffSessionController,
+    private readonly t: () => Translate,
+    private readonly signedIn?: () => unknown,
+  ) {}
+
+  private focus(id: string) {
+    this.host.shadowRoot?.getElementById(id)?.focus();
+  }
+
+  private readonly submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const username = String(data.get('username') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    this.failure = undefined;
+    this.errors = {
+      ...(username ? {} : { username: 'common:username.required' }),
+      ...(password ? {} : { password: 'common:password.required' }),
+    };
+    this.busy = !!username && !!password;
+    this.host.requestUpdate();
+    if (!this.busy) {
+      await this.host.updateComplete;
+      return this.focus(username ? 'f-password' : 'f-username');
+    }
+    this.failure = await this.session.login({ username, password });
+    this.busy = false;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    if (this.failure) return this.focus('f-username');
+    (form.elements.namedItem('password') as HTMLInputElement).value = '';
+    await this.signedIn?.();
+  };
+
+  /** The form: heading, why it shows (signed out, session ended), the failure, two fields. */
+  render(): TemplateResult {
+    const t = this.t();
+    const notice = this.session.notice;
+    const failure = this.failure;
+    // As the kit's field partial lays out a field, without loading it on a desk's first render.
+    const input = (name: Name, type: string, autocomplete: string) => {
+      const error = this.errors[name];
+      return html`<div class="field" part="field">
+        <label for="f-${name}" part="label">${t(`login.${name}`)}</label>
+        <input
+          id="f-${name}"
+          name=${name}
+          type=${type}
+          autocomplete=${autocomplete}
+          aria-describedby=${error ? `f-${name}-error` : nothing}
+          aria-invalid=${error ? 'true' : 'false'}
+        />
+        ${error ? html`<p id="f-${name}-error" class="error-text" part="error">${t(error)}</p>` : nothing}
+      </div>`;
+    };
+    return html`<form
+      part="login"
+      class="box"
+      novalidate
+      aria-labelledby="login-title"
+      @submit=${this.submit}
+    >
+      <h2 id="login-title">${t('login.title')}</h2>
+      ${notice ? html`<p role="status">${t(`login.${notice}`)}</p>` : nothing}
+      ${this.host.client.mode === 'embedded' ? html`<p class="hint-text">${t('login.embedded')}</p>` : nothing}
+      ${
+        failure
+          ? html`<p class="alert" role="alert" part="error">
+              ${t(
+                failure.code === 'unauthorized'
+                  ? 'login.failed'
+                  : failure.code === 'unavailable' && this.host.client.mode === 'embedded'
+                    ? 'login.embedded'
+                    : `common:${failure.key}`,
+              )}
+            </p>`
+          : nothing
+      }
+      ${input('username', 'text', 'username')} ${input('password', 'password', 'current-password')}
+      <button class="primary" ?disabled=${this.busy}>${t('login.submit')}</button>
+    </form>`;
   }
 }

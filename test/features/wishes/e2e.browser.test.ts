@@ -99,8 +99,8 @@ const loaded = (review: SqWishReview) =>
 async function signIn(review: SqWishReview) {
   await waitUntil(() => $(review, '[part=login]'), 'login form', WAIT);
   const { password } = await demoLogin();
-  $<HTMLInputElement>(review, '#username')!.value = 'xfl-admin';
-  $<HTMLInputElement>(review, '#password')!.value = password;
+  $<HTMLInputElement>(review, '#f-username')!.value = 'xfl-admin';
+  $<HTMLInputElement>(review, '#f-password')!.value = password;
   $<HTMLButtonElement>(review, '[part=login] button')!.click();
   await waitUntil(() => $(review, '[part=toolbar]'), 'signed in', WAIT);
 }

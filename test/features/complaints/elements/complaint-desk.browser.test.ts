@@ -422,11 +422,11 @@ describe('sq-complaint-desk', () => {
     const desk = await mount(createClient({ embedded: { persistence: false } }));
     await waitUntil(() => $(desk, '[part=login]'), 'login form');
     expect($(desk, 'label[for=f-username]')!.textContent).to.equal('用户名');
-    expect(root(desk).textContent).to.contain('演示模式没有登录');
+    expect(root(desk).textContent).to.contain('本页是演示模式');
     $<HTMLButtonElement>(desk, '[part=login] button')!.click();
     await desk.updateComplete;
-    expect($(desk, '#e-username')!.textContent).to.contain('请填写用户名');
-    expect($(desk, '#e-password')!.textContent).to.contain('请填写密码');
+    expect($(desk, '#f-username-error')!.textContent).to.contain('请填写用户名');
+    expect($(desk, '#f-password-error')!.textContent).to.contain('请填写密码');
     expect(root(desk).activeElement?.id).to.equal('f-username');
     await accessible(desk, 44);
   });

@@ -408,11 +408,11 @@ describe('sq-wish-review', () => {
   it('without a staff actor on the embedded client, shows the login form and explains it cannot sign in', async () => {
     const el = await mount(createClient({ embedded: { persistence: false } }));
     expect($(el, 'form')).not.to.equal(null);
-    ($(el, '#username') as HTMLInputElement).value = 'xfl-admin';
-    ($(el, '#password') as HTMLInputElement).value = 'secret';
+    ($(el, '#f-username') as HTMLInputElement).value = 'xfl-admin';
+    ($(el, '#f-password') as HTMLInputElement).value = 'secret';
     button(el, '登录').click();
     await waitUntil(() => $(el, 'form [role=alert]'));
-    expect($(el, 'form [role=alert]')!.textContent).to.contain('本页没有连接服务器');
+    expect($(el, 'form [role=alert]')!.textContent).to.contain('本页是演示模式');
   });
 
   describe('over HTTP (a real server)', function () {
@@ -439,23 +439,23 @@ describe('sq-wish-review', () => {
       const title = `登录测试 ${Date.now() % 100000}`;
       await post(title);
       const el = await mount(http());
-      expect($(el, 'form h3')!.textContent).to.contain('工作人员登录');
+      expect($(el, 'form h2')!.textContent).to.contain('工作人员登录');
       expect(el.matches(':state(login)')).to.equal(true);
 
       button(el, '登录').click();
-      await waitUntil(() => $(el, '#username-error'));
-      expect($(el, '#username-error')!.textContent).to.contain('请填写用户名');
-      expect($(el, '#password-error')!.textContent).to.contain('请填写密码');
-      expect(focused(el)?.id).to.equal('username');
+      await waitUntil(() => $(el, '#f-username-error'));
+      expect($(el, '#f-username-error')!.textContent).to.contain('请填写用户名');
+      expect($(el, '#f-password-error')!.textContent).to.contain('请填写密码');
+      expect(focused(el)?.id).to.equal('f-username');
       expect(await axeViolations(el)).to.deep.equal([]);
 
-      ($(el, '#username') as HTMLInputElement).value = 'xfl-admin';
-      ($(el, '#password') as HTMLInputElement).value = 'wrong-password';
+      ($(el, '#f-username') as HTMLInputElement).value = 'xfl-admin';
+      ($(el, '#f-password') as HTMLInputElement).value = 'wrong-password';
       button(el, '登录').click();
       await waitUntil(() => $(el, 'form [role=alert]')?.textContent?.includes('不正确'), 'wrong');
 
       const { password } = await demoLogin();
-      ($(el, '#password') as HTMLInputElement).value = password;
+      ($(el, '#f-password') as HTMLInputElement).value = password;
       button(el, '登录').click();
       await waitUntil(() => titles(el).includes(title), 'queue after login', { timeout: 8000 });
       expect(focused(el)?.localName).to.equal('h2');

@@ -11,7 +11,7 @@ import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { download } from '../../../../ui/download.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { StaffSessionController } from '../../../../ui/staff-session.js';
+import { SignInForm, StaffSessionController } from '../../../../ui/staff-session.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { bookingTone } from '../tones.js';
 
@@ -201,6 +201,7 @@ export class SqBookingDesk extends SqElement {
     this.day = this.current = undefined;
     if (staff) void this.load();
   });
+  private readonly signIn = new SignInForm(this, this.session, () => this.t.t.bind(this.t));
 
   /** @internal */
   get staffCommunity() {
@@ -329,14 +330,6 @@ export class SqBookingDesk extends SqElement {
     }
   }
 
-  private async login(e: SubmitEvent) {
-    const data = this.form(e);
-    this.error = await this.session.login({
-      username: String(data.get('username') ?? '').trim(),
-      password: String(data.get('password') ?? ''),
-    });
-  }
-
   /** @internal */
   serviceName(id: string) {
     return this.day?.services.find((s) => s.service.id === id)?.service.name ?? id;
@@ -393,7 +386,7 @@ export class SqBookingDesk extends SqElement {
     const t = this.t;
     const session = this.session;
     const me = session.staff;
-    if (session.phase === 'login') return this.renderLogin();
+    if (session.phase === 'login') return this.signIn.render();
     if (!me) {
       return session.error
         ? this.alert(session.error, () => session.retry())
@@ -459,24 +452,6 @@ export class SqBookingDesk extends SqElement {
         <div part="list" aria-busy=${this.busy ? 'true' : 'false'}>${this.renderDay()}</div>
         ${this.current && this.panels ? this.panels.renderDetail(this, this.current) : nothing}
       </div>`;
-  }
-
-  private renderLogin() {
-    const t = this.t;
-    return html`<form part="login" class="box" @submit=${this.login}>
-      <h2>${t.t('login.title')}</h2>
-      ${
-        this.session.notice
-          ? html`<p role="status">
-              ${t.t(this.session.notice === 'expired' ? 'login.expired' : 'loggedOut')}
-            </p>`
-          : nothing
-      }
-      ${this.client.mode === 'embedded' ? html`<p class="hint-text">${t.t('login.embedded')}</p>` : nothing}
-      ${this.alert(this.error)} ${this.input('username', t.t('login.username'))}
-      ${this.input('password', t.t('login.password'), { type: 'password' })}
-      <button class="primary">${t.t('login.submit')}</button>
-    </form>`;
   }
 
   private renderDay() {

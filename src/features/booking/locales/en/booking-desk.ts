@@ -2,6 +2,7 @@ import type zhPanels from '../zh-CN/booking-desk-panels.js';
 import type zhFields from '../zh-CN/booking-fields.js';
 import type zhCN from '../zh-CN/booking-desk.js';
 import bookingFields from './booking-fields.js';
+import signIn from '../../../../ui/locales/en/sign-in.js';
 
 /** <sq-booking-desk>: the staff desk of volunteer-service bookings. */
 export default {
@@ -9,17 +10,8 @@ export default {
   ...bookingFields,
   title: 'Volunteer services · desk',
   signedIn: '{{name}}',
-  logout: 'Log out',
-  login: {
-    title: 'Staff login',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Log in',
-    failed: 'Wrong username or password.',
-    expired: 'Your session ended. Please log in again.',
-    embedded: 'This page keeps its data in this browser and cannot log in.',
-  },
-  loggedOut: 'Logged out.',
+  logout: 'Sign out',
+  login: signIn,
   date: 'Date',
   refresh: 'Refresh',
   exportCsv: 'Export the day (CSV)',

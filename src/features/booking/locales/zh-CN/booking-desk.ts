@@ -1,3 +1,5 @@
+import signIn from '../../../../ui/locales/zh-CN/sign-in.js';
+
 /** <sq-booking-desk>: 志愿服务预约的工作台 (staff). */
 export default {
   // The booking messages (codes, fields) come with the panels' chunk, right after the first
@@ -5,16 +7,7 @@ export default {
   title: '志愿服务预约 · 工作台',
   signedIn: '{{name}}',
   logout: '退出登录',
-  login: {
-    title: '工作人员登录',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    failed: '用户名或密码不正确。',
-    expired: '登录已过期，请重新登录。',
-    embedded: '此页面的数据保存在本浏览器中，无法登录。',
-  },
-  loggedOut: '已退出登录。',
+  login: signIn,
   date: '日期',
   refresh: '刷新',
   exportCsv: '导出当天名单（CSV）',

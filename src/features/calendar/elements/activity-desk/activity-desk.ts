@@ -12,7 +12,7 @@ import { chipStyles, renderChips } from '../../../../ui/chips.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { StaffSessionController } from '../../../../ui/staff-session.js';
+import { SignInForm, StaffSessionController } from '../../../../ui/staff-session.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { workdaysOf } from '../workdays.js';
 import { deskStyles } from './activity-desk.styles.js';
@@ -117,6 +117,7 @@ export class SqActivityDesk extends SqElement {
     this.view = 'list';
     if (staff) void this.load();
   });
+  private readonly signIn = new SignInForm(this, this.session, () => this.t.t.bind(this.t));
 
   /** @internal The community: the `community` attribute or provider, else the staff member's. */
   get deskCommunity(): string {
@@ -220,15 +221,6 @@ export class SqActivityDesk extends SqElement {
     if (dialog && !dialog.open) dialog.showModal();
   }
 
-  private async login(e: SubmitEvent) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    this.error = await this.session.login({
-      username: String(data.get('username') ?? '').trim(),
-      password: String(data.get('password') ?? ''),
-    });
-  }
-
   /** @internal An alert with the failure's message (a field's, or the code's). */
   alert(error: ApiError | undefined, retry?: () => void) {
     const t = this.t;
@@ -254,7 +246,7 @@ export class SqActivityDesk extends SqElement {
     </div>`;
   }
 
-  /** @internal A plain labelled input (login, code). */
+  /** @internal A plain labelled input (the check-in code). */
   input(name: string, label: string, type = 'text') {
     return html`<div class="field" part="field">
       <label for="f-${name}" part="label">${label}</label>
@@ -266,7 +258,7 @@ export class SqActivityDesk extends SqElement {
     const t = this.t;
     const session = this.session;
     const me = session.staff;
-    if (session.phase === 'login') return this.renderLogin();
+    if (session.phase === 'login') return this.signIn.render();
     if (!me) {
       return session.error
         ? this.alert(session.error, () => session.retry())
@@ -295,24 +287,6 @@ export class SqActivityDesk extends SqElement {
             : this.renderList()
       }
       ${this.confirming && later ? later.renderConfirm(this, this.confirming) : nothing}`;
-  }
-
-  private renderLogin() {
-    const t = this.t;
-    return html`<form part="login" class="box" @submit=${this.login}>
-      <h2>${t.t('login.title')}</h2>
-      ${
-        this.session.notice
-          ? html`<p role="status">
-              ${t.t(this.session.notice === 'expired' ? 'login.expired' : 'loggedOut')}
-            </p>`
-          : nothing
-      }
-      ${this.client.mode === 'embedded' ? html`<p class="hint-text">${t.t('login.embedded')}</p>` : nothing}
-      ${this.alert(this.error)} ${this.input('username', t.t('login.username'))}
-      ${this.input('password', t.t('login.password'), 'password')}
-      <button class="primary">${t.t('login.submit')}</button>
-    </form>`;
   }
 
   private renderList() {

@@ -1,23 +1,15 @@
 import type zhCN from '../zh-CN/activity-desk.js';
 import type zhLater from '../zh-CN/activity-desk-later.js';
 import calendarFields from './calendar-fields.js';
+import signIn from '../../../../ui/locales/en/sign-in.js';
 
 /** <sq-activity-desk>: the staff desk of community activities. */
 export default {
   ...calendarFields,
   title: 'Community activities · desk',
   signedIn: '{{name}}',
-  logout: 'Log out',
-  login: {
-    title: 'Staff login',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Log in',
-    failed: 'Wrong username or password.',
-    expired: 'Your session ended. Please log in again.',
-    embedded: 'This page keeps its data in this browser and cannot log in.',
-  },
-  loggedOut: 'Logged out.',
+  logout: 'Sign out',
+  login: signIn,
   failed: 'That did not work: ',
   refresh: 'Refresh',
   create: 'New activity',

@@ -1,3 +1,5 @@
+import signIn from '../../../../ui/locales/zh-CN/sign-in.js';
+
 /**
  * <sq-activity-desk>: the staff desk of 社区活动 (list, form with its recurrence and preview,
  * publishing and cancelling, an occurrence's registrations, 签到, 代报名, CSV).
@@ -6,16 +8,7 @@ export default {
   title: '社区活动 · 工作台',
   signedIn: '{{name}}',
   logout: '退出登录',
-  login: {
-    title: '工作人员登录',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    failed: '用户名或密码不对。',
-    expired: '登录已过期，请重新登录。',
-    embedded: '本页的数据只保存在这台设备的浏览器里，不能登录。',
-  },
-  loggedOut: '已退出登录。',
+  login: signIn,
   failed: '没有成功：',
   refresh: '刷新',
   create: '新建活动',

@@ -11,7 +11,7 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-desk.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
+import { SignInForm, StaffSessionController, type Staff } from '../../../../ui/staff-session.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -90,6 +90,17 @@ export class SqComplaintDesk extends SqElement {
     if (staff) this.started = this.start(staff);
   });
   private started?: Promise<void>;
+  private readonly signIn = new SignInForm(
+    this,
+    this.session,
+    () => this.localize.t.bind(this.localize),
+    async () => {
+      // Signed in: start() (called for every staff element of this client) loads the list.
+      await this.started;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#list')?.focus();
+    },
+  );
   /** @internal */ filters: Filters = {};
   /** The case view and its actions, loaded the first time a case is opened. */
   private case?: typeof import('./case.js');
@@ -173,27 +184,6 @@ export class SqComplaintDesk extends SqElement {
     } catch (e) {
       this.fail(e, () => void this.load(more), client);
     }
-  }
-
-  private async login(e: SubmitEvent) {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const data = new FormData(form);
-    const username = String(data.get('username') ?? '').trim();
-    const password = String(data.get('password') ?? '');
-    this.errors = {
-      ...(username ? {} : { username: 'common:username.required' }),
-      ...(password ? {} : { password: 'common:password.required' }),
-    };
-    this.formError = undefined;
-    if (this.focusInvalid()) return;
-    this.busy = true;
-    this.formError = await this.session.login({ username, password });
-    if (this.formError) return void (this.busy = false);
-    // Signed in: start() (called for every staff element of this client) loads the list.
-    await this.started;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#list')?.focus();
   }
 
   private async logout() {
@@ -339,7 +329,7 @@ export class SqComplaintDesk extends SqElement {
     const t = this.localize;
     const session = this.session;
     const me = session.staff;
-    if (session.phase === 'login') return this.renderLogin();
+    if (session.phase === 'login') return this.signIn.render();
     if (!me)
       return session.error
         ? this.renderAlert(session.error, '', () => session.retry())
@@ -360,42 +350,6 @@ export class SqComplaintDesk extends SqElement {
         ${this.current && this.case ? this.case.renderCase(this, this.current) : nothing}
       </div>
       <p class="visually-hidden" role="status">${this.announce()}</p>`;
-  }
-
-  private renderLogin() {
-    const t = this.localize;
-    const input = (name: string, type: string, auto: string) =>
-      this.renderField(
-        name,
-        t.t(`login.${name}`),
-        (a) =>
-          html`<input
-            id="f-${name}"
-            name=${name}
-            type=${type}
-            autocomplete=${auto}
-            aria-invalid=${a.invalid}
-            aria-describedby=${a.described}
-          />`,
-      );
-    return html`<form part="login" class="box" @submit=${this.login} novalidate>
-      <h2>${t.t('login.title')}</h2>
-      ${
-        this.session.notice
-          ? html`<p role="status">
-              ${t.t(this.session.notice === 'expired' ? 'login.expired' : 'loggedOut')}
-            </p>`
-          : nothing
-      }
-      ${this.client.mode === 'embedded' ? html`<p class="hint-text">${t.t('login.embedded')}</p>` : nothing}
-      ${
-        Object.keys(this.errors).length
-          ? this.renderAlert(new ApiError('validation_failed'))
-          : this.renderAlert(this.formError)
-      }
-      ${input('username', 'text', 'username')} ${input('password', 'password', 'current-password')}
-      <button class="primary" ?disabled=${this.busy}>${t.t('login.submit')}</button>
-    </form>`;
   }
 
   /** 三率 is a tab of its own element, fetched the first time it is opened. */

@@ -1,23 +1,15 @@
 import type zhCase from '../zh-CN/complaint-desk-case.js';
 import type zhCN from '../zh-CN/complaint-desk.js';
 import complaintFields from './complaint-fields.js';
+import signIn from '../../../../ui/locales/en/sign-in.js';
 
 /** <sq-complaint-desk>: the staff desk for residents' concerns, case view included. */
 export default {
   ...complaintFields,
   title: 'Residents’ concerns desk',
-  login: {
-    title: 'Staff sign-in',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Sign in',
-    failed: 'Wrong username or password.',
-    expired: 'Your session has ended. Please sign in again.',
-    embedded: 'Demo mode has no sign-in: the page names the demo account it acts as (actor).',
-  },
+  login: signIn,
   signedIn: 'Signed in as {{name}}',
   logout: 'Sign out',
-  loggedOut: 'You have signed out.',
   tabs: { list: 'Cases', metrics: 'Rates' },
   filters: {
     legend: 'Filter',

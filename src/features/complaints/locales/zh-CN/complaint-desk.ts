@@ -1,18 +1,11 @@
+import signIn from '../../../../ui/locales/zh-CN/sign-in.js';
+
 /** <sq-complaint-desk>: the staff desk of 居民说事 — sign-in and the list (the case view: complaint-desk-case.ts). */
 export default {
   title: '居民说事工作台',
-  login: {
-    title: '工作人员登录',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    failed: '用户名或密码不正确。',
-    expired: '登录已过期，请重新登录。',
-    embedded: '演示模式没有登录：请由页面指定演示账号（actor）。',
-  },
+  login: signIn,
   signedIn: '{{name}}，您好',
   logout: '退出登录',
-  loggedOut: '已退出登录。',
   tabs: { list: '诉求列表', metrics: '三率统计' },
   filters: {
     legend: '筛选',

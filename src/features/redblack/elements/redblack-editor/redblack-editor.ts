@@ -11,7 +11,7 @@ import { controlStyles } from '../../../../ui/control-styles.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
 import { SqElement } from '../../../../ui/sq-element.js';
-import { StaffSessionController } from '../../../../ui/staff-session.js';
+import { SignInForm, StaffSessionController } from '../../../../ui/staff-session.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { editorStyles } from './redblack-editor.styles.js';
 
@@ -98,7 +98,6 @@ export class SqRedblackEditor extends SqElement {
   @state() announce = '';
   /** @internal The counts' period. */
   @state() countsPeriod?: string | undefined;
-  /** @internal */ @state() loginError?: ApiError | undefined;
 
   /** @internal */
   readonly t = new LocalizeController(this, 'redblack-editor', {
@@ -113,6 +112,7 @@ export class SqRedblackEditor extends SqElement {
     this.action.reset();
     if (staff) void this.load();
   });
+  private readonly signIn = new SignInForm(this, this.session, () => this.t.t.bind(this.t));
 
   /** @internal The forms, queues and counts: loaded with the first data. */
   @state() later?: typeof import('./later.js');
@@ -173,15 +173,6 @@ export class SqRedblackEditor extends SqElement {
     await this.focusOn(`#panel`);
   }
 
-  private async login(e: SubmitEvent) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    this.loginError = await this.session.login({
-      username: String(data.get('username') ?? '').trim(),
-      password: String(data.get('password') ?? ''),
-    });
-  }
-
   /** @internal An error alert: a field's message, or the code's. */
   alert(error: ApiError | undefined, retry?: () => void) {
     const t = this.t;
@@ -203,7 +194,7 @@ export class SqRedblackEditor extends SqElement {
     const t = this.t;
     const session = this.session;
     const me = session.staff;
-    if (session.phase === 'login') return this.renderLogin();
+    if (session.phase === 'login') return this.signIn.render();
     if (!me) {
       return session.error
         ? this.alert(session.error, () => session.retry())
@@ -250,29 +241,5 @@ export class SqRedblackEditor extends SqElement {
               : html`<p role="status">${t.t('common:loading')}</p>`
         }
       </section>`;
-  }
-
-  private renderLogin() {
-    const t = this.t;
-    const notice = this.session.notice;
-    const field = (name: 'username' | 'password', type: string, autocomplete: string) =>
-      html`<div class="field">
-        <label for=${name}>${t.t(`login.${name}`)}</label>
-        <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} required />
-      </div>`;
-    return html`<form part="login" class="box" @submit=${this.login} aria-labelledby="login">
-      <h2 id="login">${t.t('login.title')}</h2>
-      ${notice ? html`<p role="status">${t.t(notice === 'expired' ? 'login.expired' : 'loggedOut')}</p>` : nothing}
-      ${this.client.mode === 'embedded' ? html`<p class="hint-text">${t.t('login.embedded')}</p>` : nothing}
-      ${
-        this.loginError
-          ? html`<p class="alert" role="alert" part="error">
-              ${this.loginError.code === 'unauthorized' ? t.t('login.failed') : t.t(this.loginError.key)}
-            </p>`
-          : nothing
-      }
-      ${field('username', 'text', 'username')} ${field('password', 'password', 'current-password')}
-      <button class="primary">${t.t('login.submit')}</button>
-    </form>`;
   }
 }

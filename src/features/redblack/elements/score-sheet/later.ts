@@ -14,6 +14,7 @@ import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 import { field, selectField } from '../../../../ui/fields/field.js';
 import { i18n } from '../../../../ui/localize.js';
+import { SignInForm } from '../../../../ui/staff-session.js';
 import { renderDateTime } from '../../../../ui/time.js';
 import { SqDraftSuggestedEvent, SqScoredEvent } from './events.js';
 import type { SqRedblackScoreSheet } from './score-sheet.js';
@@ -124,41 +125,6 @@ export async function save(host: Host, row: Row) {
     }),
   );
   await host.load();
-}
-
-export async function login(host: Host, event: SubmitEvent) {
-  event.preventDefault();
-  const form = event.target as HTMLFormElement;
-  const username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
-  const password = form.elements.namedItem('password') as HTMLInputElement;
-  const errors: typeof host.loginErrors = {};
-  if (!username) errors.username = 'username.required';
-  if (!password.value) errors.password = 'password.required';
-  host.loginErrors = errors;
-  if (!username || !password.value) {
-    await host.updateComplete;
-    focus$(host, `#${errors.username ? 'username' : 'password'}`);
-    return;
-  }
-  host.signingIn = true;
-  const e = await host.session.login({ username, password: password.value });
-  host.signingIn = false;
-  if (!e) {
-    password.value = '';
-    await host.updateComplete;
-    focus$(host, 'h2');
-    return;
-  }
-  host.loginErrors = {
-    form:
-      e.code === 'unauthorized'
-        ? 'login.wrong'
-        : e.code === 'unavailable' && host.client.mode === 'embedded'
-          ? 'login.embedded'
-          : `common:${e.key}`,
-  };
-  await host.updateComplete;
-  focus$(host, '#username');
 }
 
 export function renderPeriods(host: Host) {
@@ -339,40 +305,13 @@ export function renderBuilding(host: Host, sheet: ScoreSheet, row: Row) {
   </section>`;
 }
 
+/** The kit's sign-in form, made with this chunk (the sheet shows it once its strings are in). */
 export function renderLogin(host: Host) {
-  const t = host.t;
-  const errors = host.loginErrors;
-  const input = (name: 'username' | 'password', type: string, autocomplete: string) =>
-    html`<div class="field">
-      <label for=${name}>${t.t(`login.${name}`)}</label>
-      <input
-        id=${name}
-        name=${name}
-        type=${type}
-        autocomplete=${autocomplete}
-        required
-        aria-invalid=${errors[name] ? 'true' : 'false'}
-        aria-describedby=${errors[name] ? `${name}-error` : nothing}
-      />
-      ${
-        errors[name]
-          ? html`<p id="${name}-error" class="error-text">${t.t(errors[name])}</p>`
-          : nothing
-      }
-    </div>`;
-  return html`<form
-    part="login"
-    novalidate
-    @submit=${(e: SubmitEvent) => login(host, e)}
-    aria-labelledby="login"
-  >
-    <h3 id="login">${t.t('login.heading')}</h3>
-    ${
-      errors.form
-        ? html`<p class="alert" role="alert" part="error">${t.t(errors.form)}</p>`
-        : nothing
-    }
-    ${input('username', 'text', 'username')} ${input('password', 'password', 'current-password')}
-    <button class="primary" ?disabled=${host.signingIn}>${t.t('login.submit')}</button>
-  </form>`;
+  host.signIn ??= new SignInForm(
+    host,
+    host.session,
+    () => host.t.t.bind(host.t),
+    () => focus$(host, 'h2'),
+  );
+  return host.signIn.render();
 }

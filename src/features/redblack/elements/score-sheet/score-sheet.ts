@@ -10,6 +10,7 @@ import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
+import type { SignInForm } from '../../../../ui/staff-session.js';
 import { StaffSessionController } from '../../../../ui/staff-session.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -69,9 +70,8 @@ export class SqRedblackScoreSheet extends SqElement {
   /** @internal */ @state() sheet?: ScoreSheet | undefined;
   /** @internal */ @state() loadError?: ApiError | undefined;
   /** @internal */ @state() announce = '';
-  /** @internal */ @state() signingIn = false;
-  /** @internal */ @state() loginErrors: { username?: string; password?: string; form?: string } =
-    {};
+  /** @internal The sign-in form (the kit's), made by the later chunk. */
+  signIn?: SignInForm;
 
   /** @internal What is typed, by building and item (kept until saved or the period changes). */
   drafts = new Map<string, Record<string, string>>();

@@ -1,4 +1,5 @@
 import fields from './redblack-fields.js';
+import signIn from '../../../../ui/locales/en/sign-in.js';
 
 /** <sq-redblack-editor> in English: every string (with the fields' messages) in one file. */
 export default {
@@ -6,7 +7,6 @@ export default {
   title: '红黑榜 · Writing and review',
   signedIn: 'Signed in as {{name}}',
   logout: 'Sign out',
-  loggedOut: 'Signed out.',
   tabsLabel: '红黑榜 desk',
   tabs: {
     drafts: 'Drafts',
@@ -15,15 +15,7 @@ export default {
     appeals: 'Appeals',
     scores: 'Building scores',
   },
-  login: {
-    title: 'Staff sign-in',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Sign in',
-    failed: 'Wrong username or password.',
-    expired: 'Your session ended; please sign in again.',
-    embedded: 'This page is not connected to a server and cannot sign in. Ask your administrator.',
-  },
+  login: signIn,
   failed: 'That did not work: ',
   refresh: 'Refresh',
   lists: { red: 'Red list (praise)', black: 'Black list (criticism)' },

@@ -1,6 +1,7 @@
 import type zhCN from '../zh-CN/redblack-score-sheet.js';
 import type zhScoreFields from '../zh-CN/redblack-score-fields.js';
 import scoreFields from './redblack-score-fields.js';
+import signIn from '../../../../ui/locales/en/sign-in.js';
 
 /** <sq-redblack-score-sheet>: staff score each building per period (和谐楼道). */
 export default {
@@ -12,14 +13,7 @@ export default {
     'The top {{top}} are suggested for the red list, those averaging under {{below}} per item for the black list. Only a suggestion: the editor decides.',
   signedIn: 'Signed in as {{name}}',
   logout: 'Sign out',
-  login: {
-    heading: 'Staff sign-in',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Sign in',
-    wrong: 'Wrong username or password.',
-    embedded: 'This page is not connected to a server: signing in is not possible.',
-  },
+  login: signIn,
   periodPick: 'Period',
   loading: 'Loading the score sheet…',
   loadFailed: 'Could not load the score sheet.',

@@ -1,3 +1,5 @@
+import signIn from '../../../../ui/locales/zh-CN/sign-in.js';
+
 /**
  * <sq-redblack-editor>: 红黑榜 staff editor, what its first render says (title, sign-in, the
  * tabs). What it says with its data (the forms, the queues, the counts) is
@@ -8,7 +10,6 @@ export default {
   title: '红黑榜 · 编辑与审核',
   signedIn: '当前登录：{{name}}',
   logout: '退出登录',
-  loggedOut: '已退出登录。',
   tabsLabel: '红黑榜工作台',
   tabs: {
     drafts: '草稿',
@@ -17,14 +18,6 @@ export default {
     appeals: '申诉',
     scores: '和谐楼道评分',
   },
-  login: {
-    title: '工作人员登录',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    failed: '用户名或密码不正确。',
-    expired: '登录已过期，请重新登录。',
-    embedded: '这个页面没有连接服务器，不能登录。请联系管理员。',
-  },
+  login: signIn,
   failed: '没有成功：',
 };

@@ -1,3 +1,5 @@
+import signIn from '../../../../ui/locales/zh-CN/sign-in.js';
+
 /**
  * <sq-redblack-score-sheet>: staff score each building per period for 和谐楼道 (the fields'
  * messages are redblack-score-fields.ts, joined in the element).
@@ -10,14 +12,7 @@ export default {
     '前 {{top}} 名建议上红榜，平均每项低于 {{below}} 分建议上黑榜。这只是建议，是否上榜由编辑决定。',
   signedIn: '当前账号：{{name}}',
   logout: '退出登录',
-  login: {
-    heading: '工作人员登录',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    wrong: '用户名或密码不正确。',
-    embedded: '本页没有连接服务器，无法登录。',
-  },
+  login: signIn,
   periodPick: '评比周期',
   loading: '正在加载评分表…',
   loadFailed: '无法加载评分表。',

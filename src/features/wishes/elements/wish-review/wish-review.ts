@@ -9,7 +9,7 @@ import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/wish-review.js';
 import { ActionController } from '../../../../ui/action.js';
 import { LocalizeController } from '../../../../ui/localize.js';
-import { StaffSessionController } from '../../../../ui/staff-session.js';
+import { SignInForm, StaffSessionController } from '../../../../ui/staff-session.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { options } from '../../../../ui/fields/options.js';
 import { renderDateTime } from '../../../../ui/time.js';
@@ -119,10 +119,8 @@ export class SqWishReview extends SqElement {
   @state() private countsError?: ApiError;
   @state() private days = 30;
   @state() private open?: { id: string; act: WishReviewAction };
-  @state() private signingIn = false;
   @state() private failure?: Failure;
   @state() private announce = '';
-  @state() private loginErrors: { username?: string; password?: string; form?: string } = {};
 
   private readonly localize = new LocalizeController(this, 'wish-review', {
     'zh-CN': zhCN,
@@ -134,6 +132,12 @@ export class SqWishReview extends SqElement {
     this.acting.reset();
     if (staff) this.reload();
   });
+  private readonly signIn = new SignInForm(
+    this,
+    this.session,
+    () => this.localize.t.bind(this.localize),
+    () => this.focus$('h2'),
+  );
   /** One Idempotency-Key per intent (wish + action + text), reused on its retries. */
   private readonly acting = new ActionController(this);
   private scoped?: string;
@@ -228,43 +232,7 @@ export class SqWishReview extends SqElement {
     }
   }
 
-  private async login(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
-    const password = form.elements.namedItem('password') as HTMLInputElement;
-    const errors: typeof this.loginErrors = {};
-    if (!username) errors.username = 'username.required';
-    if (!password.value) errors.password = 'password.required';
-    this.loginErrors = errors;
-    if (!username || !password.value) {
-      await this.updateComplete;
-      this.focus$(`#${errors.username ? 'username' : 'password'}`);
-      return;
-    }
-    this.signingIn = true;
-    const e = await this.session.login({ username, password: password.value });
-    this.signingIn = false;
-    if (!e) {
-      password.value = '';
-      await this.updateComplete;
-      this.focus$('h2');
-      return;
-    }
-    this.loginErrors = {
-      form:
-        e.code === 'unauthorized'
-          ? 'login.wrong'
-          : e.code === 'unavailable' && this.client.mode === 'embedded'
-            ? 'login.embedded'
-            : `common:${e.key}`,
-    };
-    await this.updateComplete;
-    this.focus$('#username');
-  }
-
   private async logout() {
-    this.loginErrors = {};
     await this.session.logout();
   }
 
@@ -342,43 +310,6 @@ export class SqWishReview extends SqElement {
     this.open = this.failure = undefined;
     await this.updateComplete;
     this.focus$(`#${act}-${wish.id}`);
-  }
-
-  private renderLogin() {
-    const t = this.localize;
-    const errors = this.loginErrors;
-    const field = (name: 'username' | 'password', type: string, autocomplete: string) =>
-      html`<div class="field">
-        <label for=${name}>${t.t(`login.${name}`)}</label>
-        <input
-          id=${name}
-          name=${name}
-          type=${type}
-          autocomplete=${autocomplete}
-          required
-          aria-invalid=${errors[name] ? 'true' : 'false'}
-          aria-describedby=${errors[name] ? `${name}-error` : nothing}
-        />
-        ${
-          errors[name]
-            ? html`<p id="${name}-error" class="error-text">${t.t(errors[name])}</p>`
-            : nothing
-        }
-      </div>`;
-    return html`<form part="login" novalidate @submit=${this.login} aria-labelledby="login">
-      <h3 id="login">${t.t('login.heading')}</h3>
-      ${
-        errors.form
-          ? html`<p class="alert" role="alert" part="error">${t.t(errors.form)}</p>`
-          : errors.username || errors.password
-            ? html`<p class="alert" role="alert" part="error">
-                ${t.t('common:errors.validation_failed')}
-              </p>`
-            : nothing
-      }
-      ${field('username', 'text', 'username')} ${field('password', 'password', 'current-password')}
-      <button class="primary" ?disabled=${this.signingIn}>${t.t('login.submit')}</button>
-    </form>`;
   }
 
   private renderCounts() {
@@ -626,7 +557,7 @@ export class SqWishReview extends SqElement {
       <p class="status" role="status" part="status">${this.announce}</p>
       ${
         phase === 'login'
-          ? this.renderLogin()
+          ? this.signIn.render()
           : phase === 'ready'
             ? html`${this.renderCounts()}${this.renderQueue()}`
             : phase === 'failed'

@@ -1,6 +1,7 @@
 import type zhQueue from '../zh-CN/wish-review-queue.js';
 import type zhCN from '../zh-CN/wish-review.js';
 import wishFields from './wish-fields.js';
+import signIn from '../../../../ui/locales/en/sign-in.js';
 
 /** <sq-wish-review>: staff review of small wishes, and counts. */
 export default {
@@ -9,14 +10,7 @@ export default {
   signedIn: 'Signed in as {{name}}',
   publishedAs: 'On the wall it will read (phones, ID numbers and names hidden):',
   logout: 'Sign out',
-  login: {
-    heading: 'Staff sign-in',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Sign in',
-    wrong: 'The username or password is not right.',
-    embedded: 'This page is not connected to a server, so nobody can sign in.',
-  },
+  login: signIn,
   loadFailed: 'The wishes could not be loaded.',
   refresh: 'Refresh',
   filter: 'Status',

@@ -1,3 +1,5 @@
+import signIn from '../../../../ui/locales/zh-CN/sign-in.js';
+
 /**
  * <sq-wish-review>: staff review of 微心愿 (核实, 驳回, 释放认领, 登记完成) and counts; the
  * queue's wishes and their actions: wish-review-queue.ts.
@@ -7,14 +9,7 @@ export default {
   signedIn: '当前账号：{{name}}',
   publishedAs: '心愿墙上将这样显示（电话、证件号和姓名已隐去）：',
   logout: '退出登录',
-  login: {
-    heading: '工作人员登录',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    wrong: '用户名或密码不正确。',
-    embedded: '本页没有连接服务器，无法登录。',
-  },
+  login: signIn,
   loadFailed: '无法加载心愿列表。',
   refresh: '刷新',
   filter: '状态',
