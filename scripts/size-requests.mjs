@@ -61,9 +61,7 @@ export const BUDGET = 8;
 const WAIVED = {
   // Over HTTP (raised by the lead at the 2026-12-06 merges, measured + 1: a chunk asked for
   // right after the first render lands on either side of it): the calendar's first read needs
-  // the calendar contract chain (as the wall's and metrics'). The cards' first data needs the
-  // feature's contract (contract, model, input rules, two machine chunks, as for the metrics
-  // and the wall; the SDK checks the answer with the operation's output schema).
+  // the calendar contract chain (as the wall's and metrics').
   'page over HTTP: <sq-activity-calendar>': 12,
   'page over HTTP: <sq-complaint-metrics>': 10,
   // The wish form waits for its later chunk and the categories before it shows the fields
@@ -73,7 +71,6 @@ const WAIVED = {
   // 156.0.8078.129), at a48223e as after it; the ceilings were 8 (budget) and 11 before.
   'page over HTTP: <sq-wish-form>': 10,
   'page over HTTP: <sq-wish-wall>': 12,
-  'page over HTTP: <sq-volunteer-booking>': 9,
   // The drop-in (measured + 1, 2026-12-06, after vite.config.ts's `shared` group put the kit,
   // Lit, zod and the client in one chunk: every page fetched 4–14 requests fewer, e.g. the
   // complaint form 43 → 31, the QR poster 18 → 8). What is left is the page's own chunks and

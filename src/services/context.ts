@@ -1,4 +1,3 @@
-import { DomainError } from '../domain/errors.js';
 import { systemClock, type Clock } from '../domain/time.js';
 import { defaultCalendar, type WorkdayCalendar } from '../domain/workdays.js';
 import type { Store } from './store.js';
@@ -41,22 +40,6 @@ export interface ServiceContext {
 }
 
 export const publicActor: Actor = { kind: 'public' };
-
-/**
- * The one rule for staff scope: a staff member or admin acts only within their own community.
- * No session → 401; another community → 403.
- */
-export function assertCommunityAccess(
-  actor: Actor,
-  community: string,
-  role: 'staff' | 'admin' = 'staff',
-): asserts actor is Extract<Actor, { kind: 'staff' }> {
-  if (actor.kind !== 'staff') throw new DomainError('unauthorized');
-  if (role === 'admin' && actor.role !== 'admin') throw new DomainError('forbidden', 'admins only');
-  if (actor.community !== community) {
-    throw new DomainError('forbidden', 'another community');
-  }
-}
 
 export function createContext(
   store: Store,

@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
-import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import type { ServiceContext } from '../../services/context.js';
+import { assertCommunityAccess } from '../../services/access.js';
 import {
   createStaffAccount,
   credentialsOf,

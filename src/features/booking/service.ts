@@ -14,7 +14,8 @@ import { DomainError, type FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { maskName, scrubPublicText } from '../../domain/mask.js';
 import { addDays, shanghaiDate, shanghaiStartOfDay } from '../../domain/time.js';
-import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import type { ServiceContext } from '../../services/context.js';
+import { assertCommunityAccess } from '../../services/access.js';
 import { onFirstCall } from '../../services/later.js';
 import type { Store } from '../../services/store.js';
 import {

@@ -10,7 +10,8 @@ import { toCsv } from '../../domain/csv.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { addDays, shanghaiDate } from '../../domain/time.js';
-import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import type { ServiceContext } from '../../services/context.js';
+import { assertCommunityAccess } from '../../services/access.js';
 import type { Store } from '../../services/store.js';
 import {
   activityOf,

@@ -9,7 +9,8 @@ import type { ComplaintMetrics } from './views.js';
 import type { ComplaintTally } from './repos/types.js';
 import { firstResponseLateFrom } from './rules.js';
 import { addDays, shanghaiDate, shanghaiStartOfDay } from '../../domain/time.js';
-import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import type { ServiceContext } from '../../services/context.js';
+import { assertCommunityAccess } from '../../services/access.js';
 
 type Rates = Omit<ComplaintMetrics, 'community' | 'from' | 'to' | 'byCategory'>;
 

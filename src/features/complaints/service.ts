@@ -20,7 +20,8 @@ import { maskName, scrubPublicText } from '../../domain/mask.js';
 import type { Page } from '../../domain/paging.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { addWorkingDays } from '../../domain/workdays.js';
-import { type Actor, type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import type { Actor, ServiceContext } from '../../services/context.js';
+import { assertCommunityAccess } from '../../services/access.js';
 import type { Store } from '../../services/store.js';
 
 /**

@@ -15,7 +15,8 @@ import { newId } from '../../domain/ids.js';
 import { scrubPublicText } from '../../domain/mask.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { addWorkingDays } from '../../domain/workdays.js';
-import { type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import type { ServiceContext } from '../../services/context.js';
+import { assertCommunityAccess } from '../../services/access.js';
 import { onFirstCall } from '../../services/later.js';
 import type { Store } from '../../services/store.js';
 import {

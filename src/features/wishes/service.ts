@@ -43,7 +43,8 @@ import {
   type wishThankInputSchema,
 } from './model.js';
 import { scrubPublicText } from '../../domain/mask.js';
-import { type Actor, type ServiceContext, assertCommunityAccess } from '../../services/context.js';
+import type { Actor, ServiceContext } from '../../services/context.js';
+import { assertCommunityAccess } from '../../services/access.js';
 import type { Store } from '../../services/store.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;

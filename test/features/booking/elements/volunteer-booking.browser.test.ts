@@ -179,6 +179,23 @@ describe('<sq-volunteer-booking>', () => {
     await waitUntil(() => text(el).includes('已取消预约'), 'cancelled shown');
   });
 
+  it('我的预约 checks the code before asking: none typed, or not eight letters and digits', async () => {
+    const { resident } = await street();
+    const el = await mount(resident);
+    click(el, '[part=tabs] button:last-child');
+    await waitUntil(() => $(el, '#code'), 'mine');
+    const search = async (value: string) => {
+      await type(el, 'code', value);
+      click(el, 'form .primary');
+      await el.updateComplete;
+      return $(el, '#code-error')?.textContent;
+    };
+    expect(await search(' - ')).to.equal('请填写预约码。');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('code');
+    expect(await search('abc-123')).to.equal('预约码是 8 位字母和数字。');
+    expect($(el, '#code')!.getAttribute('aria-invalid')).to.equal('true');
+  });
+
   it('shows the errors at their fields, first focused, and the booking codes’ own messages', async () => {
     const { resident, service } = await street();
     const { slot } = await firstOpenSlot(resident, service.id);
