@@ -14,7 +14,6 @@ import { adoptLater } from '../../../../ui/adopt-styles.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 import { field, selectField } from '../../../../ui/fields/field.js';
 import { i18n } from '../../../../ui/localize.js';
-import { SignInForm } from '../../../../ui/staff-session.js';
 import { renderDateTime } from '../../../../ui/time.js';
 import { SqDraftSuggestedEvent, SqScoredEvent } from './events.js';
 import type { SqRedblackScoreSheet } from './score-sheet.js';
@@ -303,15 +302,4 @@ export function renderBuilding(host: Host, sheet: ScoreSheet, row: Row) {
       </button>
     </form>
   </section>`;
-}
-
-/** The kit's sign-in form, made with this chunk (the sheet shows it once its strings are in). */
-export function renderLogin(host: Host) {
-  host.signIn ??= new SignInForm(
-    host,
-    host.session,
-    () => host.t.t.bind(host.t),
-    () => focus$(host, 'h2'),
-  );
-  return host.signIn.render();
 }

@@ -10,8 +10,7 @@ import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { messageStyles } from '../../../../ui/message-styles.js';
-import type { SignInForm } from '../../../../ui/staff-session.js';
-import { StaffSessionController } from '../../../../ui/staff-session.js';
+import { SignInForm, StaffSessionController } from '../../../../ui/staff-session.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
 import { scoreSheetStyles } from './score-sheet.styles.js';
@@ -70,8 +69,6 @@ export class SqRedblackScoreSheet extends SqElement {
   /** @internal */ @state() sheet?: ScoreSheet | undefined;
   /** @internal */ @state() loadError?: ApiError | undefined;
   /** @internal */ @state() announce = '';
-  /** @internal The sign-in form (the kit's), made by the later chunk. */
-  signIn?: SignInForm;
 
   /** @internal What is typed, by building and item (kept until saved or the period changes). */
   drafts = new Map<string, Record<string, string>>();
@@ -89,6 +86,12 @@ export class SqRedblackScoreSheet extends SqElement {
     this.saving.reset();
     if (staff) void this.load();
   });
+  private readonly signIn = new SignInForm(
+    this,
+    this.session,
+    () => this.t.t.bind(this.t),
+    () => this.renderRoot.querySelector<HTMLElement>('h2')?.focus(),
+  );
   /** @internal One Idempotency-Key per save (building + scores), reused on its retries. */
   readonly saving = new ActionController(this);
   /** @internal The sign-in, the cards and their fields: loaded with the first data. */
@@ -158,7 +161,7 @@ export class SqRedblackScoreSheet extends SqElement {
     const session = this.session;
     const head = html`<h2 tabindex="-1">${t.t('heading')}</h2>`;
     const later = this.later;
-    if (session.phase === 'login' && later) return html`${head}${later.renderLogin(this)}`;
+    if (session.phase === 'login') return html`${head}${this.signIn.render()}`;
     if (session.phase !== 'ready' || !later) {
       return html`${head}
         <p role="status">${t.t('loading')}</p>`;
