@@ -6,6 +6,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { FieldError } from '../../../../domain/errors.js';
+import { displayName } from '../../../../domain/names.js';
 import { formatDateTime, shanghaiDate } from '../../../../domain/time.js';
 import { toFieldErrors } from '../../../../domain/validation.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
@@ -115,7 +116,7 @@ const lang = (host: Host): 'zh-CN' | 'en' => (host.t.lang === 'en' ? 'en' : 'zh-
 
 function categoryName(host: Host, id: string): string {
   const c = host.tree && rubricOf(host.tree).find((x) => x.id === id);
-  return c ? (lang(host) === 'en' && c.nameEn) || c.name : id;
+  return c ? displayName(c, host.t.lang) : id;
 }
 
 /** The subject as staff see it: a place by its name, a person by their full name. */
@@ -699,12 +700,12 @@ function renderForm(host: Host): TemplateResult {
     options: { id: string; label: string }[] = [],
     optional?: string,
   ) => selectField({ ...props(id), empty: t.t('form.choose'), options, optional });
-  const named = (places: { id: string; name: string }[] = []) =>
-    places.map((p) => ({ id: p.id, label: p.name }));
+  const named = (places: { id: string; name: string; nameEn?: string | undefined }[] = []) =>
+    places.map((p) => ({ id: p.id, label: displayName(p, t.lang) }));
   const tree = host.tree;
   const categories = (tree ? rubricOf(tree) : [])
     .filter((c) => (rubricList(c.id) ?? v.list) === v.list)
-    .map((c) => ({ id: c.id, label: (lang(host) === 'en' && c.nameEn) || c.name }));
+    .map((c) => ({ id: c.id, label: displayName(c, t.lang) }));
   const kinds = subjectKinds
     .filter((k) => mayName(v.list, k))
     .map((k) => ({ id: k, label: t.t(`kinds.${k}`) }));
