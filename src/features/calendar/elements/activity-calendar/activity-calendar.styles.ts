@@ -63,7 +63,6 @@ export const calendarStyles = css`
     background: var(--sq-color-surface);
     cursor: pointer;
     overflow-wrap: anywhere;
-    word-break: break-all;
     line-height: 1.25;
     /* At 320px and 200% text a long name cannot widen the page: the chosen day shows it whole. */
     overflow: hidden;
