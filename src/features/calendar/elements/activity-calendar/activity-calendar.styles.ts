@@ -81,11 +81,10 @@ export const calendarStyles = css`
     padding: 1px;
   }
   .tiny .badge {
-    padding: 0 1px;
+    padding: 0;
   }
   /* 休/班 keep body size; English "Work" is wider than a tiny cell and would break mid-word. */
   .tiny .badge:lang(en) {
-    padding: 0;
     font-size: 0.7em;
   }
   .tiny .day .lunar,

@@ -151,9 +151,12 @@ export class SqActivityCalendar extends SqElement {
   /** The day shown and focused (`YYYY-MM-DD`, Beijing); absent: today. */
   @property({ reflect: true }) date?: string;
 
-  /** @internal */ @state() narrow = false;
-  /** @internal The element's width in its own ems: under TINY_EM grid cells show the day and its badge only. */
+  /** @internal The element's width in its own ems: narrow under NARROW_EM, tiny under TINY_EM. */
   @state() ems = 99;
+  /** @internal */
+  get narrow() {
+    return this.ems < NARROW_EM;
+  }
   /** @internal The working-day calendar, once loaded; undefined until then. */
   @state() workdays?: WorkdayCalendar | undefined;
   /** @internal */ @state() scheduleFailed = false;
@@ -248,14 +251,12 @@ export class SqActivityCalendar extends SqElement {
     this.resizer?.disconnect();
   }
 
-  /** Narrow: the element is less than NARROW_EM of its own font size wide. */
+  /** Its width in its own font size (ems): narrow and tiny are read from it. */
   private measure() {
     const width = this.getBoundingClientRect().width;
     if (!width) return;
     const em = parseFloat(getComputedStyle(this).fontSize) || 16;
-    const narrow = width / em < NARROW_EM;
-    if (narrow !== this.narrow) this.narrow = narrow;
-    if (width / em !== this.ems) this.ems = width / em;
+    this.ems = width / em;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
