@@ -63,7 +63,6 @@ export const calendarStyles = css`
     background: var(--sq-color-surface);
     cursor: pointer;
     overflow-wrap: anywhere;
-    word-break: break-all;
     line-height: 1.25;
     /* At 320px and 200% text a long name cannot widen the page: the chosen day shows it whole. */
     overflow: hidden;
@@ -72,18 +71,21 @@ export const calendarStyles = css`
     height: 8rem;
   }
   /*
-   * A grid under 20em wide (a phone's 320px at 200% text, measured like the narrow view):
+   * A grid under 18em wide (a phone's 320px at 200% text; English under 24em: a phone):
    * a cell is too narrow for lunar days and names, so it shows the day and its 休/班 badge; the
    * chosen day below shows the rest, and each cell's label says it all to a screen reader.
    */
   .tiny .day {
     height: auto;
     min-height: 3rem;
-    padding: 2px;
+    padding: 1px;
   }
   .tiny .badge {
-    padding: 0 1px;
-    font-size: 0.75em;
+    padding: 0;
+  }
+  /* 休/班 keep body size; English "Work" is wider than a tiny cell and would break mid-word. */
+  .tiny .badge:lang(en) {
+    font-size: 0.7em;
   }
   .tiny .day .lunar,
   .tiny .day .term,

@@ -41,8 +41,12 @@ export type CalendarView = 'month' | 'week' | 'agenda';
 const VIEWS: readonly CalendarView[] = ['month', 'week', 'agenda'];
 /** Narrower than this (in the element's own ems) the agenda is the default: a phone. */
 const NARROW_EM = 36;
-/** Narrower still (320px at 200% text): a grid cell has room for the day and its badge only. */
+/**
+ * Narrower still (320px at 200% text): a grid cell has room for the day and its badge only.
+ * English names are wider: under 24em ("Laba Festival", "Work") they would break mid-word.
+ */
 const TINY_EM = 18;
+const TINY_EM_EN = 24;
 
 /** Chips a month cell shows before "另 N 项" (the chosen day and the agenda show them all). */
 const MONTH_CHIPS = 3;
@@ -147,9 +151,12 @@ export class SqActivityCalendar extends SqElement {
   /** The day shown and focused (`YYYY-MM-DD`, Beijing); absent: today. */
   @property({ reflect: true }) date?: string;
 
-  /** @internal */ @state() narrow = false;
-  /** @internal Under TINY_EM: grid cells show the day and its badge only. */
-  @state() tiny = false;
+  /** @internal The element's width in its own ems: narrow under NARROW_EM, tiny under TINY_EM. */
+  @state() ems = 99;
+  /** @internal */
+  get narrow() {
+    return this.ems < NARROW_EM;
+  }
   /** @internal The working-day calendar, once loaded; undefined until then. */
   @state() workdays?: WorkdayCalendar | undefined;
   /** @internal */ @state() scheduleFailed = false;
@@ -244,15 +251,12 @@ export class SqActivityCalendar extends SqElement {
     this.resizer?.disconnect();
   }
 
-  /** Narrow: the element is less than NARROW_EM of its own font size wide. */
+  /** Its width in its own font size (ems): narrow and tiny are read from it. */
   private measure() {
     const width = this.getBoundingClientRect().width;
     if (!width) return;
     const em = parseFloat(getComputedStyle(this).fontSize) || 16;
-    const narrow = width / em < NARROW_EM;
-    if (narrow !== this.narrow) this.narrow = narrow;
-    const tiny = width / em < TINY_EM;
-    if (tiny !== this.tiny) this.tiny = tiny;
+    this.ems = width / em;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -586,15 +590,17 @@ export class SqActivityCalendar extends SqElement {
     const weeks =
       view === 'month' ? monthWeeks(focus) : [monthWeeks(focus).find((w) => w.includes(focus))!];
     const month = focus.slice(0, 7);
+    const en = lang.startsWith('en');
+    const tiny = this.ems < (en ? TINY_EM_EN : TINY_EM);
     const names = weeks[0]!.map((d) => ({
-      short: formatDate(d, lang, { weekday: lang.startsWith('en') ? 'short' : 'narrow' }),
+      short: formatDate(d, lang, { weekday: en && !tiny ? 'short' : 'narrow' }),
       long: formatDate(d, lang, { weekday: 'long' }),
     }));
     return html`<p id="grid-help" class="visually-hidden">${t.t('gridHelp')}</p>
       <table
         role="grid"
         part="grid"
-        class=${[view, this.narrow ? 'narrow' : '', this.tiny ? 'tiny' : ''].join(' ').trim()}
+        class=${[view, this.narrow ? 'narrow' : '', tiny ? 'tiny' : ''].join(' ').trim()}
         aria-labelledby="heading"
         aria-describedby="grid-help"
         @keydown=${this.keydown}

@@ -32,6 +32,13 @@ export const scoreSheetStyles = css`
     border-bottom: var(--sq-border-width) solid var(--sq-color-border);
     overflow-wrap: anywhere;
   }
+  /* From a phone's width at normal text size, headers, building names and badges break between words only. */
+  @media (min-width: 22em) {
+    th,
+    .badge {
+      overflow-wrap: break-word;
+    }
+  }
   /* Care mode's wider borders and type: four columns fit 320px at 200% text with half the side padding. */
   :host([data-sq-care]) th,
   :host([data-sq-care]) td {

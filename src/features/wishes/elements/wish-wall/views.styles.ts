@@ -81,7 +81,7 @@ export const viewStyles = css`
   }
   .choices {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7em), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr));
     gap: var(--sq-space-2);
   }
   .choices legend {
