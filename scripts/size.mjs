@@ -201,8 +201,10 @@ const WAIVED = {
   // The staff sign-in form, one for the six staff elements (it was written six times, and had
   // drifted: three had no message per field, the strings differed).
   'element kit (src/ui, all of it)': {
-    ceiling: 12_060,
+    ceiling: 12_080,
     reason:
+      "+0.02 kB: a checkbox or radio's focus ring hugs its drawn box, not the 44/60px target " +
+      '(it crossed the first character of the label; #13); ' +
       'SignInForm (src/ui/staff-session.ts) came into the kit from the six staff elements, whose ' +
       'own code went down 2.1 kB in sum (complaint desk 7.46 → 7.19, wish review 5.45 → 5.05, ' +
       'booking desk 5.84 → 5.72, activity desk 10.74 → 10.60, 红黑榜 editor 10.71 → 10.22, ' +
