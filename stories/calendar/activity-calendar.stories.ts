@@ -179,7 +179,8 @@ async function withActivities(canvas: HTMLElement) {
   });
   el.date = lunar[0]!;
   el.refresh();
-  await until(() => el.shadowRoot!.querySelector('[part=chip], [part~=activity]'));
+  // A phone's month grid shows each day's count only (no chips).
+  await until(() => el.shadowRoot!.querySelector('[part=chip], [part~=activity], .more'));
   return { el, staff, tea, date: lunar[0]!, cancelled: lunar[1] };
 }
 
