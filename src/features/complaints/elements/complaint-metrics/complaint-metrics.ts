@@ -236,7 +236,7 @@ export class SqComplaintMetrics extends SqElement {
       ${
         this.error
           ? html`<div class="alert" role="alert" part="error">
-              <p>${t.t('failed')} ${t.t(`common:${this.error.key}`)}</p>
+              <p>${t.t('failed')}${t.t(`common:${this.error.key}`)}</p>
               <button type="button" @click=${() => void this.load()}>${t.t('common:retry')}</button>
             </div>`
           : nothing
