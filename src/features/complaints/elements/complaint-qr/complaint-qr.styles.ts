@@ -28,6 +28,9 @@ export const qrStyles = css`
     margin: 0;
     font-size: var(--sq-font-size-key);
     color: var(--sq-color-primary);
+  }
+  /* Spaced out as a Chinese poster title is; Latin letters stay together. */
+  .title:lang(zh) {
     letter-spacing: 0.1em;
   }
   p {

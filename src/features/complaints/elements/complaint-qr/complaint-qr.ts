@@ -197,7 +197,7 @@ export class SqComplaintQr extends SqElement {
       <figure class="poster" part="poster">
         ${
           poster
-            ? html`<h2 class="title">${t.t('title')}</h2>
+            ? html`<h2 class="title" lang=${t.lang}>${t.t('title')}</h2>
                 <p class="lead">${t.t('lead')}</p>`
             : nothing
         }
