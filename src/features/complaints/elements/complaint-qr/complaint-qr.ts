@@ -191,7 +191,7 @@ export class SqComplaintQr extends SqElement {
     const loadError = this.loadError;
     return html`${
         loadError
-          ? this.renderAlert(`${t.t('loadFailed')} ${t.t(`common:${loadError.key}`)}`, true)
+          ? this.renderAlert(`${t.t('loadFailed')}${t.t(`common:${loadError.key}`)}`, true)
           : nothing
       }
       <figure class="poster" part="poster">
