@@ -93,7 +93,6 @@ export const wishReviewStyles = css`
   .figures dd {
     font-size: var(--sq-font-size-key);
     font-weight: 700;
-    color: var(--sq-color-primary);
   }
   .list {
     display: grid;
