@@ -9,7 +9,7 @@ export default {
   // The booking messages (codes, fields) an action may be answered with.
   ...bookingFields,
   title: 'Volunteer services · desk',
-  signedIn: '{{name}}',
+  signedIn: 'Signed in as {{name}}',
   logout: 'Sign out',
   login: signIn,
   date: 'Date',
