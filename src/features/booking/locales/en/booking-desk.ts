@@ -8,7 +8,7 @@ import signIn from '../../../../ui/locales/en/sign-in.js';
 export default {
   // The booking messages (codes, fields) an action may be answered with.
   ...bookingFields,
-  title: 'Volunteer services · desk',
+  title: 'Volunteer booking desk',
   signedIn: 'Signed in as {{name}}',
   logout: 'Sign out',
   login: signIn,
