@@ -45,6 +45,10 @@ export const wishReviewStyles = css`
   .row h3 {
     flex: 1 1 100%;
   }
+  /* A filter as wide as its choices, beside its label and 刷新 on a wide desk. */
+  .row select {
+    flex: 0 1 16rem;
+  }
   .status:not(:empty) {
     margin-block-start: var(--sq-space-3);
     color: var(--sq-color-success);
