@@ -7,7 +7,7 @@ import signIn from '../../../../ui/locales/en/sign-in.js';
 export default {
   ...calendarFields,
   title: 'Community activities · desk',
-  signedIn: '{{name}}',
+  signedIn: 'Signed in as {{name}}',
   logout: 'Sign out',
   login: signIn,
   failed: 'That did not work: ',
