@@ -47,7 +47,7 @@ export const wishReviewStyles = css`
   }
   /* A filter as wide as its choices, beside its label and 刷新 on a wide desk. */
   .row select {
-    flex: 0 1 16rem;
+    width: auto;
   }
   .status:not(:empty) {
     margin-block-start: var(--sq-space-3);
