@@ -581,7 +581,7 @@ export function renderForm(host: Host): TemplateResult {
             'partyMax',
             Array.from({ length: ACTIVITY_PARTY_MAX }, (_, i) => [
               String(i + 1),
-              t.t('people', { n: i + 1, count: i + 1 }),
+              t.t('people', { n: i + 1 }),
             ]),
             v.partyMax,
           )}

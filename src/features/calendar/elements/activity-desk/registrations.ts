@@ -314,7 +314,7 @@ function renderByPhone(host: Host, a: Activity, s: RegState) {
                 ${options(
                   Array.from({ length: a.partyMax }, (_, i) => [
                     String(i + 1),
-                    t.t('people', { n: i + 1, count: i + 1 }),
+                    t.t('people', { n: i + 1 }),
                   ]),
                   '1',
                 )}

@@ -220,7 +220,6 @@ export default {
   partyLabel: 'People',
   party: { invalid: 'Choose 1 to 10 people.' },
   people: '{{n}} people',
-  people_one: '1 person',
   forElder: 'for {{name}} ({{relation}})',
   checkIn: 'Check in',
   checkInTitle: 'Check in by code',
