@@ -45,8 +45,8 @@ export const wishReviewStyles = css`
   .row h3 {
     flex: 1 1 100%;
   }
-  /* A filter as wide as its choices, beside its label and 刷新 on a wide desk. */
-  .row select {
+  /* The two filters as wide as their choices, beside their labels and 刷新 on a wide desk. */
+  select {
     width: auto;
   }
   .status:not(:empty) {
