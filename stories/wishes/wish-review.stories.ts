@@ -6,6 +6,7 @@ import '../../src/define/wish-review.js';
 import type { WishInput, WishStatus } from '../../src/features/wishes/model.js';
 import type { SqWishReview } from '../../src/features/wishes/elements/wish-review/index.js';
 import { createClient, type Client } from '../../src/sdk/index.js';
+import { seedDemoStaff } from '../../src/features/complaints/demo.js';
 import { seedDemo } from '../../src/features/core/demo.js';
 import { seedDemoWishes } from '../../src/features/wishes/demo.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
@@ -50,6 +51,8 @@ interface Data {
 async function makeClient({ wishes = true, stale = false, staff = true }: Data): Promise<Client> {
   const store: Store = createMemoryStore();
   await seedDemo(store);
+  // The staff accounts too: the store is no longer empty, so the embedded client seeds none.
+  await seedDemoStaff(store);
   if (wishes) {
     await seedDemoWishes(store);
     const resident = createClient({ embedded: { store } });

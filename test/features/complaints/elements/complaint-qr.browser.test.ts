@@ -62,7 +62,7 @@ describe('sq-complaint-qr', () => {
     await placeShown(el);
     expect($(el, '.caption')!.textContent).to.equal('Scan to report');
     expect($(el, '.place')!.textContent!.trim()).to.equal(
-      'Xingfuli Community · Grid 1 · Building 2',
+      'Xingfuli Community\u00a0· Grid 1\u00a0· Building 2',
     );
   });
 
@@ -73,7 +73,7 @@ describe('sq-complaint-qr', () => {
     expect(el.url).to.equal(url);
     expect($(el, '[part=link] span')!.textContent).to.equal(url);
     expect($(el, '.caption')!.textContent).to.equal('扫码说事');
-    expect($(el, '.place')!.textContent!.trim()).to.equal('幸福里社区 · 第一网格 · 2号楼');
+    expect($(el, '.place')!.textContent!.trim()).to.equal('幸福里社区\u00a0· 第一网格\u00a0· 2号楼');
     expect($(el, '.category')!.textContent).to.equal('噪音扰民');
     const qr = $(el, 'svg[part=qr]')!;
     expect(qr.getAttribute('role')).to.equal('img');

@@ -8,8 +8,8 @@ import signIn from '../../../../ui/locales/en/sign-in.js';
 export default {
   // The booking messages (codes, fields) an action may be answered with.
   ...bookingFields,
-  title: 'Volunteer services · desk',
-  signedIn: '{{name}}',
+  title: 'Volunteer booking desk',
+  signedIn: 'Signed in as {{name}}',
   logout: 'Sign out',
   login: signIn,
   date: 'Date',

@@ -5,7 +5,7 @@ export default {
   // The booking messages (codes, fields) come with the panels' chunk, right after the first
   // render (booking-desk-panels.ts, booking-fields.ts).
   title: '志愿服务预约 · 工作台',
-  signedIn: '{{name}}',
+  signedIn: '{{name}}，您好',
   logout: '退出登录',
   login: signIn,
   date: '日期',

@@ -6,8 +6,8 @@ import signIn from '../../../../ui/locales/en/sign-in.js';
 /** <sq-activity-desk>: the staff desk of community activities. */
 export default {
   ...calendarFields,
-  title: 'Community activities · desk',
-  signedIn: '{{name}}',
+  title: 'Community activities desk',
+  signedIn: 'Signed in as {{name}}',
   logout: 'Sign out',
   login: signIn,
   failed: 'That did not work: ',

@@ -6,7 +6,7 @@ import signIn from '../../../../ui/locales/zh-CN/sign-in.js';
  */
 export default {
   title: '社区活动 · 工作台',
-  signedIn: '{{name}}',
+  signedIn: '{{name}}，您好',
   logout: '退出登录',
   login: signIn,
   failed: '没有成功：',

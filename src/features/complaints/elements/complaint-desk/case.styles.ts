@@ -14,6 +14,7 @@ export const caseStyles = css`
     display: grid;
     grid-template-columns: minmax(5em, max-content) 1fr;
     gap: var(--sq-space-1) var(--sq-space-3);
+    align-items: baseline;
   }
   dt {
     font-weight: 600;

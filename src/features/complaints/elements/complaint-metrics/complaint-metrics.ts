@@ -97,6 +97,10 @@ export class SqComplaintMetrics extends SqElement {
         border: var(--sq-border-width) solid var(--sq-color-border);
         border-radius: var(--sq-radius);
       }
+      /* In a category's card the figure, not its name, stands out. */
+      li dt {
+        font-weight: 400;
+      }
       li dd {
         font-size: var(--sq-font-size-body);
       }
@@ -232,7 +236,7 @@ export class SqComplaintMetrics extends SqElement {
       ${
         this.error
           ? html`<div class="alert" role="alert" part="error">
-              <p>${t.t('failed')} ${t.t(`common:${this.error.key}`)}</p>
+              <p>${t.t('failed')}${t.t(`common:${this.error.key}`)}</p>
               <button type="button" @click=${() => void this.load()}>${t.t('common:retry')}</button>
             </div>`
           : nothing

@@ -28,6 +28,9 @@ export const qrStyles = css`
     margin: 0;
     font-size: var(--sq-font-size-key);
     color: var(--sq-color-primary);
+  }
+  /* Spaced out as a Chinese poster title is; Latin letters stay together. */
+  .title:lang(zh) {
     letter-spacing: 0.1em;
   }
   p {
@@ -55,6 +58,9 @@ export const qrStyles = css`
   .place {
     font-size: var(--sq-font-size-heading);
     font-weight: 600;
+    /* Lines break between levels (after a ·), not inside 3单元; a name wider than the line
+       still wraps (overflow-wrap). */
+    word-break: keep-all;
   }
   .category {
     color: var(--sq-color-text-muted);

@@ -191,13 +191,13 @@ export class SqComplaintQr extends SqElement {
     const loadError = this.loadError;
     return html`${
         loadError
-          ? this.renderAlert(`${t.t('loadFailed')} ${t.t(`common:${loadError.key}`)}`, true)
+          ? this.renderAlert(`${t.t('loadFailed')}${t.t(`common:${loadError.key}`)}`, true)
           : nothing
       }
       <figure class="poster" part="poster">
         ${
           poster
-            ? html`<h2 class="title">${t.t('title')}</h2>
+            ? html`<h2 class="title" lang=${t.lang}>${t.t('title')}</h2>
                 <p class="lead">${t.t('lead')}</p>`
             : nothing
         }
@@ -205,7 +205,11 @@ export class SqComplaintQr extends SqElement {
         <figcaption part="caption">
           <strong class="caption">${t.t('caption')}</strong>
           <span class="place" aria-busy=${place || this.loadError ? 'false' : 'true'}>
-            ${place ?? (this.loadError ? this.communityId : t.t('loadingPlace'))}
+            ${
+              // Each · stays with the level before it: no line of a poster starts with one.
+              place?.replaceAll(' · ', '\u00a0· ') ??
+              (this.loadError ? this.communityId : t.t('loadingPlace'))
+            }
           </span>
           ${category ? html`<span class="category">${displayName(category, t.lang)}</span>` : nothing}
         </figcaption>

@@ -30,5 +30,5 @@ export default {
   stale: 'This {{level}} is not in the community’s list. Check the id before making a code.',
   staleCategory: 'This category is not one of the community’s.',
   levels: { community: 'community', grid: 'grid', building: 'building', unit: 'unit' },
-  loadFailed: 'Could not load the community.',
+  loadFailed: 'Could not load the community. ',
 } satisfies typeof zhCN;

@@ -45,6 +45,10 @@ export const wishReviewStyles = css`
   .row h3 {
     flex: 1 1 100%;
   }
+  /* The two filters as wide as their choices, beside their labels and 刷新 on a wide desk. */
+  select {
+    width: auto;
+  }
   .status:not(:empty) {
     margin-block-start: var(--sq-space-3);
     color: var(--sq-color-success);
@@ -93,7 +97,6 @@ export const wishReviewStyles = css`
   .figures dd {
     font-size: var(--sq-font-size-key);
     font-weight: 700;
-    color: var(--sq-color-primary);
   }
   .list {
     display: grid;

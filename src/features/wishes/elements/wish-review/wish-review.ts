@@ -344,7 +344,7 @@ export class SqWishReview extends SqElement {
       ${
         this.countsError
           ? html`<p class="alert" role="alert" part="error">
-              ${t.t('counts.failed')} ${t.t(`common:${this.countsError.key}`)}
+              ${t.t('counts.failed')}${t.t(`common:${this.countsError.key}`)}
             </p>`
           : c
             ? html`<dl class="figures">
@@ -508,7 +508,7 @@ export class SqWishReview extends SqElement {
       ${
         this.loadError
           ? html`<div class="alert" role="alert" part="error">
-              <p>${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}</p>
+              <p>${t.t('loadFailed')}${t.t(`common:${this.loadError.key}`)}</p>
               <button class="button-secondary" @click=${() => this.loadPage(!!items)}>
                 ${t.t('common:retry')}
               </button>
@@ -562,7 +562,7 @@ export class SqWishReview extends SqElement {
             ? html`${this.renderCounts()}${this.renderQueue()}`
             : phase === 'failed'
               ? html`<div class="alert" role="alert" part="error">
-                  <p>${t.t('loadFailed')} ${t.t(`common:${this.session.error?.key}`)}</p>
+                  <p>${t.t('loadFailed')}${t.t(`common:${this.session.error?.key}`)}</p>
                   <button class="button-secondary" @click=${() => this.session.retry()}>
                     ${t.t('common:retry')}
                   </button>

@@ -11,7 +11,7 @@ export default {
   publishedAs: 'On the wall it will read (phones, ID numbers and names hidden):',
   logout: 'Sign out',
   login: signIn,
-  loadFailed: 'The wishes could not be loaded.',
+  loadFailed: 'The wishes could not be loaded. ',
   refresh: 'Refresh',
   filter: 'Status',
   queue: 'Wishes',
@@ -74,6 +74,6 @@ export default {
     median: 'Median time to fulfil',
     days: '{{value}} days',
     none: 'None yet',
-    failed: 'The counts could not be loaded.',
+    failed: 'The counts could not be loaded. ',
   },
 } satisfies typeof zhCN & typeof zhQueue;
