@@ -121,6 +121,11 @@ const EMBEDDED = {
       )
         ? `src/features/${name}/demo.ts`
         : undefined,
+      // Its residents' use cases, where it keeps them apart too (residents.ts, `onFirstCall`):
+      // the first public call loads them, so a staff page never does (in the resident rows).
+      residents: existsSync(join(root, 'src/features', name, 'residents.ts'))
+        ? `src/features/${name}/residents.ts`
+        : undefined,
       // Its staff use cases, where it keeps them apart (desk.ts, `onFirstCall`): the first
       // staff call loads them, so a resident's page never does.
       desk: existsSync(join(root, 'src/features', name, 'desk.ts'))
@@ -152,10 +157,6 @@ const common = esbuildPageOptions;
 const rows = [];
 const problems = [];
 
-/** The staff desk of a feature in the embedded transport (trials, Storybook). */
-const DESK_WAIVER =
-  "a staff member's page in the embedded transport (trials, Storybook): the resident row plus " +
-  "the desk's use cases, loaded on the first staff call; see docs/size.md";
 /** Raised by the lead merging bench:calendar's fixes (2026-12-06, docs/size.md). */
 const RENDER_CACHES =
   "+0.17 kB: Intl.DateTimeFormat and PluralRules kept per locale and options, and each day's " +
@@ -217,20 +218,6 @@ const WAIVED = {
       "45.67 → 46.38 kB when the review's sign-in became the kit's SignInForm (with the staff " +
       "session, in the review's first render): the same behaviour (errors per field, focus, " +
       'busy) as a module of its own gzips worse than inline; over HTTP 38.8 → 39.1 kB',
-  },
-
-  'embedded transport + booking staff desk': {
-    ceiling: 15_310,
-    reason:
-      `${DESK_WAIVER}: on <sq-booking-desk>'s page the booking services (7.1 kB minified) with ` +
-      "the residents' views and their masking (mask.ts: 0.93 kB of the row), the chunk that " +
-      're-exports service.ts because desk.ts imports it (0.48 kB), and the desk (7.5 kB: ' +
-      'rosters, 代约, CSV) with the capacity primitive; 15.52 → 15.30 kB with the access rule ' +
-      'apart from the context (2026-12-06). Tried: the steps service.ts and desk.ts share in a ' +
-      'module of their own +0.08 kB (two gzips); desk.ts reaching service.ts by import() (no ' +
-      're-export chunk) −0.15 kB, still over, every use case awaiting its steps; helpers for ' +
-      'what desk.ts writes twice +0.06 kB (gzip had the repeats already). The way down: a staff ' +
-      "page that loads no residents' use cases (services per audience)",
   },
 
   // Issue #16: activities and the registration dialog landed on <sq-activity-calendar>.
@@ -504,26 +491,34 @@ function featureRows(feature, on, kinds, emit) {
     fail(label, `no import() chunk of ${missing.join(', ')}`);
     return;
   }
-  const own = minus(closure(feature.entries.flatMap(lazyEntry)), loaded, core);
+  const shared = minus(closure(feature.entries.flatMap(lazyEntry)), loaded, core);
+  // A resident's page loads the residents' use cases on its first call; a staff page does not.
+  const residentStarts = feature.residents ? lazyEntry(feature.residents) : [];
+  if (feature.residents && residentStarts.length === 0) {
+    fail(label, `no import() chunk of ${feature.residents}`);
+    return;
+  }
+  const own = new Set([...shared, ...minus(closure(residentStarts), loaded, core)]);
   if (kinds.includes('resident')) {
     emit(label, [core, own], BUDGET.lazy, `${core.size} + ${own.size} chunk(s)`);
   }
   /** A further part of the feature, loaded on its first use: its source, row, budget, why. */
-  const part = (kind, source, suffix, budget, note, alone = false) => {
+  // `base`: what the feature has loaded before this part (a staff page: not the residents').
+  const part = (kind, source, suffix, budget, note, alone = false, base = own) => {
     if (!kinds.includes(kind) || !source) return;
     const starts = lazyEntry(source);
     if (starts.length === 0) {
       fail(`${label} ${suffix}`, `no import() chunk of ${source}`);
       return;
     }
-    const extra = minus(closure(starts), loaded, core, own);
+    const extra = minus(closure(starts), loaded, core, base);
     emit(
       `${label} ${suffix}`,
-      alone ? [extra] : [core, own, extra],
+      alone ? [extra] : [core, base, extra],
       budget,
       alone
         ? `${extra.size} chunk(s) ${note}`
-        : `${core.size} + ${own.size} + ${extra.size} chunk(s)${note}`,
+        : `${core.size} + ${base.size} + ${extra.size} chunk(s)${note}`,
     );
   };
   part(
@@ -540,6 +535,8 @@ function featureRows(feature, on, kinds, emit) {
     'staff desk',
     BUDGET.lazy,
     ": the feature's staff use cases on the first staff call",
+    false,
+    shared,
   );
   part(
     'files',

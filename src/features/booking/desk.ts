@@ -25,6 +25,7 @@ import {
   type BookingSlot,
   type BookingStaffView,
   type BookingStatus,
+  type BookingSubmission,
   type bookingActionRequestSchema,
   type bookingCancellationSchema,
   type bookingCheckInSchema,
@@ -47,7 +48,8 @@ import {
   serviceOf,
   staffActor,
   transition,
-} from './service.js';
+  place,
+} from './steps.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
 
@@ -104,6 +106,10 @@ function serviceFrom(
   if (input.eligibility) service.eligibility = input.eligibility;
   return service;
 }
+
+/** Staff book on a resident's behalf (a phone call): the same rules, a switched-off service too. */
+export const bookOnBehalf = (ctx: ServiceContext, input: BookingSubmission) =>
+  place(ctx, input, 'staff');
 
 /** Staff: a new service with its schedule. */
 export async function createBookingService(
