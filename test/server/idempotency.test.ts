@@ -19,6 +19,9 @@ after(async () => {
 function gated(inner: ServerStore) {
   let open: () => void = () => undefined;
   let gate: Promise<void> = Promise.resolve();
+  // Resolved when a transaction reaches the closed gate, its claim made.
+  let arrive: () => void = () => undefined;
+  let arrived: Promise<void> = Promise.resolve();
   let failures = 0;
   const store = new Proxy(inner, {
     get(target, prop) {
@@ -29,6 +32,7 @@ function gated(inner: ServerStore) {
         ) => {
           // The claim is made first (as PGlite and memory do: waited for), then the gate.
           if (options?.first && !(await options.first(target))) throw new ClaimLost();
+          arrive();
           await gate;
           if (failures > 0) {
             failures--;
@@ -45,7 +49,10 @@ function gated(inner: ServerStore) {
     store,
     close() {
       gate = new Promise((resolve) => (open = resolve));
+      arrived = new Promise((resolve) => (arrive = resolve));
     },
+    /** Until a transaction waits at the closed gate (a fixed delay loses the race under load). */
+    arrived: () => arrived,
     open: () => open(),
     failNext(n = 1) {
       failures = n;
@@ -116,7 +123,7 @@ for (const db of databases) {
     it('while the first request is in flight → 409 in_flight with Retry-After, then the replay', async () => {
       gate.close();
       const first = create(t, 'key-3', staffBody('li.lei'));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await gate.arrived();
       for (const s of [t, second]) {
         const during = await create(s, 'key-3', staffBody('li.lei'));
         assert.equal(during.status, 409);
