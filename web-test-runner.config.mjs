@@ -2,6 +2,7 @@
 // Chromium. Run with `npm run test:browser` (add `-- --watch` or `-- --files path` as needed).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { minifyLiterals } from './scripts/literals.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS, findChrome } from './scripts/find-chrome.mjs';
 import { apiServer } from './scripts/wtr-api-server.mjs';
@@ -70,6 +71,15 @@ export default {
       target: 'es2021',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    // Our templates as shipped (their layout whitespace minified, scripts/literals.mjs): it
+    // decides what is a text node, and so what `:empty` matches.
+    {
+      name: 'shequ-kit-literals',
+      transform(context) {
+        if (!context.path.startsWith('/src/') || !context.response.is('js')) return undefined;
+        return { body: minifyLiterals(context.body, context.path) };
+      },
+    },
   ],
   filterBrowserLogs: ({ args }) =>
     !(typeof args[0] === 'string' && args[0].includes('Lit is in dev mode')),

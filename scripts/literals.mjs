@@ -81,11 +81,38 @@ export function minifyCssLiterals(source) {
   }
 }
 
+/** Tags whose boxes are blocks by default (and <br>, which ends a line). */
+const BLOCK = new Set(
+  (
+    'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure ' +
+    'footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol optgroup option p section ' +
+    'summary table tbody td tfoot th thead tr ul'
+  ).split(' '),
+);
+
 /**
- * The static text of every html`…` and svg`…` template with each run of whitespace that holds a
- * line break (the source's indentation) as one space. One space is what HTML renders for such a
- * run anyway (white-space: normal); where an element keeps line breaks (pre-wrap, pre-line) the
- * text is always a `${…}`, never the template's own. Templates are found by parsing, so strings,
+ * One run of whitespace that holds a line break (the source's indentation): nothing where it
+ * touches the tag of a block (an opening or closing tag right before or after it), else one
+ * space. HTML renders nothing for such a run anyway: it falls at the start or end of a line
+ * (or in a flex or grid container, which drops it), so the browser would only make a text node
+ * of it and lay it out, a third of a form's nodes. Elsewhere one space is what it renders
+ * (white-space: normal). A block tag styled inline-level (`display: inline-block`) renders the
+ * space on its outer side: keep it beside a block or put the space in as text.
+ */
+function layoutWhitespace(text) {
+  return text.replace(/[ \t\r]*\n\s*/g, (run, at) => {
+    const next = /^<\/?([a-zA-Z][\w-]*)/.exec(text.slice(at + run.length, at + run.length + 40));
+    if (next && BLOCK.has(next[1].toLowerCase())) return '';
+    const before = text.slice(0, at);
+    const prev = /^<\/?([a-zA-Z][\w-]*)[^<>]*>$/.exec(before.slice(before.lastIndexOf('<')));
+    return prev && BLOCK.has(prev[1].toLowerCase()) ? '' : ' ';
+  });
+}
+
+/**
+ * The static text of every html`…` and svg`…` template with its layout whitespace minified
+ * (layoutWhitespace); where an element keeps line breaks (pre-wrap, pre-line) the text is
+ * always a `${…}`, never the template's own. Templates are found by parsing, so strings,
  * comments and nested templates in `${…}` are told apart.
  */
 export function minifyHtmlLiterals(source, fileName = 'x.ts') {
@@ -117,7 +144,7 @@ export function minifyHtmlLiterals(source, fileName = 'x.ts') {
   let out = '';
   let at = 0;
   for (const [from, to] of ranges) {
-    out += source.slice(at, from) + source.slice(from, to).replace(/[ \t\r]*\n\s*/g, ' ');
+    out += source.slice(at, from) + layoutWhitespace(source.slice(from, to));
     at = to;
   }
   return out + source.slice(at);

@@ -52,18 +52,33 @@ describe('minifyCssLiterals', () => {
 
 describe('minifyHtmlLiterals', () => {
   it('reads tsc output too (a space after the tag)', () => {
-    assert.equal(minHtml('html `<p>\n  a\n</p>`'), 'html `<p> a </p>`');
-    assert.equal(min('css `\n  :host {\n    display: block;\n  }\n`'), 'css `:host{display: block}`');
+    assert.equal(minHtml('html `<p>\n  a\n</p>`'), 'html `<p>a</p>`');
+    assert.equal(
+      min('css `\n  :host {\n    display: block;\n  }\n`'),
+      'css `:host{display: block}`',
+    );
   });
   it('turns each indented line break of an html`` template into one space', () => {
     assert.equal(
-      minHtml('const t = html`\n  <p class="a\n     b">\n    ${x}\n  </p>\n`;'),
-      'const t = html` <p class="a b"> ${x} </p> `;',
+      minHtml('const t = html`\n  <span class="a\n     b">\n    ${x}\n  </span>\n`;'),
+      'const t = html` <span class="a b"> ${x} </span> `;',
+    );
+  });
+  it('drops a line break beside the tag of a block: no text node where HTML renders nothing', () => {
+    assert.equal(
+      minHtml(
+        'html`<div class="x">\n  <span>a</span>\n  <b>b</b>\n  <p>\n    t ${x}\n  </p>\n</div>\n${y}\n<br />\ntext`',
+      ),
+      'html`<div class="x"><span>a</span> <b>b</b><p>t ${x}</p></div>${y}<br />text`',
+    );
+    // Inline neighbours keep their space, as do spaces on one line.
+    assert.equal(
+      minHtml('html`<label>\n  <input />\n  ${t}\n</label> <p>x</p>`'),
+      'html`<label> <input /> ${t} </label> <p>x</p>`',
     );
   });
   it('keeps spaces on one line, other templates, strings and escapes as written', () => {
-    const source =
-      "const a = html`<b>x</b>  <i>y</i>\\n`; const b = `\n  z`; const c = '\\n  ';";
+    const source = "const a = html`<b>x</b>  <i>y</i>\\n`; const b = `\n  z`; const c = '\\n  ';";
     assert.equal(minHtml(source), source);
   });
   it('reaches nested templates, svg``, and leaves expressions alone', () => {
@@ -72,7 +87,7 @@ describe('minifyHtmlLiterals', () => {
         'html`<ul>\n  ${xs.map((x) => html`<li>\n    ${x}\n  </li>`)}\n</ul>`; ' +
           'svg`<g>\n  <path d="M0 0"/>\n</g>`; html`${f("a\\n  b", `\n  c`)}`',
       ),
-      'html`<ul> ${xs.map((x) => html`<li> ${x} </li>`)} </ul>`; ' +
+      'html`<ul>${xs.map((x) => html`<li>${x}</li>`)}</ul>`; ' +
         'svg`<g> <path d="M0 0"/> </g>`; html`${f("a\\n  b", `\n  c`)}`',
     );
   });

@@ -166,6 +166,15 @@ describe('sq-complaint-form', () => {
     expect(select(form, 'category').textContent).to.contain('Noise');
   });
 
+  it('renders its templates as shipped (layout whitespace beside blocks is no text node): an empty live region takes no room but stays', async () => {
+    const form = await mount(embedded());
+    const status = $<HTMLElement>(form, '.status')!;
+    // `:empty` matches only because the template's indentation is no text node here.
+    expect(status.matches(':empty')).to.equal(true);
+    expect(getComputedStyle(status).display).to.not.equal('none');
+    expect(getComputedStyle(status).position).to.equal('absolute');
+  });
+
   it('has every field with a visible label, the default catalogue and the community’s notice', async () => {
     const form = await mount(embedded());
     const labels = [...form.shadowRoot!.querySelectorAll('label[for]')].map((l) =>

@@ -198,7 +198,8 @@ export const calendarStyles = css`
   [part='mine'] {
     margin-bottom: var(--sq-space-3);
   }
+  /* Empty, the live region takes no room and stays in the accessibility tree. */
   .loading:empty {
-    display: none;
+    position: absolute;
   }
 `;

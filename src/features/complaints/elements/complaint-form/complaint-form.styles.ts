@@ -11,6 +11,7 @@ p{margin:0}
 .row{display:flex;flex-wrap:wrap;column-gap:var(--sq-space-4)}
 .primary{justify-self:start;padding:0 var(--sq-space-5)}
 [part=submit]{justify-self:stretch}
-.status:empty{display:none}
+/* Empty, the live region takes no room but stays in the accessibility tree (display:none would drop it, and its next message may go unannounced). */
+.status:empty{position:absolute}
 sq-community-picker::part(legend){font-size:inherit}
 `;

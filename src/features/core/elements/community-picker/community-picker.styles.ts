@@ -89,8 +89,9 @@ export const pickerStyles = css`
     color: var(--sq-color-success);
     font-weight: 600;
   }
+  /* Empty, the live region takes no room and stays in the accessibility tree. */
   .summary:empty {
-    display: none;
+    margin: 0;
   }
   /* Boxes sit flush with what is above them here (messageStyles draws them). */
   .alert,
