@@ -13,8 +13,9 @@ export interface Named {
  * use while a lazy chunk does makes Rolldown split the entry (docs/size.md, "红黑榜 editor back
  * under budget").
  */
-export const displayName = (item: Named, lang: string) =>
-  lang.startsWith('en') && item.nameEn ? item.nameEn : item.name;
+export function displayName(item: Named, lang: string): string {
+  return lang.startsWith('en') && item.nameEn ? item.nameEn : item.name;
+}
 
 /** `和平社区 · 第一网格 · 3号楼 · 2单元`: a resolved location (core/model.ts), coarse to fine. */
 export function describeLocation(
