@@ -127,7 +127,7 @@ const date = (host: Host, iso: string) => renderDateTime(iso, host.t.lang);
 
 /** The last day before an instant (`until` is the midnight a period ends at). */
 const lastDay = (host: Host, iso: string) =>
-  formatDateTime(new Date(Date.parse(iso) - 1).toISOString(), host.t.lang, { dateStyle: 'medium' });
+  formatDateTime(new Date(Date.parse(iso) - 1), host.t.lang, { dateStyle: 'medium' });
 
 /** One entry's heading and facts (list, status, period, category, subject, reason, dates). */
 function entryHead(host: Host, e: RedblackEntry) {
@@ -496,16 +496,12 @@ export async function openForm(
   host.open = undefined;
   host.action.reset();
   await host.focusOn('#entry-title');
-  if (entry)
-    void readPhotos(
-      host,
-      entry.photos.map((p) => p.id),
-    );
+  if (entry) void readPhotos(host, entry);
 }
 
-/** Reads back stored photos for their thumbnails (where this staff member may read them). */
-async function readPhotos(host: Host, ids: string[]) {
-  for (const id of ids) {
+/** Reads back an entry's stored photos for their thumbnails (where this staff member may read them). */
+async function readPhotos(host: Host, entry: RedblackEntry) {
+  for (const { id } of entry.photos) {
     if (photoUrls.has(id)) continue;
     try {
       photoUrls.set(id, URL.createObjectURL(await host.client.uploads.get(id)));
@@ -988,10 +984,7 @@ function renderReview(host: Host): TemplateResult {
                   data-publish=${e.id}
                   aria-expanded=${open === 'publish' ? 'true' : 'false'}
                   @click=${() => {
-                    void readPhotos(
-                      host,
-                      e.photos.map((p) => p.id),
-                    );
+                    void readPhotos(host, e);
                     void toggle(host, e.id, 'publish', `#checklist-${e.id}`);
                   }}
                 >
