@@ -64,12 +64,6 @@ const WAIVED = {
   // the calendar contract chain (as the wall's and metrics').
   'page over HTTP: <sq-activity-calendar>': 12,
   'page over HTTP: <sq-complaint-metrics>': 10,
-  // The 红黑榜 editor's main chunk splits in four (errors, ids, time, localize apart) because
-  // the score sheet it opens in a tab uses domain/names.ts, which the editor's own first render
-  // reaches through the core model but does not use: Rolldown then gives it to the score sheet's
-  // chunk and stops merging what both share into the editor's chunk (the board had the same,
-  // docs/size.md). Measured 9 on 2026-12-06; without the tab's import() it is 7.
-  'page over HTTP: <sq-redblack-editor>': 9,
   // The wish form waits for its later chunk and the categories before it shows the fields
   // (the model's limits, the validation, the catalogue), and the wall for its contract: later,
   // model, paging and the two machine chunks, which Rolldown splits as the embedded store's

@@ -5,6 +5,7 @@ export * from './time.js';
 export * from './paging.js';
 export * from './phone.js';
 export * from './mask.js';
+export * from './names.js';
 export * from '../features/core/model.js';
 export * from './workdays.js';
 export * from '../features/core/catalogues.js';

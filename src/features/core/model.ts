@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { displayName } from '../../domain/names.js';
 import { idSchema } from '../../domain/ids.js';
 
 /** The resident-facing features; each has its own category catalogue per community. */
@@ -147,14 +146,4 @@ export function resolveLocation(
   if (!unit) return { missing: 'unit' };
   resolved.unit = unit;
   return resolved;
-}
-
-export { displayName };
-
-/** `和平社区 · 第一网格 · 3号楼 · 2单元` */
-export function describeLocation(resolved: ResolvedLocation, lang: string): string {
-  return [resolved.community, resolved.grid, resolved.building, resolved.unit]
-    .filter((part): part is NonNullable<typeof part> => part !== undefined)
-    .map((part) => displayName(part, lang))
-    .join(' · ');
 }

@@ -85,10 +85,13 @@ const MONTHS_EN = [
   'December',
 ];
 
-/** `2026年第四季度`, `2026年11月`, `2026年度`; in English `Q4 2026`, `November 2026`, `2026`. */
-export function periodLabel(key: string, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+/**
+ * `2026年第四季度`, `2026年11月`, `2026年度`; for an English reader (`lang` en, en-GB…) `Q4 2026`,
+ * `November 2026`, `2026`.
+ */
+export function periodLabel(key: string, lang = 'zh-CN'): string {
   const { kind, year, index } = must(key);
-  if (lang === 'en') {
+  if (lang.startsWith('en')) {
     return kind === 'year'
       ? String(year)
       : kind === 'quarter'

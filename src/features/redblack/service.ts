@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { rubricOf } from './rubric.js';
-import { resolveLocation, type Community } from '../core/model.js';
+import type { Community } from '../core/model.js';
 import { newQueryCode } from '../../domain/codes.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
@@ -39,6 +39,7 @@ import {
   type appealInputSchema,
   type redblackBoardQuerySchema,
 } from './model.js';
+import { placeName } from './places.js';
 import { periodLabel, publicPersonName } from './rules.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
@@ -120,17 +121,8 @@ export function subjectLabel(community: Community, subject: Subject): string {
       return scrubPublicText(subject.name);
     case 'person':
       return publicPersonName(subject.name, subject.consent.fullName);
-    default: {
-      const place = resolveLocation(community, {
-        community: community.id,
-        grid: subject.grid,
-        building: subject.building,
-        ...(subject.kind !== 'building' && subject.unit ? { unit: subject.unit } : {}),
-      });
-      if ('missing' in place) return community.name;
-      const where = `${place.building?.name ?? ''}${place.unit?.name ?? ''}`;
-      return subject.kind === 'household' ? `${where}住户` : where;
-    }
+    default:
+      return placeName(community, subject) ?? community.name;
   }
 }
 

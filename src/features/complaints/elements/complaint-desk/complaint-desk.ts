@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
-import { displayName, type Community } from '../../../core/model.js';
+import type { Community } from '../../../core/model.js';
+import { displayName } from '../../../../domain/names.js';
 import type { ComplaintActionInput, ComplaintStaffView, ComplaintSummary } from '../../views.js';
 import type { Client } from '../../../../sdk/client.js';
 import type { ComplaintStatus } from '../../machine.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { categoriesOf } from '../../../core/elements/categories.js';
-import { displayName } from '../../../core/model.js';
+import { displayName } from '../../../../domain/names.js';
 import type { ComplaintSummary } from '../../views.js';
 import type { ComplaintStatus } from '../../machine.js';
 import { shanghaiDate } from '../../../../domain/time.js';

@@ -1,7 +1,8 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoriesFor } from '../../../core/catalogues.js';
-import { displayName, type Category } from '../../../core/model.js';
+import type { Category } from '../../../core/model.js';
+import { displayName } from '../../../../domain/names.js';
 import type { ComplaintMetrics } from '../../views.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';

@@ -1,13 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoriesFor } from '../../../core/catalogues.js';
-import {
-  describeLocation,
-  displayName,
-  resolveLocation,
-  type Community,
-  type LocationLevel,
-} from '../../../core/model.js';
+import { resolveLocation, type Community, type LocationLevel } from '../../../core/model.js';
+import { describeLocation, displayName } from '../../../../domain/names.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import zhCN from '../../locales/zh-CN/complaint-qr.js';
 import { LocalizeController } from '../../../../ui/localize.js';

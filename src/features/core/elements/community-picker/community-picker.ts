@@ -1,9 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { describeLocation, displayName } from '../../../../domain/names.js';
 import {
-  describeLocation,
-  displayName,
   locationLevels,
   resolveLocation,
   type Community,

@@ -26,7 +26,6 @@ import { fieldErrors } from '../../../../ui/field-errors.js';
 import { units } from '../../../../ui/format-days.js';
 import { i18n } from '../../../../ui/localize.js';
 import { renderDateTime } from '../../../../ui/time.js';
-import { resolveLocation } from '../../../core/model.js';
 import {
   ENTRY_REASON_MAX,
   EVIDENCE_PHOTOS_MAX,
@@ -39,6 +38,7 @@ import {
   type RedblackStaffAction,
   type SubjectInput,
 } from '../../model.js';
+import { placeName } from '../../places.js';
 import { rubricOf } from '../../rubric.js';
 import {
   mayName,
@@ -112,28 +112,14 @@ const statusBadge = (host: Host, e: RedblackEntry) =>
     )}</span
   >`;
 
-const lang = (host: Host): 'zh-CN' | 'en' => (host.t.lang === 'en' ? 'en' : 'zh-CN');
-
 function categoryName(host: Host, id: string): string {
   const c = host.tree && rubricOf(host.tree).find((x) => x.id === id);
   return c ? displayName(c, host.t.lang) : id;
 }
 
 /** The subject as staff see it: a place by its name, a person by their full name. */
-function subjectOf(host: Host, s: RedblackEntry['subject']): string {
-  if (s.kind === 'area' || s.kind === 'organisation' || s.kind === 'person') return s.name;
-  const tree = host.tree;
-  if (!tree) return s.building;
-  const place = resolveLocation(tree, {
-    community: tree.id,
-    grid: s.grid,
-    building: s.building,
-    ...(s.kind !== 'building' && s.unit ? { unit: s.unit } : {}),
-  });
-  if ('missing' in place) return s.building;
-  const where = `${place.building?.name ?? ''}${place.unit?.name ?? ''}`;
-  return s.kind === 'household' ? `${where}住户` : where;
-}
+const subjectOf = (host: Host, s: RedblackEntry['subject']): string =>
+  'name' in s ? s.name : ((host.tree && placeName(host.tree, s)) ?? s.building);
 
 const mine = (host: Host, e: { author: string }) => e.author === host.session.staff?.id;
 
@@ -141,7 +127,7 @@ const date = (host: Host, iso: string) => renderDateTime(iso, host.t.lang);
 
 /** The last day before an instant (`until` is the midnight a period ends at). */
 const lastDay = (host: Host, iso: string) =>
-  formatDateTime(new Date(Date.parse(iso) - 1).toISOString(), host.t.lang, { dateStyle: 'medium' });
+  formatDateTime(new Date(Date.parse(iso) - 1), host.t.lang, { dateStyle: 'medium' });
 
 /** One entry's heading and facts (list, status, period, category, subject, reason, dates). */
 function entryHead(host: Host, e: RedblackEntry) {
@@ -150,12 +136,12 @@ function entryHead(host: Host, e: RedblackEntry) {
     <p>
       ${listBadge(host, e.list)} ${statusBadge(host, e)}
       <span class="badge">${categoryName(host, e.category)}</span>
-      <span class="nowrap">${periodLabel(e.period, lang(host))}</span>
+      <span class="nowrap">${periodLabel(e.period, host.t.lang)}</span>
     </p>
     <p>${e.reason}</p>
     <p class="meta">
       ${t.t(mine(host, e) ? 'mine' : 'byOther')} ·
-      ${e.publishedAt ? t.t('publishedOn', { date: '' }) : t.t('created', { date: '' })}
+      ${t.t(e.publishedAt ? 'publishedOn' : 'created', { date: '' })}
       ${date(host, e.publishedAt ?? e.createdAt)}
       ${e.until && e.status !== 'withdrawn' ? html`· ${t.t('until', { date: lastDay(host, e.until) })}` : nothing}
     </p>
@@ -387,30 +373,28 @@ const ORDER = [
   'note',
 ] as const;
 
+/** The form's field for a path of the input (or of the server's field errors). */
 function fieldOf(path: string): string {
-  if (path === 'subject' || path === 'subject.kind') return 'kind';
-  if (path.startsWith('subject.consent.note')) return 'consentNote';
-  if (path.startsWith('subject.consent')) return 'consentOn';
-  if (path.startsWith('subject.')) return path.split('.')[1]!;
-  if (path.startsWith('photos')) return 'photos';
-  return path === 'correctedReason' ? 'reason' : path;
+  const [head, sub = 'kind', leaf] = path.split('.') as [string, string?, string?];
+  if (head === 'subject') {
+    return sub !== 'consent' ? sub : leaf === 'note' ? 'consentNote' : 'consentOn';
+  }
+  return head === 'correctedReason' ? 'reason' : head === 'photos' ? head : path;
 }
 
 const PERIOD_KINDS: PeriodKind[] = ['month', 'quarter', 'year'];
 
 /** This and the last month, quarter and year: `[key, label]`. */
 function periodChoices(host: Host, now = new Date()): [string, string][] {
-  const l = lang(host);
   return PERIOD_KINDS.flatMap((kind) => {
     const current = periodAt(kind, now);
     const before = periodAt(
       kind,
       new Date(Date.parse(`${periodStart(current)}T00:00:00+08:00`) - 1),
     );
-    const last = kind === 'month' ? 'lastMonth' : kind === 'quarter' ? 'lastQuarter' : 'lastYear';
     return [
-      [current, host.t.t(`periods.${kind}`, { label: periodLabel(current, l) })],
-      [before, host.t.t(`periods.${last}`, { label: periodLabel(before, l) })],
+      [current, host.t.t(`periods.this.${kind}`, { label: periodLabel(current, host.t.lang) })],
+      [before, host.t.t(`periods.last.${kind}`, { label: periodLabel(before, host.t.lang) })],
     ] as [string, string][];
   });
 }
@@ -434,25 +418,21 @@ function valuesOf(entry?: RedblackEntry): Values {
   };
   if (!entry) return v;
   const s = entry.subject;
-  Object.assign(v, {
+  // The subject's own fields by their names (kind, grid, building, unit, name).
+  return {
+    ...v,
+    ...s,
     list: entry.list,
     period: entry.period,
     category: entry.category,
-    kind: s.kind,
     reason: entry.reason,
     photos: entry.photos.map((p) => ({ id: p.id, url: photoUrls.get(p.id) })),
-  });
-  if ('grid' in s) Object.assign(v, { grid: s.grid, building: s.building });
-  if ('unit' in s && s.unit) v.unit = s.unit;
-  if ('name' in s) v.name = s.name;
-  if (s.kind === 'person') {
-    Object.assign(v, {
+    ...(s.kind === 'person' && {
       consentOn: s.consent.obtainedOn,
       consentFull: s.consent.fullName,
       consentNote: s.consent.note ?? '',
-    });
-  }
-  return v;
+    }),
+  };
 }
 
 /** What the form sends: the subject shaped by its kind. */
@@ -516,16 +496,12 @@ export async function openForm(
   host.open = undefined;
   host.action.reset();
   await host.focusOn('#entry-title');
-  if (entry)
-    void readPhotos(
-      host,
-      entry.photos.map((p) => p.id),
-    );
+  if (entry) void readPhotos(host, entry);
 }
 
-/** Reads back stored photos for their thumbnails (where this staff member may read them). */
-async function readPhotos(host: Host, ids: string[]) {
-  for (const id of ids) {
+/** Reads back an entry's stored photos for their thumbnails (where this staff member may read them). */
+async function readPhotos(host: Host, entry: RedblackEntry) {
+  for (const { id } of entry.photos) {
     if (photoUrls.has(id)) continue;
     try {
       photoUrls.set(id, URL.createObjectURL(await host.client.uploads.get(id)));
@@ -703,9 +679,9 @@ function renderForm(host: Host): TemplateResult {
   const named = (places: { id: string; name: string; nameEn?: string | undefined }[] = []) =>
     places.map((p) => ({ id: p.id, label: displayName(p, t.lang) }));
   const tree = host.tree;
-  const categories = (tree ? rubricOf(tree) : [])
-    .filter((c) => (rubricList(c.id) ?? v.list) === v.list)
-    .map((c) => ({ id: c.id, label: displayName(c, t.lang) }));
+  const categories = named(
+    (tree ? rubricOf(tree) : []).filter((c) => (rubricList(c.id) ?? v.list) === v.list),
+  );
   const kinds = subjectKinds
     .filter((k) => mayName(v.list, k))
     .map((k) => ({ id: k, label: t.t(`kinds.${k}`) }));
@@ -717,7 +693,7 @@ function renderForm(host: Host): TemplateResult {
   );
   const periods = periodChoices(host);
   if (!periods.some(([k]) => k === v.period)) {
-    periods.unshift([v.period, periodLabel(v.period, lang(host))]);
+    periods.unshift([v.period, periodLabel(v.period, host.t.lang)]);
   }
   const actionError =
     host.action.phase === 'failed' && !host.action.error?.fields.length
@@ -774,7 +750,7 @@ function renderForm(host: Host): TemplateResult {
                 </select>`,
             )}`
         : form.mode === 'correct'
-          ? html`<p>${listBadge(host, v.list)} ${periodLabel(v.period, lang(host))}</p>
+          ? html`<p>${listBadge(host, v.list)} ${periodLabel(v.period, host.t.lang)}</p>
               <p class="hint-text">${t.t('correct.fixed')}</p>`
           : html`<p>${t.t('correct.appealReason', { reason: form.appeal!.reason })}</p>`
     }
@@ -1008,10 +984,7 @@ function renderReview(host: Host): TemplateResult {
                   data-publish=${e.id}
                   aria-expanded=${open === 'publish' ? 'true' : 'false'}
                   @click=${() => {
-                    void readPhotos(
-                      host,
-                      e.photos.map((p) => p.id),
-                    );
+                    void readPhotos(host, e);
                     void toggle(host, e.id, 'publish', `#checklist-${e.id}`);
                   }}
                 >
@@ -1079,11 +1052,13 @@ function renderChecklist(host: Host, e: RedblackEntry) {
 
 // ---- Published ----
 
-const PUBLISHED = new Set(['published', 'rectified', 'archived', 'expired', 'withdrawn']);
+/** Were published (the machine's `public` set), or withdrawn. */
+const shown = (e: RedblackEntry) =>
+  redblackMachine.is('public', e.status) || e.status === 'withdrawn';
 
 function renderCounts(host: Host, period: string) {
   const t = host.t;
-  const of = (host.entries ?? []).filter((e) => e.period === period && PUBLISHED.has(e.status));
+  const of = (host.entries ?? []).filter((e) => e.period === period && shown(e));
   const ids = new Set(of.map((e) => e.id));
   const figures: [string, number][] = [
     ['red', of.filter((e) => e.list === 'red' && e.status !== 'withdrawn').length],
@@ -1105,7 +1080,7 @@ function renderCounts(host: Host, period: string) {
 
 function renderPublished(host: Host): TemplateResult {
   const t = host.t;
-  const all = (host.entries ?? []).filter((e) => PUBLISHED.has(e.status) && e.publishedAt);
+  const all = (host.entries ?? []).filter((e) => shown(e) && e.publishedAt);
   const periods = [...new Set(all.map((e) => e.period))].sort().reverse();
   const period =
     host.countsPeriod && periods.includes(host.countsPeriod) ? host.countsPeriod : periods[0];
@@ -1119,7 +1094,7 @@ function renderPublished(host: Host): TemplateResult {
                 id="counts-period"
                 @change=${(e: Event) => (host.countsPeriod = (e.target as HTMLSelectElement).value)}
               >
-                ${periods.map((p) => html`<option value=${p} ?selected=${p === period}>${periodLabel(p, lang(host))}</option>`)}
+                ${periods.map((p) => html`<option value=${p} ?selected=${p === period}>${periodLabel(p, host.t.lang)}</option>`)}
               </select>
             </div>
             ${renderCounts(host, period!)}`

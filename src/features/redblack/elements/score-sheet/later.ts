@@ -33,8 +33,7 @@ export function attach(host: Host): void {
 }
 
 /** A period's name in the reader's language. */
-const periodName = (host: Host, key: string) =>
-  periodLabel(key, host.t.lang.startsWith('en') ? 'en' : 'zh-CN');
+const periodName = (host: Host, key: string) => periodLabel(key, host.t.lang);
 
 function focus$(host: Host, selector: string) {
   host.renderRoot.querySelector<HTMLElement>(selector)?.focus();

@@ -108,12 +108,16 @@ export default {
     errors: 'Please correct these first:',
   },
   periods: {
-    month: 'This month ({{label}})',
-    lastMonth: 'Last month ({{label}})',
-    quarter: 'This quarter ({{label}})',
-    lastQuarter: 'Last quarter ({{label}})',
-    year: 'This year ({{label}})',
-    lastYear: 'Last year ({{label}})',
+    this: {
+      month: 'This month ({{label}})',
+      quarter: 'This quarter ({{label}})',
+      year: 'This year ({{label}})',
+    },
+    last: {
+      month: 'Last month ({{label}})',
+      quarter: 'Last quarter ({{label}})',
+      year: 'Last year ({{label}})',
+    },
   },
   empty: {
     category: 'Choose a category.',

@@ -91,12 +91,16 @@ export default {
     errors: '请先改正下面的问题：',
   },
   periods: {
-    month: '本月（{{label}}）',
-    lastMonth: '上月（{{label}}）',
-    quarter: '本季度（{{label}}）',
-    lastQuarter: '上季度（{{label}}）',
-    year: '本年度（{{label}}）',
-    lastYear: '上年度（{{label}}）',
+    this: {
+      month: '本月（{{label}}）',
+      quarter: '本季度（{{label}}）',
+      year: '本年度（{{label}}）',
+    },
+    last: {
+      month: '上月（{{label}}）',
+      quarter: '上季度（{{label}}）',
+      year: '上年度（{{label}}）',
+    },
   },
   empty: {
     category: '请选择评比项目。',

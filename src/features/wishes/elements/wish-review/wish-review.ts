@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
-import { displayName, type Community } from '../../../core/model.js';
+import type { Community } from '../../../core/model.js';
+import { displayName } from '../../../../domain/names.js';
 import { shanghaiDate } from '../../../../domain/time.js';
 import type { WishCounts, WishStaffAction, WishStaffView, WishStatus } from '../../model.js';
 import { ApiError } from '../../../../sdk/errors.js';

@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { categoriesOf } from '../../../core/elements/categories.js';
-import { displayName } from '../../../core/model.js';
+import { displayName } from '../../../../domain/names.js';
 import { renderChips } from '../../../../ui/chips.js';
 import { formatDays } from '../../../../ui/format-days.js';
 import {

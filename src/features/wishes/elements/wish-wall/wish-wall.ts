@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
-import { displayName, type Community } from '../../../core/model.js';
+import type { Community } from '../../../core/model.js';
+import { displayName } from '../../../../domain/names.js';
 import type { FieldError } from '../../../../domain/errors.js';
 import { toFieldErrors } from '../../../../domain/validation.js';
 import type { ClaimReceipt, ClaimerType, WishCard } from '../../model.js';
