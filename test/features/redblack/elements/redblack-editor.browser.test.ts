@@ -625,7 +625,11 @@ describe('<sq-redblack-editor>', () => {
     expect(detail).to.include({ building: 'xfl-g2-b7', total: 47 });
     await waitUntil(() => text(sheet).includes('已评 7 / 7 栋'), 'ranked');
     const row = [...sheet.shadowRoot!.querySelectorAll('[part=ranking] tbody tr')]
-      .map((r) => r.textContent!.replace(/\s+/g, ' ').trim())
+      .map((r) =>
+        [...(r as HTMLTableRowElement).cells]
+          .map((c) => c.textContent!.replace(/\s+/g, ' ').trim())
+          .join(' '),
+      )
       .find((r) => r.includes('7号楼'));
     expect(row).to.equal('1 7号楼 47 ★ 建议红榜');
 

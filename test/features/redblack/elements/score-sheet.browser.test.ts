@@ -45,8 +45,12 @@ async function type(el: SqRedblackScoreSheet, id: string, value: string) {
   await el.updateComplete;
 }
 
-const ranking = (el: SqRedblackScoreSheet) =>
-  $$(el, '[part=ranking] tbody tr').map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+/** A row read cell by cell, as a screen reader does (no whitespace text between cells). */
+const rowText = (r: Element) =>
+  [...(r as HTMLTableRowElement).cells]
+    .map((c) => c.textContent!.replace(/\s+/g, ' ').trim())
+    .join(' ');
+const ranking = (el: SqRedblackScoreSheet) => $$(el, '[part=ranking] tbody tr').map(rowText);
 
 describe('<sq-redblack-score-sheet>', () => {
   it('shows the ranking with ties and the suggested candidates, told by text', async () => {
