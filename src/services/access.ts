@@ -18,3 +18,7 @@ export function assertCommunityAccess(
     throw new DomainError('forbidden', 'another community');
   }
 }
+
+/** Who acted, for an audit event: a staff member by id, anyone else as the resident. */
+export const eventActor = (actor: Actor) =>
+  actor.kind === 'staff' ? { kind: 'staff' as const, id: actor.id } : { kind: 'resident' as const };

@@ -12,10 +12,11 @@ import { bookingDetailErrors } from './checks.js';
 import { resolveLocation, type Community } from '../core/model.js';
 import { newQueryCode } from '../../domain/codes.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
+import { recordTransition } from '../../domain/transition.js';
 import { newId } from '../../domain/ids.js';
 import { shanghaiDate, shanghaiStartOfDay } from '../../domain/time.js';
 import type { ServiceContext } from '../../services/context.js';
-import { assertCommunityAccess } from '../../services/access.js';
+import { assertCommunityAccess, eventActor } from '../../services/access.js';
 import type { Store } from '../../services/store.js';
 import {
   bookingMachine,
@@ -60,24 +61,15 @@ export const dayBounds = (date: string): [string, string] => {
 };
 
 /** Applies `action` through the machine with its audit event; illegal → 409. */
-export function transition(
+export const transition = (
   booking: Booking,
   action: BookingAction,
   actor: EventActor,
   now: Date,
   text?: string,
-) {
-  const from = booking.history.length ? booking.status : undefined;
-  const to = bookingMachine.next(from, action);
-  const event: BookingEvent = { at: now.toISOString(), action, to, actor };
-  if (from !== undefined) event.from = from;
-  if (text !== undefined) event.text = text;
-  booking.history.push(event);
-  booking.status = to;
-}
+) => recordTransition(bookingMachine, booking, action, actor, now, text);
 
-export const staffActor = (ctx: ServiceContext): EventActor =>
-  ctx.actor.kind === 'staff' ? { kind: 'staff', id: ctx.actor.id } : { kind: 'resident' };
+export const staffActor = (ctx: ServiceContext): EventActor => eventActor(ctx.actor);
 
 /** A booking as of now: a waitlisted one whose slot started reads as expired. */
 export function asOf(booking: Booking, now: Date): Booking {

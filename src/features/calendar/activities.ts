@@ -4,6 +4,8 @@
  * the shared capacity primitive (`store.activitySeats`, pool `activity`).
  */
 import { DomainError } from '../../domain/errors.js';
+import { recordTransition } from '../../domain/transition.js';
+import { eventActor } from '../../services/access.js';
 import { maskName, scrubPublicText } from '../../domain/mask.js';
 import type { SlotUsage } from '../../domain/capacity.js';
 import { shanghaiStartOfDay, type CivilDate } from '../../domain/time.js';
@@ -116,24 +118,15 @@ export function occurrenceView(
 }
 
 /** Applies `action` through the machine with its audit event; illegal → 409. */
-export function transition(
+export const transition = (
   r: Registration,
   action: RegistrationAction,
   actor: EventActor,
   now: Date,
   text?: string,
-) {
-  const from = r.history.length ? r.status : undefined;
-  const to = registrationMachine.next(from, action);
-  const event: RegistrationEvent = { at: now.toISOString(), action, to, actor };
-  if (from !== undefined) event.from = from;
-  if (text !== undefined) event.text = text;
-  r.history.push(event);
-  r.status = to;
-}
+) => recordTransition(registrationMachine, r, action, actor, now, text);
 
-export const staffActor = (ctx: ServiceContext): EventActor =>
-  ctx.actor.kind === 'staff' ? { kind: 'staff', id: ctx.actor.id } : { kind: 'resident' };
+export const staffActor = (ctx: ServiceContext): EventActor => eventActor(ctx.actor);
 
 /** A registration as of now: a waitlisted one whose occurrence started reads as expired. */
 export function asOf(r: Registration, now: Date): Registration {

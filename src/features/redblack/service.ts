@@ -11,6 +11,7 @@ import { rubricOf } from './rubric.js';
 import type { Community } from '../core/model.js';
 import { newQueryCode } from '../../domain/codes.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
+import { recordTransition } from '../../domain/transition.js';
 import { newId } from '../../domain/ids.js';
 import { scrubPublicText } from '../../domain/mask.js';
 import { shanghaiDate } from '../../domain/time.js';
@@ -79,13 +80,7 @@ export function transition(
   now: Date,
   text?: string,
 ) {
-  const from = entry.history.length ? entry.status : undefined;
-  const to = redblackMachine.next(from, action);
-  const event: RedblackEvent = { at: now.toISOString(), action, to, actor };
-  if (from !== undefined) event.from = from;
-  if (text !== undefined) event.text = text;
-  entry.history.push(event);
-  entry.status = to;
+  recordTransition(redblackMachine, entry, action, actor, now, text);
   entry.updatedAt = now.toISOString();
 }
 
