@@ -10,12 +10,12 @@
  */
 import { bookingDetailErrors } from './checks.js';
 import { resolveLocation, type Community } from '../core/model.js';
-import { newQueryCode } from '../../domain/codes.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { recordTransition } from '../../domain/transition.js';
 import { newId } from '../../domain/ids.js';
 import { shanghaiDate, shanghaiStartOfDay } from '../../domain/time.js';
 import type { ServiceContext } from '../../services/context.js';
+import { freshCode } from '../../services/codes.js';
 import { assertCommunityAccess, eventActor } from '../../services/access.js';
 import type { Store } from '../../services/store.js';
 import {
@@ -36,8 +36,6 @@ import { bookingClosedReason, dayPlan, plannedSlot, type PlannedSlot } from './r
 type EventActor = BookingEvent['actor'];
 
 const DAY_MS = 86_400_000;
-/** Tries for a code no other booking has (8 characters of 31: a clash is ~1 in 10^12 per pair). */
-const CODE_TRIES = 5;
 
 export const invalid = (fields: FieldError[]) =>
   new DomainError('validation_failed', fields.map((f) => `${f.path}: ${f.key}`).join('; '), fields);
@@ -156,15 +154,6 @@ async function checkLimits(
   }
 }
 
-async function freshCode(tx: Store): Promise<{ code: string; hash: string }> {
-  for (let i = 0; i < CODE_TRIES; i++) {
-    const code = newQueryCode();
-    const hash = hashBookingCode(code);
-    if (!(await tx.bookings.getByCode(hash))) return { code, hash };
-  }
-  throw new DomainError('internal', 'no free code');
-}
-
 /** One booking: checks, limits, a seat or a place in line, in one transaction. */
 export async function place(
   ctx: ServiceContext,
@@ -181,7 +170,7 @@ export async function place(
     const slot = await checkBooking(tx, ctx, service, input, now);
     const phoneHash = hashBookingPhone(input.phone);
     await checkLimits(tx, service, phoneHash, slot.start, now);
-    const { code, hash } = await freshCode(tx);
+    const { code, hash } = await freshCode(hashBookingCode, (h) => tx.bookings.getByCode(h));
     const id = newId(now.getTime());
     const key = bookingSlotKey(service.id, slot.start);
     const { placement, promoted } = await tx.bookingSeats.take(key, slot.seats, {

@@ -8,13 +8,13 @@
  * (audited in the record), as may the operator with `shequ-kit-server holidays import`.
  */
 import type * as z from 'zod/mini';
-import { newQueryCode } from '../../domain/codes.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { festivalsOf, solarTermOf, toLunar } from '../../domain/lunar.js';
 import { addDays, shanghaiDate, type CivilDate } from '../../domain/time.js';
 import { hasSchedule, isWorkingDay, officialSchedules } from '../../domain/workdays.js';
 import type { ServiceContext } from '../../services/context.js';
+import { freshCode } from '../../services/codes.js';
 import { onFirstCall } from '../../services/later.js';
 import type { Store } from '../../services/store.js';
 import {
@@ -58,8 +58,6 @@ import {
 import { HORIZON_YEARS, occurrenceDates } from './recurrence.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
-/** Tries for a code no other registration has. */
-const CODE_TRIES = 5;
 
 /** Public: the years of [from, to] that have a schedule (a year missing has none). */
 export async function holidayCalendar(
@@ -205,15 +203,6 @@ export async function getActivity(
 
 // ---- Registration (报名) by residents ----
 
-async function freshCode(tx: Store): Promise<{ code: string; hash: string }> {
-  for (let i = 0; i < CODE_TRIES; i++) {
-    const code = newQueryCode();
-    const hash = hashRegistrationCode(code);
-    if (!(await tx.activityRegistrations.getByCode(hash))) return { code, hash };
-  }
-  throw new DomainError('internal', 'no free code');
-}
-
 /**
  * A registration of one occurrence: a seat if its party fits, else a place in line (FIFO),
  * in one transaction with the occurrence's seats locked. One active registration per phone
@@ -258,7 +247,9 @@ export async function register(
     if (await tx.activityRegistrations.countActive(slot, phoneHash)) {
       throw new DomainError('conflict', `already registered: ${slot}`);
     }
-    const { code, hash } = await freshCode(tx);
+    const { code, hash } = await freshCode(hashRegistrationCode, (h) =>
+      tx.activityRegistrations.getByCode(h),
+    );
     await promote(tx, promoted, now);
     const r: Registration = {
       id,

@@ -9,7 +9,6 @@
 import * as z from 'zod/mini';
 import { rubricOf } from './rubric.js';
 import type { Community } from '../core/model.js';
-import { newQueryCode } from '../../domain/codes.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { recordTransition } from '../../domain/transition.js';
 import { newId } from '../../domain/ids.js';
@@ -17,6 +16,7 @@ import { scrubPublicText } from '../../domain/mask.js';
 import { shanghaiDate } from '../../domain/time.js';
 import { addWorkingDays } from '../../domain/workdays.js';
 import type { ServiceContext } from '../../services/context.js';
+import { freshCode } from '../../services/codes.js';
 import { assertCommunityAccess } from '../../services/access.js';
 import { onFirstCall } from '../../services/later.js';
 import type { Store } from '../../services/store.js';
@@ -47,8 +47,6 @@ type Parsed<S extends z.ZodMiniType> = z.output<S>;
 type EventActor = RedblackEvent['actor'];
 type Staff = Extract<ServiceContext['actor'], { kind: 'staff' }>;
 
-/** Tries for a code no other appeal has. */
-const CODE_TRIES = 5;
 /** Change-log lines the board shows. */
 const CHANGES_SHOWN = 20;
 
@@ -212,15 +210,6 @@ export async function redblackBoard(
 
 // ---- Appeals (申诉) ----
 
-async function freshCode(tx: Store): Promise<{ code: string; hash: string }> {
-  for (let i = 0; i < CODE_TRIES; i++) {
-    const code = newQueryCode();
-    const hash = hashAppealCode(code);
-    if (!(await tx.redblackAppeals.getByCode(hash))) return { code, hash };
-  }
-  throw new DomainError('internal', 'no free code');
-}
-
 /**
  * Public: the responsible party of a black entry on the board appeals (申诉), with a private
  * contact phone; gets a code (shown once) and the date staff decide by (working days).
@@ -244,7 +233,7 @@ export async function appealRedblackEntry(
       appealMachine.is('open', a.status),
     );
     if (open) throw new DomainError('conflict', 'an appeal of this entry is pending');
-    const { code, hash } = await freshCode(tx);
+    const { code, hash } = await freshCode(hashAppealCode, (h) => tx.redblackAppeals.getByCode(h));
     const appeal: Appeal = {
       id: newId(now.getTime()),
       community: entry.community,

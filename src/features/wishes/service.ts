@@ -6,7 +6,6 @@
  */
 import * as z from 'zod/mini';
 import { categoriesFor } from '../core/catalogues.js';
-import { newQueryCode } from '../../domain/codes.js';
 import type { Community } from '../core/model.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
@@ -44,6 +43,7 @@ import {
 } from './model.js';
 import { scrubPublicText } from '../../domain/mask.js';
 import type { Actor, ServiceContext } from '../../services/context.js';
+import { freshCode } from '../../services/codes.js';
 import { assertCommunityAccess } from '../../services/access.js';
 import type { Store } from '../../services/store.js';
 
@@ -51,8 +51,6 @@ type Parsed<S extends z.ZodMiniType> = z.output<S>;
 type EventActor = WishEvent['actor'];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Tries for a code no other wish has (8 characters of 31: a clash is ~1 in 10^12 per pair). */
-const CODE_TRIES = 5;
 
 // ---- Views ----
 
@@ -202,19 +200,6 @@ async function communityOf(tx: Store, id: string): Promise<Community> {
   return community;
 }
 
-/** A fresh code and its hash, unused among codes of its kind. */
-async function freshCode(
-  kind: 'wish' | 'claim',
-  taken: (hash: string) => Promise<unknown>,
-): Promise<{ code: string; hash: string }> {
-  for (let i = 0; i < CODE_TRIES; i++) {
-    const code = newQueryCode();
-    const hash = hashWishCode(kind, code);
-    if (!(await taken(hash))) return { code, hash };
-  }
-  throw new DomainError('internal', 'no free code');
-}
-
 const invalid = (path: string, key: string, params?: Record<string, string | number>) =>
   new DomainError('validation_failed', `${path}: ${key}`, [
     params ? { path, key, params } : { path, key },
@@ -240,7 +225,10 @@ export async function postWish(
       throw invalid('value', 'value.tooHigh', { max: valueCap });
     }
     const now = ctx.clock.now();
-    const { code, hash } = await freshCode('wish', (h) => tx.wishes.getByCode(h));
+    const { code, hash } = await freshCode(
+      (c) => hashWishCode('wish', c),
+      (h) => tx.wishes.getByCode(h),
+    );
     const wish: Wish = {
       id: newId(now.getTime()),
       community: community.id,
@@ -320,7 +308,10 @@ export async function claimWish(
     const wish = await releaseIfExpired(tx, found, now);
     if (wish.status !== 'open') throw new DomainError('already_claimed', `wish ${wish.id}`);
     const community = await communityOf(tx, wish.community);
-    const { code, hash } = await freshCode('claim', (h) => tx.wishes.getByClaimCode(h));
+    const { code, hash } = await freshCode(
+      (c) => hashWishCode('claim', c),
+      (h) => tx.wishes.getByClaimCode(h),
+    );
     const holdUntil = claimHoldUntil(now, wishSettings(community).holdDays);
     transition(wish, 'claim', { kind: 'claimer' }, now);
     wish.claim = {
