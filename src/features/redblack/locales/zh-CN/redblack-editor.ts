@@ -8,7 +8,7 @@ import signIn from '../../../../ui/locales/zh-CN/sign-in.js';
  */
 export default {
   title: '红黑榜 · 编辑与审核',
-  signedIn: '当前登录：{{name}}',
+  signedIn: '{{name}}，您好',
   logout: '退出登录',
   tabsLabel: '红黑榜工作台',
   tabs: {
