@@ -18,7 +18,7 @@ export default {
     confirm: 'Confirm',
   },
   noServices: 'No services are open for booking at the moment.',
-  loadFailed: 'Could not load.',
+  loadFailed: 'Could not load. ',
   home: 'Home visit (at your place)',
   nextFree: 'Next free day: {{date}}',
   onlyWaitlist: 'Fully booked for now: you can join a waitlist',
@@ -108,7 +108,7 @@ export default {
     heading: 'My booking',
     intro:
       'Enter the booking code you were given to see your booking, your place in line, or to cancel it.',
-    failed: 'The look-up did not work.',
+    failed: 'The look-up did not work. ',
   },
   codeLabel: 'Booking code',
   codeHint: '8 letters and digits, upper or lower case.',

@@ -305,7 +305,7 @@ function renderRegistration(host: Host, o: Occurrence) {
   if (!a) {
     return host.activityError
       ? html`<div class="alert" role="alert" part="error">
-          <p>${t.t('detailFailed')} ${t.t(host.activityError.key)}</p>
+          <p>${t.t('detailFailed')}${t.t(host.activityError.key)}</p>
           <button type="button" class="button-secondary" @click=${() => loadActivity(host, o)}>
             ${t.t('common:retry')}
           </button>

@@ -27,7 +27,7 @@ export default {
   chosen: 'Chosen: {{date}}',
   activities: 'activities: {{count}}',
   loading: 'Loading activities…',
-  loadFailed: 'The activities did not load.',
+  loadFailed: 'The activities did not load. ',
   mine: 'My sign-ups',
   allDay: 'All day',
   seats: {
@@ -57,7 +57,7 @@ export default {
   // The dialog (zh-CN: activity-calendar-after.ts, merged by the later chunk).
   close: 'Close',
   detailLoading: 'Loading the activity…',
-  detailFailed: 'The activity’s details did not load.',
+  detailFailed: 'The activity’s details did not load. ',
   facts: {
     time: 'When',
     place: 'Where',
@@ -158,7 +158,7 @@ export default {
   mineHeading: 'My sign-ups',
   mineIntro:
     'Enter the code you got when you signed up to see it, your place on the waitlist, or to cancel.',
-  mineFailed: 'The look-up did not work.',
+  mineFailed: 'The look-up did not work. ',
   codeLabel: 'Sign-up code',
   codeHint: '8 letters and digits, upper or lower case.',
   codeRequired: 'Please enter your sign-up code.',

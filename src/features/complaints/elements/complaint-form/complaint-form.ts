@@ -359,7 +359,7 @@ export class SqComplaintForm extends SqElement {
       <p class="hint-text">${t.t('intro')}</p>
       ${
         this.loadError
-          ? statusBanner(`${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}`, true, {
+          ? statusBanner(`${t.t('loadFailed')}${t.t(`common:${this.loadError.key}`)}`, true, {
               label: t.t('common:retry'),
               run: () => this.load(this.communityId!),
             })

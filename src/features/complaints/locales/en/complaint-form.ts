@@ -69,5 +69,5 @@ export default {
     keep: 'Note the case number and query code: the code is shown only this once, and you need it to follow your case.',
     again: 'Report another concern',
   },
-  loadFailed: 'Could not load community details.',
+  loadFailed: 'Could not load community details. ',
 } satisfies typeof zhCN & typeof zhAfter & typeof zhFields;

@@ -346,7 +346,7 @@ export class SqCommunityPicker extends SqElement {
       ${
         this.loadError
           ? html`<div class="alert" role="alert" part="error">
-              <p>${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}</p>
+              <p>${t.t('loadFailed')}${t.t(`common:${this.loadError.key}`)}</p>
               <button type="button" class="button-secondary" @click=${this.retry}>
                 ${t.t('common:retry')}
               </button>

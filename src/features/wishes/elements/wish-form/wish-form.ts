@@ -213,7 +213,7 @@ export class SqWishForm extends SqElement {
     if (!this.communityId) return html`<p class="notice">${this.t('noCommunity')}</p>`;
     if (this.loadError)
       return statusBanner(
-        `${this.t('loadFailed')} ${this.t(`common:errors.${this.loadError.code}`)}`,
+        `${this.t('loadFailed')}${this.t(`common:errors.${this.loadError.code}`)}`,
         true,
         { label: this.t('common:retry'), run: () => this.load() },
       );
@@ -267,7 +267,7 @@ export class SqWishForm extends SqElement {
       ${
         s.refused
           ? statusBanner(
-              `${this.t('refused')} ${this.t(refusalKey(s.refused.error?.code))}`,
+              `${this.t('refused')}${this.t(refusalKey(s.refused.error?.code))}`,
               true,
               {
                 label: this.t('dismiss'),
@@ -325,7 +325,7 @@ export class SqWishForm extends SqElement {
       }
       ${
         s.phase === 'failed' && failure && !failure.fields.length && !s.refused
-          ? statusBanner(`${this.t('failed')} ${this.t(`common:errors.${failure.code}`)}`, true, {
+          ? statusBanner(`${this.t('failed')}${this.t(`common:errors.${failure.code}`)}`, true, {
               label: this.t('common:retry'),
               run: () => s.retry(),
             })
