@@ -53,7 +53,9 @@ export default {
   publish: 'The community may publish a summary without personal details (optional)',
   submit: 'Submit',
   sending: 'Sending…',
-  queued: 'Saved. It will be sent when you are back online.',
+  queuedTitle: 'Saved on this phone',
+  queued:
+    'There is no network right now. Your report is not lost and you need not fill it in again: it will be sent to the community when the network is back, and your ticket and query code will then show here.',
   failed: 'Not sent: ',
   refused: 'The report saved earlier was not accepted: ',
   dismiss: 'OK, delete it',
