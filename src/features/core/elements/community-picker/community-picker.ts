@@ -367,7 +367,17 @@ export class SqCommunityPicker extends SqElement {
       }
       <div class="levels">${this.levels.map((level) => this.renderLevel(level))}</div>
       <p class="summary" part="summary" aria-live="polite">
-        ${complete && this.tree ? t.t('chosen', { place: this.description }) : ''}
+        ${
+          complete && this.tree
+            ? t.t('chosen', {
+                // Each place whole in English too (Unit 3, not Unit / 3).
+                place: this.description
+                  .split(' · ')
+                  .map((p) => p.replace(/ /g, '\u00a0'))
+                  .join(' · '),
+              })
+            : ''
+        }
       </p>
     </fieldset>`;
   }
