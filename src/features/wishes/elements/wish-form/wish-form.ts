@@ -211,12 +211,14 @@ export class SqWishForm extends SqElement {
     const wish = this.wish;
     const s = this.s;
     if (!this.communityId) return html`<p class="notice">${this.t('noCommunity')}</p>`;
+    // A load failure under the form's heading: the resident sees what did not open.
     if (this.loadError)
-      return statusBanner(
-        `${this.t('loadFailed')}${this.t(`common:errors.${this.loadError.code}`)}`,
-        true,
-        { label: this.t('common:retry'), run: () => this.load() },
-      );
+      return html`<h2>${this.t('heading')}</h2>
+        ${statusBanner(
+          `${this.t('loadFailed')}${this.t(`common:errors.${this.loadError.code}`)}`,
+          true,
+          { label: this.t('common:retry'), run: () => this.load() },
+        )}`;
     if (!tree || !wish)
       return html`<p class="hint-text" role="status">${this.t('common:loading')}</p>`;
     const receipt = s.receipt;
