@@ -245,16 +245,18 @@ export function renderDialog(host: Host, what: Occurrence | 'mine') {
 }
 
 /**
- * 2月17日 星期二 19:00–21:00 (or 全天): the date, the weekday and the time each kept whole,
- * wrapping between them (care mode at 320px and 200% text has room for one at a time).
+ * 2月17日 星期二 19:00–21:00 / Tuesday, February 17 19:00–21:00 (or 全天): the date, the weekday
+ * and the time range each kept whole, wrapping between them (care mode at 320px and 200% text
+ * has room for one at a time).
  */
 function when(host: Host, date: string, time: string) {
   const lang = host.t.lang;
-  return html`<span class="nowrap"
-      >${formatDate(date, lang, { month: 'long', day: 'numeric' })}</span
-    >
-    <span class="nowrap">${formatDate(date, lang, { weekday: 'long' })}</span>
-    <span>${time}</span>`;
+  const day = html`<span class="nowrap"
+    >${formatDate(date, lang, { month: 'long', day: 'numeric' })}</span
+  >`;
+  const weekday = html`<span class="nowrap">${formatDate(date, lang, { weekday: 'long' })}</span>`;
+  return html`${lang.startsWith('en') ? html`${weekday}, ${day}` : html`${day} ${weekday}`}
+    <span class="nowrap">${time}</span>`;
 }
 
 const timeOf = (host: Host, o: { allDay?: boolean; start: string; end: string }) =>
@@ -284,7 +286,7 @@ function renderFacts(host: Host, o: Occurrence) {
           : nothing
       }
       <dt>${t.t('facts.seats')}</dt>
-      <dd>${left}${o.capacity ? `（${t.t('capacity', { n: o.capacity })}）` : nothing}</dd>
+      <dd>${left}${o.capacity ? t.t('capacity', { n: o.capacity }) : nothing}</dd>
     </dl>
     ${a?.description ? html`<p class="description">${a.description}</p>` : nothing}`;
 }
@@ -372,7 +374,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
                   ${options(
                     Array.from({ length: max }, (_, i) => [
                       String(i + 1),
-                      t.t('people', { n: i + 1 }),
+                      t.t('people', { count: i + 1 }),
                     ]),
                     String(party),
                   )}
@@ -457,7 +459,7 @@ function renderReceipt(host: Host, o: Occurrence) {
       [t.t('receipt.activity'), o.title],
       [
         t.t('facts.time'),
-        `${host.long(r.date)} ${o.allDay ? t.t('allDay') : `${shanghaiClock(r.start)}–${shanghaiClock(r.end)}`}`,
+        when(host, r.date, timeOf(host, { ...r, allDay: o.allDay })),
       ],
       [t.t('facts.place'), o.place],
     ],
@@ -617,8 +619,8 @@ function renderView(host: Host) {
       <dd>${v.activity.place}</dd>
       <dt>${t.t('registeredBy')}</dt>
       <dd>
-        ${v.name}${v.elderName ? html`（${t.t('forElder')}：${v.elderName}）` : nothing} ·
-        ${t.t('people', { n: v.party })}
+        ${v.name}${v.elderName ? t.t('forElderName', { name: v.elderName }) : nothing} ·
+        ${t.t('people', { count: v.party })}
       </dd>
     </dl>
     ${v.status === 'promoted' ? html`<p class="success"><span>${t.t('promotedNote')}</span></p>` : nothing}

@@ -66,7 +66,7 @@ export default {
     audience: 'Suits',
     seats: 'Places',
   },
-  capacity: '{{n}} in all',
+  capacity: ' ({{n}} in all)',
   register: 'Sign up',
   state: {
     full: 'It is full. Signing up now puts you on the waitlist; when someone cancels, the next in line moves up, and your code shows it.',
@@ -89,10 +89,12 @@ export default {
   phoneHint: 'Only for the community to contact you; never shown publicly.',
   forSelf: 'For myself',
   forElder: 'For an elder in my family (on their behalf)',
+  forElderName: ' (on behalf of {{name}})',
   elderHint:
     'When signing up for an elder, give your own name and mobile so the community can reach you.',
   relationHint: 'For example: daughter, son, neighbour',
-  people: '{{n}} people',
+  people: '{{count}} people',
+  people_one: '{{count}} person',
   partyHint: 'At most {{max}} people per sign-up.',
   partyWaits: 'Only {{left}} places are left: {{n}} people will go on the waitlist.',
   empty: {
@@ -187,4 +189,4 @@ export default {
   cancelling: 'Cancelling…',
   cancelled: 'Sign-up cancelled.',
   refresh: 'Refresh',
-} satisfies typeof zhCN & typeof zhActivities & typeof zhAfter;
+} satisfies typeof zhCN & typeof zhActivities & typeof zhAfter & Record<string, unknown>;
