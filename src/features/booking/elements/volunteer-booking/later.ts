@@ -12,7 +12,7 @@ import { ApiError } from '../../../../sdk/errors.js';
 import { operationDef } from '../../../../sdk/operations.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
 import { download } from '../../../../ui/download.js';
-import { units } from '../../../../ui/format-days.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
 import { codeReceipt, type CodeReceiptProps } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
@@ -277,7 +277,7 @@ export function renderDetails(host: Host, service: BookingService, step: Step) {
         <h4 id="privacy">${t.t('privacy')}</h4>
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
+        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
         <p>
           ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
         </p>

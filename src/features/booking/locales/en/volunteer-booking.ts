@@ -63,7 +63,7 @@ export default {
   privacyWho: 'Collected by: {{controller}}.',
   privacyWhat:
     'Purpose: to arrange this volunteer service and contact you. What: your name and phone, the elder’s name and relation when booking for one, the address of a home visit, your answers.',
-  privacyKeep: 'Kept for {{days}} days after the service, then deleted.',
+  privacyKeep: 'Kept for {{days}} after the service, then deleted.',
   privacyRights: 'To see, correct or delete it, contact: {{contact}}.',
   defaultController: 'the residents’ committee of this community',
   defaultContact: 'the community service station',

@@ -18,7 +18,7 @@ import { ActionController } from '../../../../ui/action.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
 import { download } from '../../../../ui/download.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
-import { units } from '../../../../ui/format-days.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
 import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
@@ -391,7 +391,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
         <h4 id="privacy">${t.t('privacy')}</h4>
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
+        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
         <p>
           ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
         </p>

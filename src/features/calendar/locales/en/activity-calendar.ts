@@ -129,7 +129,7 @@ export default {
   privacyWho: 'Collected by: {{controller}}.',
   privacyWhat:
     'Purpose: to arrange this activity and contact you. We collect: your name, mobile number, how many are coming, and when signing up for an elder, their name and how you are related.',
-  privacyKeep: 'Kept for: {{days}} days after the activity, then deleted.',
+  privacyKeep: 'Kept for {{days}} after the activity, then deleted.',
   privacyRights: 'To see, correct or delete your information, contact: {{contact}}.',
   defaultController: 'the community residents’ committee',
   defaultContact: 'the community service station',

@@ -74,7 +74,7 @@ export default {
   privacyWho: '收集者：{{controller}}。',
   privacyWhat:
     '用途：安排和联系本次活动。收集的信息：姓名、手机号、参加人数，代报名时老人的姓名和关系。',
-  privacyKeep: '保存期限：活动结束后 {{days}} 天，到期删除。',
+  privacyKeep: '保存期限：活动结束后 {{days}}，到期删除。',
   privacyRights: '查阅、更正、删除您的信息，请联系：{{contact}}。',
   defaultController: '本社区居委会',
   defaultContact: '社区服务站',
