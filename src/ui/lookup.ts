@@ -33,7 +33,7 @@ export function lookupShell(t: Strings, shell: LookupShell): TemplateResult {
     ${
       failure
         ? html`<div class="alert" role="alert" part="error">
-            <p>${t.t('failed')} ${t.t(failure.key)}</p>
+            <p>${t.t('failed')}${t.t(failure.key)}</p>
             <button type="button" class="button-secondary" @click=${shell.retry}>
               ${t.t('common:retry')}
             </button>

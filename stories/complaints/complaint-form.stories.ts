@@ -193,7 +193,7 @@ export const Sending: Story = {
   play: ({ canvasElement }) => fill(canvasElement),
 };
 
-/** No network: kept in the outbox, "已保存，联网后自动发送". */
+/** No network: kept in the outbox, "已保存在这部手机上", sent when the network is back. */
 export const SavedOffline: Story = {
   render: (args) =>
     render(

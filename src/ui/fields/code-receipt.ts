@@ -4,8 +4,11 @@ export interface CodeReceiptProps {
   heading: string;
   /** Lines before the figures (what happens next). */
   notes?: string[];
-  /** Label and value of each figure; `key`: shown large, `code`: the one-time code (`#code`). */
-  rows: [label: string, value: string, kind?: 'key' | 'code'][];
+  /**
+   * Label and value of each figure (text, or a template that keeps its parts whole); `key`:
+   * shown large, `code`: the one-time code (`#code`).
+   */
+  rows: [label: string, value: unknown, kind?: 'key' | 'code'][];
   /** The one-time code, for the copy button. */
   code: string;
   copy: string;

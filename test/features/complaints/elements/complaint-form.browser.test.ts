@@ -561,7 +561,7 @@ describe('sq-complaint-form', () => {
     const queued = oneEvent(form, 'sq-submitted');
     submit(form);
     expect(((await queued) as SqSubmittedEvent).detail.state).to.equal('queued');
-    await waitUntil(() => form.shadowRoot!.textContent!.includes('已保存，联网后自动发送'));
+    await waitUntil(() => form.shadowRoot!.textContent!.includes('已保存在这部手机上'));
     expect(localStorage.getItem(DRAFT)).to.equal(null);
     expect(await axeViolations(form)).to.deep.equal([]);
 
@@ -607,7 +607,7 @@ describe('sq-complaint-form', () => {
     );
     const form = provider.querySelector('sq-complaint-form')!;
     await waitUntil(
-      () => form.shadowRoot!.textContent!.includes('已保存，联网后自动发送'),
+      () => form.shadowRoot!.textContent!.includes('已保存在这部手机上'),
       'the queued report is shown',
     );
     online = true;

@@ -114,6 +114,7 @@ export class SqBookingDesk extends SqElement {
         min-width: 0;
       }
       .slot,
+      .idle,
       .box,
       .detail {
         padding: var(--sq-space-3);
@@ -124,8 +125,14 @@ export class SqBookingDesk extends SqElement {
       .slot {
         margin-bottom: var(--sq-space-3);
       }
-      .idle > summary {
+      /* The times nobody booked: a panel like a slot's, its line in the text colour (not an
+         alarm), the marker beside its first line. */
+      .idle[open] > summary {
         margin-bottom: var(--sq-space-2);
+      }
+      .idle > summary {
+        align-items: baseline;
+        color: inherit;
       }
       .row {
         display: flex;
@@ -386,7 +393,7 @@ export class SqBookingDesk extends SqElement {
     const t = this.t;
     const session = this.session;
     const me = session.staff;
-    if (session.phase === 'login') return this.signIn.render();
+    if (session.phase === 'login') return html`<h2>${t.t('title')}</h2>${this.signIn.render()}`;
     if (!me) {
       return session.error
         ? this.alert(session.error, () => session.retry())

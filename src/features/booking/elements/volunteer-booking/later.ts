@@ -12,8 +12,8 @@ import { ApiError } from '../../../../sdk/errors.js';
 import { operationDef } from '../../../../sdk/operations.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
 import { download } from '../../../../ui/download.js';
-import { units } from '../../../../ui/format-days.js';
-import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
+import { codeReceipt, type CodeReceiptProps } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
 import { options } from '../../../../ui/fields/options.js';
@@ -277,7 +277,7 @@ export function renderDetails(host: Host, service: BookingService, step: Step) {
         <h4 id="privacy">${t.t('privacy')}</h4>
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
+        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
         <p>
           ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
         </p>
@@ -359,12 +359,13 @@ export function renderReceipt(host: Host, r: BookingReceipt) {
   const until = new Date(Date.parse(r.start) - cutoff * 60_000).toISOString();
   const untilText = `${host.date(shanghai(until))} ${host.clock(until)}`;
   const waitlisted = r.status === 'waitlisted';
-  const rows: [string, string, ('key' | 'code')?][] = [
+  const rows: CodeReceiptProps['rows'] = [
     // In two groups of four (easier to read out and copy down), which may wrap at 200% text on
     // a narrow phone; the copy button copies it without the space.
     [t.t('receipt.code'), r.code.replace(/^(.{4})(?=.)/, '$1 '), 'code'],
     [t.t('service'), service ? host.nameOf(service) : r.service],
-    [t.t('time'), `${host.date(shanghai(r.start))} ${host.clock(r.start)}–${host.clock(r.end)}`],
+    // The date and the time range each kept whole ("08:30–08:45", not "08:30–" / "08:45").
+    [t.t('time'), when(host, r.start, r.end)],
   ];
   if (service) rows.push([t.t('place'), host.placeOf(service)]);
   return codeReceipt({

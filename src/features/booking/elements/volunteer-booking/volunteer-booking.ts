@@ -430,7 +430,7 @@ export class SqVolunteerBooking extends SqElement {
     if (s.phase === 'delivered' && s.receipt && m) return m.renderReceipt(this, s.receipt);
     if (this.loadError) {
       return html`<div class="alert" role="alert" part="error">
-        <p>${t.t('loadFailed')} ${t.t(this.loadError.key)}</p>
+        <p>${t.t('loadFailed')}${t.t(this.loadError.key)}</p>
         <button
           type="button"
           class="button-secondary"

@@ -18,7 +18,7 @@ export default {
     confirm: 'Confirm',
   },
   noServices: 'No services are open for booking at the moment.',
-  loadFailed: 'Could not load.',
+  loadFailed: 'Could not load. ',
   home: 'Home visit (at your place)',
   nextFree: 'Next free day: {{date}}',
   onlyWaitlist: 'Fully booked for now: you can join a waitlist',
@@ -63,7 +63,7 @@ export default {
   privacyWho: 'Collected by: {{controller}}.',
   privacyWhat:
     'Purpose: to arrange this volunteer service and contact you. What: your name and phone, the elder’s name and relation when booking for one, the address of a home visit, your answers.',
-  privacyKeep: 'Kept for {{days}} days after the service, then deleted.',
+  privacyKeep: 'Kept for {{days}} after the service, then deleted.',
   privacyRights: 'To see, correct or delete it, contact: {{contact}}.',
   defaultController: 'the residents’ committee of this community',
   defaultContact: 'the community service station',
@@ -108,7 +108,7 @@ export default {
     heading: 'My booking',
     intro:
       'Enter the booking code you were given to see your booking, your place in line, or to cancel it.',
-    failed: 'The look-up did not work.',
+    failed: 'The look-up did not work. ',
   },
   codeLabel: 'Booking code',
   codeHint: '8 letters and digits, upper or lower case.',

@@ -14,7 +14,7 @@ export default {
   },
   phoneHint: '只给社区和志愿者联系您用，不会公开。',
   forSelf: '为本人预约',
-  forElder: '为家里的老人代约（代约）',
+  forElder: '替家里的老人预约（代约）',
   elderHint: '代约时，联系电话填您自己的。',
   relationHint: '例如：女儿、儿子、邻居',
   people: '{{n}} 位',
@@ -28,7 +28,7 @@ export default {
   privacyWho: '收集者：{{controller}}。',
   privacyWhat:
     '用途：安排和联系本次志愿服务。收集的信息：姓名、电话，代约时老人的姓名和关系，上门服务的地址，您对问题的回答。',
-  privacyKeep: '保存期限：服务结束后 {{days}} 天，到期删除。',
+  privacyKeep: '保存期限：服务结束后 {{days}}，到期删除。',
   privacyRights: '查阅、更正、删除您的信息，请联系：{{contact}}。',
   defaultController: '本社区居委会',
   defaultContact: '社区服务站',

@@ -29,7 +29,7 @@ export default {
   closed: '不开放',
   holiday: '节假日不开放',
   noDays: '近期没有开放的日期，请过几天再来看看。',
-  slots: '{{date}} 的时段',
+  slots: '{{date}}的时段',
   slotLeft: '余 {{n}} 位',
   slotFull: '约满，可候补（已有 {{n}} 人排队）',
   noSlots: '这一天没有可预约的时段了，请选择其他日期。',

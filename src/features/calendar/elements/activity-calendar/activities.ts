@@ -128,7 +128,12 @@ export const activityStyles = [
       font-size: var(--sq-font-size-small);
       color: var(--sq-color-text-muted);
     }
+    /* A phone's grid: the count in a chip of its own (3项; English the number alone). */
     .narrow .day > .more {
+      margin-top: 2px;
+      border-radius: 0.25rem;
+      background: var(--sq-activity-calendar-chip);
+      text-align: center;
       font-weight: 700;
       color: var(--sq-color-primary);
     }

@@ -38,9 +38,6 @@ export const calendarStyles = css`
     border-color: var(--sq-color-primary);
     font-weight: 600;
   }
-  .nowrap {
-    white-space: nowrap;
-  }
   /* The grid: seven equal columns that shrink with the element (never a sideways scroll). */
   table {
     width: 100%;

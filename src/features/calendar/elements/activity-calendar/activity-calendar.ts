@@ -493,7 +493,7 @@ export class SqActivityCalendar extends SqElement {
     const t = this.t;
     if (this.loadError) {
       return html`<div class="alert" role="alert" part="load-error">
-        <p>${t.t('loadFailed')} ${t.t(this.loadError.key)}</p>
+        <p>${t.t('loadFailed')}${t.t(this.loadError.key)}</p>
         <button type="button" class="button-secondary" @click=${() => this.loadActivities(true)}>
           ${t.t('common:retry')}
         </button>

@@ -18,7 +18,7 @@ import { ActionController } from '../../../../ui/action.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
 import { download } from '../../../../ui/download.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
-import { units } from '../../../../ui/format-days.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
 import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
@@ -245,16 +245,18 @@ export function renderDialog(host: Host, what: Occurrence | 'mine') {
 }
 
 /**
- * 2月17日 星期二 19:00–21:00 (or 全天): the date, the weekday and the time each kept whole,
- * wrapping between them (care mode at 320px and 200% text has room for one at a time).
+ * 2月17日 星期二 19:00–21:00 / Tuesday, February 17 19:00–21:00 (or 全天): the date, the weekday
+ * and the time range each kept whole, wrapping between them (care mode at 320px and 200% text
+ * has room for one at a time).
  */
 function when(host: Host, date: string, time: string) {
   const lang = host.t.lang;
-  return html`<span class="nowrap"
-      >${formatDate(date, lang, { month: 'long', day: 'numeric' })}</span
-    >
-    <span class="nowrap">${formatDate(date, lang, { weekday: 'long' })}</span>
-    <span>${time}</span>`;
+  const day = html`<span class="nowrap"
+    >${formatDate(date, lang, { month: 'long', day: 'numeric' })}</span
+  >`;
+  const weekday = html`<span class="nowrap">${formatDate(date, lang, { weekday: 'long' })}</span>`;
+  return html`${lang.startsWith('en') ? html`${weekday}, ${day}` : html`${day} ${weekday}`}
+    <span class="nowrap">${time}</span>`;
 }
 
 const timeOf = (host: Host, o: { allDay?: boolean; start: string; end: string }) =>
@@ -284,7 +286,7 @@ function renderFacts(host: Host, o: Occurrence) {
           : nothing
       }
       <dt>${t.t('facts.seats')}</dt>
-      <dd>${left}${o.capacity ? `（${t.t('capacity', { n: o.capacity })}）` : nothing}</dd>
+      <dd>${left}${o.capacity ? t.t('capacity', { n: o.capacity }) : nothing}</dd>
     </dl>
     ${a?.description ? html`<p class="description">${a.description}</p>` : nothing}`;
 }
@@ -305,7 +307,7 @@ function renderRegistration(host: Host, o: Occurrence) {
   if (!a) {
     return host.activityError
       ? html`<div class="alert" role="alert" part="error">
-          <p>${t.t('detailFailed')} ${t.t(host.activityError.key)}</p>
+          <p>${t.t('detailFailed')}${t.t(host.activityError.key)}</p>
           <button type="button" class="button-secondary" @click=${() => loadActivity(host, o)}>
             ${t.t('common:retry')}
           </button>
@@ -372,7 +374,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
                   ${options(
                     Array.from({ length: max }, (_, i) => [
                       String(i + 1),
-                      t.t('people', { n: i + 1 }),
+                      t.t('people', { count: i + 1 }),
                     ]),
                     String(party),
                   )}
@@ -389,7 +391,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
         <h4 id="privacy">${t.t('privacy')}</h4>
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
         <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: privacy?.retentionDays ?? 730 })}</p>
+        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
         <p>
           ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
         </p>
@@ -457,7 +459,7 @@ function renderReceipt(host: Host, o: Occurrence) {
       [t.t('receipt.activity'), o.title],
       [
         t.t('facts.time'),
-        `${host.long(r.date)} ${o.allDay ? t.t('allDay') : `${shanghaiClock(r.start)}–${shanghaiClock(r.end)}`}`,
+        when(host, r.date, timeOf(host, { ...r, allDay: o.allDay })),
       ],
       [t.t('facts.place'), o.place],
     ],
@@ -617,8 +619,8 @@ function renderView(host: Host) {
       <dd>${v.activity.place}</dd>
       <dt>${t.t('registeredBy')}</dt>
       <dd>
-        ${v.name}${v.elderName ? html`（${t.t('forElder')}：${v.elderName}）` : nothing} ·
-        ${t.t('people', { n: v.party })}
+        ${v.name}${v.elderName ? t.t('forElderName', { name: v.elderName }) : nothing} ·
+        ${t.t('people', { count: v.party })}
       </dd>
     </dl>
     ${v.status === 'promoted' ? html`<p class="success"><span>${t.t('promotedNote')}</span></p>` : nothing}

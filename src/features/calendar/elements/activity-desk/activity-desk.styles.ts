@@ -39,7 +39,8 @@ export const deskStyles = css`
     max-width: 100%;
     overflow-wrap: anywhere;
   }
-  ul {
+  ul,
+  ol {
     margin: 0;
     padding: 0;
     list-style: none;

@@ -581,7 +581,7 @@ export function renderForm(host: Host): TemplateResult {
             'partyMax',
             Array.from({ length: ACTIVITY_PARTY_MAX }, (_, i) => [
               String(i + 1),
-              t.t('people', { n: i + 1 }),
+              t.t('people', { count: i + 1 }),
             ]),
             v.partyMax,
           )}
@@ -591,7 +591,7 @@ export function renderForm(host: Host): TemplateResult {
         : nothing
     }
     <fieldset class="box recurrence">
-      <legend>${t.t('field.repeat')}</legend>
+      <legend>${t.t('schedule')}</legend>
       ${select(
         'repeat',
         KINDS.map((k) => [k, t.t(`repeatKinds.${k}`)] as const),

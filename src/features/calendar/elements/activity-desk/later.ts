@@ -47,13 +47,6 @@ const laterStyles = css`
     gap: var(--sq-space-3);
     margin: 0;
   }
-  ol.preview {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    display: grid;
-    gap: var(--sq-space-2);
-  }
   ol.preview li,
   .reg {
     display: flex;

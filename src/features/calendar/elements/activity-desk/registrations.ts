@@ -212,7 +212,7 @@ function renderRow(host: Host, a: Activity, s: RegState, r: RegistrationStaffVie
     <span class="badge" data-tone=${registrationTone[r.status]}
       >${t.t(`regStatuses.${r.status}`)}</span
     >
-    ${r.party > 1 ? html`<span>${t.t('people', { n: r.party })}</span>` : nothing}
+    ${r.party > 1 ? html`<span>${t.t('people', { count: r.party })}</span>` : nothing}
     ${r.elder ? html`<span>${t.t('forElder', r.elder)}</span>` : nothing}
     ${r.cancel?.reason ? html`<span>${t.t('reasonLabel')}：${r.cancel.reason}</span>` : nothing}
     ${
@@ -314,7 +314,7 @@ function renderByPhone(host: Host, a: Activity, s: RegState) {
                 ${options(
                   Array.from({ length: a.partyMax }, (_, i) => [
                     String(i + 1),
-                    t.t('people', { n: i + 1 }),
+                    t.t('people', { count: i + 1 }),
                   ]),
                   '1',
                 )}

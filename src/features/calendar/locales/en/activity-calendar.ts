@@ -27,7 +27,7 @@ export default {
   chosen: 'Chosen: {{date}}',
   activities: 'activities: {{count}}',
   loading: 'Loading activities…',
-  loadFailed: 'The activities did not load.',
+  loadFailed: 'The activities did not load. ',
   mine: 'My sign-ups',
   allDay: 'All day',
   seats: {
@@ -57,7 +57,7 @@ export default {
   // The dialog (zh-CN: activity-calendar-after.ts, merged by the later chunk).
   close: 'Close',
   detailLoading: 'Loading the activity…',
-  detailFailed: 'The activity’s details did not load.',
+  detailFailed: 'The activity’s details did not load. ',
   facts: {
     time: 'When',
     place: 'Where',
@@ -66,7 +66,7 @@ export default {
     audience: 'Suits',
     seats: 'Places',
   },
-  capacity: '{{n}} in all',
+  capacity: ' ({{n}} in all)',
   register: 'Sign up',
   state: {
     full: 'It is full. Signing up now puts you on the waitlist; when someone cancels, the next in line moves up, and your code shows it.',
@@ -89,10 +89,12 @@ export default {
   phoneHint: 'Only for the community to contact you; never shown publicly.',
   forSelf: 'For myself',
   forElder: 'For an elder in my family (on their behalf)',
+  forElderName: ' (on behalf of {{name}})',
   elderHint:
     'When signing up for an elder, give your own name and mobile so the community can reach you.',
   relationHint: 'For example: daughter, son, neighbour',
-  people: '{{n}} people',
+  people: '{{count}} people',
+  people_one: '{{count}} person',
   partyHint: 'At most {{max}} people per sign-up.',
   partyWaits: 'Only {{left}} places are left: {{n}} people will go on the waitlist.',
   empty: {
@@ -127,7 +129,7 @@ export default {
   privacyWho: 'Collected by: {{controller}}.',
   privacyWhat:
     'Purpose: to arrange this activity and contact you. We collect: your name, mobile number, how many are coming, and when signing up for an elder, their name and how you are related.',
-  privacyKeep: 'Kept for: {{days}} days after the activity, then deleted.',
+  privacyKeep: 'Kept for {{days}} after the activity, then deleted.',
   privacyRights: 'To see, correct or delete your information, contact: {{contact}}.',
   defaultController: 'the community residents’ committee',
   defaultContact: 'the community service station',
@@ -158,7 +160,7 @@ export default {
   mineHeading: 'My sign-ups',
   mineIntro:
     'Enter the code you got when you signed up to see it, your place on the waitlist, or to cancel.',
-  mineFailed: 'The look-up did not work.',
+  mineFailed: 'The look-up did not work. ',
   codeLabel: 'Sign-up code',
   codeHint: '8 letters and digits, upper or lower case.',
   codeRequired: 'Please enter your sign-up code.',
@@ -187,4 +189,4 @@ export default {
   cancelling: 'Cancelling…',
   cancelled: 'Sign-up cancelled.',
   refresh: 'Refresh',
-} satisfies typeof zhCN & typeof zhActivities & typeof zhAfter;
+} satisfies typeof zhCN & typeof zhActivities & typeof zhAfter & Record<string, unknown>;

@@ -14,7 +14,7 @@ export default {
     audience: '适合',
     seats: '名额',
   },
-  capacity: '共 {{n}} 位',
+  capacity: '（共 {{n}} 位）',
   register: '报名',
   state: {
     full: '名额已满。现在报名将排队候补；有人取消时按顺序递补，递补成功后用报名码可以查到。',
@@ -35,10 +35,12 @@ export default {
   nameHint: '只给社区工作人员看，公开时会隐去一个字。',
   phoneHint: '只给社区联系您用，不会公开。',
   forSelf: '为本人报名',
-  forElder: '为家里的老人代报名（代报名）',
+  forElder: '替家里的老人报名（代报名）',
+  /** After the name of who signed up in 我的报名. */
+  forElderName: '（代 {{name}} 报名）',
   elderHint: '代报名时，姓名和手机号填您自己的，方便社区联系您。',
   relationHint: '例如：女儿、儿子、邻居',
-  people: '{{n}} 人',
+  people: '{{count}} 人',
   partyHint: '每份报名最多 {{max}} 人。',
   partyWaits: '现在只余 {{left}} 位，{{n}} 人报名将排队候补。',
   empty: {
@@ -72,7 +74,7 @@ export default {
   privacyWho: '收集者：{{controller}}。',
   privacyWhat:
     '用途：安排和联系本次活动。收集的信息：姓名、手机号、参加人数，代报名时老人的姓名和关系。',
-  privacyKeep: '保存期限：活动结束后 {{days}} 天，到期删除。',
+  privacyKeep: '保存期限：活动结束后 {{days}}，到期删除。',
   privacyRights: '查阅、更正、删除您的信息，请联系：{{contact}}。',
   defaultController: '本社区居委会',
   defaultContact: '社区服务站',

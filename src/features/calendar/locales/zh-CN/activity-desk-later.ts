@@ -123,6 +123,8 @@ export default {
   lastDay: '月末',
   shortKinds: { skip: '那一年不办', last: '改在廿九' },
   endKinds: { none: '不设结束（预览 5 年内）', until: '到某一天为止', count: '办满几次' },
+  /** The box of the date rules: 重复, 什么时候结束, 不办的日期. */
+  schedule: '日期安排',
   choose: '请选择',
   saveDraft: '存为草稿',
   savePublish: '保存并发布',
@@ -195,7 +197,7 @@ export default {
   waitlist: '候补（按先后）',
   others: '已取消 / 已签到',
   noRegistrations: '这一次还没有人报名。',
-  people: '{{n}} 人',
+  people: '{{count}} 人',
   forElder: '代 {{name}}（{{relation}}）报名',
   checkIn: '签到',
   checkInTitle: '凭报名码签到',

@@ -335,11 +335,13 @@ export class SqComplaintForm extends SqElement {
         onAgain: () => this.again(),
       });
     }
+    // Saved offline: a heading that says where the report is, then what happens next.
     if (s.phase === 'queued')
-      return statusBanner(t.t('queued'), false, {
-        label: t.t('common:retry'),
-        run: () => s.retry(),
-      });
+      return html`<h2 part="title">${t.t('queuedTitle')}</h2>
+        ${statusBanner(t.t('queued'), false, {
+          label: t.t('common:retry'),
+          run: () => s.retry(),
+        })}`;
     const m = this.lazy;
     // Before the form first shows, a community still loading is not stood in for by the
     // default catalogue (a resident would pick categories it may not have).
@@ -359,7 +361,7 @@ export class SqComplaintForm extends SqElement {
       <p class="hint-text">${t.t('intro')}</p>
       ${
         this.loadError
-          ? statusBanner(`${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}`, true, {
+          ? statusBanner(`${t.t('loadFailed')}${t.t(`common:${this.loadError.key}`)}`, true, {
               label: t.t('common:retry'),
               run: () => this.load(this.communityId!),
             })

@@ -402,7 +402,7 @@ export class SqComplaintTracker extends SqElement {
       <fieldset aria-describedby=${error ? 'rate-hint rate-error' : 'rate-hint'}>
         <legend>${t.t('rateLegend')}</legend>
         <p id="rate-hint" class="hint-text">
-          ${t.t('rateHint')} ${t.t(view.reopened ? 'finalHint' : 'reopenHint')}
+          ${t.t('rateHint')}${t.t(view.reopened ? 'finalHint' : 'reopenHint')}
         </p>
         <div class="choices">
           ${RATINGS.map(

@@ -53,7 +53,9 @@ export default {
   publish: 'The community may publish a summary without personal details (optional)',
   submit: 'Submit',
   sending: 'Sending…',
-  queued: 'Saved. It will be sent when you are back online.',
+  queuedTitle: 'Saved on this phone',
+  queued:
+    'There is no network right now. Your report is not lost and you need not fill it in again: it will be sent to the community when the network is back, and your ticket and query code will then show here.',
   failed: 'Not sent: ',
   refused: 'The report saved earlier was not accepted: ',
   dismiss: 'OK, delete it',
@@ -69,5 +71,5 @@ export default {
     keep: 'Note the case number and query code: the code is shown only this once, and you need it to follow your case.',
     again: 'Report another concern',
   },
-  loadFailed: 'Could not load community details.',
+  loadFailed: 'Could not load community details. ',
 } satisfies typeof zhCN & typeof zhAfter & typeof zhFields;

@@ -84,10 +84,13 @@ export const pickerStyles = css`
   .error-text {
     margin: 0;
   }
+  /* 已选：幸福里社区 · 第一网格 · 2号楼 · 3单元 breaks between places, never inside one (3 / 单元);
+     a place wider than the line still wraps (overflow-wrap on the host). */
   .summary {
     margin: var(--sq-space-3) 0 0;
     color: var(--sq-color-success);
     font-weight: 600;
+    word-break: keep-all;
   }
   /* Empty, the live region takes no room and stays in the accessibility tree. */
   .summary:empty {

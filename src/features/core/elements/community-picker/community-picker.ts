@@ -345,7 +345,7 @@ export class SqCommunityPicker extends SqElement {
       ${
         this.loadError
           ? html`<div class="alert" role="alert" part="error">
-              <p>${t.t('loadFailed')} ${t.t(`common:${this.loadError.key}`)}</p>
+              <p>${t.t('loadFailed')}${t.t(`common:${this.loadError.key}`)}</p>
               <button type="button" class="button-secondary" @click=${this.retry}>
                 ${t.t('common:retry')}
               </button>
@@ -366,7 +366,17 @@ export class SqCommunityPicker extends SqElement {
       }
       <div class="levels">${this.levels.map((level) => this.renderLevel(level))}</div>
       <p class="summary" part="summary" aria-live="polite">
-        ${complete && this.tree ? t.t('chosen', { place: this.description }) : ''}
+        ${
+          complete && this.tree
+            ? t.t('chosen', {
+                // Each place whole in English too (Unit 3, not Unit / 3).
+                place: this.description
+                  .split(' · ')
+                  .map((p) => p.replace(/ /g, '\u00a0'))
+                  .join(' · '),
+              })
+            : ''
+        }
       </p>
     </fieldset>`;
   }

@@ -17,6 +17,6 @@ export default {
   chosen: 'Chosen: {{place}}',
   stale: 'The {{level}} in this link no longer exists. Please choose again.',
   unavailable: 'Unavailable',
-  loadFailed: 'Could not load community details.',
+  loadFailed: 'Could not load community details. ',
   empty: 'There are no communities to choose from yet.',
 } satisfies typeof zhCN;

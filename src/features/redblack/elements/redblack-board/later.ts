@@ -273,7 +273,7 @@ function renderAppeal(host: Host, entry: PublicEntry) {
         sending
           ? statusBanner(t.t('sending'))
           : failure && !failure.fields.length
-            ? statusBanner(`${t.t('failed')} ${t.t(failure.key)}`, true)
+            ? statusBanner(`${t.t('failed')}${t.t(failure.key)}`, true)
             : nothing
       }
       <button

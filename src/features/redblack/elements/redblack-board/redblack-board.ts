@@ -357,7 +357,7 @@ export class SqRedblackBoard extends SqElement {
       ${
         this.loadError
           ? html`<div class="alert" role="alert" part="error">
-              <p>${t.t('loadFailed')} ${t.t(this.loadError.key)}</p>
+              <p>${t.t('loadFailed')}${t.t(this.loadError.key)}</p>
               <button
                 type="button"
                 class="button-secondary"

@@ -168,7 +168,7 @@ export function renderScores(host: Host) {
     ${
       failure
         ? html`<div class="alert" role="alert" part="error">
-            <p>${t.t('buildingScores.failed')} ${t.t(failure.key)}</p>
+            <p>${t.t('buildingScores.failed')}${t.t(failure.key)}</p>
             <button type="button" class="button-secondary" @click=${() => void find(host)}>
               ${t.t('common:retry')}
             </button>

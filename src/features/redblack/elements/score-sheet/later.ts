@@ -290,7 +290,7 @@ export function renderBuilding(host: Host, sheet: ScoreSheet, row: Row) {
       ${
         failed
           ? html`<p class="alert" role="alert" part="error">
-              ${t.t('failed')} ${t.t(host.saving.message ?? 'errors.internal')}
+              ${t.t('failed')}${t.t(host.saving.message ?? 'errors.internal')}
             </p>`
           : nothing
       }

@@ -183,7 +183,7 @@ export class SqRedblackScoreSheet extends SqElement {
       ${
         this.loadError
           ? html`<div class="alert" role="alert" part="error">
-              <p>${t.t('loadFailed')} ${t.t(this.loadError.key)}</p>
+              <p>${t.t('loadFailed')}${t.t(this.loadError.key)}</p>
               <button type="button" class="button-secondary" @click=${() => this.load()}>
                 ${t.t('common:retry')}
               </button>

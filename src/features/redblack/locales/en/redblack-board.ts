@@ -54,7 +54,7 @@ export default {
     show: 'Show the scores',
     finding: 'Looking…',
     found: 'Scores found.',
-    failed: 'Could not load the scores.',
+    failed: 'Could not load the scores. ',
     notScored: 'This building has not been scored yet.',
     notScoredIn: 'This building was not scored in that period.',
     buildingRequired: 'Choose a building first.',
@@ -68,7 +68,7 @@ export default {
     history: 'Past periods',
     historyLine: '{{period}}: {{total}}',
   },
-  loadFailed: 'The board did not load.',
+  loadFailed: 'The board did not load. ',
   kiosk: {
     page: 'Page {{n}} of {{total}}',
     pause: 'Pause',
@@ -111,7 +111,7 @@ export default {
     'I have read the above and agree that the community uses my contact details for this appeal.',
   submit: 'Send the appeal',
   sending: 'Sending…',
-  failed: 'That did not work.',
+  failed: 'That did not work. ',
   summary: 'Please correct the following:',
   cancel: 'Back to the board',
   empty: {

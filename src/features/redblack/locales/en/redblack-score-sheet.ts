@@ -16,7 +16,7 @@ export default {
   login: signIn,
   periodPick: 'Period',
   loading: 'Loading the score sheet…',
-  loadFailed: 'Could not load the score sheet.',
+  loadFailed: 'Could not load the score sheet. ',
   ranking: '{{period}}: ranking and suggestions ({{scored}} of {{all}} buildings scored)',
   rank: 'Rank',
   building: 'Building',
@@ -35,5 +35,5 @@ export default {
   saving: 'Saving…',
   saved: 'Saved the scores of {{building}}: total {{total}}.',
   fixErrors: '{{building}}: {{n}} score(s) to correct.',
-  failed: 'Not saved.',
+  failed: 'Not saved. ',
 } satisfies typeof zhCN & typeof zhScoreFields;

@@ -212,12 +212,14 @@ export class SqWishForm extends SqElement {
     const wish = this.wish;
     const s = this.s;
     if (!this.communityId) return html`<p class="notice">${this.t('noCommunity')}</p>`;
+    // A load failure under the form's heading: the resident sees what did not open.
     if (this.loadError)
-      return statusBanner(
-        `${this.t('loadFailed')} ${this.t(`common:errors.${this.loadError.code}`)}`,
-        true,
-        { label: this.t('common:retry'), run: () => this.load() },
-      );
+      return html`<h2>${this.t('heading')}</h2>
+        ${statusBanner(
+          `${this.t('loadFailed')}${this.t(`common:errors.${this.loadError.code}`)}`,
+          true,
+          { label: this.t('common:retry'), run: () => this.load() },
+        )}`;
     if (!tree || !wish)
       return html`<p class="hint-text" role="status">${this.t('common:loading')}</p>`;
     const receipt = s.receipt;
@@ -268,7 +270,7 @@ export class SqWishForm extends SqElement {
       ${
         s.refused
           ? statusBanner(
-              `${this.t('refused')} ${this.t(refusalKey(s.refused.error?.code))}`,
+              `${this.t('refused')}${this.t(refusalKey(s.refused.error?.code))}`,
               true,
               {
                 label: this.t('dismiss'),
@@ -326,7 +328,7 @@ export class SqWishForm extends SqElement {
       }
       ${
         s.phase === 'failed' && failure && !failure.fields.length && !s.refused
-          ? statusBanner(`${this.t('failed')} ${this.t(`common:errors.${failure.code}`)}`, true, {
+          ? statusBanner(`${this.t('failed')}${this.t(`common:errors.${failure.code}`)}`, true, {
               label: this.t('common:retry'),
               run: () => s.retry(),
             })

@@ -84,9 +84,9 @@ export const wishReviewStyles = css`
   dl {
     margin: 0;
   }
+  /* Long words wrap by the host's overflow-wrap (baseStyles). */
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
   }
   .figures {
     display: grid;
@@ -111,7 +111,6 @@ export const wishReviewStyles = css`
   }
   .story {
     white-space: pre-line;
-    overflow-wrap: anywhere;
   }
   .facts {
     display: grid;

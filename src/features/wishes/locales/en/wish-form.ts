@@ -45,14 +45,14 @@ export default {
     '{{controller}} collects your name and phone to check and fulfil your wish, and keeps them for {{days}} after the wish is fulfilled or closed, then deletes them (only statistics without personal details remain). Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose). To see, correct or delete them, contact {{contact}}.',
   submit: 'Send my wish',
   sending: 'Sending…',
-  refused: 'The wish saved earlier was not accepted:',
+  refused: 'The wish saved earlier was not accepted: ',
   dismiss: 'OK, delete it',
   errorsHeading: 'Things to fix: {{count}}',
   draftRestored: 'What you wrote last time is back (your name and phone are never kept).',
   clearDraft: 'Start again',
   queued:
     'No network: your wish is saved on this device and will be sent by itself when the network is back.',
-  failed: 'Your wish was not sent.',
+  failed: 'Your wish was not sent. ',
   delivered: {
     heading: 'Your wish was sent. Thank you!',
     review: 'Once community staff have checked it, it will appear on the wish wall.',
@@ -64,5 +64,5 @@ export default {
     again: 'Make another wish',
   },
   noCommunity: 'No community is set.',
-  loadFailed: 'The community’s details could not be loaded.',
+  loadFailed: 'The community’s details could not be loaded. ',
 } satisfies typeof zhCN;

@@ -14,7 +14,7 @@ export default {
   submit: 'Check',
   searching: 'Checking…',
   notFound: 'No wish was found with this code. Check it and try again.',
-  failed: 'The check did not go through.',
+  failed: 'The check did not go through. ',
   status: 'Status',
   posted: 'Posted',
   claimer: 'Claimed by',
