@@ -59,7 +59,7 @@ export default {
   failed: 'Not sent: ',
   refused: 'The report saved earlier was not accepted: ',
   dismiss: 'OK, delete it',
-  summary: 'Items to correct: {{n}}',
+  summary: 'Things to fix: {{n}}',
   receipt: {
     received: 'We have received your concern',
     ticket: 'Case number',

@@ -14,7 +14,7 @@ export default {
   codeRequired: 'Enter the query code.',
   submit: 'Check',
   searching: 'Checking…',
-  summaryTitle: 'Please correct the following:',
+  summaryTitle: 'Things to fix:',
   notFound: 'No case was found with this number and query code. Check both and try again.',
   failed: 'The check did not go through. ',
   result: 'Case {{ticket}}',

@@ -112,7 +112,7 @@ export default {
   submit: 'Send the appeal',
   sending: 'Sending…',
   failed: 'That did not work. ',
-  summary: 'Please correct the following:',
+  summary: 'Things to fix:',
   cancel: 'Back to the board',
   empty: {
     role: 'Enter your role, e.g. “building head” or “shop owner”.',

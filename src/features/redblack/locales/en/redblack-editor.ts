@@ -105,7 +105,7 @@ export default {
     uploading: 'Uploading photos…',
     save: 'Save draft',
     cancel: 'Cancel',
-    errors: 'Please correct these first:',
+    errors: 'Things to fix:',
   },
   periods: {
     this: {

@@ -28,7 +28,7 @@ export default {
   submit: '提交申诉',
   sending: '正在提交…',
   failed: '没有成功。',
-  summary: '请先改正下面的问题：',
+  summary: '请修改以下内容：',
   cancel: '返回红黑榜',
   empty: {
     role: '请填写您的身份，例如“楼栋长”或“店主”。',

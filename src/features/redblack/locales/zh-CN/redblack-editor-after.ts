@@ -88,7 +88,7 @@ export default {
     uploading: '正在上传照片…',
     save: '保存草稿',
     cancel: '取消',
-    errors: '请先改正下面的问题：',
+    errors: '请修改以下内容：',
   },
   periods: {
     this: {
