@@ -216,7 +216,7 @@ export class SqRedblackEditor extends SqElement {
           (tab) =>
             html`<button
               type="button"
-              class="tab"
+              class="tab button-secondary"
               part="tab"
               data-tab=${tab}
               aria-pressed=${this.tab === tab ? 'true' : 'false'}
