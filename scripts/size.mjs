@@ -188,6 +188,8 @@ const WAIVED = {
   'element kit (src/ui, all of it)': {
     ceiling: 12_080,
     reason:
+      '+0.02 kB: the staff sign-in no wider than 28rem on a desk (it spanned 1280px; #13), paid ' +
+      "by the templates' whitespace (12.077 → 12.058 kB before it; docs/size.md); " +
       "+0.02 kB: a checkbox or radio's focus ring hugs its drawn box, not the 44/60px target " +
       '(it crossed the first character of the label; #13); ' +
       'SignInForm (src/ui/staff-session.ts) came into the kit from the six staff elements, whose ' +

@@ -38,6 +38,10 @@ export const controlStyles = css`
   .primary:hover {
     background: var(--sq-color-primary-hover);
   }
+  /* The staff sign-in (SignInForm): two fields, as wide as a name and a password, not a desk. */
+  [part='login'] {
+    max-width: 28rem;
+  }
 `;
 
 // The message boxes live in their own module: a css`` literal is never tree-shaken, so an
