@@ -16,7 +16,7 @@ p{margin:0}
 button{max-width:100%;overflow-wrap:anywhere}
 .tab{font-weight:600}
 .tab[aria-pressed=true],.tab[aria-pressed=true] *{color:var(--sq-color-on-primary);background:var(--sq-color-primary);border-color:var(--sq-color-primary)}
-.field{display:grid;gap:var(--sq-space-1);min-width:0}
+.field{display:grid;gap:var(--sq-space-1);min-width:0;justify-self:stretch}
 label{font-weight:600}
 .box{display:grid;gap:var(--sq-space-3);padding:var(--sq-space-3);border:var(--sq-border-width) solid var(--sq-color-border);border-radius:var(--sq-radius)}
 #panel:focus{outline:0}
