@@ -68,7 +68,7 @@ export default {
   defaultController: 'the residents’ committee of this community',
   defaultContact: 'the community service station',
   consent: 'I have read and agree to how my personal information is handled',
-  summary: '{{n}} thing(s) to fix:',
+  summary: 'Things to fix: {{n}}',
   next: 'Next: check the details',
   confirmIntro: 'Please check the details, then press “Confirm booking”.',
   service: 'Service',

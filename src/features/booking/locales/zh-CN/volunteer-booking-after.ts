@@ -33,7 +33,7 @@ export default {
   defaultController: '本社区居委会',
   defaultContact: '社区服务站',
   consent: '我已阅读并同意上述个人信息处理说明',
-  summary: '有 {{n}} 处需要修改：',
+  summary: '请修改以下 {{n}} 处：',
   next: '下一步：核对信息',
   confirmIntro: '请核对以下信息，无误后点“确认预约”。',
   service: '服务',

@@ -134,7 +134,7 @@ export default {
   defaultController: 'the community residents’ committee',
   defaultContact: 'the community service station',
   consentLabel: 'I have read and agree to how my personal information is handled',
-  summary: '{{n}} things to fix:',
+  summary: 'Things to fix: {{n}}',
   submit: 'Sign up',
   submitWaitlist: 'Join the waitlist',
   sending: 'Signing you up…',

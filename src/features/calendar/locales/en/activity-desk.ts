@@ -80,7 +80,7 @@ export default {
   },
   formNew: 'New activity',
   formEdit: 'Edit the activity',
-  summary: '{{n}} things to fix:',
+  summary: 'Things to fix: {{n}}',
   optional: 'optional',
   field: {
     title: 'Name of the activity',

@@ -79,7 +79,7 @@ export default {
   defaultController: '本社区居委会',
   defaultContact: '社区服务站',
   consentLabel: '我已阅读并同意上述个人信息处理说明',
-  summary: '有 {{n}} 处需要修改：',
+  summary: '请修改以下 {{n}} 处：',
   submit: '提交报名',
   submitWaitlist: '排队候补',
   sending: '正在提交报名…',

@@ -61,7 +61,7 @@ export default {
   // The form.
   formNew: '新建活动',
   formEdit: '修改活动',
-  summary: '有 {{n}} 处需要修改：',
+  summary: '请修改以下 {{n}} 处：',
   optional: '选填',
   field: {
     title: '活动名称',
