@@ -6,7 +6,7 @@
 //   npm run test:node -- test/domain                only files under a folder (or given files)
 //   npm run test:node -- --test-name-pattern=mask   any other argument goes to node --test
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import process from 'node:process';
@@ -55,7 +55,8 @@ if (files.length === 0) {
 
 // Node 20 exits 0 when tests were cancelled (a promise left pending when the event loop ran
 // dry): a second reporter writes TAP's counts to a file, and a cancelled test fails the run.
-const counts = join(mkdtempSync(join(tmpdir(), 'test-node-')), 'counts.tap');
+const countsDir = mkdtempSync(join(tmpdir(), 'test-node-'));
+const counts = join(countsDir, 'counts.tap');
 const result = spawnSync(
   process.execPath,
   [
@@ -72,5 +73,6 @@ const result = spawnSync(
   { cwd: root, stdio: 'inherit' },
 );
 const cancelled = Number(/^# cancelled (\d+)$/m.exec(readFileSync(counts, 'utf8'))?.[1] ?? 0);
+rmSync(countsDir, { recursive: true, force: true });
 if (cancelled > 0) console.error(`test:node: ${cancelled} test(s) cancelled: that is a failure.`);
 process.exit(cancelled > 0 ? 1 : (result.status ?? 1));
