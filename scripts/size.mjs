@@ -183,21 +183,6 @@ const WAIVED = {
       'editor and preview (recurrence.ts, the lunar table), registrations and 代报名 come in the ' +
       'chunk loaded with the first data; see docs/size.md',
   },
-  // The staff sign-in form, one for the six staff elements (it was written six times, and had
-  // drifted: three had no message per field, the strings differed).
-  'element kit (src/ui, all of it)': {
-    ceiling: 12_080,
-    reason:
-      '+0.02 kB: the staff sign-in no wider than 28rem on a desk (it spanned 1280px; #13), paid ' +
-      "by the templates' whitespace (12.077 → 12.058 kB before it; docs/size.md); " +
-      "+0.02 kB: a checkbox or radio's focus ring hugs its drawn box, not the 44/60px target " +
-      '(it crossed the first character of the label; #13); ' +
-      'SignInForm (src/ui/staff-session.ts) came into the kit from the six staff elements, whose ' +
-      'own code went down 2.1 kB in sum (complaint desk 7.46 → 7.19, wish review 5.45 → 5.05, ' +
-      'booking desk 5.84 → 5.72, activity desk 10.74 → 10.60, 红黑榜 editor 10.71 → 10.22, ' +
-      "score sheet 4.82 → 4.43 kB); to pay back: the desks' act() and alert() into the kit too, " +
-      'which takes more out of the elements than it adds here',
-  },
   'drop-in page: <sq-wish-review>': {
     ceiling: 46_390,
     reason:

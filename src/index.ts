@@ -61,6 +61,8 @@ export {
   SqAppealDecidedEvent,
 } from './features/redblack/elements/redblack-editor/index.js';
 export { SqSubmittedEvent } from './ui/events.js';
-export { SqElement, i18n, defineElement } from './ui/index.js';
+export { SqElement } from './ui/sq-element.js';
+export { i18n } from './ui/localize.js';
+export { defineElement } from './ui/define.js';
 export { createClient, ApiError } from './sdk/index.js';
 export type { Client, ClientOptions } from './sdk/index.js';

@@ -1,5 +1,0 @@
-export {
-  SubmissionController,
-  type Phase,
-  type SubmissionOptions,
-} from './submission-controller.js';
