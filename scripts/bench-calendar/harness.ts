@@ -153,8 +153,8 @@ function day(date: CivilDate): Day {
       lunarShort: lunar.day === 1 ? lunar.monthName : lunar.dayName,
       lunarLong: `${lunar.monthName}${lunar.dayName}`,
       newMonth: lunar.day === 1,
-      term: term === undefined ? undefined : solarTermNames['zh-CN'][term],
-      festivals: festivalsOf(date).map((id) => festivalNames['zh-CN'][id]),
+      term: term === undefined ? undefined : solarTermNames[term],
+      festivals: festivalsOf(date).map((id) => festivalNames[id]),
     };
     days.set(date, d);
   }

@@ -1,95 +1,40 @@
 import type { FestivalId } from './lunar.js';
 
 /**
- * Display names of the festivals (keys of lunar.ts) and the solar terms, in zh-CN and en. The
- * domain has no locale namespaces: an element's locale file can spread these into its own.
- * Kept out of lunar.ts so a page that only needs dates does not load them.
+ * Display names of the festivals (keys of lunar.ts) and the solar terms, in zh-CN; English in
+ * lunar-names-en.ts. The domain has no locale namespaces: an element's locale file puts these
+ * among its strings (the calendar's: `festival.<id>`, `term`), so a page in zh-CN never loads
+ * the English ones. Kept out of lunar.ts so a page that only needs dates does not load them.
  */
-export const festivalNames: Record<'zh-CN' | 'en', Record<FestivalId, string>> = {
-  'zh-CN': {
-    'spring-festival': '春节',
-    lantern: '元宵节',
-    'dragon-head': '龙抬头',
-    'dragon-boat': '端午节',
-    qixi: '七夕',
-    zhongyuan: '中元节',
-    'mid-autumn': '中秋节',
-    'double-ninth': '重阳节',
-    laba: '腊八节',
-    xiaonian: '小年',
-    chuxi: '除夕',
-    qingming: '清明',
-    'new-year': '元旦',
-    'lei-feng': '学雷锋纪念日',
-    'womens-day': '妇女节',
-    'tree-planting': '植树节',
-    'labour-day': '劳动节',
-    'youth-day': '青年节',
-    'childrens-day': '儿童节',
-    'party-day': '建党节',
-    'army-day': '建军节',
-    'teachers-day': '教师节',
-    'national-day': '国庆节',
-    'volunteer-day': '国际志愿者日',
-  },
-  en: {
-    'spring-festival': 'Spring Festival',
-    lantern: 'Lantern Festival',
-    'dragon-head': 'Dragon Raises Its Head',
-    'dragon-boat': 'Dragon Boat Festival',
-    qixi: 'Qixi Festival',
-    zhongyuan: 'Zhongyuan Festival',
-    'mid-autumn': 'Mid-Autumn Festival',
-    'double-ninth': 'Double Ninth Festival',
-    laba: 'Laba Festival',
-    xiaonian: 'Little New Year',
-    chuxi: "New Year's Eve",
-    qingming: 'Qingming Festival',
-    'new-year': "New Year's Day",
-    'lei-feng': 'Learn from Lei Feng Day',
-    'womens-day': "International Women's Day",
-    'tree-planting': 'Arbor Day',
-    'labour-day': 'Labour Day',
-    'youth-day': 'Youth Day',
-    'childrens-day': "Children's Day",
-    'party-day': 'Party Founding Day',
-    'army-day': 'Army Day',
-    'teachers-day': "Teachers' Day",
-    'national-day': 'National Day',
-    'volunteer-day': 'International Volunteer Day',
-  },
+export const festivalNames: Record<FestivalId, string> = {
+  'spring-festival': '春节',
+  lantern: '元宵节',
+  'dragon-head': '龙抬头',
+  'dragon-boat': '端午节',
+  qixi: '七夕',
+  zhongyuan: '中元节',
+  'mid-autumn': '中秋节',
+  'double-ninth': '重阳节',
+  laba: '腊八节',
+  xiaonian: '小年',
+  chuxi: '除夕',
+  qingming: '清明',
+  'new-year': '元旦',
+  'lei-feng': '学雷锋纪念日',
+  'womens-day': '妇女节',
+  'tree-planting': '植树节',
+  'labour-day': '劳动节',
+  'youth-day': '青年节',
+  'childrens-day': '儿童节',
+  'party-day': '建党节',
+  'army-day': '建军节',
+  'teachers-day': '教师节',
+  'national-day': '国庆节',
+  'volunteer-day': '国际志愿者日',
 };
 
 /** The 24 solar terms (节气) by the index lunar.ts gives them: 0 小寒 … 23 冬至. */
-export const solarTermNames: Record<'zh-CN' | 'en', readonly string[]> = {
-  'zh-CN':
-    '小寒大寒立春雨水惊蛰春分清明谷雨立夏小满芒种夏至小暑大暑立秋处暑白露秋分寒露霜降立冬小雪大雪冬至'.match(
-      /../g,
-    )!,
-  en: [
-    'Minor Cold',
-    'Major Cold',
-    'Start of Spring',
-    'Rain Water',
-    'Awakening of Insects',
-    'Spring Equinox',
-    'Clear and Bright',
-    'Grain Rain',
-    'Start of Summer',
-    'Grain Buds',
-    'Grain in Ear',
-    'Summer Solstice',
-    'Minor Heat',
-    'Major Heat',
-    'Start of Autumn',
-    'End of Heat',
-    'White Dew',
-    'Autumn Equinox',
-    'Cold Dew',
-    'Frost Descent',
-    'Start of Winter',
-    'Minor Snow',
-    'Major Snow',
-    'Winter Solstice',
-  ],
-};
+export const solarTermNames: readonly string[] =
+  '小寒大寒立春雨水惊蛰春分清明谷雨立夏小满芒种夏至小暑大暑立秋处暑白露秋分寒露霜降立冬小雪大雪冬至'.match(
+    /../g,
+  )!;

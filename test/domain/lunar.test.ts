@@ -15,10 +15,13 @@ import {
   solarTerms,
   toLunar,
 } from '../../src/domain/lunar.js';
-import { festivalNames, solarTermNames } from '../../src/domain/lunar-names.js';
+import { festivalNamesEn, solarTermNamesEn } from '../../src/domain/lunar-names-en.js';
+import { festivalNames as festivalNamesZh, solarTermNames } from '../../src/domain/lunar-names.js';
+
+const festivalNames = { 'zh-CN': festivalNamesZh, en: festivalNamesEn };
 
 const DAY_MS = 86_400_000;
-const SOLAR_TERMS = solarTermNames['zh-CN'];
+const SOLAR_TERMS = solarTermNames;
 const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
@@ -107,8 +110,8 @@ describe('solar terms against lunar-typescript, every term of 1901–2100', () =
     assert.equal(SOLAR_TERMS[2], '立春');
     assert.equal(SOLAR_TERMS[6], '清明');
     assert.equal(SOLAR_TERMS[23], '冬至');
-    assert.equal(solarTermNames.en.length, 24);
-    assert.equal(solarTermNames.en[2], 'Start of Spring');
+    assert.equal(solarTermNamesEn.length, 24);
+    assert.equal(solarTermNamesEn[2], 'Start of Spring');
   });
 });
 

@@ -377,7 +377,7 @@ export class SqActivityCalendar extends SqElement {
 
   /** @internal */
   info(date: CivilDate): DayInfo {
-    return dayInfo(date, this.t.lang, this.workdays);
+    return dayInfo(date, this.t, this.workdays);
   }
 
   /** @internal A date for people: 2月17日 星期二 / Tuesday, February 17. */

@@ -6,7 +6,6 @@ import {
   toLunar,
   type FestivalId,
 } from '../../../../domain/lunar.js';
-import { festivalNames, solarTermNames } from '../../../../domain/lunar-names.js';
 import { addDays, type CivilDate } from '../../../../domain/time.js';
 import type { WorkdayCalendar } from '../../../../domain/workdays.js';
 
@@ -30,7 +29,11 @@ export interface DayInfo {
   status?: 'off' | 'work' | undefined;
 }
 
-const names = (lang: string): 'zh-CN' | 'en' => (lang.startsWith('en') ? 'en' : 'zh-CN');
+/** The element's strings: names of festivals (`festival.<id>`) and solar terms (`term`). */
+interface Names {
+  readonly lang: string;
+  t(key: string): string;
+}
 
 /**
  * Each day's cell data, worked out once per date and language for each working-day calendar
@@ -42,18 +45,20 @@ const cache = new WeakMap<WorkdayCalendar | typeof NONE, Map<string, DayInfo>>()
 /** Past this, a calendar's cache starts again (years of paging back and forth). */
 const CACHE_MAX = 2000;
 
-/** The day's cell data; `calendar` absent (not loaded yet) or without the year: no 休/班. */
-export function dayInfo(date: CivilDate, lang: string, calendar?: WorkdayCalendar): DayInfo {
-  const n = names(lang);
+/**
+ * The day's cell data, named in `names`' language (its strings: English loads with them);
+ * `calendar` absent (not loaded yet) or without the year: no 休/班.
+ */
+export function dayInfo(date: CivilDate, names: Names, calendar?: WorkdayCalendar): DayInfo {
   let days = cache.get(calendar ?? NONE);
   if (!days || days.size > CACHE_MAX) cache.set(calendar ?? NONE, (days = new Map()));
-  const key = `${n}|${date}`;
+  const key = `${names.lang}|${date}`;
   let info = days.get(key);
-  if (!info) days.set(key, (info = compute(date, n, calendar)));
+  if (!info) days.set(key, (info = compute(date, names, calendar)));
   return info;
 }
 
-function compute(date: CivilDate, n: 'zh-CN' | 'en', calendar?: WorkdayCalendar): DayInfo {
+function compute(date: CivilDate, names: Names, calendar?: WorkdayCalendar): DayInfo {
   const day = Number(date.slice(8));
   if (date < LUNAR_MIN || date > LUNAR_MAX) {
     // Outside the lunar table (the grid's first week of 1901): the Gregorian day only.
@@ -83,8 +88,8 @@ function compute(date: CivilDate, n: 'zh-CN' | 'en', calendar?: WorkdayCalendar)
     lunarLong: `${lunar.monthName}${lunar.dayName}`,
     newMonth: lunar.day === 1,
     leap: lunar.leap,
-    term: term === undefined ? undefined : solarTermNames[n][term],
-    festivals: festivalIds.map((id) => festivalNames[n][id]),
+    term: term === undefined ? undefined : names.t('term').split('|')[term],
+    festivals: festivalIds.map((id) => names.t(`festival.${id}`)),
     festivalIds,
     status,
   };

@@ -1,3 +1,4 @@
+import { festivalNamesEn, solarTermNamesEn } from '../../../../domain/lunar-names-en.js';
 import type zhAfter from '../zh-CN/activity-calendar-after.js';
 import type zhActivities from '../zh-CN/activity-calendar-activities.js';
 import type zhCN from '../zh-CN/activity-calendar.js';
@@ -29,6 +30,8 @@ export default {
   loading: 'Loading activities…',
   loadFailed: 'The activities did not load. ',
   mine: 'My sign-ups',
+  festival: festivalNamesEn,
+  term: solarTermNamesEn.join('|'),
   allDay: 'All day',
   seats: {
     left: '{{n}} left',

@@ -1,3 +1,5 @@
+import { festivalNames, solarTermNames } from '../../../../domain/lunar-names.js';
+
 /**
  * <sq-activity-calendar>: 社区活动日历 (month, week and agenda views with 农历, 节气, festivals
  * and 休/班). Festival and solar-term names come from src/domain/lunar-names.ts.
@@ -25,4 +27,7 @@ export default {
   loading: '正在加载活动…',
   loadFailed: '活动没有加载成功。',
   mine: '我的报名',
+  festival: festivalNames,
+  /** The 24 solar terms, 小寒 first, `|` between them. */
+  term: solarTermNames.join('|'),
 };
