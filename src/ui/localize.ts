@@ -23,7 +23,8 @@ i18n.addLoader('en', 'common', () => import('./locales/en/common.js'));
  * then zh-CN, the fallback.
  */
 export function resolveLanguage(tag: string | null | undefined): string {
-  if (!tag) return DEFAULT_LANGUAGE;
+  // Most pages: asked at every element's update, answered without listing the languages.
+  if (!tag || tag === DEFAULT_LANGUAGE) return DEFAULT_LANGUAGE;
   const languages = i18n.languages;
   if (languages.includes(tag)) return tag;
   const base = tag.toLowerCase().split('-')[0]!;
@@ -33,10 +34,10 @@ export function resolveLanguage(tag: string | null | undefined): string {
 
 /** The element's own `lang`, else the nearest ancestor's (across shadow roots), else <html>'s. */
 export function languageOf(element: Element): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  // One native `closest` per tree, not a step per ancestor: every element asks at each update.
+  for (let node: Element | null = element; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const found = node.closest('[lang]:not([lang=""])');
+    if (found) return found.getAttribute('lang')!;
   }
   return element.ownerDocument.documentElement.lang;
 }
@@ -78,10 +79,11 @@ function watch(watcher: Watcher) {
  */
 export class LocalizeController implements ReactiveController {
   private _lang = DEFAULT_LANGUAGE;
+  private readonly namespaces: readonly string[];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly namespace: string,
+    namespace: string,
     resources: Resources,
   ) {
     for (const [lang, strings] of Object.entries(resources)) {
@@ -90,6 +92,7 @@ export class LocalizeController implements ReactiveController {
         i18n.addResourceBundle(lang, namespace, strings);
       }
     }
+    this.namespaces = [namespace, 'common'];
     host.addController(this);
   }
 
@@ -105,7 +108,7 @@ export class LocalizeController implements ReactiveController {
   /** Resolves the language and starts loading its strings if this page has not got them. */
   private _resolve() {
     this._lang = resolveLanguage(languageOf(this.host));
-    const loading = i18n.load(this._lang, [this.namespace, 'common']);
+    const loading = i18n.load(this._lang, this.namespaces);
     if (loading) pendingStrings.set(this.host, loading);
     else pendingStrings.delete(this.host);
   }
@@ -126,7 +129,7 @@ export class LocalizeController implements ReactiveController {
 
   /** A string of the element's namespace (`common:` prefix for shared ones). */
   t(key: string, options?: TranslateOptions): string {
-    return i18n.t(key, { ...options, lng: this._lang, ns: [this.namespace, 'common'] });
+    return i18n.t(key, { ...options, lng: this._lang, ns: this.namespaces });
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {

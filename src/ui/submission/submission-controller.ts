@@ -102,8 +102,11 @@ export class SubmissionController<V extends Values, I, R> implements ReactiveCon
     const host = this.host;
     // Here, not when connected: a provider's client arrives by context after connecting.
     const client = host.client;
-    if (client !== this.adopted)
-      void this.options.actions().then((a) => a.adopt(this, (this.adopted = client)));
+    // Adopted now, not when the sending half has loaded: updates before that adopt once.
+    if (client !== this.adopted) {
+      this.adopted = client;
+      void this.options.actions().then((a) => a.adopt(this, client));
+    }
     if (host.communityId !== this.community) {
       this.community = host.communityId;
       if (!this.dirty) this.values = this.restore();
