@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Client } from '../sdk/client.js';
 import { clientFor } from './clients.js';
-import { careContext, clientContext, communityContext } from './context.js';
+import { provided, providedContext, type Provided } from './context.js';
 import { defineElement } from './define.js';
 import { pendingStrings } from './localize.js';
 import { CustomStates } from './states.js';
@@ -71,25 +71,13 @@ export class SqElement extends LitElement {
     return (this.attachedInternals ??= super.attachInternals());
   }
 
-  /** @internal The provider's client, through context. */
-  @consume({ context: clientContext, subscribe: true })
+  /** @internal The provider's client, community and care mode, through context. */
+  @consume({ context: providedContext, subscribe: true })
   @state()
-  protected providedClient?: Client;
-
-  /** @internal The provider's community, through context. */
-  @consume({ context: communityContext, subscribe: true })
-  @state()
-  protected providedCommunity?: string;
-
-  /** @internal The provider's care mode, through context. */
-  @consume({ context: careContext, subscribe: true })
-  @state()
-  protected providedCare = false;
+  protected provided?: Provided;
 
   /** What elements inside this one (the form's picker) follow: its client, community, care. */
-  private readonly inner = [clientContext, communityContext, careContext].map(
-    (context) => new InnerProvider<{ __context__: unknown }>(this, { context }),
-  );
+  private readonly inner = new InnerProvider(this, { context: providedContext });
 
   /**
    * The client this element talks to: own `api-base`, else the provider's, else embedded.
@@ -97,7 +85,7 @@ export class SqElement extends LitElement {
    */
   get client(): Client {
     if (this.apiBase) return clientFor(this.apiBase);
-    return this.providedClient ?? clientFor(undefined);
+    return this.provided?.client ?? clientFor(undefined);
   }
 
   /**
@@ -105,7 +93,7 @@ export class SqElement extends LitElement {
    * @internal Read-only; set `community`.
    */
   get communityId(): string | undefined {
-    return this.community ?? this.providedCommunity;
+    return this.community ?? this.provided?.community;
   }
 
   /**
@@ -115,7 +103,7 @@ export class SqElement extends LitElement {
   get careMode(): boolean {
     return (
       this.care ||
-      this.providedCare ||
+      !!this.provided?.care ||
       this.ownerDocument.documentElement.hasAttribute('data-sq-care')
     );
   }
@@ -148,9 +136,11 @@ export class SqElement extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     // The token sheet swaps in care sizes for `[data-sq-care]` and everything inside it.
-    this.toggleAttribute('data-sq-care', this.careMode);
-    const values = [this.client, this.communityId, this.careMode];
-    this.inner.forEach((provider, i) => provider.setValue(values[i]));
+    const care = this.careMode;
+    this.toggleAttribute('data-sq-care', care);
+    this.inner.setValue(
+      provided(this.inner.value, { client: this.client, community: this.communityId, care }),
+    );
   }
 
   /** Dispatches one of our typed events; returns false if a listener cancelled it. */

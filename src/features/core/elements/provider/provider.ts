@@ -3,12 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Client } from '../../../../sdk/client.js';
 import { clientFor } from '../../../../ui/clients.js';
-import {
-  careContext,
-  clientContext,
-  communityContext,
-  localeContext,
-} from '../../../../ui/context.js';
+import { provided, providedContext, type Provided } from '../../../../ui/context.js';
 import { defineElement } from '../../../../ui/define.js';
 
 /**
@@ -45,10 +40,7 @@ export class SqProvider extends LitElement {
   /** Care mode (关怀模式) for all elements inside. */
   @property({ type: Boolean, reflect: true }) care = false;
 
-  @provide({ context: clientContext }) protected providedClient?: Client;
-  @provide({ context: communityContext }) protected providedCommunity?: string;
-  @provide({ context: localeContext }) protected providedLocale?: string;
-  @provide({ context: careContext }) protected providedCare = false;
+  @provide({ context: providedContext }) protected provided?: Provided;
 
   /** Provides at once: elements inside that upgrade right after it get its client in their
    * first update (not the embedded default, which would load the embedded store). */
@@ -58,10 +50,11 @@ export class SqProvider extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.providedClient = this.client ?? (this.apiBase ? clientFor(this.apiBase) : undefined);
-    this.providedCommunity = this.community;
-    this.providedLocale = this.locale;
-    this.providedCare = this.care;
+    this.provided = provided(this.provided, {
+      client: this.client ?? (this.apiBase ? clientFor(this.apiBase) : undefined),
+      community: this.community,
+      care: this.care,
+    });
     this.toggleAttribute('data-sq-care', this.care);
   }
 
