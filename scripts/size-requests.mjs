@@ -89,7 +89,7 @@ const WAIVED = {
   'drop-in page: <sq-redblack-score-sheet>': 25,
   'drop-in page: <sq-volunteer-booking>': 17,
   'drop-in page: <sq-wish-form>': 30,
-  'drop-in page: <sq-wish-review>': 17,
+  'drop-in page: <sq-wish-review>': 14,
   'drop-in page: <sq-wish-tracker>': 13,
   'drop-in page: <sq-wish-wall>': 25,
 };

@@ -188,16 +188,6 @@ const WAIVED = {
       'editor and preview (recurrence.ts, the lunar table), registrations and 代报名 come in the ' +
       'chunk loaded with the first data; see docs/size.md',
   },
-  'drop-in page: <sq-wish-review>': {
-    ceiling: 46_390,
-    reason:
-      "45.67 → 46.38 kB when the review's sign-in became the kit's SignInForm (with the staff " +
-      "session, in the review's first render): the same behaviour (errors per field, focus, " +
-      'busy) as a module of its own gzips worse than inline; over HTTP 38.8 → 39.1 kB; ' +
-      '46.39 → 46.37 kB when displayName() became a function declaration (no module ' +
-      "initialiser in the drop-in's shared chunk; 2026-12-07). The loader and every chunk name " +
-      "their imports by hash, so a change anywhere moves this row's gzip by ±5 B",
-  },
 
   // Issue #16: activities and the registration dialog landed on <sq-activity-calendar>.
   'page over HTTP: <sq-activity-calendar>': {

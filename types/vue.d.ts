@@ -25,7 +25,8 @@ import type { SqRedblackEditor } from '../dist/features/redblack/elements/redbla
 import type { SqDraftSuggestedEvent, SqScoredEvent } from '../dist/features/redblack/elements/score-sheet/events.js';
 import type { SqRedblackScoreSheet } from '../dist/features/redblack/elements/score-sheet/score-sheet.js';
 import type { SqWishForm } from '../dist/features/wishes/elements/wish-form/wish-form.js';
-import type { SqWishActedEvent, SqWishReview } from '../dist/features/wishes/elements/wish-review/wish-review.js';
+import type { SqWishActedEvent } from '../dist/features/wishes/elements/wish-review/events.js';
+import type { SqWishReview } from '../dist/features/wishes/elements/wish-review/wish-review.js';
 import type { SqThankedEvent, SqWishTracker } from '../dist/features/wishes/elements/wish-tracker/wish-tracker.js';
 import type { SqClaimedEvent } from '../dist/features/wishes/elements/wish-wall/events.js';
 import type { SqWishWall } from '../dist/features/wishes/elements/wish-wall/wish-wall.js';

@@ -1,1 +1,2 @@
-export { SqWishReview, SqWishActedEvent, type WishReviewAction } from './wish-review.js';
+export { SqWishReview } from './wish-review.js';
+export { SqWishActedEvent, type WishReviewAction } from './events.js';
