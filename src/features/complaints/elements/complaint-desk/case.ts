@@ -141,13 +141,19 @@ function phoneLink(phone: string) {
     : html`<span class="nowrap">${phone}</span>`;
 }
 
+/**
+ * Where: each part kept whole on a line while it fits ("第一网格", "1单元", "Grid 1", not "1" /
+ * "单元"), the separator ending a line, never starting one.
+ */
 function place(d: Desk, c: ComplaintStaffView) {
   const l = c.location;
   if ('text' in l) return l.text;
   const r = d.tree && resolveLocation(d.tree, l);
-  return r && !('missing' in r)
-    ? describeLocation(r, d.localize.lang)
-    : Object.values(l).join(' · ');
+  const parts =
+    r && !('missing' in r) ? describeLocation(r, d.localize.lang).split(' · ') : Object.values(l);
+  return parts.map(
+    (p, i) => html`<span class="part">${p}${i < parts.length - 1 ? ' ·' : ''}</span> `,
+  );
 }
 
 /** The open case: facts, photos, the actions its status allows, the history. */
