@@ -164,6 +164,8 @@ describe('sq-complaint-metrics', () => {
     to.value = '2026-03-31';
     $(el, 'form button')!.click();
     await waitUntil(() => el.shadowRoot!.textContent!.includes('这段时间没有受理的诉求'));
+    // It says what to do.
+    expect(el.shadowRoot!.textContent).to.contain('可以换个开始或结束日期再查询');
     expect($(el, '[part=figures]')).to.equal(null);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
