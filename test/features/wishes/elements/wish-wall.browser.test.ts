@@ -340,6 +340,8 @@ describe('sq-wish-wall', () => {
     expect(name.getAttribute('aria-invalid')).to.equal('true');
     expect(root(wall).querySelector('#name-error')!.textContent).to.contain('请填写姓名或单位名称');
     expect(root(wall).querySelector('#phone-error')!.textContent).to.contain('请填写正确的手机号');
+    // The landline example never splits at its hyphen ("010-" / "12345678"): a non-breaking one.
+    expect(root(wall).querySelector('#phone-error')!.textContent).to.contain('010\u201112345678');
     expect(root(wall).querySelector('#consent-error')!.textContent).to.contain('请阅读并同意');
     expect(root(wall).activeElement).to.equal(name);
     expect(await axeViolations(wall)).to.deep.equal([]);
