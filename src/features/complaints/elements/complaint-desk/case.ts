@@ -321,11 +321,15 @@ function renderEvent(d: Desk, ev: ComplaintEvent) {
     ev.dueDate && t.t('detail.newDue', { date: d.day(ev.dueDate) }),
     ev.rating && t.t(`rating.${ev.rating}`),
   ].filter(Boolean);
+  // The action and its new status move to a new line together: no line starts with →.
   return html`<li class=${ev.public ? '' : 'internal'}>
     <p class="meta">
       ${renderDateTime(ev.at, d.localize.lang)} · ${who} ·
-      <strong>${t.t(`action.${ev.action}`)}</strong>
-      ${ev.from !== ev.to ? html`→ ${t.t(`status.${ev.to}`)}` : nothing}
+      <span class="part"
+        ><strong>${t.t(`action.${ev.action}`)}</strong>${
+          ev.from !== ev.to ? ` → ${t.t(`status.${ev.to}`)}` : nothing
+        }</span
+      >
       ${ev.public ? nothing : html`<span class="badge">${t.t('detail.internal')}</span>`}
     </p>
     ${extra.length ? html`<p>${extra.join(' · ')}</p>` : nothing}
