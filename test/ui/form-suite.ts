@@ -110,9 +110,11 @@ export function formSuite(f: FormUnderTest): void {
     ...patch,
   });
 
+  const grouped = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`;
   const submit = (form: HTMLElement) => $<HTMLButtonElement>(form, 'button[part=submit]')!.click();
   const receiptShown = (form: HTMLElement) =>
-    waitUntil(() => $(form, '[part=receipt]')?.textContent?.includes(f.code), 'receipt', {
+    // The code shown in two groups of four ("ABCD 2345").
+    waitUntil(() => $(form, '[part=receipt]')?.textContent?.includes(grouped(f.code)), 'receipt', {
       timeout: 8000,
     });
 

@@ -118,7 +118,10 @@ async function report(form: SqComplaintForm): Promise<ComplaintReceipt> {
   expect(receipt.queryCode).to.match(/^[A-Z0-9]{8}$/);
   expect(receipt.status).to.equal('received');
   await waitUntil(() => $(form, '[part=receipt]'), 'receipt', WAIT);
-  expect(text(form)).to.contain(receipt.ticket).and.contain(receipt.queryCode);
+  // The query code in two groups of four, as the other receipts.
+  expect(text(form))
+    .to.contain(receipt.ticket)
+    .and.contain(`${receipt.queryCode.slice(0, 4)} ${receipt.queryCode.slice(4)}`);
   return receipt;
 }
 

@@ -76,7 +76,10 @@ async function post(form: SqWishForm, title: string): Promise<WishReceipt> {
   expect(receipt.status).to.equal('pending_review');
   expect(receipt.code).to.match(/^[A-Z0-9]{8}$/);
   await waitUntil(() => $(form, '[part=receipt]'), 'receipt', WAIT);
-  expect($(form, '[part=receipt]')!.textContent).to.contain(receipt.code);
+  // Shown in two groups of four, as the other receipts.
+  expect($(form, '#code')!.textContent).to.equal(
+    `${receipt.code.slice(0, 4)} ${receipt.code.slice(4)}`,
+  );
   return receipt;
 }
 
@@ -178,7 +181,10 @@ async function claim(wall: SqWishWall, title: string) {
   expect(detail.card.status).to.equal('claimed');
   expect(detail.claimCode).to.match(/^[A-Z0-9]{8}$/);
   await waitUntil(() => dialog.querySelector('.success'), 'claim receipt', WAIT);
-  expect(dialog.querySelector('.success')!.textContent).to.contain(detail.claimCode);
+  // In two groups of four, as the other receipts.
+  expect(dialog.querySelector('.success .code strong')!.textContent).to.equal(
+    `${detail.claimCode.slice(0, 4)} ${detail.claimCode.slice(4)}`,
+  );
   dialog.close();
   await wall.updateComplete;
   expect(cardOf(wall, title)!.textContent)

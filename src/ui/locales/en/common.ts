@@ -45,7 +45,7 @@ export default {
     custom: 'This answer needs fixing.',
   },
   phone: {
-    invalid: 'Enter a valid mobile or landline number, e.g. 13812345678 or 010-12345678.',
+    invalid: 'Enter a valid mobile or landline number, e.g. 13812345678 or 010‑12345678.',
     mobileRequired: 'Enter an 11-digit mobile number, e.g. 13812345678.',
   },
   name: { required: 'Enter a name.' },

@@ -104,6 +104,12 @@ describe('<sq-booking-desk>', () => {
     const desk = await mount(staff, date);
     $(desk, `[data-id="${a.id}"]`)!.click();
     await waitUntil(() => $(desk, '[part=detail]'));
+    expect($(desk, '[part=detail] h3')!.textContent).to.equal('预约详情：王秀英');
+    // The phone is a tel: link to call from the desk, as on the complaint desk.
+    expect($<HTMLAnchorElement>(desk, '[part=detail] a.tel')!.getAttribute('href')).to.equal(
+      'tel:13800000001',
+    );
+    expect(await axeViolations(desk)).to.deep.equal([]);
     [...desk.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=detail] button')]
       .find((x) => x.textContent!.includes('未到场'))!
       .click();

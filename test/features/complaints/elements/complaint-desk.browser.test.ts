@@ -164,6 +164,8 @@ describe('sq-complaint-desk', () => {
     await set('#f-status', 'transferred');
     expect(rows(desk)).to.have.length(0);
     expect(status(desk)).to.contain('没有符合条件的诉求。');
+    // An empty list says what to do.
+    expect(status(desk)).to.contain('可以换个筛选条件');
     await accessible(desk, 44);
   });
 
@@ -220,9 +222,17 @@ describe('sq-complaint-desk', () => {
       .to.contain('是否已向物业反映过？结果如何？')
       .and.contain('跟物业说过两次，没有回音。');
     expect(text).to.contain('楼下的垃圾桶满了三天').and.contain('幸福里社区 · 第一网格 · 2号楼');
+    // Each part of the place kept whole on its line, the separator after it ("2号楼", not "2" /
+    // "号楼"; never a line starting with "·").
+    expect(
+      [...root(desk).querySelectorAll('[part=detail] dd .part')].map((p) => p.textContent),
+    ).to.deep.equal(['幸福里社区 ·', '第一网格 ·', '2号楼']);
+    expect(getComputedStyle($(desk, '[part=detail] .part')!).display).to.equal('inline-block');
     // Staff see the contact in full.
     expect(text).to.contain('张三丰 13812345678');
     expect(text).to.contain('办理记录').and.contain('提交诉求').and.contain('居民');
+    // The action and its new status one unit, so no line of the history starts with →.
+    expect($(desk, '.history .part')!.textContent).to.equal('提交诉求 → 已受理');
     await waitUntil(() => $(desk, '.photos img'), 'photo shown');
     const img = $<HTMLImageElement>(desk, '.photos img')!;
     expect(img.alt).to.equal('照片 1（共 1 张）');

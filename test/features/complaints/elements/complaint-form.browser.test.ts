@@ -6,6 +6,7 @@ import type { SqComplaintForm } from '../../../../src/features/complaints/elemen
 import type { SqCommunityPicker } from '../../../../src/features/core/elements/community-picker/index.js';
 import type { SqSubmittedEvent } from '../../../../src/ui/events.js';
 import { demoCommunities } from '../../../../src/features/core/demo.js';
+import { normalizeQueryCode } from '../../../../src/domain/input-rules.js';
 import { createClient, memoryOutboxStorage, type Client } from '../../../../src/sdk/index.js';
 import { createMemoryStore } from '../../../../src/stores/memory.js';
 import type { Store } from '../../../../src/services/store.js';
@@ -299,7 +300,10 @@ describe('sq-complaint-form', () => {
     const { ticket, queryCode, dueDate } = event.detail.receipt;
     const text = $(form, '[part=receipt]')!.textContent!;
     expect(text).to.contain(ticket);
-    expect(text).to.contain(queryCode);
+    // The code in two groups of four, as the booking's and the calendar's receipts.
+    expect($(form, '#code')!.textContent).to.equal(
+      `${queryCode.slice(0, 4)} ${queryCode.slice(4)}`,
+    );
     const [y, m, d] = dueDate.split('-').map(Number);
     expect(text).to.match(new RegExp(`${y}年${m}月${d}日（星期.）`));
     expect(text).to.contain('查询码只显示这一次');
@@ -324,7 +328,7 @@ describe('sq-complaint-form', () => {
     // "Report another": the code is gone from the page.
     [...form.shadowRoot!.querySelectorAll('button')].at(-1)!.click();
     await form.updateComplete;
-    expect(form.shadowRoot!.textContent).not.to.contain(queryCode);
+    expect(form.shadowRoot!.textContent!.replace(/\s/g, '')).not.to.contain(queryCode);
     expect($<HTMLTextAreaElement>(form, '#description')!.value).to.equal('');
   });
 
@@ -570,7 +574,7 @@ describe('sq-complaint-form', () => {
     $<HTMLButtonElement>(form, '[part=status] button')!.click();
     expect(((await delivered) as SqSubmittedEvent).detail.state).to.equal('delivered');
     await receipt(form);
-    expect($(form, '[part=receipt]')!.textContent).to.contain('ABCD2345');
+    expect($(form, '[part=receipt]')!.textContent).to.contain('ABCD 2345');
     expect(new Set(server.keys).size).to.equal(1);
     await client.close();
   });
@@ -615,7 +619,7 @@ describe('sq-complaint-form', () => {
     $<HTMLButtonElement>(form, '[part=status] button')!.click();
     expect(((await delivered) as SqSubmittedEvent).detail.state).to.equal('delivered');
     await receipt(form);
-    expect($(form, '[part=receipt]')!.textContent).to.contain('ABCD2345');
+    expect($(form, '[part=receipt]')!.textContent).to.contain('ABCD 2345');
     expect(new Set(server.keys).size).to.equal(1);
     await after.close();
   });
@@ -637,11 +641,15 @@ describe('sq-complaint-form', () => {
       await waitUntil(() =>
         $(form, '[part=receipt] [role=status]')!.textContent!.includes('已复制'),
       );
-      expect(copied).to.equal($(form, '#code')!.textContent);
+      // Copy takes the code whole; the page shows it in two groups of four.
+      expect(copied).to.equal($(form, '#code')!.textContent!.replace(' ', ''));
+      expect(copied).to.match(/^[0-9A-Z]{8}$/);
       Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
       copy.click();
       await waitUntil(() => $(form, '[part=receipt] [role=status]')!.textContent!.includes('长按'));
-      expect(getSelection()!.toString()).to.equal(copied);
+      // Selected as shown, for a long press: the tracker reads it with or without the space.
+      expect(getSelection()!.toString()).to.equal($(form, '#code')!.textContent);
+      expect(normalizeQueryCode(getSelection()!.toString())).to.equal(copied);
     } finally {
       delete (navigator as { clipboard?: unknown }).clipboard;
       Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);

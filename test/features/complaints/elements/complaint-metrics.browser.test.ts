@@ -104,6 +104,13 @@ describe('sq-complaint-metrics', () => {
     await waitUntil(() => flat($(el, '[part=figures]')).includes('受理1'), 'january', {
       timeout: 5000,
     });
+    // The period in the desk's one date format, each date kept whole on its line.
+    const period = $(el, '[role=status]')!;
+    expect(period.textContent!.trim()).to.equal('2026年1月1日 至 2026年1月31日 受理的诉求');
+    expect([...period.querySelectorAll('.nowrap')].map((s) => s.textContent)).to.deep.equal([
+      '2026年1月1日',
+      '2026年1月31日',
+    ]);
     const colour = (dd: Element) => getComputedStyle(dd).color;
     const probe = (token: string) => {
       const p = document.createElement('p');
@@ -157,6 +164,8 @@ describe('sq-complaint-metrics', () => {
     to.value = '2026-03-31';
     $(el, 'form button')!.click();
     await waitUntil(() => el.shadowRoot!.textContent!.includes('这段时间没有受理的诉求'));
+    // It says what to do.
+    expect(el.shadowRoot!.textContent).to.contain('可以换个开始或结束日期再查询');
     expect($(el, '[part=figures]')).to.equal(null);
     expect(await axeViolations(el)).to.deep.equal([]);
   });

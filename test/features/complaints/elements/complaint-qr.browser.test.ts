@@ -64,6 +64,14 @@ describe('sq-complaint-qr', () => {
     expect($(el, '.place')!.textContent!.trim()).to.equal(
       'Xingfuli Community\u00a0· Grid 1\u00a0· Building 2',
     );
+    // Each level kept whole on its line ("Grid" / "1" apart before), its · with it.
+    const levels = [...el.shadowRoot!.querySelectorAll('.place span')];
+    expect(levels.map((s) => s.textContent)).to.deep.equal([
+      'Xingfuli Community\u00a0·',
+      'Grid 1\u00a0·',
+      'Building 2',
+    ]);
+    expect(getComputedStyle(levels[1]!).display).to.equal('inline-block');
   });
 
   it('encodes the prefill link of the building, names the place, and captions 扫码说事', async () => {
@@ -73,7 +81,9 @@ describe('sq-complaint-qr', () => {
     expect(el.url).to.equal(url);
     expect($(el, '[part=link] span')!.textContent).to.equal(url);
     expect($(el, '.caption')!.textContent).to.equal('扫码说事');
-    expect($(el, '.place')!.textContent!.trim()).to.equal('幸福里社区\u00a0· 第一网格\u00a0· 2号楼');
+    expect($(el, '.place')!.textContent!.trim()).to.equal(
+      '幸福里社区\u00a0· 第一网格\u00a0· 2号楼',
+    );
     expect($(el, '.category')!.textContent).to.equal('噪音扰民');
     const qr = $(el, 'svg[part=qr]')!;
     expect(qr.getAttribute('role')).to.equal('img');
@@ -118,6 +128,8 @@ describe('sq-complaint-qr', () => {
   it('makes no code for a bad id or a level without its parent, and says why', async () => {
     const bad = await mount(embedded(), { grid: 'x&y=1' });
     expect($(bad, '[role=alert]')!.textContent).to.contain('网格编号不正确');
+    // It says what an id may hold.
+    expect($(bad, '[role=alert]')!.textContent).to.contain('只能用字母、数字、- 和 _');
     expect($(bad, 'svg')).to.equal(null);
     expect(bad.url).to.equal(undefined);
     const orphan = await mount(embedded(), { unit: 'xfl-g1-b2-u3' });

@@ -123,7 +123,10 @@ describe('sq-complaint-tracker', () => {
     $<HTMLInputElement>(el, '#ticket')!.value = 'SQ-26-1';
     $<HTMLButtonElement>(el, 'form button')!.click();
     await el.updateComplete;
-    expect($(el, '#ticket-error')!.textContent).to.contain('SQ-2026-000123');
+    // The example with non-breaking hyphens: never "SQ-2026-" / "000123" at 200% text (it is
+    // an example to read, not a number to copy).
+    expect($(el, '#ticket-error')!.textContent).to.contain('SQ\u20112026\u2011000123');
+    expect($(el, '#ticket-hint')!.textContent).to.contain('SQ\u20112026\u2011000123');
   });
 
   it('says so when ticket or code is wrong, without telling which, and puts focus back', async () => {

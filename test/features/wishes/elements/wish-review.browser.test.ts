@@ -277,6 +277,8 @@ describe('sq-wish-review', () => {
     const { staff } = await setup(0);
     const el = await mount(staff);
     expect($(el, '.empty')!.textContent).to.contain('没有“待核实”的心愿');
+    // It says what to do.
+    expect($(el, '.empty')!.textContent).to.contain('可以换个状态查看');
   });
 
   it('can be used with the keyboard alone', async () => {

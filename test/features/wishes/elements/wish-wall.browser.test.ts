@@ -251,6 +251,8 @@ describe('sq-wish-wall', () => {
     await seedDemo(store);
     const wall = await mount(createClient({ embedded: { store, persistence: false } }));
     expect(root(wall).querySelector('.notice')!.textContent).to.contain('心愿墙上还没有心愿');
+    // It says what to do: come back when new wishes are approved.
+    expect(root(wall).querySelector('.notice')!.textContent).to.contain('请过几天再来看看');
     expect(await axeViolations(wall)).to.deep.equal([]);
   });
 
@@ -313,7 +315,9 @@ describe('sq-wish-wall', () => {
     await wall.updateComplete;
     const success = dialog(wall).querySelector('.success')!;
     expect(success.textContent).to.contain('认领成功');
-    expect(success.textContent).to.contain(event.detail.claimCode);
+    // Shown in two groups of four, as the other receipts' codes.
+    const grouped = `${event.detail.claimCode.slice(0, 4)} ${event.detail.claimCode.slice(4)}`;
+    expect(success.querySelector('.code strong')!.textContent).to.equal(grouped);
     expect(dialog(wall).textContent).not.to.contain('13812345678');
     expect(dialog(wall).querySelector('form')).to.equal(null);
     dialog(wall).querySelector<HTMLButtonElement>('.close')!.click();
@@ -336,6 +340,8 @@ describe('sq-wish-wall', () => {
     expect(name.getAttribute('aria-invalid')).to.equal('true');
     expect(root(wall).querySelector('#name-error')!.textContent).to.contain('请填写姓名或单位名称');
     expect(root(wall).querySelector('#phone-error')!.textContent).to.contain('请填写正确的手机号');
+    // The landline example never splits at its hyphen ("010-" / "12345678"): a non-breaking one.
+    expect(root(wall).querySelector('#phone-error')!.textContent).to.contain('010\u201112345678');
     expect(root(wall).querySelector('#consent-error')!.textContent).to.contain('请阅读并同意');
     expect(root(wall).activeElement).to.equal(name);
     expect(await axeViolations(wall)).to.deep.equal([]);
@@ -451,7 +457,9 @@ describe('sq-wish-wall', () => {
     await wall.updateComplete;
     expect(keys[1]).to.equal(keys[0]);
     expect(dialog(wall).textContent).not.to.contain('已被认领');
-    expect(dialog(wall).querySelector('.success')!.textContent).to.contain(receipt!.claimCode);
+    expect(dialog(wall).querySelector('.success')!.textContent!.replace(/\s/g, '')).to.contain(
+      receipt!.claimCode,
+    );
     dialog(wall).close();
   });
 
@@ -466,6 +474,8 @@ describe('sq-wish-wall', () => {
     const alert = root(wall).querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('无法加载心愿');
     expect(alert.textContent).to.contain('网络连接失败');
+    // Two Chinese sentences joined without a space ("…心愿。 网络…" had one).
+    expect(alert.textContent).to.contain('无法加载心愿。网络连接失败');
     expect(alert.querySelector('button')!.textContent!.trim()).to.equal('重试');
     expect(await axeViolations(wall)).to.deep.equal([]);
   });

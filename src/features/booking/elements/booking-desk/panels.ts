@@ -48,6 +48,13 @@ const panelStyles = css`
       grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     }
   }
+  /* The phone: a tel: link (digits only in its href), a whole target to tap. */
+  .tel {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--sq-target-size);
+    color: var(--sq-color-primary);
+  }
 `;
 
 export async function bookingAction(
@@ -106,14 +113,16 @@ export function renderDetail(host: Host, b: BookingStaffView) {
   const holding = b.status === 'confirmed' || b.status === 'promoted';
   const active = holding || b.status === 'waitlisted';
   return html`<section class="detail" part="detail" aria-labelledby="detail">
-    <h3 id="detail" tabindex="-1">${t.t('detail')}：${b.name}</h3>
+    <h3 id="detail" tabindex="-1">${t.t('detail', { name: b.name })}</h3>
     <dl>
       <dt>${t.t('service')}</dt>
       <dd>${host.serviceName(b.service)}</dd>
       <dt>${t.t('slotLabel')}</dt>
       <dd class="nowrap">${host.clock(b.start)}–${host.clock(b.end)}</dd>
       <dt>${t.t('phone')}</dt>
-      <dd class="nowrap">${b.phone}</dd>
+      <dd>
+        ${/^\d{3,15}$/.test(b.phone) ? html`<a class="nowrap tel" href="tel:${b.phone}">${b.phone}</a>` : b.phone}
+      </dd>
       <dt>${t.t(`statuses.${b.status}`)}</dt>
       <dd>${t.t(`bookedBy.${b.bookedBy}`)} · ${t.t('people', { n: b.party })}</dd>
       ${

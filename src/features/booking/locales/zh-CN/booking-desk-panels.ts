@@ -3,7 +3,7 @@
  * into the desk's strings by the panels' chunk.
  */
 export default {
-  detail: '预约详情',
+  detail: '预约详情：{{name}}',
   phone: '电话',
   elderLabel: '代约老人',
   bookedBy: { resident: '居民网上预约', staff: '电话代为预约' },

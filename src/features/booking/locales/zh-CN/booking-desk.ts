@@ -16,7 +16,7 @@ export default {
   checkIn: '核销',
   checkedIn: '已核销：{{name}}，{{service}}',
   dayClosed: '不开放：{{note}}',
-  noServices: '当天没有服务。',
+  noServices: '当天没有服务。可以在上面换个日期查看。',
   seats: '已约 {{taken}} / {{seats}}',
   waitlist: '候补（按顺序）',
   noBookings: '还没有人预约。',

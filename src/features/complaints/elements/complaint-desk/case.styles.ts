@@ -23,6 +23,9 @@ export const caseStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  .part {
+    display: inline-block;
+  }
   .text {
     white-space: pre-wrap;
     overflow-wrap: anywhere;

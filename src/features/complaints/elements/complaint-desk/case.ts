@@ -141,13 +141,19 @@ function phoneLink(phone: string) {
     : html`<span class="nowrap">${phone}</span>`;
 }
 
+/**
+ * Where: each part kept whole on a line while it fits ("第一网格", "1单元", "Grid 1", not "1" /
+ * "单元"), the separator ending a line, never starting one.
+ */
 function place(d: Desk, c: ComplaintStaffView) {
   const l = c.location;
   if ('text' in l) return l.text;
   const r = d.tree && resolveLocation(d.tree, l);
-  return r && !('missing' in r)
-    ? describeLocation(r, d.localize.lang)
-    : Object.values(l).join(' · ');
+  const parts =
+    r && !('missing' in r) ? describeLocation(r, d.localize.lang).split(' · ') : Object.values(l);
+  return parts.map(
+    (p, i) => html`<span class="part">${p}${i < parts.length - 1 ? ' ·' : ''}</span> `,
+  );
 }
 
 /** The open case: facts, photos, the actions its status allows, the history. */
@@ -315,11 +321,15 @@ function renderEvent(d: Desk, ev: ComplaintEvent) {
     ev.dueDate && t.t('detail.newDue', { date: d.day(ev.dueDate) }),
     ev.rating && t.t(`rating.${ev.rating}`),
   ].filter(Boolean);
+  // The action and its new status move to a new line together: no line starts with →.
   return html`<li class=${ev.public ? '' : 'internal'}>
     <p class="meta">
       ${renderDateTime(ev.at, d.localize.lang)} · ${who} ·
-      <strong>${t.t(`action.${ev.action}`)}</strong>
-      ${ev.from !== ev.to ? html`→ ${t.t(`status.${ev.to}`)}` : nothing}
+      <span class="part"
+        ><strong>${t.t(`action.${ev.action}`)}</strong>${
+          ev.from !== ev.to ? ` → ${t.t(`status.${ev.to}`)}` : nothing
+        }</span
+      >
       ${ev.public ? nothing : html`<span class="badge">${t.t('detail.internal')}</span>`}
     </p>
     ${extra.length ? html`<p>${extra.join(' · ')}</p>` : nothing}

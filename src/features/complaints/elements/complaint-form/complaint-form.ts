@@ -333,7 +333,9 @@ export class SqComplaintForm extends SqElement {
         heading: t.t('receipt.received'),
         rows: [
           [t.t('receipt.ticket'), r.ticket, 'key'],
-          [t.t('receipt.code'), r.queryCode, 'code'],
+          // In two groups of four, as the other receipts (easier to read out and write down);
+          // copy takes it whole.
+          [t.t('receipt.code'), r.queryCode.replace(/^(.{4})(?=.)/, '$1 '), 'code'],
           [t.t('receipt.due'), this.lazy.dueDate(r.dueDate, lang)],
         ],
         code: r.queryCode,

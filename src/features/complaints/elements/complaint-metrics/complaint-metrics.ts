@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { categoriesFor } from '../../../core/catalogues.js';
 import type { Category } from '../../../core/model.js';
 import { displayName } from '../../../../domain/names.js';
+import { formatDate } from '../../../../domain/time.js';
 import type { ComplaintMetrics } from '../../views.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
@@ -202,6 +203,21 @@ export class SqComplaintMetrics extends SqElement {
     </dl>`;
   }
 
+  /**
+   * "2026年12月1日 至 2026年12月7日 受理的诉求": the dates as the desk writes them, each kept on
+   * one line (not "2026-" / "12-07").
+   */
+  private period(from: string, to: string) {
+    const day = (date: string) =>
+      html`<span class="nowrap"
+        >${formatDate(date, this.localize.lang, { dateStyle: 'medium' })}</span
+      >`;
+    const [before, between, after] = this.localize
+      .t('period', { from: '\n', to: '\n' })
+      .split('\n');
+    return html`${before}${day(from)}${between}${day(to)}${after}`;
+  }
+
   protected override render() {
     const t = this.localize;
     const d = this.data;
@@ -249,7 +265,7 @@ export class SqComplaintMetrics extends SqElement {
               ? t.t('common:loading')
               : d
                 ? d.total
-                  ? t.t('period', { from: d.from, to: d.to })
+                  ? this.period(d.from, d.to)
                   : t.t('empty')
                 : ''
           }

@@ -62,6 +62,9 @@ export const qrStyles = css`
        still wraps (overflow-wrap). */
     word-break: keep-all;
   }
+  .place span {
+    display: inline-block;
+  }
   .category {
     color: var(--sq-color-text-muted);
   }

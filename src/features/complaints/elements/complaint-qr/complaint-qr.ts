@@ -201,9 +201,13 @@ export class SqComplaintQr extends SqElement {
           <strong class="caption">${t.t('caption')}</strong>
           <span class="place" aria-busy=${place || this.loadError ? 'false' : 'true'}>
             ${
-              // Each · stays with the level before it: no line of a poster starts with one.
-              place?.replaceAll(' · ', '\u00a0· ') ??
-              (this.loadError ? this.communityId : t.t('loadingPlace'))
+              // Each level whole on its line while it fits ("Grid 1", "3单元"), its · with it:
+              // no line of a poster starts with one.
+              place
+                ?.split(' · ')
+                .map(
+                  (p, i, all) => html`<span>${p}${i < all.length - 1 ? '\u00a0·' : ''}</span> `,
+                ) ?? (this.loadError ? this.communityId : t.t('loadingPlace'))
             }
           </span>
           ${category ? html`<span class="category">${displayName(category, t.lang)}</span>` : nothing}

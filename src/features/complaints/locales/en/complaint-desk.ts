@@ -21,7 +21,7 @@ export default {
   },
   list: {
     count: '{{count}} cases shown',
-    empty: 'No cases match.',
+    empty: 'No cases match. Try other filters; new cases from residents show here.',
     more: 'Load more',
     refresh: 'Refresh list',
     failed: 'Could not load the cases.',

@@ -9,7 +9,7 @@ export default {
     required: 'Please answer this question.',
     unknown: 'This question does not belong to the chosen category.',
   },
-  ticket: { invalid: 'A case number looks like SQ-2026-000123.' },
+  ticket: { invalid: 'A case number looks like SQ‑2026‑000123.' },
   queryCode: { invalid: 'The query code has 8 letters and digits.' },
   description: {
     tooShort: 'Write at least 10 characters about what happened.',

@@ -15,7 +15,7 @@ export default {
   category: 'Category',
   byCategory: 'By category',
   none: 'No data',
-  empty: 'No cases were received in this period.',
+  empty: 'No cases were received in this period. Try other dates.',
   failed: 'Could not load the figures. ',
   help: 'Responded in time: first reply or resolution within 1 working day. Resolved: resolved or rated. Satisfied: share of ratings that were satisfied or basically satisfied. Overdue: open and past the deadline today.',
 } satisfies typeof zhCN;

@@ -18,10 +18,10 @@ export default {
   invalid: {
     base: 'The form page address must start with http:// or https://.',
     community: 'Set a community id.',
-    grid: 'The grid id is not valid.',
-    building: 'The building id is not valid.',
-    unit: 'The unit id is not valid.',
-    category: 'The category id is not valid.',
+    grid: 'The grid id is not valid: use only letters, digits, - and _.',
+    building: 'The building id is not valid: use only letters, digits, - and _.',
+    unit: 'The unit id is not valid: use only letters, digits, - and _.',
+    category: 'The category id is not valid: use only letters, digits, - and _.',
   },
   parentMissing: {
     building: 'Set the grid before the building.',

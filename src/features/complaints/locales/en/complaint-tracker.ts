@@ -7,7 +7,7 @@ export default {
   heading: 'Check on your report',
   intro: 'Enter the case number and query code you were given when you reported.',
   ticketLabel: 'Case number',
-  ticketHint: 'For example SQ-2026-000123',
+  ticketHint: 'For example SQ‑2026‑000123',
   codeLabel: 'Query code',
   codeHint: '8 letters and digits, any case. Only you know it: do not share it.',
   ticketRequired: 'Enter the case number.',

@@ -17,7 +17,7 @@ export default {
   },
   list: {
     count: '已显示 {{count}} 件',
-    empty: '没有符合条件的诉求。',
+    empty: '没有符合条件的诉求。可以换个筛选条件；居民提交的新诉求会出现在这里。',
     more: '加载更多',
     refresh: '刷新列表',
     failed: '无法加载诉求。',

@@ -4,7 +4,7 @@
  */
 export default {
   answers: { required: '请回答这个问题。', unknown: '这个问题不属于所选的问题类型。' },
-  ticket: { invalid: '工单号格式不正确，例如 SQ-2026-000123。' },
+  ticket: { invalid: '工单号格式不正确，例如 SQ‑2026‑000123。' },
   queryCode: { invalid: '查询码是 8 位字母和数字。' },
   description: {
     tooShort: '请至少写 10 个字，说清楚发生了什么。',

@@ -3,7 +3,7 @@ export default {
   heading: '查询办理进度',
   intro: '输入受理时给您的工单号和查询码。',
   ticketLabel: '工单号',
-  ticketHint: '例如 SQ-2026-000123',
+  ticketHint: '例如 SQ‑2026‑000123',
   codeLabel: '查询码',
   codeHint: '8 位字母和数字，不区分大小写。查询码只有您知道，请勿告诉他人。',
   ticketRequired: '请填写工单号。',

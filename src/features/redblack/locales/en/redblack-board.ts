@@ -95,7 +95,7 @@ export default {
   optional: 'optional',
   phone: 'Contact phone',
   phoneHint:
-    'Seen by community staff only, never published. Mobile or landline, e.g. 13812345678 or 010-12345678.',
+    'Seen by community staff only, never published. Mobile or landline, e.g. 13812345678 or 010‑12345678.',
   reason: 'Why you appeal',
   reasonHint: 'Say what is wrong, or how it was put right.',
   counter: '{{n}} / {{max}} characters',

@@ -227,7 +227,8 @@ export class SqWishForm extends SqElement {
       return wish.codeReceipt({
         heading: this.t('delivered.heading'),
         notes: [this.t('delivered.review')],
-        rows: [[this.t('delivered.code'), receipt.code, 'code']],
+        // In two groups of four, as the other receipts; copy takes it whole.
+        rows: [[this.t('delivered.code'), receipt.code.replace(/^(.{4})(?=.)/, '$1 '), 'code']],
         code: receipt.code,
         copy: this.t('delivered.copy'),
         said: this.copied ? this.t('delivered.copied') : '',

@@ -246,11 +246,14 @@ function renderReceipt(w: Wall, receipt: ClaimReceipt) {
     dateStyle: 'long',
     timeZone: 'Asia/Shanghai',
   }).format(new Date(receipt.holdUntil));
+  // The code in two groups of four, as the other receipts show theirs (easier to read out and
+  // write down), which may wrap at 200% text; copy takes it whole.
   return html`<div class="success" role="status">
     <h3 tabindex="-1">${w.t('claimed.heading')}</h3>
     <p>${w.t('claimed.codeHint')}</p>
     <p class="code">
-      <span>${w.t('claimed.code')}</span> <strong class="nowrap">${receipt.claimCode}</strong>
+      <span>${w.t('claimed.code')}</span>
+      <strong>${receipt.claimCode.replace(/^(.{4})(?=.)/, '$1 ')}</strong>
     </p>
     <button type="button" class="button-secondary" @click=${() => copy(w)}>
       ${w.t('claimed.copy')}

@@ -351,7 +351,7 @@ export class SqWishWall extends SqElement {
   /** @internal */
   renderAlert(error: ApiError, lead: string, retry?: () => void) {
     return html`<div class="alert" role="alert" part="error">
-      <p>${lead} ${this.t(`common:errors.${error.code}`)}</p>
+      <p>${lead}${this.t(`common:errors.${error.code}`)}</p>
       ${
         retry
           ? html`<button type="button" class="button-secondary" @click=${retry}>

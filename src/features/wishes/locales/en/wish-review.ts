@@ -15,7 +15,7 @@ export default {
   refresh: 'Refresh',
   filter: 'Status',
   queue: 'Wishes',
-  empty: 'No wishes are “{{status}}”.',
+  empty: 'No wishes are “{{status}}”. Choose another status; new wishes show here.',
   more: 'Load more',
   loadedMore: '{{count}} more loaded.',
   status: {

@@ -3,7 +3,7 @@
  * loaded with the wish model: the queue shows once it is loaded.
  */
 export default {
-  empty: '没有“{{status}}”的心愿。',
+  empty: '没有“{{status}}”的心愿。可以换个状态查看；新提交的心愿会出现在这里。',
   more: '加载更多',
   loadedMore: '又加载了 {{count}} 条。',
   claimerTypes: { party_member: '党员', unit: '单位', volunteer: '志愿者', resident: '居民' },

@@ -15,7 +15,7 @@ export default {
   count: '共显示 {{count}} 个心愿。',
   more: '加载更多',
   loadFailed: '无法加载心愿。',
-  empty: '心愿墙上还没有心愿。',
+  empty: '心愿墙上还没有心愿。新心愿审核通过后会显示在这里，请过几天再来看看。',
   filteredEmpty: '没有符合筛选条件的心愿。',
   clearFilters: '清除筛选',
   noCommunity: '没有指定社区。',
