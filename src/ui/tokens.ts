@@ -4,7 +4,7 @@
  * system (roles; what components use), component (`--sq-<element>-*`, in each element's
  * styles, defaulting to system tokens). Care mode (关怀模式) swaps the `care` set in.
  */
-export const referenceTokens = {
+const referenceTokens = {
   'ref-red-50': '#fdf1f1',
   'ref-red-600': '#c8161d', // 党建红: 5.85:1 on white
   'ref-red-700': '#a3121a',
@@ -20,7 +20,7 @@ export const referenceTokens = {
   'ref-gray-900': '#1c1e22',
 } as const;
 
-export const systemTokens = {
+const systemTokens = {
   'color-primary': 'var(--sq-ref-red-600)',
   'color-primary-hover': 'var(--sq-ref-red-700)',
   'color-primary-subtle': 'var(--sq-ref-red-50)',
@@ -62,7 +62,7 @@ export const systemTokens = {
 } as const;
 
 /** 关怀模式 (MIIT 适老化): body ≥ 18px, key text ≥ 30px, targets ≥ 60×60px, line height ≥ 1.5. */
-export const careTokens = {
+const careTokens = {
   'font-size-body': '1.125rem',
   'font-size-small': '1.125rem',
   'font-size-heading': '1.875rem',
@@ -81,7 +81,7 @@ const declarations = (tokens: Record<string, string>, prefix = '--sq-') =>
  * The document's token sheet. `[data-sq-care]` on <html>, a provider or an element switches
  * its subtree to care sizes; they come from `--sq-care-*`, so a page can tune care mode alone.
  */
-export function tokensCss(layered: boolean): string {
+function tokensCss(layered: boolean): string {
   const care = Object.keys(careTokens)
     .map((name) => `--sq-${name}:var(--sq-care-${name});`)
     .join('');

@@ -197,6 +197,9 @@ describe('sq-wish-review', () => {
       b.textContent!.trim(),
     );
     expect(labels).to.deep.equal(['释放认领', '登记完成']);
+    // A stale claim's likely next step is to release it.
+    expect(button(el, '释放认领').className).to.equal('primary');
+    expect(button(el, '登记完成').className).to.equal('button-secondary');
     button(el, '释放认领').click();
     await waitUntil(() => $(el, '.empty'), 'released');
     expect($(el, '[role=status]')!.textContent).to.contain('已释放认领：心愿 1');
@@ -217,6 +220,9 @@ describe('sq-wish-review', () => {
     const el = await mount(staff, { attrs: 'claimed' });
     await countsLoaded(el);
     expect(figures(el).slice(0, 3)).to.deep.equal(['1', '1', '0']);
+    // Within its hold, the likely next step is 登记完成.
+    expect(button(el, '登记完成').className).to.equal('primary');
+    expect(button(el, '释放认领').className).to.equal('button-secondary');
     button(el, '登记完成').click();
     await waitUntil(() => focused(el)?.localName === 'textarea');
     const field = focused(el) as HTMLTextAreaElement;

@@ -169,6 +169,8 @@ function renderItem(h: Review, wish: WishStaffView) {
   const grid = tree?.grids.find((g) => g.id === wish.grid);
   const claim = wish.claim;
   const expired = wish.status === 'claimed' && claim && Date.parse(claim.holdUntil) <= Date.now();
+  // The likely next step is the primary button: 核实通过, else release a stale claim, else 登记完成.
+  const likely = wish.status === 'pending_review' ? 'approve' : expired ? 'release' : 'fulfil';
   const open = h.open?.id === wish.id ? h.open.act : undefined;
   const failure = h.failure?.id === wish.id ? h.failure : undefined;
   const busy = h.acting.is(wish.id, 'sending');
@@ -271,7 +273,7 @@ function renderItem(h: Review, wish: WishStaffView) {
               (a) =>
                 html`<button
                   id="${a}-${wish.id}"
-                  class=${a === 'approve' ? 'primary' : 'button-secondary'}
+                  class=${a === likely ? 'primary' : 'button-secondary'}
                   ?disabled=${busy}
                   @click=${() => choose(h, wish, a)}
                 >
