@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -6,7 +7,6 @@ import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DomainError, type Problem } from '../domain/errors.js';
-import { newId } from '../domain/ids.js';
 import { systemClock, type Clock } from '../domain/time.js';
 import { resolveSession } from '../features/core/auth.js';
 import type { CalendarSource } from '../features/calendar/calendars.js';
@@ -87,6 +87,25 @@ const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 const utf8 = new TextDecoder();
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Random bytes for request ids, drawn 4 KiB at a time (a draw is a syscall: ~13 µs each). */
+const pool = new Uint8Array(4096);
+let pooled = pool.length;
+
+/** A request id in newId's layout (ULID: 48-bit ms time, 80 random bits, base32), from the pool. */
+function requestId(now = Date.now()): string {
+  let out = '';
+  for (let i = 0, time = now; i < 10; i++, time = Math.floor(time / 32)) {
+    out = CROCKFORD[time % 32] + out;
+  }
+  if (pooled + 16 > pool.length) {
+    randomFillSync(pool);
+    pooled = 0;
+  }
+  for (let i = 0; i < 16; i++) out += CROCKFORD[pool[pooled++]! % 32];
+  return out;
+}
+
 const fieldError = (key: string, path = '') =>
   new DomainError('validation_failed', 'invalid input', [{ path, key }]);
 
@@ -163,7 +182,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
   // Request id, timing, security headers and one log line per request.
   app.use('*', async (c, next) => {
     const started = performance.now();
-    c.set('reqId', newId());
+    c.set('reqId', requestId());
     c.set('route', '-');
     await next();
     const headers = c.res.headers;
