@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -6,7 +7,6 @@ import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DomainError, type Problem } from '../domain/errors.js';
-import { newId } from '../domain/ids.js';
 import { systemClock, type Clock } from '../domain/time.js';
 import { resolveSession } from '../features/core/auth.js';
 import type { CalendarSource } from '../features/calendar/calendars.js';
@@ -25,7 +25,13 @@ import { describeError, type Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { problemFor, problemResponse } from './problem.js';
 import { createRateLimiter, RetryLater, type RateLimit } from './rate-limit.js';
-import { ClaimLost, type IdempotencyBegin, type ServerStore } from '../stores/server-state.js';
+import {
+  ClaimLost,
+  NeedsTransaction,
+  type IdempotencyBegin,
+  type IdempotencyClaimRecord,
+  type ServerStore,
+} from '../stores/server-state.js';
 import { fallbackPage, pagePolicy, readStatic } from './static.js';
 import { acceptedEncoding, isHashedAsset, staticEncoder } from './compress.js';
 import { assertCanReadUpload, saveUploads } from '../features/complaints/uploads.js';
@@ -80,6 +86,25 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript)|image\/svg)/;
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 const utf8 = new TextDecoder();
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Random bytes for request ids, drawn 4 KiB at a time (a draw is a syscall: ~13 µs each). */
+const pool = new Uint8Array(4096);
+let pooled = pool.length;
+
+/** A request id in newId's layout (ULID: 48-bit ms time, 80 random bits, base32), from the pool. */
+function requestId(now = Date.now()): string {
+  let out = '';
+  for (let i = 0, time = now; i < 10; i++, time = Math.floor(time / 32)) {
+    out = CROCKFORD[time % 32] + out;
+  }
+  if (pooled + 16 > pool.length) {
+    randomFillSync(pool);
+    pooled = 0;
+  }
+  for (let i = 0; i < 16; i++) out += CROCKFORD[pool[pooled++]! % 32];
+  return out;
+}
 
 const fieldError = (key: string, path = '') =>
   new DomainError('validation_failed', 'invalid input', [{ path, key }]);
@@ -157,7 +182,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
   // Request id, timing, security headers and one log line per request.
   app.use('*', async (c, next) => {
     const started = performance.now();
-    c.set('reqId', newId());
+    c.set('reqId', requestId());
     c.set('route', '-');
     await next();
     const headers = c.res.headers;
@@ -302,6 +327,9 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
     secure: config.cookie.secure === 'auto' ? isHttps(c, config.trustProxy) : config.cookie.secure,
   });
 
+  // Keyed operations that asked for a transaction in claimWith (a lock, a write waited for):
+  // they go straight to one from then on.
+  const needsTransaction = new Set<OperationName>();
   const handle =
     (name: OperationName, def: OperationDef, route: string, asFile = false) =>
     async (c: Ctx) => {
@@ -329,7 +357,9 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
         }
       }
       const status = def.status ?? 200;
-      const run = async (s: ServerStore) => {
+      const response = (body: string) => ({ status, contentType: JSON_TYPE, body });
+      // `keep`: store the response under the claim in this transaction (not when claimWith does).
+      const run = async (s: ServerStore, keep = true) => {
         const ctx = createContext(s, {
           clock,
           actor,
@@ -344,20 +374,64 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
         // Not waited for here: the transaction waits for it, with COMMIT sent along (one round
         // trip on PostgreSQL), and fails if it failed — also when this request's token does not
         // hold the key (ClaimLost): a key's writes commit once.
-        const stored = claim
-          ? s.idempotency.complete(claim.scope, claim.key, claim.token, {
-              status,
-              contentType: JSON_TYPE,
-              body,
-            })
-          : undefined;
+        const stored =
+          claim && keep
+            ? s.idempotency.complete(claim.scope, claim.key, claim.token, response(body))
+            : undefined;
         stored?.catch(() => undefined);
         return { body, output: checked.data as Record<string, unknown>, stored };
       };
       type Ran = Awaited<ReturnType<typeof run>>;
+      // Claim, stored response and writes in one statement, for an operation that locks
+      // nothing and only sends its writes (a submission); undefined when it needs a
+      // transaction (nothing was written or claimed: it goes on below, as from now on).
+      const inOneStatement = async (
+        held: IdempotencyClaim,
+        pending: IdempotencyClaimRecord,
+        claimWith: NonNullable<ServerStore['claimWith']>,
+      ): Promise<Ran | Response | undefined> => {
+        let outcome: IdempotencyBegin | { state: 'unsure' };
+        let failed: { error: unknown } | undefined;
+        try {
+          const ran = await claimWith(
+            pending,
+            (s) => run(s, false),
+            (r) => response(r.body),
+          );
+          if (ran.won) {
+            held.held = true;
+            held.completed = true;
+            return ran.result;
+          }
+          outcome = ran.outcome;
+        } catch (error) {
+          if (error instanceof NeedsTransaction) {
+            needsTransaction.add(name);
+            return undefined;
+          }
+          // The operation failed (its 4xx is stored): nothing was written or counted.
+          failed = { error };
+          outcome = await store.idempotency.claim(pending);
+        }
+        if (outcome.state === 'unsure') {
+          outcome = await store.idempotency.begin({ ...pending, count: undefined });
+        }
+        if (outcome.state !== 'started') return refusal(outcome, c.get('pendingHit'));
+        held.held = true;
+        if (failed) throw failed.error;
+        // Ours only now (released or taken over as dead meanwhile): it runs again.
+        return store.transaction(run);
+      };
       // A mutation under an Idempotency-Key commits its writes and its stored response together.
       let result: Ran;
-      if (!claim) {
+      const single =
+        claim?.pending && store.claimWith && !needsTransaction.has(name)
+          ? await inOneStatement(claim, claim.pending, store.claimWith.bind(store))
+          : undefined;
+      if (single instanceof Response) return single;
+      if (single) {
+        result = single;
+      } else if (!claim) {
         result = await run(store);
       } else if (!claim.pending) {
         result = await store.transaction(run);
@@ -397,7 +471,7 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
           throw ran.error;
         }
       }
-      if (claim) {
+      if (claim && !claim.completed) {
         await result.stored;
         claim.completed = true;
       }

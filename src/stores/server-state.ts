@@ -52,6 +52,18 @@ export class ClaimLost extends Error {
   }
 }
 
+/**
+ * Thrown by `ServerStore.claimWith` when what its function did needs a transaction (a lock, a
+ * write it waits for, a read after a write, a transaction of its own): nothing was written;
+ * run it in a transaction instead.
+ */
+export class NeedsTransaction extends Error {
+  constructor() {
+    super('this operation needs a transaction');
+    this.name = 'NeedsTransaction';
+  }
+}
+
 export interface IdempotencyRepository {
   /**
    * Claims `(scope, key)` for a request with this fingerprint, atomically across instances.
@@ -126,6 +138,23 @@ export interface ServerStore extends Store, ServerStateRepositories {
     fn: (tx: ServerStore) => Promise<T>,
     options?: ServerTransactionOptions,
   ): Promise<T>;
+  /**
+   * Optional (the SQL store): one statement for a keyed request that locks nothing. Runs `fn`
+   * on a store that holds its writes back — its reads run at once, each autocommitted, as they
+   * would in a READ COMMITTED transaction that locks nothing — then makes `record`'s claim
+   * (with its rate-limit hit) already done with `respond(result)` as the stored response,
+   * together with the writes, in one statement that writes them only if the claim was won.
+   * `won: false` with `claim`'s answer when the key was not claimed (another request's, or
+   * past the limit): only the hit was counted. Rejects with NeedsTransaction when `fn` needs
+   * a transaction, and with `fn`'s or the statement's error: nothing written or counted.
+   */
+  claimWith?<T>(
+    record: IdempotencyClaimRecord,
+    fn: (tx: ServerStore) => Promise<T>,
+    respond: (result: T) => StoredResponse,
+  ): Promise<
+    { won: true; result: T } | { won: false; outcome: IdempotencyBegin | { state: 'unsure' } }
+  >;
   /** Throws when the database does not answer (health checks). */
   ping?(): Promise<void>;
 }

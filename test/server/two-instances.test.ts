@@ -156,6 +156,47 @@ describe(
       assert.equal(await again.text(), await first.text(), 'the same receipt, one wish');
     });
 
+    it('one complaint key sent 20 times at once across both: one case, one receipt for all', async () => {
+      const db = postgresDriver(DATABASE_URL!, { max: 1 });
+      const cases = async () =>
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".complaints`))[0]!
+          .n;
+      try {
+        const before = await cases();
+        const body = JSON.stringify({
+          community: 'xingfuli',
+          category: 'noise',
+          description: '楼上每天晚上十二点以后还在装修，电钻声吵得老人睡不着。',
+          location: {
+            community: 'xingfuli',
+            grid: 'xfl-g1',
+            building: 'xfl-g1-b2',
+            unit: 'xfl-g1-b2-u1',
+          },
+          contact: { name: '张三丰', phone: '138-1234-1234' },
+          consent: true,
+        });
+        const answers = await Promise.all(
+          Array.from({ length: 20 }, () =>
+            send('/complaints', {
+              method: 'POST',
+              body,
+              headers: { 'Idempotency-Key': 'two-instances-complaint' },
+            }),
+          ),
+        );
+        const receipts = new Set<string>();
+        for (const res of answers) {
+          assert.ok([201, 409].includes(res.status), `${res.status} ${await res.clone().text()}`);
+          if (res.status === 201) receipts.add(await res.text());
+        }
+        assert.equal(receipts.size, 1, 'every 201 is the same receipt');
+        assert.equal((await cases()) - before, 1, 'one case');
+      } finally {
+        await db.close();
+      }
+    });
+
     it('50 concurrent claims split across both: one winner, 49 × 409 already_claimed', async () => {
       const admin = await login('xfl-admin');
       const posted = await send('/wishes', {

@@ -73,6 +73,69 @@ export function tracked(sent: Promise<unknown>[], inner: SqlQueryable): SqlQuery
   };
 }
 
+/** A write held back by `holding`, to be sent as part of one statement. */
+export interface HeldWrite {
+  text: string;
+  params: unknown[];
+  mapError?: ((error: unknown) => unknown) | undefined;
+}
+
+/** A read that takes no lock: it may run autocommitted, before the writes it precedes. */
+const PLAIN_READ = /^\s*SELECT\b/i;
+const LOCKING = /\bFOR\s+(?:NO\s+KEY\s+)?(?:UPDATE|SHARE)\b|\bFOR\s+KEY\s+SHARE\b/i;
+/**
+ * `INSERT INTO t (…) VALUES (…) [ON CONFLICT …]` of one row → the same insert of that row
+ * only if `condition` holds (`INSERT INTO t (…) SELECT … WHERE condition …`; the row's
+ * parameters take their columns' types as in VALUES); undefined for any other statement.
+ */
+export function insertIf(insert: string, condition: string): string | undefined {
+  const values = /^\s*INSERT\s+INTO\s[^;']*?\bVALUES\s*\(/i.exec(insert);
+  if (!values) return undefined;
+  const start = values[0].length;
+  let depth = 1;
+  let quoted = false;
+  for (let i = start; i < insert.length; i++) {
+    const ch = insert[i];
+    if (ch === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) {
+      const rest = insert.slice(i + 1);
+      if (/^\s*,/.test(rest) || rest.includes(';')) return undefined;
+      const head = values[0].slice(0, values[0].search(/\bVALUES\s*\($/i));
+      return `${head}SELECT ${insert.slice(start, i)} WHERE ${condition}${rest}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Statements on `inner` with the writes held back in `held` (`send` only: the writes whose
+ * answer nobody reads): plain reads run at once, autocommitted — the same as in a READ
+ * COMMITTED transaction that locks nothing, as long as no write came before them. Anything
+ * else (a lock, a write waited for, a read after a write, `exec`, a write other than one
+ * `insertIf` can make conditional) throws `needsTransaction()`.
+ */
+export function holding(
+  inner: SqlQueryable,
+  held: HeldWrite[],
+  needsTransaction: () => Error,
+): SqlQueryable {
+  return {
+    query(text, params) {
+      if (held.length || !PLAIN_READ.test(text) || LOCKING.test(text)) {
+        return Promise.reject(needsTransaction());
+      }
+      return inner.query(text, params);
+    },
+    exec: () => Promise.reject(needsTransaction()),
+    send(text, params, mapError) {
+      if (insertIf(text, 'true') === undefined) throw needsTransaction();
+      held.push({ text, params, mapError });
+    },
+  };
+}
+
 /** SQLSTATE of a database error (both drivers put it in `code`). */
 export const sqlState = (error: unknown): string | undefined => {
   const code = (error as { code?: unknown } | null)?.code;

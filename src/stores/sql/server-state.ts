@@ -11,6 +11,7 @@ import {
   type StoredResponse,
 } from '../server-state.js';
 import { count, sqlState, type SqlCore } from './core.js';
+import { insertIf, type HeldWrite } from './driver.js';
 import type { Migration } from './migrate.js';
 
 interface IdempotencyRow {
@@ -44,7 +45,37 @@ function answer(
   return { state: 'in_flight' };
 }
 
-class SqlIdempotency implements IdempotencyRepository {
+type ClaimRow = IdempotencyRow & {
+  count: number | null;
+  started: boolean;
+  expired: boolean | null;
+};
+
+/**
+ * The end of a claim's statement (CTE claim, $1 scope, $2 key, $4 now): the window's count,
+ * whether the claim was made, and the record that holds the key when not (as of the
+ * statement's start: one made meanwhile is not seen).
+ */
+const answerOfClaim = (s: string, count: string) =>
+  `SELECT ${count} AS count, EXISTS (SELECT 1 FROM claim) AS started,
+          i.fingerprint, i.state, i.status, i.content_type, i.body,
+          i.locked_until < $4::timestamptz AS expired
+     FROM (SELECT 1) AS one
+     LEFT JOIN ${s}.idempotency i ON i.scope = $1 AND i.key = $2`;
+
+function claimAnswer(
+  row: ClaimRow | undefined,
+  r: IdempotencyClaimRecord,
+): IdempotencyBegin | { state: 'unsure' } {
+  const count = Number(row?.count ?? 0);
+  if (r.count && count > r.count.max) return { state: 'rate_limited', count };
+  if (row?.started) return { state: 'started' };
+  if (!row?.fingerprint) return { state: 'unsure' };
+  const found = answer(row, r.fingerprint);
+  return found.state === 'in_flight' && row.expired ? { state: 'unsure' } : found;
+}
+
+export class SqlIdempotency implements IdempotencyRepository {
   constructor(private readonly x: SqlCore) {}
   claim(r: IdempotencyClaimRecord): Promise<IdempotencyBegin | { state: 'unsure' }> {
     const { s, db } = this.x;
@@ -70,26 +101,12 @@ class SqlIdempotency implements IdempotencyRepository {
            VALUES ($1, $2, $3, 'in_flight', $4::timestamptz, $5::timestamptz, $6)
            ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`;
     if (r.count) params.push(r.count.key, r.count.windowStart, r.count.max);
-    const statement = db.query<
-      IdempotencyRow & { count: number | null; started: boolean; expired: boolean | null }
-    >(
+    const statement = db.query<ClaimRow>(
       `WITH ${claimed}
-       SELECT ${r.count ? '(SELECT count FROM hit)' : 'NULL::int'} AS count,
-              EXISTS (SELECT 1 FROM claim) AS started,
-              i.fingerprint, i.state, i.status, i.content_type, i.body,
-              i.locked_until < $4::timestamptz AS expired
-         FROM (SELECT 1) AS one
-         LEFT JOIN ${s}.idempotency i ON i.scope = $1 AND i.key = $2`,
+       ${answerOfClaim(s, r.count ? '(SELECT count FROM hit)' : 'NULL::int')}`,
       params,
     );
-    return statement.then(([row]) => {
-      const count = Number(row?.count ?? 0);
-      if (r.count && count > r.count.max) return { state: 'rate_limited', count } as const;
-      if (row?.started) return { state: 'started' } as const;
-      if (!row?.fingerprint) return { state: 'unsure' } as const;
-      const found = answer(row, r.fingerprint);
-      return found.state === 'in_flight' && row.expired ? ({ state: 'unsure' } as const) : found;
-    });
+    return statement.then(([row]) => claimAnswer(row, r));
   }
   async begin(r: IdempotencyClaimRecord) {
     const first = await this.claim(r);
@@ -124,6 +141,67 @@ class SqlIdempotency implements IdempotencyRepository {
       return taken.length ? ({ state: 'started' } as const) : ({ state: 'in_flight' } as const);
     }
     return { state: 'in_flight' } as const;
+  }
+  /**
+   * The claim made and done at once — `response` stored, the window's hit counted — with
+   * `writes` (held back by `holding`) as parts of the same autocommitted statement, each made
+   * to write only if the claim was won: one statement and one commit, all of it or, when the
+   * key is not won (another request's, or past the limit), only the hit. Answers as `claim`.
+   * Each write is an `INSERT … VALUES (…)` of one row with `$n` parameters (`holding` lets
+   * no other kind through).
+   */
+  async claimWith(
+    r: IdempotencyClaimRecord,
+    response: StoredResponse,
+    writes: HeldWrite[],
+  ): Promise<IdempotencyBegin | { state: 'unsure' }> {
+    const { s, db } = this.x;
+    const params: unknown[] = [
+      r.scope,
+      r.key,
+      r.fingerprint,
+      r.now,
+      r.claim,
+      response.status,
+      response.contentType,
+      response.body,
+    ];
+    const parts: string[] = [];
+    let from = '';
+    if (r.count) {
+      params.push(r.count.key, r.count.windowStart, r.count.max);
+      parts.push(`hit AS (
+           INSERT INTO ${s}.rate_limits (key, window_start, count) VALUES ($9, $10::timestamptz, 1)
+           ON CONFLICT (key, window_start) DO UPDATE SET count = ${s}.rate_limits.count + 1
+           RETURNING count)`);
+      from = ' FROM hit WHERE hit.count <= $11::int';
+    }
+    parts.push(`claim AS (
+           INSERT INTO ${s}.idempotency
+             (scope, key, fingerprint, state, created_at, claim, status, content_type, body)
+           SELECT $1, $2, $3, 'done', $4::timestamptz, $5, $6::int, $7, $8${from}
+           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`);
+    for (const [i, write] of writes.entries()) {
+      const offset = params.length;
+      params.push(...write.params);
+      const text = write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+      parts.push(`w${i} AS (${insertIf(text, 'EXISTS (SELECT 1 FROM claim)')!})`);
+    }
+    const rows = await db
+      .query<ClaimRow>(
+        `WITH ${parts.join(',\n')}
+         ${answerOfClaim(s, r.count ? '(SELECT count FROM hit)' : 'NULL::int')}`,
+        params,
+      )
+      .catch((error: unknown) => {
+        // Which write failed is not said: each one's own mapping looks (a taken ticket).
+        for (const write of writes) {
+          const mapped = write.mapError?.(error) ?? error;
+          if (mapped !== error) throw mapped;
+        }
+        throw error;
+      });
+    return claimAnswer(rows[0], r);
   }
   async complete(scope: string, key: string, claim: string, response: StoredResponse) {
     const { s, db } = this.x;

@@ -1,13 +1,24 @@
 import type { StoreRepositories } from '../../services/store.js';
 import {
   ClaimLost,
+  NeedsTransaction,
+  type IdempotencyBegin,
+  type IdempotencyClaimRecord,
   type ServerStateRepositories,
   type ServerStore,
   type ServerTransactionOptions,
+  type StoredResponse,
 } from '../server-state.js';
 import type { SqlCore } from './core.js';
-import { quoteSchema, type SqlDriver, type SqlQueryable } from './driver.js';
+import {
+  holding,
+  quoteSchema,
+  type HeldWrite,
+  type SqlDriver,
+  type SqlQueryable,
+} from './driver.js';
 import { sqlRepositoriesOn } from './features.js';
+import { SqlIdempotency } from './server-state.js';
 
 export interface SqlStoreOptions {
   /** Tables live in this schema (default `public`); tests use one schema each. */
@@ -68,6 +79,32 @@ export class SqlStore implements ServerStore {
       if (!(await first(this).catch(() => true))) throw new ClaimLost();
       return this.driver.transaction((db) => fn(on(db)));
     })();
+  }
+  /**
+   * `fn`'s writes held back (its reads run at once), then the claim, done with its response,
+   * and those writes in one autocommitted statement (SqlIdempotency.claimWith): for a keyed
+   * submission, one statement and one commit instead of the claim, BEGIN, the insert, the
+   * stored response and COMMIT.
+   */
+  async claimWith<T>(
+    record: IdempotencyClaimRecord,
+    fn: (tx: ServerStore) => Promise<T>,
+    respond: (result: T) => StoredResponse,
+  ): Promise<
+    { won: true; result: T } | { won: false; outcome: IdempotencyBegin | { state: 'unsure' } }
+  > {
+    const s = quoteSchema(this.schema);
+    const held: HeldWrite[] = [];
+    const db = holding(this.driver, held, () => new NeedsTransaction());
+    const tx: ServerStore = {
+      ...sqlRepositoriesOn({ db, s, kept: this.kept }),
+      transaction: () => Promise.reject(new NeedsTransaction()),
+      close: async () => undefined,
+    };
+    const result = await fn(tx);
+    const idempotency = new SqlIdempotency({ db: this.driver, s, kept: this.kept });
+    const outcome = await idempotency.claimWith(record, respond(result), held);
+    return outcome.state === 'started' ? { won: true, result } : { won: false, outcome };
   }
   async ping() {
     await this.driver.query('SELECT 1');
