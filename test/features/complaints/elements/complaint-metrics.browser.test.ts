@@ -104,13 +104,13 @@ describe('sq-complaint-metrics', () => {
     await waitUntil(() => flat($(el, '[part=figures]')).includes('受理1'), 'january', {
       timeout: 5000,
     });
-    // The period in the desk's one date format, each date kept whole on its line.
+    // The period in the desk's one date format, each date kept whole on its line, the words
+    // after the last one with it (no "求" alone on a line).
     const period = $(el, '[role=status]')!;
     expect(period.textContent!.trim()).to.equal('2026年1月1日 至 2026年1月31日 受理的诉求');
-    expect([...period.querySelectorAll('.nowrap')].map((s) => s.textContent)).to.deep.equal([
-      '2026年1月1日',
-      '2026年1月31日',
-    ]);
+    expect([...period.querySelectorAll('.nowrap')].map((s) => s.textContent!.trim())).to.deep.equal(
+      ['2026年1月1日', '2026年1月31日 受理的诉求', '2026年1月31日'],
+    );
     const colour = (dd: Element) => getComputedStyle(dd).color;
     const probe = (token: string) => {
       const p = document.createElement('p');

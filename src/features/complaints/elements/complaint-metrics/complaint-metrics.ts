@@ -205,7 +205,7 @@ export class SqComplaintMetrics extends SqElement {
 
   /**
    * "2026年12月1日 至 2026年12月7日 受理的诉求": the dates as the desk writes them, each kept on
-   * one line (not "2026-" / "12-07").
+   * one line (not "2026-" / "12-07"), the last with the words after it.
    */
   private period(from: string, to: string) {
     const day = (date: string) =>
@@ -215,7 +215,8 @@ export class SqComplaintMetrics extends SqElement {
     const [before, between, after] = this.localize
       .t('period', { from: '\n', to: '\n' })
       .split('\n');
-    return html`${before}${day(from)}${between}${day(to)}${after}`;
+    // The words after the last date go with it ("受理的诉" / "求" at 375px before).
+    return html`${before}${day(from)}${between}<span class="nowrap">${day(to)}${after}</span>`;
   }
 
   protected override render() {
