@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { minifyLiterals } from './scripts/literals.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { CHROME_FLAGS, findChrome } from './scripts/find-chrome.mjs';
 import { apiServer } from './scripts/wtr-api-server.mjs';
 
@@ -40,6 +43,43 @@ const api = apiServer();
 
 const concurrency = Number(process.env.WTR_CONCURRENCY ?? 1);
 
+/**
+ * Writes to `$SQ_WTR_RESULT` (JSON) the counts of passed and failed tests and the test files
+ * whose page never reported back: the runner's own "did not start" / "did not finish"
+ * timeouts, not a failed assertion. scripts/test-browser.mjs runs those once more (seen once
+ * in CI: a file that takes 9 s hung for the whole 5 minutes, and passed on its own).
+ * @returns {import('@web/test-runner').Reporter}
+ */
+function resultReporter() {
+  /** @param {import('@web/test-runner').TestSuiteResult | undefined} suite */
+  const tests = (suite) =>
+    suite ? [...suite.tests, ...suite.suites.flatMap((s) => tests(s))] : [];
+  return {
+    onTestRunFinished({ sessions }) {
+      const out = process.env.SQ_WTR_RESULT;
+      if (!out) return;
+      const all = sessions.flatMap((s) => tests(s.testResults)).filter((t) => !t.skipped);
+      const hung = sessions
+        .filter((s) =>
+          s.errors.some((e) => /^Browser tests did not (start|finish)/.test(e.message)),
+        )
+        .map((s) => relative(rootDir, s.testFile));
+      const failedFiles = sessions
+        .filter((s) => !s.passed)
+        .map((s) => relative(rootDir, s.testFile));
+      writeFileSync(
+        out,
+        JSON.stringify({
+          passed: all.filter((t) => t.passed).length,
+          failed: all.filter((t) => !t.passed).length,
+          hung: [...new Set(hung)],
+          failedFiles: [...new Set(failedFiles)],
+        }),
+      );
+    },
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir,
@@ -48,6 +88,7 @@ export default {
   concurrency,
   concurrentBrowsers: 1,
   staticLogging: true,
+  reporters: [defaultReporter(), resultReporter()],
   testsFinishTimeout: 5 * 60_000,
   browserStartTimeout: 60_000,
   testFramework: {
