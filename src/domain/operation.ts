@@ -1,19 +1,15 @@
 import type * as z from 'zod/mini';
 
 /**
- * One operation of the API: its route, access and schemas. A feature's `contract.ts` lists its
- * operations; the server's routes, the OpenAPI document, the SDK's http transport and the
- * embedded transport are all derived from those tables. Schemas only: no services, no I/O.
+ * Where an operation is served and who may call it: what a page needs before its first request.
+ * A feature's `routes.ts` lists them, with no schemas, so a page's first render holds no zod.
  */
-export interface OperationDef {
+export interface OperationRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Under `/api/v1`; `{name}` segments are filled from the input field of that name. */
   path: string;
-  summary: string;
   /** `public`: anyone; `staff`/`admin`: a session scoped to one community. */
   access: 'public' | 'staff' | 'admin';
-  input: z.ZodMiniType;
-  output: z.ZodMiniType;
   /** Mutations from residents may be queued offline and replayed with their Idempotency-Key. */
   queueable?: boolean;
   /** HTTP status of success (default 200). */
@@ -30,10 +26,40 @@ export interface OperationDef {
   file?: { type: string; extension: string };
 }
 
+/** What an operation takes and answers, and what it does (for the OpenAPI document). */
+export interface OperationSchemas {
+  summary: string;
+  input: z.ZodMiniType;
+  output: z.ZodMiniType;
+}
+
+/**
+ * One operation of the API: its route, access and schemas. A feature's `contract.ts` joins its
+ * routes to their schemas; the server's routes, the OpenAPI document, the SDK's http transport
+ * and the embedded transport are all derived from those tables. No services, no I/O.
+ */
+export interface OperationDef extends OperationRoute, OperationSchemas {}
+
+/**
+ * A feature's operation table: each route of `routes` with its schemas (the same names, no
+ * more, no fewer).
+ */
+export function withSchemas<
+  R extends Record<string, OperationRoute>,
+  S extends { [N in keyof R]: OperationSchemas },
+>(
+  routes: R,
+  schemas: S & Record<Exclude<keyof S, keyof R>, never>,
+): { [N in keyof R]: R[N] & S[N] } {
+  return Object.fromEntries(
+    Object.entries(routes).map(([name, route]) => [name, { ...route, ...schemas[name] }]),
+  ) as { [N in keyof R]: R[N] & S[N] };
+}
+
 /** A feature's operations by name. */
 export type OperationTable = Record<string, OperationDef>;
 
-export const isMutation = (def: OperationDef): boolean => def.method !== 'GET';
+export const isMutation = (def: OperationRoute): boolean => def.method !== 'GET';
 
 /** What a caller passes to operation `N` of table `T` (before defaults and normalisation). */
 export type InputOf<T extends OperationTable, N extends keyof T> = z.input<T[N]['input']>;

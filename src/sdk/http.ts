@@ -1,9 +1,13 @@
-import * as z from 'zod/mini';
 import type { Problem } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { toFieldErrors } from '../domain/validation.js';
-import { isMutation, type OperationDef } from '../domain/operation.js';
-import { operationDef } from './operations.js';
+import {
+  isMutation,
+  type OperationDef,
+  type OperationRoute,
+  type OperationSchemas,
+} from '../domain/operation.js';
+import { loadedOperationDef, operationDef, operationRoute } from './operations.js';
 import { ApiError } from './errors.js';
 import { backoffDelay, retryDefaults, parseRetryAfter, sleep, type RetryOptions } from './retry.js';
 import type { CallOptions, Transport, UploadedFile } from './transport.js';
@@ -44,8 +48,14 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
   return {
     kind: 'http',
     baseUrl: options.baseUrl,
-    call(name, input, call) {
-      return operationDef(name).then((def) => request(options, def, input, call)) as Promise<never>;
+    call(name, input, call = {}) {
+      // The route is known at once; the schemas load with the feature's table (see `send`).
+      return new Promise<unknown>((resolve) => {
+        const def = loadedOperationDef(name);
+        const route = def ?? operationRoute(name); // throws for an unknown name
+        const schemas = def ? Promise.resolve(def) : operationDef(name);
+        resolve(send(options, route, schemas, input, call, !!def));
+      }) as Promise<never>;
     },
     request: (def, input, call) => request(options, def, input, call),
     upload: (file, call) => uploadFile(options, file, call),
@@ -61,7 +71,7 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
  */
 export function buildRequest(
   baseUrl: string,
-  def: Pick<OperationDef, 'method' | 'path'>,
+  def: Pick<OperationRoute, 'method' | 'path'>,
   input: unknown,
 ): { url: string; body: string | undefined } {
   const rest: Record<string, unknown> =
@@ -110,33 +120,75 @@ const abortReason = (signal: AbortSignal): unknown =>
  * Errors are {@link ApiError}s, except an abort by the caller's `signal`, which rejects with
  * the signal's reason (an `AbortError` DOMException) and is never retried.
  */
-export async function request(
+export function request(
   http: HttpOptions,
   def: OperationDef,
   input: unknown,
   call: CallOptions = {},
 ): Promise<unknown> {
-  const checked = def.input.safeParse(input ?? {});
-  if (!checked.success) {
-    throw new ApiError('validation_failed', 'invalid input', toFieldErrors(checked.error.issues));
+  return send(http, def, Promise.resolve(def), input, call, true);
+}
+
+type Schemas = Pick<OperationSchemas, 'input' | 'output'>;
+
+/**
+ * `request` with the schemas maybe still loading (`loaded` false). A mutation waits for them
+ * and is checked before it leaves, as is everything once they are loaded. A feature's first
+ * read goes out at once, so a page's first data does not wait for the schemas' chunk: its
+ * input is checked when they arrive (an invalid one stops the read with the same field errors)
+ * and its answer once both are in.
+ */
+async function send(
+  http: HttpOptions,
+  route: OperationRoute,
+  schemas: Promise<Schemas>,
+  input: unknown,
+  call: CallOptions,
+  loaded: boolean,
+): Promise<unknown> {
+  const checked = schemas.then((def) => {
+    const result = def.input.safeParse(input ?? {});
+    if (!result.success) {
+      throw new ApiError('validation_failed', 'invalid input', toFieldErrors(result.error.issues));
+    }
+    return def;
+  });
+  const attempts = (signal: AbortSignal | undefined) => {
+    // The raw input goes out, not the parsed one: the server parses it again with the same schema.
+    const { url, body } = buildRequest(http.baseUrl, route, input ?? {});
+    const key = isMutation(route) ? (call.idempotencyKey ?? newId()) : undefined;
+    return withRetries(http, signal, (once) =>
+      attemptOnce(http, route, url, body, key, once, checked),
+    );
+  };
+  if (loaded || isMutation(route)) {
+    await checked;
+    return attempts(call.signal);
   }
-  // The raw input goes out, not the parsed one: the server parses it again with the same schema.
-  const { url, body } = buildRequest(http.baseUrl, def, input ?? {});
-  const key = isMutation(def) ? (call.idempotencyKey ?? newId()) : undefined;
-  return withRetries(http, call, (signal) => attemptOnce(http, def, url, body, key, signal));
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(call.signal?.reason);
+  if (call.signal?.aborted) onAbort();
+  else call.signal?.addEventListener('abort', onAbort, { once: true });
+  checked.catch(() => stop.abort());
+  try {
+    // An invalid input rejects first, with its field errors.
+    const [, answer] = await Promise.all([checked, attempts(stop.signal)]);
+    return answer;
+  } finally {
+    call.signal?.removeEventListener('abort', onAbort);
+  }
 }
 
 /** Runs `once` with the transport's retries: retryable ApiErrors, backoff, Retry-After. */
 async function withRetries(
   http: HttpOptions,
-  call: CallOptions,
+  signal: AbortSignal | undefined,
   once: (signal: AbortSignal | undefined) => Promise<unknown>,
 ): Promise<unknown> {
   const retry = http.retry ?? {};
   const attempts = Math.max(1, retry.attempts ?? retryDefaults.attempts);
   const maxMs = retry.maxMs ?? retryDefaults.maxMs;
   const wait = retry.sleep ?? sleep;
-  const { signal } = call;
 
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw abortReason(signal);
@@ -155,13 +207,18 @@ async function withRetries(
   }
 }
 
+/**
+ * One try: the answer checked against `schemas` (awaited once it is in), or an ApiError from
+ * its status or the network. Bytes (`raw.blob`) are not checked.
+ */
 async function attemptOnce(
   http: HttpOptions,
-  def: OperationDef,
+  def: Pick<OperationRoute, 'method' | 'path'>,
   url: string,
   body: string | Blob | undefined,
   key: string | undefined,
   signal: AbortSignal | undefined,
+  schemas: Promise<Pick<OperationSchemas, 'output'>> | undefined,
   raw?: { contentType?: string; blob?: boolean },
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: raw?.blob ? '*/*' : ACCEPT };
@@ -242,7 +299,7 @@ async function attemptOnce(
       0,
     );
   }
-  const result = def.output.safeParse(data);
+  const result = (await schemas)!.output.safeParse(data);
   if (!result.success) {
     const where = toFieldErrors(result.error.issues)
       .map((f) => `${f.path || '(root)'}: ${f.key}`)
@@ -270,16 +327,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-const uploadDef: OperationDef = {
-  method: 'POST',
-  path: '/uploads',
-  summary: 'Upload photos',
-  access: 'public',
-  input: z.object({}),
-  output: z.object({
-    files: z.array(z.object({ id: z.string(), contentType: z.string(), size: z.number() })),
-  }),
-};
+const uploadRoute = { method: 'POST', path: '/uploads' } as const;
 
 /**
  * Uploads one file as multipart/form-data. The body is built by hand with a boundary derived
@@ -302,26 +350,23 @@ async function uploadFile(
   ]);
   const url = `${http.baseUrl.replace(/\/+$/, '')}/uploads`;
   const contentType = `multipart/form-data; boundary=${boundary}`;
-  const answer = (await withRetries(http, call, (signal) =>
-    attemptOnce(http, uploadDef, url, body, key, signal, { contentType }),
+  // The answer's schema is with the core contract (a route the server adds beside it).
+  const schemas = import('../features/core/contract.js').then((m) => ({
+    output: m.uploadAnswerSchema,
+  }));
+  const answer = (await withRetries(http, call.signal, (signal) =>
+    attemptOnce(http, uploadRoute, url, body, key, signal, schemas, { contentType }),
   )) as { files: { id: string; contentType: string; size: number }[] };
   const saved = answer.files[0]!;
   return { id: saved.id, type: saved.contentType, size: saved.size };
 }
 
-const downloadDef: OperationDef = {
-  method: 'GET',
-  path: '/uploads/{id}',
-  summary: 'A photo',
-  access: 'staff',
-  input: z.object({}),
-  output: z.unknown(),
-};
+const downloadRoute = { method: 'GET', path: '/uploads/{id}' } as const;
 
 /** Fetches a photo's bytes (staff session). */
 async function downloadFile(http: HttpOptions, id: string, call: CallOptions = {}): Promise<Blob> {
-  const { url } = buildRequest(http.baseUrl, downloadDef, { id });
-  return (await withRetries(http, call, (signal) =>
-    attemptOnce(http, downloadDef, url, undefined, undefined, signal, { blob: true }),
+  const { url } = buildRequest(http.baseUrl, downloadRoute, { id });
+  return (await withRetries(http, call.signal, (signal) =>
+    attemptOnce(http, downloadRoute, url, undefined, undefined, signal, undefined, { blob: true }),
   )) as Blob;
 }

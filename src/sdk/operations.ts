@@ -1,5 +1,5 @@
 import { coreFeature } from '../features/core/feature.js';
-import type { OperationDef } from '../domain/operation.js';
+import type { OperationDef, OperationRoute } from '../domain/operation.js';
 import type { OperationName } from '../services/contract.js';
 import type { AnyFeature } from '../services/feature.js';
 import { operationSource } from '../services/run.js';
@@ -29,9 +29,17 @@ export function onFeature(listener: (feature: AnyFeature) => void): void {
 /** Every registered feature's operations, each feature's table loaded on its first call. */
 export const registeredOperations = operationSource(() => registered.values());
 
-/** The definition of an operation (core at once, a feature's once its table is loaded). */
+/** The definition of an operation, with its schemas (its feature's table loads on first use). */
 export const operationDef = (name: OperationName): Promise<OperationDef> =>
   registeredOperations.def(name);
+
+/** The definition of an operation if its feature's table has loaded already. */
+export const loadedOperationDef = (name: OperationName): OperationDef | undefined =>
+  registeredOperations.loadedDef(name);
+
+/** Where an operation is served and who may call it (known at once: no schemas). */
+export const operationRoute = (name: OperationName): OperationRoute =>
+  registeredOperations.route(name);
 
 /** The first registered feature that keeps photos (the embedded transport's uploads). */
 export function uploadsFeature(): AnyFeature | undefined {

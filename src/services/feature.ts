@@ -1,4 +1,10 @@
-import type { InputOf, OperationTable, OutputOf, ParsedInputOf } from '../domain/operation.js';
+import type {
+  InputOf,
+  OperationRoute,
+  OperationTable,
+  OutputOf,
+  ParsedInputOf,
+} from '../domain/operation.js';
 import type { Delivery } from '../sdk/outbox.js';
 import type { CallOptions, UploadedFile } from '../sdk/transport.js';
 import type { Clock } from '../domain/time.js';
@@ -39,8 +45,8 @@ export interface Caller<T extends OperationTable> {
  * system needs to know of it. From the list in `src/features/index.ts` come the server's
  * routes and OpenAPI document; from a page's registered manifests (`<feature>/sdk.ts`) the
  * SDK's operation lookup, its lazy loading and `client.<name>`; the embedded transport runs
- * `services`. Loaders keep a page's first render free of schemas and services it has not
- * used yet.
+ * `services`. A page's first render holds only the routes: schemas and services load on a
+ * feature's first call (a read goes out meanwhile).
  */
 export interface Feature<
   Name extends string = string,
@@ -48,8 +54,10 @@ export interface Feature<
   Resource = unknown,
 > {
   readonly name: Name;
-  /** Its operations (schemas only): the table itself where every page needs it, else a loader. */
-  readonly operations: T | (() => Promise<T>);
+  /** Where each operation is served and who may call it (`routes.ts`: no schemas). */
+  readonly routes: { readonly [N in keyof T]: OperationRoute };
+  /** Its operations with their schemas (`contract.ts`), loaded on first use. */
+  readonly operations: () => Promise<T>;
   /** Its services, one per operation under the same name (the embedded transport and the server). */
   readonly services: () => Promise<ServicesOf<T>>;
   /**
@@ -76,6 +84,5 @@ export const defineFeature = <Name extends string, T extends OperationTable, Res
   feature: Feature<Name, T, Resource>,
 ): Feature<Name, T, Resource> => feature;
 
-/** A feature's operation table, loaded if need be. */
-export const operationsOf = async (feature: AnyFeature): Promise<OperationTable> =>
-  typeof feature.operations === 'function' ? feature.operations() : feature.operations;
+/** A feature's operation table (loaded on first use). */
+export const operationsOf = (feature: AnyFeature): Promise<OperationTable> => feature.operations();

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.js';
-import type { OperationDef } from '../domain/operation.js';
+import type { OperationDef, OperationRoute } from '../domain/operation.js';
 import { parse } from '../domain/validation.js';
 import type { ServiceContext } from './context.js';
 import type { OperationName, Output, ParsedInput } from './contract.js';
@@ -13,10 +13,14 @@ export type Handler<N extends OperationName> = (
 
 /** Where an operation's definition and service are found (loaded on first use, then kept). */
 export interface OperationSource {
+  /** Where `name` is served and who may call it, known without loading anything. */
+  route(name: OperationName): OperationRoute;
   def(name: OperationName): Promise<OperationDef>;
+  /** The definition if its feature's table has loaded already, else undefined. */
+  loadedDef(name: OperationName): OperationDef | undefined;
   handler<N extends OperationName>(name: N): Promise<Handler<N>>;
-  /** The feature whose operation `name` is. */
-  feature(name: OperationName): Promise<AnyFeature>;
+  /** The feature whose operation `name` is (found by its routes). */
+  feature(name: OperationName): AnyFeature;
 }
 
 /**
@@ -25,44 +29,40 @@ export interface OperationSource {
  * registers later is found too.
  */
 export function operationSource(features: () => Iterable<AnyFeature>): OperationSource {
-  const tables = new WeakMap<AnyFeature, Promise<Record<string, OperationDef>>>();
-  const table = (f: AnyFeature) => {
-    let loading = tables.get(f);
-    if (!loading) tables.set(f, (loading = operationsOf(f)));
-    return loading;
+  // Each loaded once and kept: `import()` of a loaded module is not free (a trip through the
+  // module loader, and under a loader hook a message to its thread), and the server asks on
+  // every request. A chunk that failed to load (an offline page) is asked for again next time.
+  const kept = <T>(load: (f: AnyFeature) => Promise<T>, settled?: WeakMap<AnyFeature, T>) => {
+    const loaded = new WeakMap<AnyFeature, Promise<T>>();
+    return (f: AnyFeature) => {
+      let loading = loaded.get(f);
+      if (!loading) {
+        loaded.set(f, (loading = load(f)));
+        loading.then(
+          (value) => settled?.set(f, value),
+          () => loaded.delete(f),
+        );
+      }
+      return loading;
+    };
   };
-  // Kept too: `import()` of a loaded module is not free (a trip through the module loader, and
-  // under a loader hook a message to its thread), and the server asks on every request.
-  const servicesOf = new WeakMap<AnyFeature, Promise<Record<string, unknown>>>();
-  const services = (f: AnyFeature) => {
-    let loading = servicesOf.get(f);
-    if (!loading) {
-      loading = f.services() as Promise<Record<string, unknown>>;
-      servicesOf.set(f, loading);
-      // A chunk that failed to load (offline page) is asked for again next time.
-      loading.catch(() => servicesOf.delete(f));
-    }
-    return loading;
-  };
-  const owner = async (name: string) => {
-    const all = [...features()];
-    // The tables every page has (core) answer without waiting for the others.
-    for (const f of all) if (typeof f.operations !== 'function' && name in f.operations) return f;
-    const loaded = await Promise.all(all.map(table));
-    const i = loaded.findIndex((t) => Object.hasOwn(t, name));
-    if (i < 0) {
-      throw new TypeError(
-        `shequ-kit: unknown operation ${name}; is its feature registered? (import 'shequ-kit/sdk' or an element that uses it)`,
-      );
-    }
-    return all[i]!;
+  const tables = new WeakMap<AnyFeature, Record<string, OperationDef>>();
+  const table = kept(operationsOf, tables);
+  const services = kept((f) => f.services() as Promise<Record<string, unknown>>);
+  const owner = (name: string) => {
+    for (const f of features()) if (Object.hasOwn(f.routes, name)) return f;
+    throw new TypeError(
+      `shequ-kit: unknown operation ${name}; is its feature registered? (import 'shequ-kit/sdk' or an element that uses it)`,
+    );
   };
   return {
+    route: (name) => owner(name).routes[name]!,
     async def(name) {
-      return (await table(await owner(name)))[name]!;
+      return (await table(owner(name)))[name]!;
     },
+    loadedDef: (name) => tables.get(owner(name))?.[name],
     async handler(name) {
-      return (await services(await owner(name)))[name] as Handler<typeof name>;
+      return (await services(owner(name)))[name] as Handler<typeof name>;
     },
     feature: owner,
   };

@@ -12,6 +12,7 @@ import { operations } from '../../src/server/operations.js';
 import { createClient } from '../../src/sdk/client.js';
 import { addFeature, operationDef } from '../../src/sdk/operations.js';
 import type { OperationName } from '../../src/services/contract.js';
+import type { OperationRoute } from '../../src/domain/operation.js';
 import { operationsOf } from '../../src/services/feature.js';
 
 const folders = readdirSync(new URL('../../src/features/', import.meta.url), {
@@ -44,6 +45,14 @@ describe('feature manifests', () => {
       addFeature(feature);
       const names = Object.keys(table);
       assert.ok(names.length > 0, 'has operations');
+      // A page knows each operation's route before its schemas load (routes.ts).
+      const routes: Record<string, OperationRoute> = feature.routes;
+      assert.deepEqual(Object.keys(routes).sort(), [...names].sort(), 'routes.ts');
+      for (const name of names) {
+        for (const [key, value] of Object.entries(routes[name]!)) {
+          assert.deepEqual(table[name]![key as 'path'], value, `${name}.${key}`);
+        }
+      }
       for (const name of names) {
         const def = table[name]!;
         assert.equal(typeof services[name], 'function', `${name} has a service`);

@@ -8,8 +8,17 @@ import { demoCommunities } from '../../src/features/core/demo.js';
 import type { OperationDef } from '../../src/services/contract.js';
 import { ApiError } from '../../src/sdk/errors.js';
 import { buildRequest, createHttpTransport, type HttpOptions } from '../../src/sdk/http.js';
+import { addFeature } from '../../src/sdk/operations.js';
+import { defineFeature } from '../../src/services/feature.js';
+import { withSchemas } from '../../src/domain/operation.js';
+import type { OperationName } from '../../src/services/contract.js';
 import { MAX_RETRY_AFTER_MS, backoffDelay, parseRetryAfter } from '../../src/sdk/retry.js';
 import { FaultServer, echoDef, json, problem, recordDef } from './fault-server.js';
+
+async function waitFor(ok: () => boolean) {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+  assert.ok(ok(), 'waited 1 s');
+}
 
 /** Records the waits the transport asks for, without waiting. */
 function recordingSleep() {
@@ -179,6 +188,84 @@ describe('http transport against a real server', () => {
       return true;
     });
     assert.equal(server.seen.length, 0);
+  });
+
+  it("a feature's first read goes out before its schemas have loaded; its answer and input are checked once they have", async () => {
+    // A feature whose table (contract.ts) is slow to load, as on a phone's first call.
+    const routes = {
+      slowList: { method: 'GET', path: '/communities', access: 'public' },
+      slowGet: { method: 'GET', path: '/communities/{id}', access: 'public' },
+    } as const;
+    const table = withSchemas(routes, {
+      slowList: {
+        summary: 'x',
+        input: z.object({}),
+        output: z.array(z.object({ id: z.string(), name: z.string() })),
+      },
+      slowGet: {
+        summary: 'x',
+        input: z.object({ id: z.string().check(z.regex(/^[a-z]+$/, 'id.invalid')) }),
+        output: z.unknown(),
+      },
+    });
+    const releases: (() => void)[] = [];
+    addFeature(
+      defineFeature({
+        name: 'slowtest',
+        routes,
+        operations: () =>
+          new Promise<typeof table>((resolve) => releases.push(() => resolve(table))),
+        services: () => Promise.resolve({ slowList: async () => [], slowGet: async () => ({}) }),
+      }),
+    );
+    const http = createHttpTransport(opts);
+    const listed = http.call('slowList' as OperationName, {} as never);
+    await waitFor(() => server.seen.length === 1);
+    assert.equal(server.seen[0]!.url, '/api/v1/communities', 'sent while the schemas load');
+    releases.forEach((release) => release());
+    assert.equal(((await listed) as unknown[]).length, demoCommunities.length);
+    // Now loaded: an invalid input is refused before any request, as every call's is.
+    await assert.rejects(
+      http.call('slowGet' as OperationName, { id: 'NO' } as never),
+      (e: unknown) => {
+        assert.ok(e instanceof ApiError && e.code === 'validation_failed');
+        return true;
+      },
+    );
+    assert.equal(server.seen.length, 1);
+  });
+
+  it('a first read whose input the schemas then refuse is stopped, with the field errors', async () => {
+    const routes = {
+      slowGet2: { method: 'GET', path: '/communities/{id}', access: 'public' },
+    } as const;
+    const table = withSchemas(routes, {
+      slowGet2: {
+        summary: 'x',
+        input: z.object({ id: z.string().check(z.regex(/^[a-z]+$/, 'id.invalid')) }),
+        output: z.unknown(),
+      },
+    });
+    let release = () => {};
+    addFeature(
+      defineFeature({
+        name: 'slowtest2',
+        routes,
+        operations: () => new Promise<typeof table>((resolve) => (release = () => resolve(table))),
+        services: () => Promise.resolve({ slowGet2: async () => ({}) }),
+      }),
+    );
+    server.script.push(() => new Promise(() => {})); // the server never answers this one
+    const http = createHttpTransport(opts);
+    const got = http.call('slowGet2' as OperationName, { id: 'NO' } as never);
+    await waitFor(() => server.seen.length === 1);
+    release();
+    await assert.rejects(got, (e: unknown) => {
+      assert.ok(e instanceof ApiError);
+      assert.equal(e.code, 'validation_failed');
+      assert.deepEqual(e.fields, [{ path: 'id', key: 'id.invalid' }]);
+      return true;
+    });
   });
 
   it('an answer that does not match the output schema is an internal error, not retried', async () => {

@@ -1,10 +1,12 @@
 import { defineFeature } from '../../services/feature.js';
+import { complaintRoutes } from './routes.js';
 import type { complaintOperations } from './contract.js';
 import { complaintsResource, type ComplaintsResource } from './resource.js';
 
 /** 居民说事: concerns with an answer for each (件件有回音), photos, 三率 metrics. */
 export const complaintsFeature = defineFeature({
   name: 'complaints',
+  routes: complaintRoutes,
   operations: (): Promise<typeof complaintOperations> =>
     import('./contract.js').then((m) => m.complaintOperations),
   services: () => import('./service.js'),

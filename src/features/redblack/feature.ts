@@ -1,10 +1,12 @@
 import { defineFeature } from '../../services/feature.js';
+import { redblackRoutes } from './routes.js';
 import type { redblackOperations } from './contract.js';
 import { redblackResource, type RedblackResource } from './resource.js';
 
 /** 红黑榜: the praise-and-criticism board — places not people, second-person review, appeals. */
 export const redblackFeature = defineFeature({
   name: 'redblack',
+  routes: redblackRoutes,
   operations: (): Promise<typeof redblackOperations> =>
     import('./contract.js').then((m) => m.redblackOperations),
   services: () => import('./service.js'),

@@ -17,100 +17,65 @@ import {
   wishThankInputSchema,
   wishWisherViewSchema,
 } from './model.js';
-import type { OperationDef } from '../../domain/operation.js';
+import { withSchemas } from '../../domain/operation.js';
+import { wishRoutes } from './routes.js';
 
 /** 微心愿: the wish operations of the contract. */
-export const wishOperations = {
+export const wishOperations = withSchemas(wishRoutes, {
   listWishes: {
-    method: 'GET',
-    path: '/communities/{community}/wishes',
     summary:
       'The wish wall (心愿墙): public wishes, claimable (待认领) first, then claimed, then fulfilled, each newest first; masked names, never a phone',
-    access: 'public',
     input: wishListQuerySchema,
     output: pageSchema(wishCardSchema),
   },
   getWish: {
-    method: 'GET',
-    path: '/wishes/{id}',
     summary: 'One public wish card (404 while in review, rejected or withdrawn)',
-    access: 'public',
     input: wishIdSchema,
     output: wishCardSchema,
   },
   postWish: {
-    method: 'POST',
-    path: '/wishes',
     summary: "Post a wish (点单); it waits for staff review. The response's code is shown once",
-    access: 'public',
     input: wishInputSchema,
     output: wishReceiptSchema,
-    queueable: true,
-    status: 201,
   },
   claimWish: {
-    method: 'POST',
-    path: '/wishes/{id}/claim',
     summary: 'Claim an open wish (领单): one claimer wins, others get 409 already_claimed',
-    access: 'public',
     input: wishClaimRequestSchema,
     output: claimReceiptSchema,
   },
   fulfilWish: {
-    method: 'POST',
-    path: '/wishes/fulfil',
     summary: "Mark a claimed wish fulfilled with the claimer's code (认领码)",
-    access: 'public',
     input: wishFulfilInputSchema,
     output: wishCardSchema,
   },
   wishStatus: {
-    method: 'POST',
-    path: '/wishes/status',
     summary: "A wish as its wisher sees it, by the wisher's code (in the body, never a URL)",
-    access: 'public',
     input: wishCodeInputSchema,
     output: wishWisherViewSchema,
-    idempotent: false,
   },
   thankWish: {
-    method: 'POST',
-    path: '/wishes/thank',
     summary: 'The wisher thanks the claimer of a fulfilled wish (评单)',
-    access: 'public',
     input: wishThankInputSchema,
     output: wishWisherViewSchema,
   },
   withdrawWish: {
-    method: 'POST',
-    path: '/wishes/withdraw',
     summary: 'The wisher withdraws a wish nobody has claimed',
-    access: 'public',
     input: wishCodeInputSchema,
     output: wishWisherViewSchema,
   },
   listWishQueue: {
-    method: 'GET',
-    path: '/communities/{community}/wish-queue',
     summary: "Staff: a community's wishes in any status, newest first, with phones",
-    access: 'staff',
     input: wishQueueQuerySchema,
     output: pageSchema(wishStaffViewSchema),
   },
   actOnWish: {
-    method: 'POST',
-    path: '/wishes/{id}/actions',
     summary: 'Staff: approve, reject (with a reason), release a claim, or record fulfilment',
-    access: 'staff',
     input: wishActionRequestSchema,
     output: wishStaffViewSchema,
   },
   wishCounts: {
-    method: 'GET',
-    path: '/communities/{community}/wish-counts',
     summary: 'Staff: wishes posted, claimed and fulfilled in a period, median days to fulfil',
-    access: 'staff',
     input: wishCountsQuerySchema,
     output: wishCountsSchema,
   },
-} as const satisfies Record<string, OperationDef>;
+});
