@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import { sha256 } from './hash.js';
-import { normalizeQueryCode, QUERY_CODE_INPUT_MAX, QUERY_CODE_LENGTH } from './input-rules.js';
+import { normalizeQueryCode, QUERY_CODE_LENGTH } from './input-rules.js';
 
 export { normalizeQueryCode, QUERY_CODE_LENGTH };
 
@@ -15,9 +14,6 @@ export function newQueryCode(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(QUERY_CODE_LENGTH));
   return Array.from(bytes, (b) => QUERY_ALPHABET[b % QUERY_ALPHABET.length]).join('');
 }
-export const queryCodeSchema = z
-  .pipe(z.string().check(z.maxLength(QUERY_CODE_INPUT_MAX)), z.transform(normalizeQueryCode))
-  .check(z.refine((c) => c.length === QUERY_CODE_LENGTH, 'queryCode.invalid'));
 
 /** The hash stored for a query code: salted with the ticket, so equal codes never collide. */
 export const hashQueryCode = (ticket: string, code: string): string =>

@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** The last id's time and random digits: ids made in the same millisecond count up from it. */
@@ -32,5 +30,4 @@ export function newId(now: number = Date.now()): string {
 }
 
 /** Ids are ours (newId) or an operator's readable slugs (`heping`, `g1-b3`). */
-export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'id.invalid'));
-export type Id = z.output<typeof idSchema>;
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 
@@ -17,15 +15,3 @@ export function normalizePhone(input: string): string | undefined {
 
 export const isMobile = (input: string): boolean => MOBILE.test(normalizePhone(input) ?? '');
 export const isPhone = (input: string): boolean => normalizePhone(input) !== undefined;
-
-/** A mobile or landline, normalised. Error key `phone.invalid`. */
-export const phoneSchema = z.pipe(
-  z.string().check(z.refine(isPhone, 'phone.invalid')),
-  z.transform((value: string) => normalizePhone(value) as string),
-);
-
-/** A mobile only (for SMS), normalised. Error key `phone.mobileRequired`. */
-export const mobileSchema = z.pipe(
-  z.string().check(z.refine(isMobile, 'phone.mobileRequired')),
-  z.transform((value: string) => normalizePhone(value) as string),
-);

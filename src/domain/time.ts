@@ -1,9 +1,4 @@
-import * as z from 'zod/mini';
-
-/** An instant, ISO 8601 in UTC (`2026-03-01T08:00:00.000Z`). */
-export const timestampSchema = z.iso.datetime({ offset: true, error: 'timestamp.invalid' });
-/** A civil date in Asia/Shanghai (`2026-03-01`). */
-export const dateSchema = z.iso.date({ error: 'date.invalid' });
+// Schema-free: pages use these in their first render (the schemas: ./schemas.ts).
 export type Timestamp = string;
 export type CivilDate = string;
 
@@ -14,7 +9,7 @@ export type CivilDate = string;
  */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
-const inYears = (iso: string) => {
+export const inYears = (iso: string): boolean => {
   const year = Number(iso.slice(0, 4));
   return year >= MIN_YEAR && year <= MAX_YEAR;
 };
@@ -27,44 +22,8 @@ export const isCanonicalInstant = (at: string): boolean =>
   !Number.isNaN(Date.parse(at)) &&
   new Date(at).toISOString() === at;
 
-const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isBoundedDate = (date: unknown): date is string =>
-  typeof date === 'string' && CIVIL_DATE.test(date) && inYears(date);
+export const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-// The schemas below are made by functions: a page that never parses a period does not
-// bundle them.
-
-/** A civil date within MIN_YEAR–MAX_YEAR. */
-export const boundedDateSchema = () =>
-  dateSchema.check(
-    // A malformed date is the format check's to report, once.
-    z.refine((date) => !CIVIL_DATE.test(date) || inYears(date), 'date.invalid'),
-  );
-
-/** The longest period a report covers (三率, wish counts): five years, one 五年规划. */
-export const MAX_PERIOD_YEARS = 5;
-
-/** A period of civil dates, both included: `from` and `to` bounded, `to` not before `from`. */
-export const periodFields = () => ({ from: boundedDateSchema(), to: boundedDateSchema() });
-
-type Period = { from: string; to: string };
-/** Each check judges a period whose dates are valid; the fields report the others. */
-const periodCheck = (ok: (p: Period) => boolean, error: string) =>
-  z.refine<Period>((p) => !isBoundedDate(p.from) || !isBoundedDate(p.to) || ok(p), {
-    path: ['to'],
-    error,
-  });
-/** The checks of a period, for an object built with `periodFields()`. */
-export const periodChecks = () =>
-  [
-    periodCheck((p) => p.from <= p.to, 'date.range'),
-    periodCheck(
-      (p) => p.to < `${Number(p.from.slice(0, 4)) + MAX_PERIOD_YEARS}${p.from.slice(4)}`,
-      'date.tooLong',
-    ),
-  ] as const;
-
-/** Injectable time source: services never read the wall clock directly, so tests control it. */
 export interface Clock {
   now(): Date;
 }

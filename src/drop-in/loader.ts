@@ -32,12 +32,19 @@ export function loadLocale(lang: string): Promise<Record<string, Record<string, 
 
 const loading = new Map<string, Promise<unknown>>();
 
+/**
+ * Every element's first call loads the core contract and the schemas' runtime (zod), which
+ * check its answer: fetched beside the first element's chunk, they are in before its data.
+ */
+const warmSchemas = () => import('../features/core/contract.js').catch(() => undefined);
+
 /** Loads the chunk that defines `tag` (once; a failed load may be retried later). */
 export function load(tag: string): Promise<unknown> {
   let pending = loading.get(tag);
   if (!pending) {
     const define = defines.get(tag);
     if (!define) return Promise.reject(new Error(`shequ-kit: no element <${tag}>`));
+    if (loading.size === 0) void warmSchemas();
     pending = define().catch((error: unknown) => {
       loading.delete(tag);
       console.error(`[shequ-kit] could not load <${tag}>`, error);

@@ -13,7 +13,8 @@ import {
   groupedCursorSchema,
   pageGroups,
 } from '../../src/domain/grouped-paging.js';
-import { isCanonicalInstant, periodChecks, periodFields } from '../../src/domain/time.js';
+import { isCanonicalInstant } from '../../src/domain/time.js';
+import { periodChecks, periodFields } from '../../src/domain/schemas.js';
 import { newId } from '../../src/domain/ids.js';
 import * as z from 'zod/mini';
 

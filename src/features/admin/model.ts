@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { idSchema } from '../../domain/ids.js';
+import { idSchema } from '../../domain/schemas.js';
 import { passwordSchema, roleSchema, staffNameSchema, usernameSchema } from '../core/auth-model.js';
 
 /** A staff member changes their own password; every other session of theirs ends. */

@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
-import { idSchema } from '../../domain/ids.js';
-import { phoneSchema } from '../../domain/phone.js';
-import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
-import { sha256 } from '../../domain/hash.js';
 import {
+  idSchema,
+  phoneSchema,
+  queryCodeSchema,
   boundedDateSchema,
-  isCanonicalInstant,
   periodChecks,
   periodFields,
-} from '../../domain/time.js';
+} from '../../domain/schemas.js';
+import { hashQueryCode } from '../../domain/codes.js';
+import { sha256 } from '../../domain/hash.js';
+import { isCanonicalInstant } from '../../domain/time.js';
 import { categoryQuestionSchema, locationSchema } from '../core/model.js';
 import { bookingActions, bookingStatuses } from './machine.js';
 

@@ -9,7 +9,8 @@
  * the machine; reads never write (a waitlisted booking whose slot started reads as expired).
  */
 import { bookingDetailErrors } from './checks.js';
-import { resolveLocation, type Community } from '../core/model.js';
+import type { Community } from '../core/model.js';
+import { resolveLocation } from '../core/location.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { recordTransition } from '../../domain/transition.js';
 import { newId } from '../../domain/ids.js';

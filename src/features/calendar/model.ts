@@ -1,9 +1,14 @@
 import * as z from 'zod/mini';
-import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
+import { hashQueryCode } from '../../domain/codes.js';
+import {
+  queryCodeSchema,
+  idSchema,
+  phoneSchema,
+  boundedDateSchema,
+  dateSchema,
+} from '../../domain/schemas.js';
 import { sha256 } from '../../domain/hash.js';
-import { idSchema } from '../../domain/ids.js';
-import { phoneSchema } from '../../domain/phone.js';
-import { boundedDateSchema, dateSchema, MAX_YEAR, MIN_YEAR } from '../../domain/time.js';
+import { MAX_YEAR, MIN_YEAR } from '../../domain/time.js';
 import { activityStatuses, registrationActions, registrationStatuses } from './machine.js';
 import type { YearSchedule } from '../../domain/workdays.js';
 

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { idSchema } from '../../domain/ids.js';
+import { idSchema, phoneSchema } from '../../domain/schemas.js';
 import { locationSchema } from '../core/model.js';
-import { phoneSchema } from '../../domain/phone.js';
 import {
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,

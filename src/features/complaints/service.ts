@@ -1,7 +1,8 @@
 import { answerErrors } from '../core/answers.js';
 import { categoriesFor } from '../core/catalogues.js';
 import { hashQueryCode, newQueryCode } from '../../domain/codes.js';
-import { resolveLocation, type Category, type Community } from '../core/model.js';
+import type { Category, Community } from '../core/model.js';
+import { resolveLocation } from '../core/location.js';
 import { formatTicket, type ComplaintSubmission } from './model.js';
 import type {
   Complaint,

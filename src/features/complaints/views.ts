@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { queryCodeSchema } from '../../domain/codes.js';
+import { queryCodeSchema, idSchema, periodChecks, periodFields } from '../../domain/schemas.js';
 import { complaintLocationSchema, ticketSchema } from './model.js';
 import {
   COMMENT_MAX,
@@ -8,9 +8,7 @@ import {
   TRANSFER_TO_MAX,
 } from '../../domain/input-rules.js';
 import { complaintActions, complaintStatuses, ratings, returnReasons } from './machine.js';
-import { idSchema } from '../../domain/ids.js';
 import { cursorSchema } from '../../domain/paging.js';
-import { periodChecks, periodFields } from '../../domain/time.js';
 
 // ---- The stored case and what each audience sees of it ----
 

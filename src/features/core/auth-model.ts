@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { idSchema } from '../../domain/ids.js';
-import { timestampSchema } from '../../domain/time.js';
+import { idSchema, timestampSchema } from '../../domain/schemas.js';
 
 /**
  * Staff accounts and sessions: schemas only (the contract imports them, so HTTP clients bundle

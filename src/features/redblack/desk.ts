@@ -6,7 +6,8 @@
  */
 import type * as z from 'zod/mini';
 import { rubricOf } from './rubric.js';
-import { resolveLocation, type Community } from '../core/model.js';
+import type { Community } from '../core/model.js';
+import { resolveLocation } from '../core/location.js';
 import { DomainError, type FieldError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { shanghaiDate } from '../../domain/time.js';

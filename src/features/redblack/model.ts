@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
-import { idSchema } from '../../domain/ids.js';
-import { phoneSchema } from '../../domain/phone.js';
-import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
-import { boundedDateSchema } from '../../domain/time.js';
+import { idSchema, phoneSchema, queryCodeSchema, boundedDateSchema } from '../../domain/schemas.js';
+import { hashQueryCode } from '../../domain/codes.js';
 import {
   appealActions,
   appealStatuses,

@@ -1,7 +1,8 @@
 // A 红黑榜 subject's place by its name: what the board shows the public (service.ts) and the
 // staff editor shows its staff. Apart from rules.ts, which the score sheet's first render loads:
 // this needs the community's tree (core/model.ts), which that render does not.
-import { resolveLocation, type Community } from '../core/model.js';
+import type { Community } from '../core/model.js';
+import { resolveLocation } from '../core/location.js';
 import type { SubjectKind } from './rules.js';
 
 /**

@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
-import { idSchema } from '../../domain/ids.js';
+import {
+  idSchema,
+  periodChecks,
+  periodFields,
+  phoneSchema,
+  queryCodeSchema,
+} from '../../domain/schemas.js';
 import { cursorSchema } from '../../domain/paging.js';
 import { groupedCursorSchema } from '../../domain/grouped-paging.js';
-import { periodChecks, periodFields } from '../../domain/time.js';
-import { phoneSchema } from '../../domain/phone.js';
 import { maskName } from '../../domain/mask.js';
-import { hashQueryCode, queryCodeSchema } from '../../domain/codes.js';
+import { hashQueryCode } from '../../domain/codes.js';
 import type { Community } from '../core/model.js';
 import { holdEnded, publicWishStatuses, wallOrder, wishActions, wishStatuses } from './machine.js';
 import {

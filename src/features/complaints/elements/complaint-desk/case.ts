@@ -1,7 +1,7 @@
 import { EXTEND_DAYS_MAX, REPLY_MAX, TRANSFER_TO_MAX } from '../../../../domain/input-rules.js';
 import { categoriesFor } from '../../../core/catalogues.js';
 import { html, nothing } from 'lit';
-import { resolveLocation } from '../../../core/model.js';
+import { resolveLocation } from '../../../core/location.js';
 import { describeLocation, displayName } from '../../../../domain/names.js';
 import type { ComplaintActionInput, ComplaintEvent, ComplaintStaffView } from '../../views.js';
 import { canTake, returnReasons } from '../../machine.js';

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoriesFor } from '../../../core/catalogues.js';
-import { resolveLocation, type Community, type LocationLevel } from '../../../core/model.js';
+import type { Community } from '../../../core/model.js';
+import { resolveLocation, type LocationLevel } from '../../../core/location.js';
 import { describeLocation, displayName } from '../../../../domain/names.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import zhCN from '../../locales/zh-CN/complaint-qr.js';

@@ -4,6 +4,8 @@
  * itself. Pure: no DOM, no I/O; usable in Node (print scripts) and in the page.
  */
 
+import { ID_PATTERN } from '../../../../domain/ids.js';
+
 /** The place (and category) a QR code prefills. Ids as in the community model. */
 export interface PrefillPlace {
   community: string;
@@ -17,9 +19,6 @@ export interface PrefillPlace {
 /** The query keys the complaint form reads, coarse to fine. */
 export const PREFILL_KEYS = ['community', 'grid', 'building', 'unit', 'category'] as const;
 export type PrefillKey = (typeof PREFILL_KEYS)[number];
-
-/** Same rule as `idSchema` (src/domain/ids.ts): our ids and operators' readable slugs. */
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Why a link cannot be made: which part, and what is wrong with it. */
 export class PrefillError extends Error {
@@ -60,7 +59,8 @@ export function prefillUrl(base: string | URL, place: PrefillPlace): string {
       if (key === 'community') throw new PrefillError(key, 'invalid');
       continue;
     }
-    if (typeof value !== 'string' || !ID.test(value)) throw new PrefillError(key, 'invalid');
+    if (typeof value !== 'string' || !ID_PATTERN.test(value))
+      throw new PrefillError(key, 'invalid');
   }
   if (place.building && !place.grid) throw new PrefillError('building', 'parentMissing');
   if (place.unit && !place.building) throw new PrefillError('unit', 'parentMissing');

@@ -2,14 +2,8 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { describeLocation, displayName } from '../../../../domain/names.js';
-import {
-  locationLevels,
-  resolveLocation,
-  type Community,
-  type CommunitySummary,
-  type Location,
-  type LocationLevel,
-} from '../../model.js';
+import type { Community, CommunitySummary, Location } from '../../model.js';
+import { locationLevels, resolveLocation, type LocationLevel } from '../../location.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import type { Client } from '../../../../sdk/client.js';
 import zhCN from '../../locales/zh-CN/community-picker.js';
