@@ -31,6 +31,13 @@ const LATER: [name: string, test: RegExp][] = [
   ['en', /\/src\/.*\/locales\/en\//],
   // A wall past 100 wishes.
   ['virtualizer', /\/@lit-labs\/virtualizer\//],
+  // zod, the domain's schemas and the core contract with its models load with a page's first
+  // call, after its first render (its first reads go out meanwhile), in one chunk. In
+  // `shared`, which every page loads first, they were ~10 kB of each.
+  [
+    'schemas',
+    /\/node_modules\/zod\/|\/src\/domain\/schemas\.ts$|\/src\/features\/core\/(contract|model|auth-model)\.ts$/,
+  ],
 ];
 /** How many chunks must use a module for it to go to `shared` (see above). */
 const SHARED_BY = 12;
