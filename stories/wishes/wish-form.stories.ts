@@ -119,7 +119,8 @@ export const Sending: Story = {
   play: async ({ canvasElement }) => send(await fill(canvasElement)),
 };
 
-/** Offline: kept in the outbox, sent by itself when the network is back. */
+/** Offline: kept in the outbox, sent by itself when the network is back; the form gives way
+ * to a heading (已保存在这部手机上), what happens next and 重试. */
 export const SavedOffline: Story = {
   render: (args) =>
     render(

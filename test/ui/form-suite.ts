@@ -149,6 +149,33 @@ export function formSuite(f: FormUnderTest): void {
       await client.close();
     });
 
+    // Issue 13: the wish form kept its form and submit button under a banner when saved
+    // offline (inviting a second press), and focus fell to the page in both forms.
+    it('saved offline: the form gives way to a heading that takes focus, what happens next and a retry', async () => {
+      let online = false;
+      const server = fakeServer(f.path, () => {
+        if (!online) throw new TypeError('Failed to fetch');
+        return server.json(f.receipt, 201);
+      });
+      const client = httpClient(server.fetch, memoryOutboxStorage());
+      const form = await mount(client);
+      await f.fill(form);
+      const queued = oneEvent(form, 'sq-submitted');
+      submit(form);
+      expect(((await queued) as SqSubmittedEvent).detail.state).to.equal('queued');
+      await waitUntil(() => form.shadowRoot!.activeElement?.id === 'done', 'focus on the heading');
+      expect(form.shadowRoot!.activeElement!.textContent!.trim()).to.equal('已保存在这部手机上');
+      expect($(form, 'form')).to.equal(null, 'no form to send again');
+      const status = $(form, '[part=status][role=status]')!;
+      expect(status.textContent).to.contain('网络恢复后会自动发给社区').and.contain('不用重新填写');
+      expect(await axeViolations(form)).to.deep.equal([]);
+      online = true;
+      status.querySelector('button')!.click();
+      await receiptShown(form);
+      expect(new Set(server.keys).size).to.equal(1, 'one Idempotency-Key');
+      await client.close();
+    });
+
     it('shows a refusal that comes while the page is open, until dismissed', async () => {
       let online = false;
       const server = fakeServer(f.path, () => {

@@ -50,6 +50,10 @@ export async function submit(c: Submission): Promise<void> {
     c.forget();
     listen(c, await c.host.client.outbox());
     emit(c, 'queued');
+    // A form whose saved-offline view replaces it gives that view's heading the receipt's
+    // id: focus goes there rather than to the page, since the pressed button is gone.
+    await c.host.updateComplete;
+    c.focus(c.options.receiptFocus);
   } catch (error) {
     fail(c, ApiError.from(error));
   }

@@ -50,7 +50,8 @@ export interface SubmissionOptions<V extends Values, I, R> {
   extra?: () => string;
   /** Applies what the page asks for over the draft (a QR code's place). */
   prefill?: (values: V) => void;
-  /** Id of the element that takes focus once delivered (the receipt's heading). */
+  /** Id of the element that takes focus once delivered (the receipt's heading), and once
+   * saved offline where a view of its own replaces the form. */
   receiptFocus: string;
 }
 

@@ -264,7 +264,7 @@ describe('sq-wish-form', () => {
     expect((await queued).detail.state).to.equal('queued');
     await form.updateComplete;
     expect(form.matches(':state(queued)')).to.equal(true);
-    expect($(form, '[part=status]').textContent).to.contain('网络恢复后会自动发送');
+    expect($(form, '[part=status]').textContent).to.contain('网络恢复后会自动发给社区');
     online = true;
     const delivered = oneEvent(form, 'sq-submitted');
     await (await client.outbox())!.flush();
@@ -302,9 +302,10 @@ describe('sq-wish-form', () => {
 
     // The next page load: a new client on the same outbox storage and a new form.
     const after = createClient(options);
-    const form = await mount(after, 'zh-CN', 'xingfuli', 'form');
+    // The form, or already the saved-offline view that replaces it.
+    const form = await mount(after, 'zh-CN', 'xingfuli', 'form, [part=status]');
     await waitUntil(
-      () => $(form, '[part=status]')?.textContent?.includes('网络恢复后会自动发送'),
+      () => $(form, '[part=status]')?.textContent?.includes('网络恢复后会自动发给社区'),
       'the queued wish is shown',
     );
     online = true;

@@ -349,7 +349,7 @@ export class SqComplaintForm extends SqElement {
     }
     // Saved offline: a heading that says where the report is, then what happens next.
     if (s.phase === 'queued')
-      return html`<h2 part="title">${t.t('queuedTitle')}</h2>
+      return html`<h2 id="done" tabindex="-1" part="title">${t.t('queuedTitle')}</h2>
         ${statusBanner(t.t('queued'), false, {
           label: t.t('common:retry'),
           run: () => s.retry(),

@@ -237,6 +237,14 @@ export class SqWishForm extends SqElement {
         again: this.t('delivered.again'),
         onAgain: () => ((this.copied = false), s.again()),
       });
+    // Saved offline: a heading that says where the wish is, then what happens next (the form
+    // with its submit button would invite sending it again).
+    if (s.phase === 'queued')
+      return html`<h2 id="done" tabindex="-1">${this.t('queuedTitle')}</h2>
+        ${statusBanner(this.t('queued'), false, {
+          label: this.t('common:retry'),
+          run: () => s.retry(),
+        })}`;
     const lang = this.localize.lang;
     const v = s.values;
     // Until a name is typed the hint explains the rule and no preview shows (an example name
@@ -270,14 +278,10 @@ export class SqWishForm extends SqElement {
       }
       ${
         s.refused
-          ? statusBanner(
-              `${this.t('refused')}${this.t(refusalKey(s.refused.error?.code))}`,
-              true,
-              {
-                label: this.t('dismiss'),
-                run: () => s.dismiss(),
-              },
-            )
+          ? statusBanner(`${this.t('refused')}${this.t(refusalKey(s.refused.error?.code))}`, true, {
+              label: this.t('dismiss'),
+              run: () => s.dismiss(),
+            })
           : nothing
       }
       ${wish.errorSummary(
@@ -320,13 +324,7 @@ export class SqWishForm extends SqElement {
         </p>
       </div>
       ${this.check('consent')} ${this.check('publishConsent')}
-      ${
-        s.phase === 'queued'
-          ? statusBanner(this.t('queued'))
-          : html`<p class="visually-hidden" part="status" role="status">
-              ${busy ? this.t('sending') : ''}
-            </p>`
-      }
+      <p class="visually-hidden" part="status" role="status">${busy ? this.t('sending') : ''}</p>
       ${
         s.phase === 'failed' && failure && !failure.fields.length && !s.refused
           ? statusBanner(`${this.t('failed')}${this.t(`common:errors.${failure.code}`)}`, true, {

@@ -50,8 +50,9 @@ export default {
   errorsHeading: 'Things to fix: {{count}}',
   draftRestored: 'What you wrote last time is back (your name and phone are never kept).',
   clearDraft: 'Start again',
+  queuedTitle: 'Saved on this phone',
   queued:
-    'No network: your wish is saved on this device and will be sent by itself when the network is back.',
+    'There is no network right now. Your wish is not lost and you need not fill it in again: it will be sent to the community when the network is back, and your wish code will then show here.',
   failed: 'Your wish was not sent. ',
   delivered: {
     heading: 'Your wish was sent. Thank you!',

@@ -44,7 +44,9 @@ export default {
   errorsHeading: '请修改以下 {{count}} 处：',
   draftRestored: '已恢复上次没写完的内容（姓名和电话不保存）。',
   clearDraft: '清空重写',
-  queued: '网络不通，心愿已保存在本机，网络恢复后会自动发送，请不要关闭浏览器的数据。',
+  queuedTitle: '已保存在这部手机上',
+  queued:
+    '现在连不上网络。您的心愿没有丢，不用重新填写：网络恢复后会自动发给社区，发出后这里会显示心愿码。',
   failed: '心愿没有提交成功。',
   delivered: {
     heading: '心愿已提交，谢谢您！',
