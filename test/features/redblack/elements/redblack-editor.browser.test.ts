@@ -197,6 +197,24 @@ describe('<sq-redblack-editor>', () => {
     expect(board.red.find((e) => e.id === entry.id)!.photos).to.deep.equal([two]);
   });
 
+  // Issue 13: under the kit's .box (justify-items: start) the 榜单 fieldset and the selects
+  // shrank to their text at 1280px, narrower than the fields beside them.
+  it('lays out the entry form at one width: the 榜单 fieldset and every select as wide as the reason', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      const el = await mount(street().author);
+      click(el, '#new-entry');
+      await waitUntil(() => $(el, '[part=form]'));
+      const width = (selector: string) =>
+        Math.round($(el, selector)!.getBoundingClientRect().width);
+      const reason = width('#reason');
+      for (const selector of ['fieldset', '#period', '#category', '#kind'])
+        expect(width(selector), selector).to.equal(reason);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('asks for each missing field, saying what to do, at the field and in the summary', async () => {
     const el = await mount(street().author);
     click(el, '#new-entry');

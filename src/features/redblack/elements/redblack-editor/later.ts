@@ -90,7 +90,7 @@ ul.items{display:grid;grid-template-columns:minmax(0,1fr);gap:var(--sq-space-3);
 .meta{color:var(--sq-color-text-muted,inherit)}
 .nowrap{white-space:nowrap}
 form{display:grid;gap:var(--sq-space-3)}
-fieldset{display:grid;gap:var(--sq-space-2);min-width:0;margin:0;padding:var(--sq-space-3);border:var(--sq-border-width) solid var(--sq-color-border);border-radius:var(--sq-radius)}
+fieldset{display:grid;gap:var(--sq-space-2);min-width:0;justify-self:stretch;margin:0;padding:var(--sq-space-3);border:var(--sq-border-width) solid var(--sq-color-border);border-radius:var(--sq-radius)}
 .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,8em),1fr));gap:var(--sq-space-2);margin:var(--sq-space-3) 0}
 .figures div{padding:var(--sq-space-2);border:var(--sq-border-width) solid var(--sq-color-border);border-radius:var(--sq-radius)}
 .figures dd{margin:0;font-size:var(--sq-font-size-key);font-weight:700}
