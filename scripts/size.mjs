@@ -175,17 +175,6 @@ const RENDER_CACHES =
  * run; over the ceiling it fails. Delete the entry once the row is back under budget.
  */
 const WAIVED = {
-  /** A staff page, as booking's: the recurrence editor and its preview, registrations, 签到, CSV. */
-  '<sq-activity-desk> own code': {
-    ceiling: 10_320,
-    reason:
-      "10.74 → 10.60 kB when the sign-in form became the kit's (SignInForm); " +
-      "10.56 → 10.31 kB with 代报名's fields shared with the calendar's (../registrant.ts); " +
-      'a staff desk: the list and login render first (36.6 kB page); the form, the recurrence ' +
-      'editor and preview (recurrence.ts, the lunar table), registrations and 代报名 come in the ' +
-      'chunk loaded with the first data; see docs/size.md',
-  },
-
   '<sq-activity-calendar> own code': {
     ceiling: 11_480,
     reason:

@@ -21,7 +21,7 @@ import {
 import { registrantFields, registrantLayout, registrationOf } from '../registrant.js';
 import { registrationTone } from '../tones.js';
 import type { SqActivityDesk } from './activity-desk.js';
-import { dateLabel } from './form.js';
+import { dateLabel, focusField, message } from './form.js';
 import { nextDates, timesOf } from './dates.js';
 
 type Host = SqActivityDesk;
@@ -150,7 +150,6 @@ async function registerByPhone(host: Host, a: Activity, e: Event) {
   e.preventDefault();
   const form = e.currentTarget as HTMLFormElement;
   const data = new FormData(form);
-  const get = (n: string) => String(data.get(n) ?? '');
   const s = stateOf(host, a);
   const input = registrationOf(
     { ...Object.fromEntries(data), forWhom: s.forWhom, consent: data.has('consent') || undefined },
@@ -159,12 +158,12 @@ async function registerByPhone(host: Host, a: Activity, e: Event) {
     Math.max(1, a.partyMax),
   );
   const parsed = registrationInputSchema.safeParse(input);
-  const layout = registrantLayout((f) => !get(f).trim());
+  const layout = registrantLayout((f) => !String(data.get(f) ?? '').trim());
   s.errors = parsed.success ? {} : fieldErrors(toFieldErrors(parsed.error.issues), layout);
   if (!parsed.success) {
     host.requestUpdate();
     await host.updateComplete;
-    host.renderRoot.querySelector<HTMLElement>(`#${Object.keys(s.errors)[0]}`)?.focus();
+    focusField(host, Object.keys(s.errors)[0]!);
     return;
   }
   const t = host.t;
@@ -242,11 +241,7 @@ function renderRow(host: Host, a: Activity, s: RegState, r: RegistrationStaffVie
 
 function renderByPhone(host: Host, a: Activity, s: RegState) {
   const t = host.t;
-  const err = (id: string) => {
-    const e = s.errors[id];
-    if (!e) return undefined;
-    return t.t(/^(validation|date)\./.test(e.key) ? `fix.${id}` : e.key, e.params);
-  };
+  const err = (id: string) => message(host, id, s.errors[id]);
   const ids = Object.keys(s.errors);
   return html`<form
     class="box"
@@ -266,7 +261,7 @@ function renderByPhone(host: Host, a: Activity, s: RegState) {
     ${errorSummary(
       t.t('summary', { n: ids.length }),
       ids.map((id) => [id, err(id)!]),
-      (id) => host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
+      (id) => focusField(host, id),
     )}
     ${registrantFields(
       (id) => ({ label: t.t(`reg.${id}`), error: err(id) }),
@@ -294,7 +289,7 @@ export function renderRegistrations(host: Host, a: Activity): TemplateResult {
   const seated = regs.filter(holding);
   const waiting = regs.filter((r) => r.status === 'waitlisted');
   const rest = regs.filter((r) => !holding(r) && r.status !== 'waitlisted');
-  const failed = host.action.phase === 'failed' ? host.action.error : undefined;
+  const failed = host.action.error;
   const upcoming = nextDates(host, a, 12);
   const dates = upcoming.includes(s.date) ? upcoming : [s.date, ...upcoming];
   return html`<section class="panel" part="registrations" aria-labelledby="view">
@@ -341,7 +336,10 @@ export function renderRegistrations(host: Host, a: Activity): TemplateResult {
       @submit=${(e: Event) => checkInByCode(host, a, e)}
       aria-label=${t.t('checkInTitle')}
     >
-      ${host.input('code', t.t('checkInCode'))}
+      <div class="field" part="field">
+        <label for="f-code" part="label">${t.t('checkInCode')}</label>
+        <input id="f-code" name="code" autocomplete="off" />
+      </div>
       <button class="primary">${t.t('checkIn')}</button>
     </form>
     ${failed ? host.alert(failed) : nothing} ${s.byPhone ? renderByPhone(host, a, s) : nothing}
