@@ -31,7 +31,7 @@ import type { ActivityPublic, Occurrence, RegistrationInput } from '../../model.
 import zhAfter from '../../locales/zh-CN/activity-calendar-after.js';
 import { registrantFields, registrantLayout, registrationOf } from '../registrant.js';
 import type { SqActivityCalendar } from './activity-calendar.js';
-import { seats } from './activities.js';
+import { seats, timeOf } from './activities.js';
 import { SqRegisteredEvent, type RegisteredDetail } from './events.js';
 
 // The dialog's strings join the element's own (English has them in its one lazy file); the
@@ -240,9 +240,6 @@ function when(host: Host, date: string, time: string) {
   return html`${lang.startsWith('en') ? html`${weekday}, ${day}` : html`${day} ${weekday}`}
     <span class="nowrap">${time}</span>`;
 }
-
-const timeOf = (host: Host, o: { allDay?: boolean; start: string; end: string }) =>
-  o.allDay ? host.t.t('allDay') : `${shanghaiClock(o.start)}–${shanghaiClock(o.end)}`;
 
 function renderFacts(host: Host, o: Occurrence) {
   const t = host.t;
@@ -685,9 +682,6 @@ export const dialogStyles = [
     .summary-list dt {
       font-weight: 600;
     }
-    .summary-list dd {
-      margin: 0;
-    }
     .description {
       white-space: pre-line;
     }
@@ -700,16 +694,7 @@ export const dialogStyles = [
     fieldset.field {
       justify-self: stretch;
     }
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-    legend {
-      font-weight: 600;
-    }
     .key {
-      font-size: var(--sq-font-size-key);
       margin-inline-start: var(--sq-space-2);
     }
     .receipt {
