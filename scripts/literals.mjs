@@ -14,7 +14,9 @@ const squeeze = (code) =>
   code
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};,>]) ?/g, '$1')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    .replace(/: /g, ':')
+    .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2');
 
 /**
  * Minifies one run of CSS text (no `${}` inside). Quoted strings are kept verbatim. Runs next to
@@ -29,7 +31,14 @@ function minifyCss(text, first, last) {
   parts.forEach((part, i) => {
     if (i % 2 === 0) code += part;
     else if (part.startsWith('/*')) code += ' ';
-    else {
+    else if (
+      /=\s*$/.test(code) &&
+      /^\s*\]/.test(parts[i + 1]) &&
+      /^.-?[A-Za-z_][\w-]*.$/.test(part)
+    ) {
+      // An attribute selector's value that is an identifier needs no quotes: [a='b'] → [a=b].
+      code += part.slice(1, -1);
+    } else {
       out += squeeze(code) + part;
       code = '';
     }

@@ -13,20 +13,33 @@ describe('minifyCssLiterals', () => {
       min(
         'css`\n  :host {\n    display: block; /* why */\n  }\n  .a > .b,\n  .c { color: red; }\n`',
       ),
-      'css`:host{display: block}.a>.b,.c{color: red}`',
+      'css`:host{display:block}.a>.b,.c{color:red}`',
     );
   });
   it('keeps strings, expressions and the spaces next to them', () => {
     assert.equal(
       min("css`.q::before { content: '  a  {b} '; } .x ${sel} .y { width: ${w}px; }`"),
-      "css`.q::before{content: '  a  {b} '}.x ${sel} .y{width: ${w}px}`",
+      "css`.q::before{content:'  a  {b} '}.x ${sel} .y{width:${w}px}`",
     );
-    assert.equal(min('css`a { b: ${f({ c: 1 })} }`'), 'css`a{b: ${f({ c: 1 })}}`');
+    assert.equal(min('css`a { b: ${f({ c: 1 })} }`'), 'css`a{b:${f({ c: 1 })}}`');
   });
   it('a quote inside a comment starts no string (it left the rest of a sheet unminified)', () => {
     assert.equal(
       min("css`.a {\n  /* a service's team */\n  color: red;\n}\n.b { content: '/* kept */'; }`"),
-      "css`.a{color: red}.b{content: '/* kept */'}`",
+      "css`.a{color:red}.b{content:'/* kept */'}`",
+    );
+  });
+  it('drops what CSS does not need: the space after a colon, a leading zero, quotes around a name', () => {
+    assert.equal(
+      min(
+        'css`@media (min-width: 30rem) { .a:hover, [part=\'x\'] .b[data-s="full"] { margin: 0.25rem -0.5em; opacity: 10.5; } }`',
+      ),
+      'css`@media (min-width:30rem){.a:hover,[part=x] .b[data-s=full]{margin:.25rem -0.5em;opacity:10.5}}`',
+    );
+    // A value that is not a name keeps its quotes; so does any other string.
+    assert.equal(
+      min("css`[tabindex='-1'], [lang='zh-CN'] :focus { content: 'a'; }`"),
+      "css`[tabindex='-1'],[lang=zh-CN] :focus{content:'a'}`",
     );
   });
   it('leaves other templates and identifiers ending in css alone', () => {
@@ -42,7 +55,7 @@ describe('minifyCssLiterals', () => {
     ]) {
       assert.equal(
         viteLiterals.transform(code, id)?.code,
-        'export const s = css`:host{display: block}`;',
+        'export const s = css`:host{display:block}`;',
         id,
       );
     }
@@ -55,7 +68,7 @@ describe('minifyHtmlLiterals', () => {
     assert.equal(minHtml('html `<p>\n  a\n</p>`'), 'html `<p>a</p>`');
     assert.equal(
       min('css `\n  :host {\n    display: block;\n  }\n`'),
-      'css `:host{display: block}`',
+      'css `:host{display:block}`',
     );
   });
   it('turns each indented line break of an html`` template into one space', () => {

@@ -9,7 +9,7 @@ import type * as z from 'zod/mini';
 import { toCsv } from '../../domain/csv.js';
 import { DomainError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { addDays, shanghaiDate } from '../../domain/time.js';
+import { shanghaiDate } from '../../domain/time.js';
 import type { ServiceContext } from '../../services/context.js';
 import { assertCommunityAccess } from '../../services/access.js';
 import type { Store } from '../../services/store.js';
@@ -38,7 +38,7 @@ import {
   type registrationActionSchema,
   type registrationCheckInSchema,
 } from './model.js';
-import { HORIZON_YEARS, occurrenceDates } from './recurrence.js';
+import { occurrenceDates, upcomingDates } from './recurrence.js';
 import { register } from './service.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
@@ -188,13 +188,7 @@ export async function actOnActivity(
         a.status = activityMachine.next(a.status, 'cancel');
         a.cancelReason = input.reason;
         const today = shanghaiDate(now);
-        const dates = occurrenceDates(
-          a.date,
-          a.recurrence,
-          today,
-          addDays(today, 366 * HORIZON_YEARS),
-          ctx.calendar,
-        );
+        const dates = upcomingDates(a, today, ctx.calendar);
         const usage = await tx.activitySeats.usage(dates.map((d) => occurrenceKey(a.id, d)));
         for (const date of dates) {
           if (usage[occurrenceKey(a.id, date)]) {

@@ -149,6 +149,14 @@ export function occurrenceDates(
   );
 }
 
+/** An activity's dates from `today` on, as far as the horizon (HORIZON_YEARS) reaches. */
+export const upcomingDates = (
+  a: { date: CivilDate; recurrence?: Recurrence | undefined },
+  today: CivilDate,
+  calendar: WorkdayCalendar,
+): CivilDate[] =>
+  occurrenceDates(a.date, a.recurrence, today, addDays(today, 366 * HORIZON_YEARS), calendar);
+
 const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /**

@@ -55,7 +55,7 @@ import {
   type activityCalendarQuerySchema,
   type calendarDaySchema,
 } from './model.js';
-import { HORIZON_YEARS, occurrenceDates } from './recurrence.js';
+import { occurrenceDates, upcomingDates } from './recurrence.js';
 
 type Parsed<S extends z.ZodMiniType> = z.output<S>;
 
@@ -190,13 +190,7 @@ export async function getActivity(
   if (!visible(a)) throw new DomainError('not_found', `activity ${id}`);
   const now = ctx.clock.now();
   const today = shanghaiDate(now);
-  const next = occurrenceDates(
-    a.date,
-    a.recurrence,
-    today,
-    addDays(today, 366 * HORIZON_YEARS),
-    ctx.calendar,
-  ).slice(0, 12);
+  const next = upcomingDates(a, today, ctx.calendar).slice(0, 12);
   const { createdAt: _c, updatedAt: _u, ...rest } = a;
   return { ...rest, status: activityStatusAsOf(a, now), next };
 }

@@ -24,15 +24,16 @@ export function time(host: Host, o: Occurrence): string {
 /** Its seats and state: 余3位, 已满 可候补, 不限名额, 已取消… */
 export function seats(host: Host, o: Occurrence): string {
   const t = host.t;
-  switch (o.state) {
-    case 'open':
-      return o.capacity ? t.t('seats.left', { n: o.left ?? 0 }) : t.t('seats.unlimited');
-    case 'full':
-      return t.t('seats.full');
-    default:
-      return t.t(`seats.${o.state}`);
-  }
+  return o.state !== 'open'
+    ? t.t(`seats.${o.state}`)
+    : o.capacity
+      ? t.t('seats.left', { n: o.left ?? 0 })
+      : t.t('seats.unlimited');
 }
+
+/** When it is, start to end (19:00–21:00), or 全天. */
+export const timeOf = (host: Host, o: { allDay?: boolean; start: string; end: string }) =>
+  o.allDay ? host.t.t('allDay') : `${shanghaiClock(o.start)}–${shanghaiClock(o.end)}`;
 
 /**
  * Chips in a grid cell (plain spans: a month of 500 activities stays light): time, title and
@@ -78,9 +79,7 @@ export function rows(host: Host, date: CivilDate, intro = false) {
           aria-haspopup="dialog"
           @click=${() => host.open(o)}
         >
-          <span class="time"
-            >${o.allDay ? t.t('allDay') : `${shanghaiClock(o.start)}–${shanghaiClock(o.end)}`}</span
-          >
+          <span class="time">${timeOf(host, o)}</span>
           ${cancelled ? html`<s>${o.title}</s>` : html`<strong>${o.title}</strong>`}
         </button>
         <p class="facts">

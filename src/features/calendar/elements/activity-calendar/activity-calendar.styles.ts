@@ -189,9 +189,6 @@ export const calendarStyles = css`
     margin-inline-start: var(--sq-space-2);
     color: var(--sq-color-primary);
   }
-  .hint-text {
-    color: var(--sq-color-text-muted);
-  }
   [part='mine'] {
     margin-bottom: var(--sq-space-3);
   }

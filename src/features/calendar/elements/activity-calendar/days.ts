@@ -6,7 +6,7 @@ import {
   toLunar,
   type FestivalId,
 } from '../../../../domain/lunar.js';
-import { addDays, type CivilDate } from '../../../../domain/time.js';
+import { addDays, isoWeekday, type CivilDate } from '../../../../domain/time.js';
 import type { WorkdayCalendar } from '../../../../domain/workdays.js';
 
 /** What a day cell shows: its lunar date, 节气, festivals and 休/班, in the reader's language. */
@@ -96,8 +96,7 @@ function compute(date: CivilDate, names: Names, calendar?: WorkdayCalendar): Day
 }
 
 /** Monday = 0 … Sunday = 6. */
-export const weekdayOf = (date: CivilDate): number =>
-  (new Date(`${date}T00:00:00.000Z`).getUTCDay() + 6) % 7;
+export const weekdayOf = (date: CivilDate): number => isoWeekday(date) - 1;
 
 /** The Monday of the week of `date`. */
 export const weekStart = (date: CivilDate): CivilDate => addDays(date, -weekdayOf(date));

@@ -17,21 +17,21 @@ import { operationDef } from '../../../../sdk/operations.js';
 import { ActionController } from '../../../../ui/action.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
 import { download } from '../../../../ui/download.js';
-import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
+import { fieldErrors } from '../../../../ui/field-errors.js';
 import { formatDays, units } from '../../../../ui/format-days.js';
 import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
-import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
+import { choice } from '../../../../ui/fields/field.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
-import { options } from '../../../../ui/fields/options.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { lookupShell, lookupStyles } from '../../../../ui/lookup.js';
 import { i18n } from '../../../../ui/localize.js';
 import { partyLimit, registrationWindow } from '../../checks.js';
 import type { ActivityPublic, Occurrence, RegistrationInput } from '../../model.js';
 import zhAfter from '../../locales/zh-CN/activity-calendar-after.js';
+import { registrantFields, registrantLayout, registrationOf } from '../registrant.js';
 import type { SqActivityCalendar } from './activity-calendar.js';
-import { seats } from './activities.js';
+import { seats, timeOf } from './activities.js';
 import { SqRegisteredEvent, type RegisteredDetail } from './events.js';
 
 // The dialog's strings join the element's own (English has them in its one lazy file); the
@@ -118,34 +118,16 @@ function registered(host: Host, detail: RegisteredDetail) {
   host.refresh();
 }
 
-/** The fields in page order, and the field each error path belongs to. */
-const layout = (host: Host): FieldLayout => ({
-  order: ['name', 'phone', 'forWhom', 'elderName', 'elderRelation', 'party', 'consent'],
-  fieldOf: (path) =>
-    path === 'elder.relation' ? 'elderRelation' : path.startsWith('elder') ? 'elderName' : path,
-  isEmpty: (f) => (f === 'name' || f === 'phone') && !`${host.values[f] as string}`.trim(),
-});
+/** The fields in page order (a name or phone left empty says so). */
+const layout = (host: Host) =>
+  registrantLayout((f) => (f === 'name' || f === 'phone') && !`${host.values[f] as string}`.trim());
 
 /** The largest party the form offers: the activity's rule, the same as the server's. */
 const limitOf = (a: ActivityPublic) => Math.max(1, partyLimit(a));
 
 /** The registration, as the server's schema takes it. */
-function toInput(host: Host, o: Occurrence, a: ActivityPublic): RegistrationInput {
-  const v = host.values;
-  const elder = v['forWhom'] === 'elder';
-  return {
-    activity: o.activity,
-    date: o.date,
-    name: v['name'] as string,
-    phone: v['phone'] as string,
-    forWhom: elder ? 'elder' : 'self',
-    ...(elder
-      ? { elder: { name: v['elderName'] as string, relation: v['elderRelation'] as string } }
-      : {}),
-    party: Math.min(Number(v['party']) || 1, limitOf(a)),
-    consent: v['consent'] as true,
-  };
-}
+const toInput = (host: Host, o: Occurrence, a: ActivityPublic) =>
+  registrationOf(host.values, o.activity, o.date, limitOf(a));
 
 /** The operation's schema (the server's rule), then the party limit (the same rule as the server's). */
 async function check(input: RegistrationInput, a: ActivityPublic): Promise<FieldError[]> {
@@ -212,13 +194,13 @@ const error = (host: Host, id: string) => {
   return e && host.t.t(e.key, e.params);
 };
 
-/** A field's id, label (`field.<id>`), hint and error. */
-const f = (host: Host, id: string, hint?: string) => ({
-  id,
-  label: host.t.t(`field.${id}`),
-  hint,
-  error: error(host, id),
-});
+/** A field's hint key, where it has one. */
+const HINTS: Record<string, string> = {
+  name: 'nameHint',
+  phone: 'phoneHint',
+  elderRelation: 'relationHint',
+  party: 'partyHint',
+};
 
 // ---- rendering ----
 
@@ -258,9 +240,6 @@ function when(host: Host, date: string, time: string) {
   return html`${lang.startsWith('en') ? html`${weekday}, ${day}` : html`${day} ${weekday}`}
     <span class="nowrap">${time}</span>`;
 }
-
-const timeOf = (host: Host, o: { allDay?: boolean; start: string; end: string }) =>
-  o.allDay ? host.t.t('allDay') : `${shanghaiClock(o.start)}–${shanghaiClock(o.end)}`;
 
 function renderFacts(host: Host, o: Occurrence) {
   const t = host.t;
@@ -336,7 +315,6 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
   const failure = action.phase === 'failed' ? action.error : undefined;
   const privacy = host.client.communities.peek(host.communityId ?? '')?.privacy;
   const full = o.state === 'full';
-  const elder = v['forWhom'] === 'elder';
   return html`<h3 class="register-heading">${t.t('register')}</h3>
     ${full ? html`<p class="notice"><span>${t.t('state.full')}</span></p>` : nothing}
     <form
@@ -351,42 +329,29 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
         ids.map((id) => [id, error(host, id)!]),
         (id) => host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
       )}
-      ${textField({ ...f(host, 'name', t.t('nameHint')), value: v['name'] as string, autocomplete: 'name' })}
-      ${phoneField({ ...f(host, 'phone', t.t('phoneHint')), value: v['phone'] as string })}
-      <fieldset class="field" part="field">
-        <legend>${t.t('field.forWhom')}</legend>
-        ${choice({ name: 'forWhom', type: 'radio', value: 'self', label: t.t('forSelf'), checked: !elder })}
-        ${choice({ name: 'forWhom', type: 'radio', value: 'elder', label: t.t('forElder'), checked: elder })}
-        ${
-          elder
-            ? html`<p class="hint-text">${t.t('elderHint')}</p>
-                ${textField({ ...f(host, 'elderName'), value: v['elderName'] as string })}
-                ${textField({ ...f(host, 'elderRelation', t.t('relationHint')), value: v['elderRelation'] as string })}`
-            : nothing
-        }
-      </fieldset>
-      ${
-        max > 1
-          ? field(
-              f(host, 'party', t.t('partyHint', { max })),
-              (d, invalid) =>
-                html`<select id="party" name="party" aria-describedby=${d} aria-invalid=${invalid}>
-                  ${options(
-                    Array.from({ length: max }, (_, i) => [
-                      String(i + 1),
-                      t.t('people', { count: i + 1 }),
-                    ]),
-                    String(party),
-                  )}
-                </select>`,
-              o.state === 'open' && o.capacity && party > (o.left ?? 0)
-                ? html`<p class="notice">
-                    <span>${t.t('partyWaits', { left: o.left ?? 0, n: party })}</span>
-                  </p>`
-                : nothing,
-            )
-          : nothing
-      }
+      ${registrantFields(
+        (id) => ({
+          label: t.t(`field.${id}`),
+          hint: HINTS[id] && t.t(HINTS[id], { max }),
+          error: error(host, id),
+        }),
+        (id) => v[id] as string,
+        [t.t('field.forWhom'), t.t('forSelf'), t.t('forElder')],
+        v['forWhom'] === 'elder',
+        {
+          max,
+          value: party,
+          people: (count) => t.t('people', { count }),
+          note:
+            o.state === 'open' && o.capacity && party > (o.left ?? 0)
+              ? html`<p class="notice">
+                  <span>${t.t('partyWaits', { left: o.left ?? 0, n: party })}</span>
+                </p>`
+              : nothing,
+        },
+        html`<p class="hint-text">${t.t('elderHint')}</p>`,
+        'name',
+      )}
       <section class="box" part="privacy" aria-labelledby="privacy">
         <h4 id="privacy">${t.t('privacy')}</h4>
         <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
@@ -457,10 +422,7 @@ function renderReceipt(host: Host, o: Occurrence) {
       // In two groups of four (easier to read out and copy down); copy takes it whole.
       [t.t('receipt.code'), r.code.replace(/^(.{4})(?=.)/, '$1 '), 'code'],
       [t.t('receipt.activity'), o.title],
-      [
-        t.t('facts.time'),
-        when(host, r.date, timeOf(host, { ...r, allDay: o.allDay })),
-      ],
+      [t.t('facts.time'), when(host, r.date, timeOf(host, { ...r, allDay: o.allDay }))],
       [t.t('facts.place'), o.place],
     ],
     code: r.code,
@@ -720,9 +682,6 @@ export const dialogStyles = [
     .summary-list dt {
       font-weight: 600;
     }
-    .summary-list dd {
-      margin: 0;
-    }
     .description {
       white-space: pre-line;
     }
@@ -735,16 +694,7 @@ export const dialogStyles = [
     fieldset.field {
       justify-self: stretch;
     }
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-    legend {
-      font-weight: 600;
-    }
     .key {
-      font-size: var(--sq-font-size-key);
       margin-inline-start: var(--sq-space-2);
     }
     .receipt {

@@ -53,7 +53,6 @@ export const deskStyles = css`
     padding: var(--sq-space-3);
     border: var(--sq-border-width) solid var(--sq-color-border);
     border-radius: var(--sq-radius);
-    overflow-wrap: anywhere;
     min-width: 0;
   }
   .card h3 {
@@ -64,11 +63,6 @@ export const deskStyles = css`
     flex-wrap: wrap;
     gap: var(--sq-space-1) var(--sq-space-3);
     margin: 0 0 var(--sq-space-2);
-  }
-  .primary {
-    color: var(--sq-color-on-primary);
-    background: var(--sq-color-primary);
-    border-color: var(--sq-color-primary);
   }
   .nowrap {
     white-space: nowrap;
@@ -87,7 +81,6 @@ export const deskStyles = css`
     border-radius: var(--sq-radius);
     color: inherit;
     background: var(--sq-color-surface);
-    overflow-wrap: anywhere;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);

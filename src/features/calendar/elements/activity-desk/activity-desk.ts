@@ -228,13 +228,10 @@ export class SqActivityDesk extends SqElement {
     const field = error.fields[0];
     return html`<div class="alert" role="alert" part="error">
       <p>
-        ${t.t('failed')}${
-          error.code === 'unauthorized'
-            ? t.t('login.failed')
-            : field
-              ? t.t(field.key, field.params)
-              : t.t(error.key)
-        }
+        ${t.t('failed')}${t.t(
+          error.code === 'unauthorized' ? 'login.failed' : (field ?? error).key,
+          field?.params,
+        )}
       </p>
       ${
         retry
@@ -243,14 +240,6 @@ export class SqActivityDesk extends SqElement {
             </button>`
           : nothing
       }
-    </div>`;
-  }
-
-  /** @internal A plain labelled input (the check-in code). */
-  input(name: string, label: string, type = 'text') {
-    return html`<div class="field" part="field">
-      <label for="f-${name}" part="label">${label}</label>
-      <input id="f-${name}" name=${name} type=${type} autocomplete="off" />
     </div>`;
   }
 

@@ -1,7 +1,7 @@
 /** An activity's next dates and time of day, as the desk's views show them. */
-import { addDays, type CivilDate } from '../../../../domain/time.js';
+import type { CivilDate } from '../../../../domain/time.js';
 import type { Activity } from '../../model.js';
-import { HORIZON_YEARS, occurrenceDates } from '../../recurrence.js';
+import { upcomingDates } from '../../recurrence.js';
 import type { SqActivityDesk } from './activity-desk.js';
 
 type Host = SqActivityDesk;
@@ -9,14 +9,7 @@ type Host = SqActivityDesk;
 /** The next dates the activity happens on from today (the calendar's rule, holidays skipped). */
 export function nextDates(host: Host, a: Activity, n = 3): CivilDate[] {
   if (!host.calendar) return [];
-  const today = host.today;
-  return occurrenceDates(
-    a.date,
-    a.recurrence,
-    today,
-    addDays(today, 366 * HORIZON_YEARS),
-    host.calendar,
-  )
+  return upcomingDates(a, host.today, host.calendar)
     .filter((d) => !a.cancelled.some((c) => c.date === d))
     .slice(0, n);
 }

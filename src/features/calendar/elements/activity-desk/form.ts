@@ -87,11 +87,10 @@ interface FormState {
 }
 const forms = new WeakMap<Host, FormState>();
 
-/** An activity's values in the form (a new one: today, 19:00–21:00, no limit). */
+/** An activity's values in the form, in page order (a new one: today, 19:00–21:00, no limit). */
 export function valuesOf(a: Activity | undefined, today: CivilDate): Values {
   const r = a?.recurrence;
   const rule = r?.rule;
-  const lunarDayOf = (d: number | 'last') => String(d);
   return {
     title: a?.title ?? '',
     description: a?.description ?? '',
@@ -116,7 +115,7 @@ export function valuesOf(a: Activity | undefined, today: CivilDate): Values {
     nth: String(rule?.kind === 'monthly-weekday' ? rule.nth : 1),
     weekday: String(rule?.kind === 'monthly-weekday' ? rule.weekday : 3),
     lunarMonth: String(rule?.kind === 'lunar-yearly' ? rule.month : 8),
-    lunarDay: rule?.kind === 'lunar-yearly' ? lunarDayOf(rule.day) : '15',
+    lunarDay: rule?.kind === 'lunar-yearly' ? String(rule.day) : '15',
     short: rule?.kind === 'lunar-yearly' ? (rule.short ?? 'skip') : 'skip',
     lunarDays: rule?.kind === 'lunar-monthly' ? rule.days : [],
     end: r?.until ? 'until' : r?.count ? 'count' : 'none',
@@ -196,61 +195,24 @@ export function toInput(community: string, v: Values, publish: boolean): Activit
   };
 }
 
-/** Field ids in page order. */
-const ORDER = [
-  'title',
-  'description',
-  'category',
-  'place',
-  'date',
-  'allDay',
-  'startTime',
-  'endTime',
-  'organiser',
-  'audience',
-  'registration',
-  'capacity',
-  'partyMax',
-  'opensDaysBefore',
-  'closesMinutesBefore',
-  'cancelCutoffMinutes',
-  'repeat',
-  'weekdays',
-  'interval',
-  'monthDay',
-  'nth',
-  'weekday',
-  'lunarMonth',
-  'lunarDay',
-  'short',
-  'lunarDays',
-  'end',
-  'until',
-  'count',
-  'except',
-  'skipHolidays',
-] as const;
-
-const RULE_FIELDS: Record<string, string> = {
-  weekdays: 'weekdays',
-  interval: 'interval',
-  nth: 'nth',
-  weekday: 'weekday',
-  month: 'lunarMonth',
-  short: 'short',
-  days: 'lunarDays',
-};
-
 /** Where an error's path shows in the form. */
 export function layout(v: Values): FieldLayout {
   return {
-    order: ORDER,
+    // The values are in page order (valuesOf).
+    order: Object.keys(v),
     fieldOf: (path) => {
       const [a, b, c] = path.split('.');
       if (a !== 'recurrence') return a ?? path;
       if (b === 'rule') {
         if (c === 'day') return v.repeat === 'monthly' ? 'monthDay' : 'lunarDay';
-        return RULE_FIELDS[c ?? ''] ?? 'repeat';
+        // A rule's field has the form's name, but the lunar month and days; `kind` is 重复.
+        return c === 'month'
+          ? 'lunarMonth'
+          : c === 'days'
+            ? 'lunarDays'
+            : c && c in v
+              ? c
+              : 'repeat';
       }
       return b === 'until' || b === 'count' || b === 'except' ? b : 'repeat';
     },
@@ -348,7 +310,8 @@ async function save(host: Host, publish: boolean) {
   }
 }
 
-function focusField(host: Host, id: string) {
+/** Focuses a field by its id, or a group by its controls' name. */
+export function focusField(host: Host, id: string) {
   const root = host.renderRoot;
   const el =
     root.querySelector<HTMLElement>(`#${id}`) ?? root.querySelector<HTMLElement>(`[name="${id}"]`);
@@ -681,6 +644,6 @@ export function renderForm(host: Host): TemplateResult {
         ${t.t('cancelEdit')}
       </button>
     </div>
-    ${host.action.phase === 'failed' && !host.action.error?.fields.length ? host.alert(host.action.error) : nothing}
+    ${host.action.error && !host.action.error.fields.length ? host.alert(host.action.error) : nothing}
   </form>`;
 }

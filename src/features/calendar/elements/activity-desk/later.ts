@@ -6,6 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import zhLater from '../../locales/zh-CN/activity-desk-later.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
+import { field } from '../../../../ui/fields/field.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 import { i18n } from '../../../../ui/localize.js';
 import { activityStatusAsOf } from '../../activities.js';
@@ -55,9 +56,6 @@ const laterStyles = css`
     gap: var(--sq-space-1) var(--sq-space-3);
     padding: var(--sq-space-2) 0;
     border-bottom: var(--sq-border-width) solid var(--sq-color-border);
-  }
-  ol.preview li.removed > .nowrap {
-    text-decoration: line-through;
   }
   .reg > * {
     min-width: 0;
@@ -112,10 +110,7 @@ export function renderCard(host: Host, a: Activity): TemplateResult {
     </p>
     <p class="meta">
       ${next.length ? t.t('next', { dates: '' }) : html`<span>${t.t('noNext')}</span>`}
-      ${next.map((d) => {
-        const l = dateLabel(host, d);
-        return html`<span>${l.solar}</span>`;
-      })}
+      ${next.map((d) => html`<span>${dateLabel(host, d).solar}</span>`)}
     </p>
     ${
       count
@@ -217,7 +212,7 @@ async function confirmAction(host: Host, e: Event, c: Confirming) {
 export function renderConfirm(host: Host, c: Confirming): TemplateResult {
   const t = host.t;
   const a = c.activity;
-  const failed = host.action.phase === 'failed' ? host.action.error : undefined;
+  const failed = host.action.error;
   const reasonError = failed?.fields.find((f) => f.path === 'reason');
   const dates = c.kind === 'withdraw' ? nextDates(host, a, 12) : [];
   return html`<dialog
@@ -229,35 +224,34 @@ export function renderConfirm(host: Host, c: Confirming): TemplateResult {
       <h3 id="confirm-title">${t.t(`confirm.${c.kind}`, { title: a.title })}</h3>
       ${
         c.kind === 'withdraw'
-          ? html`<div class="field" part="field">
-              <label for="c-date" part="label">${t.t('occurrenceDate')}</label>
-              <select id="c-date" name="date">
-                ${dates.map((d) => html`<option value=${d}>${dateLabel(host, d).solar}</option>`)}
-              </select>
-            </div>`
+          ? field(
+              { id: 'c-date', label: t.t('occurrenceDate') },
+              () =>
+                html`<select id="c-date" name="date">
+                  ${dates.map((d) => html`<option value=${d}>${dateLabel(host, d).solar}</option>`)}
+                </select>`,
+            )
           : nothing
       }
       ${
         c.kind !== 'publish'
-          ? html`<div class="field" part="field">
-              <label for="c-reason" part="label">${t.t('reasonLabel')}</label>
-              <p id="c-reason-hint" class="hint-text" part="hint">${t.t('reasonHint')}</p>
-              <input
-                id="c-reason"
-                name="reason"
-                maxlength=${ACTIVITY_REASON_MAX}
-                autocomplete="off"
-                aria-invalid=${reasonError ? 'true' : 'false'}
-                aria-describedby="c-reason-hint ${reasonError ? 'c-reason-error' : ''}"
-              />
-              ${
-                reasonError
-                  ? html`<p id="c-reason-error" class="error-text" part="error">
-                      ${t.t(reasonError.key, reasonError.params)}
-                    </p>`
-                  : nothing
-              }
-            </div>`
+          ? field(
+              {
+                id: 'c-reason',
+                label: t.t('reasonLabel'),
+                hint: t.t('reasonHint'),
+                error: reasonError && t.t(reasonError.key, reasonError.params),
+              },
+              (d, invalid) =>
+                html`<input
+                  id="c-reason"
+                  name="reason"
+                  maxlength=${ACTIVITY_REASON_MAX}
+                  autocomplete="off"
+                  aria-invalid=${invalid}
+                  aria-describedby=${d}
+                />`,
+            )
           : nothing
       }
       ${failed && !reasonError ? host.alert(failed) : nothing}

@@ -10,18 +10,18 @@ import { toFieldErrors } from '../../../../domain/validation.js';
 import { download } from '../../../../ui/download.js';
 import { fieldErrors } from '../../../../ui/field-errors.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
-import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
+import { choice } from '../../../../ui/fields/field.js';
 import { options } from '../../../../ui/fields/options.js';
 import {
   ACTIVITY_REASON_MAX,
   registrationInputSchema,
   type Activity,
-  type RegistrationInput,
   type RegistrationStaffView,
 } from '../../model.js';
+import { registrantFields, registrantLayout, registrationOf } from '../registrant.js';
 import { registrationTone } from '../tones.js';
 import type { SqActivityDesk } from './activity-desk.js';
-import { dateLabel } from './form.js';
+import { dateLabel, focusField, message } from './form.js';
 import { nextDates, timesOf } from './dates.js';
 
 type Host = SqActivityDesk;
@@ -146,42 +146,24 @@ async function exportCsv(host: Host, a: Activity) {
   }
 }
 
-const BY_PHONE_ORDER = ['name', 'phone', 'elderName', 'elderRelation', 'party', 'consent'];
-
 async function registerByPhone(host: Host, a: Activity, e: Event) {
   e.preventDefault();
   const form = e.currentTarget as HTMLFormElement;
   const data = new FormData(form);
-  const get = (n: string) => String(data.get(n) ?? '');
   const s = stateOf(host, a);
-  const input: RegistrationInput = {
-    activity: a.id,
-    date: s.date,
-    name: get('name'),
-    phone: get('phone'),
-    forWhom: s.forWhom,
-    ...(s.forWhom === 'elder'
-      ? { elder: { name: get('elderName'), relation: get('elderRelation') } }
-      : {}),
-    party: Number(get('party') || 1),
-    consent: (data.has('consent') || undefined) as true,
-  };
+  const input = registrationOf(
+    { ...Object.fromEntries(data), forWhom: s.forWhom, consent: data.has('consent') || undefined },
+    a.id,
+    s.date,
+    Math.max(1, a.partyMax),
+  );
   const parsed = registrationInputSchema.safeParse(input);
-  const layout = {
-    order: BY_PHONE_ORDER,
-    fieldOf: (p: string) =>
-      p === 'elder.name' || p === 'elder'
-        ? 'elderName'
-        : p === 'elder.relation'
-          ? 'elderRelation'
-          : p,
-    isEmpty: (f: string) => !get(f).trim(),
-  };
+  const layout = registrantLayout((f) => !String(data.get(f) ?? '').trim());
   s.errors = parsed.success ? {} : fieldErrors(toFieldErrors(parsed.error.issues), layout);
   if (!parsed.success) {
     host.requestUpdate();
     await host.updateComplete;
-    host.renderRoot.querySelector<HTMLElement>(`#${Object.keys(s.errors)[0]}`)?.focus();
+    focusField(host, Object.keys(s.errors)[0]!);
     return;
   }
   const t = host.t;
@@ -259,69 +241,35 @@ function renderRow(host: Host, a: Activity, s: RegState, r: RegistrationStaffVie
 
 function renderByPhone(host: Host, a: Activity, s: RegState) {
   const t = host.t;
-  const err = (id: string) => {
-    const e = s.errors[id];
-    if (!e) return undefined;
-    return t.t(/^(validation|date)\./.test(e.key) ? `fix.${id}` : e.key, e.params);
-  };
-  const f = (id: string, label: string) => ({ id, label: t.t(label), error: err(id) });
+  const err = (id: string) => message(host, id, s.errors[id]);
   const ids = Object.keys(s.errors);
   return html`<form
     class="box"
     novalidate
     aria-labelledby="by-phone"
     @submit=${(e: Event) => registerByPhone(host, a, e)}
+    @change=${(e: Event) => {
+      const el = e.target as HTMLInputElement;
+      if (el.name === 'forWhom') {
+        s.forWhom = el.value as RegState['forWhom'];
+        host.requestUpdate();
+      }
+    }}
   >
     <h4 id="by-phone">${t.t('byPhone')}</h4>
     <p class="hint-text">${t.t('byPhoneHint')}</p>
     ${errorSummary(
       t.t('summary', { n: ids.length }),
       ids.map((id) => [id, err(id)!]),
-      (id) => host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
+      (id) => focusField(host, id),
     )}
-    ${textField({ ...f('name', 'regName'), value: '' })}
-    ${phoneField({ ...f('phone', 'regPhone'), value: '' })}
-    <fieldset class="field" part="field">
-      <legend>${t.t('regFor')}</legend>
-      ${(['self', 'elder'] as const).map(
-        (k) =>
-          html`<label class="choice" part="choice"
-            ><input
-              type="radio"
-              name="forWhom"
-              value=${k}
-              .checked=${s.forWhom === k}
-              @change=${() => {
-                s.forWhom = k;
-                host.requestUpdate();
-              }}
-            /><span>${t.t(k === 'self' ? 'regSelf' : 'regElder')}</span></label
-          >`,
-      )}
-    </fieldset>
-    ${
-      s.forWhom === 'elder'
-        ? html`${textField({ ...f('elderName', 'elderNameLabel'), value: '' })}
-          ${textField({ ...f('elderRelation', 'elderRelationLabel'), value: '' })}`
-        : nothing
-    }
-    ${
-      a.partyMax > 1
-        ? field(
-            f('party', 'partyLabel'),
-            (d, invalid) =>
-              html`<select id="party" name="party" aria-describedby=${d} aria-invalid=${invalid}>
-                ${options(
-                  Array.from({ length: a.partyMax }, (_, i) => [
-                    String(i + 1),
-                    t.t('people', { count: i + 1 }),
-                  ]),
-                  '1',
-                )}
-              </select>`,
-          )
-        : nothing
-    }
+    ${registrantFields(
+      (id) => ({ label: t.t(`reg.${id}`), error: err(id) }),
+      () => '',
+      [t.t('regFor'), t.t('regSelf'), t.t('regElder')],
+      s.forWhom === 'elder',
+      { max: a.partyMax, value: 1, people: (count) => t.t('people', { count }) },
+    )}
     ${choice({
       id: 'consent',
       name: 'consent',
@@ -341,7 +289,7 @@ export function renderRegistrations(host: Host, a: Activity): TemplateResult {
   const seated = regs.filter(holding);
   const waiting = regs.filter((r) => r.status === 'waitlisted');
   const rest = regs.filter((r) => !holding(r) && r.status !== 'waitlisted');
-  const failed = host.action.phase === 'failed' ? host.action.error : undefined;
+  const failed = host.action.error;
   const upcoming = nextDates(host, a, 12);
   const dates = upcoming.includes(s.date) ? upcoming : [s.date, ...upcoming];
   return html`<section class="panel" part="registrations" aria-labelledby="view">
@@ -388,7 +336,10 @@ export function renderRegistrations(host: Host, a: Activity): TemplateResult {
       @submit=${(e: Event) => checkInByCode(host, a, e)}
       aria-label=${t.t('checkInTitle')}
     >
-      ${host.input('code', t.t('checkInCode'))}
+      <div class="field" part="field">
+        <label for="f-code" part="label">${t.t('checkInCode')}</label>
+        <input id="f-code" name="code" autocomplete="off" />
+      </div>
       <button class="primary">${t.t('checkIn')}</button>
     </form>
     ${failed ? host.alert(failed) : nothing} ${s.byPhone ? renderByPhone(host, a, s) : nothing}
