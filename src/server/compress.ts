@@ -6,18 +6,21 @@ const gzipAsync = promisify(gzip);
 
 export type Encoding = 'br' | 'gzip';
 
-/** The best encoding the client accepts (q > 0) of those we make: br, then gzip. */
-export function acceptedEncoding(header: string | undefined): Encoding | undefined {
-  if (!header) return undefined;
+/** Whether the client takes `encoding` (q > 0, by name or by `*`). */
+export function accepts(header: string | undefined, encoding: Encoding): boolean {
+  if (!header) return false;
   const q = new Map<string, number>();
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
     q.set(name.trim(), weight === undefined ? 1 : Number(weight));
   }
-  const wildcard = q.get('*') ?? 0;
-  const ok = (name: Encoding) => (q.get(name) ?? wildcard) > 0;
-  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
+  return (q.get(encoding) ?? q.get('*') ?? 0) > 0;
+}
+
+/** The best encoding the client accepts (q > 0) of those we make: br, then gzip. */
+export function acceptedEncoding(header: string | undefined): Encoding | undefined {
+  return accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : undefined;
 }
 
 /**

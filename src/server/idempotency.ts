@@ -70,7 +70,11 @@ export function refusal(begin: IdempotencyBegin, hit: PendingHit | undefined): R
     const { response } = begin;
     return new Response(response.body, {
       status: response.status,
-      headers: { 'Content-Type': response.contentType, 'Idempotent-Replayed': 'true' },
+      headers: {
+        'Content-Type': response.contentType,
+        'Content-Length': String(Buffer.byteLength(response.body)),
+        'Idempotent-Replayed': 'true',
+      },
     });
   }
   throw new RetryLater('in_flight', 1, 'still in flight');

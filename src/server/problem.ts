@@ -62,5 +62,7 @@ export function problemResponse(problem: Problem, headers: Record<string, string
   if (problem.retryAfter !== undefined) all['Retry-After'] = String(problem.retryAfter);
   if (problem.code === 'unauthorized') all['WWW-Authenticate'] = 'Bearer realm="shequ-kit"';
   const status = problem.status || errorStatus.internal;
-  return new Response(JSON.stringify(problem), { status, headers: all });
+  const body = JSON.stringify(problem);
+  all['Content-Length'] = String(Buffer.byteLength(body));
+  return new Response(body, { status, headers: all });
 }
