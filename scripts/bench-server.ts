@@ -34,6 +34,7 @@ import {
   type SqlStore,
 } from '../src/stores/sql/index.js';
 import { PGLITE_OPTIONS } from '../src/stores/sql/pglite.js';
+import { BENCH_COMMUNITY as COMMUNITY, benchSubmission as submission } from './bench-submission.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number);
@@ -44,7 +45,6 @@ const DBS = (process.env.BENCH_DBS ?? 'pglite,postgres').split(',');
 const APP_ONLY = process.env.BENCH_APP_ONLY === '1';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const url = process.env.DATABASE_URL;
-const COMMUNITY = 'xingfuli';
 
 interface Load {
   requests: number;
@@ -93,15 +93,6 @@ function combine(slices: Slice[]): Load {
     statuses,
   };
 }
-
-const submission = JSON.stringify({
-  community: COMMUNITY,
-  category: 'noise',
-  description: '楼上每天晚上十二点以后还在装修，电钻声吵得老人睡不着。',
-  location: { community: COMMUNITY, grid: 'xfl-g1', building: 'xfl-g1-b2', unit: 'xfl-g1-b2-u1' },
-  contact: { name: '张三丰', phone: '138-1234-1234' },
-  consent: true,
-});
 
 const staff: Actor = {
   kind: 'staff',

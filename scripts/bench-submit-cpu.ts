@@ -29,6 +29,7 @@ import {
   type SqlStore,
 } from '../src/stores/sql/index.js';
 import { PGLITE_OPTIONS } from '../src/stores/sql/pglite.js';
+import { benchSubmission as submission } from './bench-submission.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -41,17 +42,7 @@ const url = process.env.DATABASE_URL;
 const ONLY = process.env.BENCH_ONLY;
 /** BENCH_NO_KEY=1: submissions without an Idempotency-Key; BENCH_NO_LIMIT=1: no public write limit. */
 const KEYED = process.env.BENCH_NO_KEY !== '1';
-const COMMUNITY = 'xingfuli';
 const loader = fileURLToPath(new URL('./bench-load.mjs', import.meta.url));
-
-const submission = JSON.stringify({
-  community: COMMUNITY,
-  category: 'noise',
-  description: '楼上每天晚上十二点以后还在装修，电钻声吵得老人睡不着。',
-  location: { community: COMMUNITY, grid: 'xfl-g1', building: 'xfl-g1-b2', unit: 'xfl-g1-b2-u1' },
-  contact: { name: '张三丰', phone: '138-1234-1234' },
-  consent: true,
-});
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
