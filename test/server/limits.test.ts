@@ -194,6 +194,29 @@ for (const db of databases) {
       assert.match(get.headers.get('vary') ?? '', /Origin/);
     });
 
+    // The headers are set once the answer is made: a problem (here a 400 with field errors,
+    // or a 404) must carry them too, or a page on another origin cannot read why.
+    it('puts them on problems too: the SDK on a listed origin reads field errors and 404s', async () => {
+      const origin = 'https://www.example.gov.cn';
+      const invalid = await t.fetch('/api/v1/complaints', {
+        method: 'POST',
+        headers: {
+          Origin: origin,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'cors-problem-1',
+        },
+        body: '{}',
+      });
+      assert.equal(invalid.status, 400);
+      assert.equal(invalid.headers.get('access-control-allow-origin'), origin);
+      assert.equal(invalid.headers.get('access-control-allow-credentials'), 'true');
+      assert.equal((await invalid.json()).code, 'validation_failed');
+      const missing = await t.fetch('/api/v1/communities/nowhere', { headers: { Origin: origin } });
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers.get('access-control-allow-origin'), origin);
+      assert.match(missing.headers.get('vary') ?? '', /Origin/);
+    });
+
     it('gives other origins nothing', async () => {
       const res = await preflight(t, 'https://evil.example');
       assert.equal(res.headers.get('access-control-allow-origin'), null);
