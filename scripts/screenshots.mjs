@@ -178,10 +178,11 @@ async function openStory(page, base, id, lang, care) {
 }
 
 /**
- * The visual check: 320px wide, text at 200%, both languages and modes. Runs in `npm test`, so
- * it loads the stories in a few pages at once (most of a load is waiting for a story to settle),
- * each page in a browser context of its own: stories keep drafts and stores in the page's
- * storage, which must not leak from one story into another that runs beside it.
+ * The visual check: 320px wide, text at 200%, both languages and modes (by hand, `npm run
+ * screenshots:check`: some 900 story loads, ~7.5 CPU-minutes, too much for `npm test`). The
+ * stories load in a few pages at once (most of a load is waiting for a story to settle), each
+ * page in a browser context of its own: stories keep drafts and stores in the page's storage,
+ * which must not leak from one story into another that runs beside it.
  */
 async function check(browser, base, ids) {
   const jobs = ids.flatMap((id) =>
