@@ -336,14 +336,20 @@ describe('sq-complaint-form', () => {
     const form = await mount(embedded());
     const files = await Promise.all(Array.from({ length: 7 }, () => photo(40, 30)));
     await addPhotos(form, files);
-    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, '6');
+    // Photos are decoded and shrunk before they show: more than waitUntil's 1 s default in CI
+    // at times (these waits timed out in one fresh-clone CI run and one local run on 2026-12-07).
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, '6', {
+      timeout: 8000,
+    });
     expect($(form, '#photos-error')!.textContent).to.contain('最多上传 6 张照片');
     expect($(form, '#photos')!.disabled).to.equal(true);
     $<HTMLButtonElement>(form, '.thumbs button')!.click();
     await form.updateComplete;
     expect(form.shadowRoot!.querySelectorAll('.thumbs li').length).to.equal(5);
     await addPhotos(form, [new File(['not an image'], 'x.jpg', { type: 'image/jpeg' })]);
-    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, 'kept');
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, 'kept', {
+      timeout: 8000,
+    });
   });
 
   it('picks photos in the page’s language: a button, what is chosen, file names, remove buttons', async () => {
@@ -367,7 +373,9 @@ describe('sq-complaint-form', () => {
       new File([await photo(40, 30)], '楼道堆物.png', { type: 'image/png' }),
       await photo(30, 30),
     ]);
-    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 2, '2');
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 2, '2', {
+      timeout: 8000,
+    });
     expect(status.textContent).to.equal('已选 2 张，还能再选 4 张。');
     expect(
       [...form.shadowRoot!.querySelectorAll('.file-name')].map((n) => n.textContent),
@@ -380,7 +388,9 @@ describe('sq-complaint-form', () => {
     // Keyboard: Enter on the remove button, then focus is back on the picker, with its ring.
     removes[0]!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 1, '1');
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 1, '1', {
+      timeout: 8000,
+    });
     await waitUntil(() => form.shadowRoot!.activeElement === input, 'focus on the picker');
     expect(form.shadowRoot!.querySelector('.file-name')!.textContent).to.equal('photo.png');
     await sendKeys({ down: 'Shift' });
@@ -398,7 +408,9 @@ describe('sq-complaint-form', () => {
     }
 
     await addPhotos(form, await Promise.all(Array.from({ length: 5 }, () => photo(20, 20))));
-    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, '6');
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('.thumbs li').length === 6, '6', {
+      timeout: 8000,
+    });
     expect(status.textContent).to.equal('已选满 6 张。要换一张，请先删除一张。');
     expect(input.disabled).to.equal(true);
 
