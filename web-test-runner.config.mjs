@@ -91,12 +91,16 @@ export default {
   reporters: [defaultReporter(), resultReporter()],
   // The longest file takes ~1 minute under CI's load. A page that never reports back is run
   // again by scripts/test-browser.mjs; waiting longer only made CI slower. (What hung so far:
-  // a failed assertion whose value was an element, which the page never finished sending.)
+  // a failed assertion whose value was an element, which the page never finished sending;
+  // test/setup/reportable-failures.ts fixes that.)
   testsFinishTimeout: 3 * 60_000,
   browserStartTimeout: 60_000,
   testFramework: {
     config: { timeout: 10_000, ui: 'bdd' },
   },
+  // A failed assertion about an element reports its markup instead of hanging the page.
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/setup/reportable-failures.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -3,9 +3,9 @@
 //
 // A test file whose page never reports back (wtr's "did not finish within" timeout: a hung
 // tab, not a failed assertion) runs once more on its own, and the run fails if it hangs or
-// fails again. Any failed assertion fails the run with no second try. One cause seen: a failed
-// assertion whose value is a DOM element (`expect(el).to.equal(null)`) — the page hangs
-// serializing it and never reports — so assert on booleans or strings, not on elements.
+// fails again. Any failed assertion fails the run with no second try. (One cause seen was a
+// failed assertion whose value is a DOM element, which the page never finished sending;
+// test/setup/reportable-failures.ts now sends such values as markup.)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

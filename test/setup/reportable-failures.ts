@@ -1,0 +1,30 @@
+// Loaded before every browser test file (web-test-runner.config.mjs, testRunnerHtml).
+// web-test-runner sends a failed assertion's `actual` and `expected` to Node as they are; a DOM
+// node there (`expect(dialog).to.equal(null)`) never finishes sending, and the file times out
+// as "did not finish" with the failure hidden. This chai plugin replaces nodes in a failed
+// assertion by their markup (cut short), so the failure reports like any other.
+import { chai } from '@open-wc/testing';
+
+const MAX = 300;
+
+function describeNode(value: unknown): unknown {
+  if (!(value instanceof Node)) return value;
+  const text = value instanceof Element ? value.outerHTML : `#${value.nodeName} ${value.textContent ?? ''}`;
+  return text.length > MAX ? `${text.slice(0, MAX)}…` : text;
+}
+
+chai.use((api) => {
+  const assert = api.Assertion.prototype.assert;
+  api.Assertion.prototype.assert = function (this: Chai.AssertionStatic, ...args: unknown[]) {
+    try {
+      return (assert as (...a: unknown[]) => void).apply(this, args);
+    } catch (error) {
+      if (error instanceof api.AssertionError) {
+        const failed = error as Chai.AssertionError & { actual?: unknown; expected?: unknown };
+        failed.actual = describeNode(failed.actual);
+        failed.expected = describeNode(failed.expected);
+      }
+      throw error;
+    }
+  };
+});
