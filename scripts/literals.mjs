@@ -100,6 +100,13 @@ const BLOCK = new Set(
 );
 
 /**
+ * Tags whose content starts and ends its own lines though the tag itself sits in a line (a
+ * button is inline-block; a select renders only its options): a run just inside them renders
+ * nothing, a run outside them may be the space between two words.
+ */
+const INSIDE = new Set(['button', 'select']);
+
+/**
  * One run of whitespace that holds a line break (the source's indentation): nothing where it
  * touches the tag of a block (an opening or closing tag right before or after it), else one
  * space. HTML renders nothing for such a run anyway: it falls at the start or end of a line
@@ -110,11 +117,18 @@ const BLOCK = new Set(
  */
 function layoutWhitespace(text) {
   return text.replace(/[ \t\r]*\n\s*/g, (run, at) => {
-    const next = /^<\/?([a-zA-Z][\w-]*)/.exec(text.slice(at + run.length, at + run.length + 40));
-    if (next && BLOCK.has(next[1].toLowerCase())) return '';
+    const next = /^<(\/?)([a-zA-Z][\w-]*)/.exec(text.slice(at + run.length, at + run.length + 40));
+    if (
+      next &&
+      (BLOCK.has(next[2].toLowerCase()) || (next[1] && INSIDE.has(next[2].toLowerCase())))
+    )
+      return '';
     const before = text.slice(0, at);
-    const prev = /^<\/?([a-zA-Z][\w-]*)[^<>]*>$/.exec(before.slice(before.lastIndexOf('<')));
-    return prev && BLOCK.has(prev[1].toLowerCase()) ? '' : ' ';
+    const prev = /^<(\/?)([a-zA-Z][\w-]*)[^<>]*>$/.exec(before.slice(before.lastIndexOf('<')));
+    return prev &&
+      (BLOCK.has(prev[2].toLowerCase()) || (!prev[1] && INSIDE.has(prev[2].toLowerCase())))
+      ? ''
+      : ' ';
   });
 }
 

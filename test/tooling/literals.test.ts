@@ -90,6 +90,16 @@ describe('minifyHtmlLiterals', () => {
       'html`<label> <input /> ${t} </label> <p>x</p>`',
     );
   });
+  it('drops a line break just inside a button or a select, not outside it', () => {
+    assert.equal(
+      minHtml('html`<p>Press\n<button type="button">\n  ${t}\n</button>\nnow</p>`'),
+      'html`<p>Press <button type="button">${t}</button> now</p>`',
+    );
+    assert.equal(
+      minHtml('html`<select>\n  <option>a</option>\n  ${more}\n</select>`'),
+      'html`<select><option>a</option>${more}</select>`',
+    );
+  });
   it('keeps spaces on one line, other templates, strings and escapes as written', () => {
     const source = "const a = html`<b>x</b>  <i>y</i>\\n`; const b = `\n  z`; const c = '\\n  ';";
     assert.equal(minHtml(source), source);

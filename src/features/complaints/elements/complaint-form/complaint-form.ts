@@ -378,33 +378,28 @@ export class SqComplaintForm extends SqElement {
               run: () => this.load(this.communityId!),
             })
           : nothing
-      }
-      ${
+      }${
         s.refused
           ? statusBanner(`${t.t('refused')}${t.t(refusalKey(s.refused.error?.code))}`, true, {
               label: t.t('dismiss'),
               run: () => s.dismiss(),
             })
           : nothing
-      }
-      ${m.errorSummary(
+      }${m.errorSummary(
         t.t('summary', { n: Object.keys(s.errors).length }),
         Object.keys(s.errors).map((id) => [id, this.error(id)!]),
         (id) => s.focus(id),
-      )}
-      ${m.selectField({
+      )}${m.selectField({
         ...this.f('category', true),
         value: v.category,
         empty: t.t('choose'),
         options: this.categories.map((c) => ({ id: c.id, label: displayName(c, lang) })),
-      })}
-      ${m.textareaField({
+      })}${m.textareaField({
         ...this.f('description', true),
         value: v.description,
         max: DESCRIPTION_MAX,
         count: t.t('counter', { n: v.description.trim().length, max: DESCRIPTION_MAX }),
-      })}
-      ${this.questions.map((q) =>
+      })}${this.questions.map((q) =>
         m.textField({
           ...this.f(`q-${q.id}`, false, displayName({ name: q.label, nameEn: q.labelEn }, lang)),
           value: v.answers[q.id] ?? '',
@@ -413,8 +408,7 @@ export class SqComplaintForm extends SqElement {
       <fieldset class="field" part="field">
         <legend>${t.t('field.where')}</legend>
         <div class="row">
-          ${m.choice({ name: 'words', type: 'radio', value: '', label: t.t('inList'), checked: !v.words })}
-          ${m.choice({ name: 'words', type: 'radio', value: '1', label: t.t('inWords'), checked: v.words })}
+          ${m.choice({ name: 'words', type: 'radio', value: '', label: t.t('inList'), checked: !v.words })}${m.choice({ name: 'words', type: 'radio', value: '1', label: t.t('inWords'), checked: v.words })}
         </div>
         ${
           v.words && this.loadError
@@ -427,9 +421,7 @@ export class SqComplaintForm extends SqElement {
                 .unit=${v.unit}
                 depth=${v.words ? 'community' : 'unit'}
               ></sq-community-picker>`
-        }
-        ${m.fieldError('where', this.error('where'))}
-        ${
+        }${m.fieldError('where', this.error('where'))}${
           v.words
             ? m.textField({
                 ...this.f('text', true, t.t('field.place')),
@@ -463,8 +455,7 @@ export class SqComplaintForm extends SqElement {
                 ...this.f('name'),
                 value: v.name,
                 autocomplete: 'name',
-              })}
-              ${m.phoneField({
+              })}${m.phoneField({
                 ...this.f('phone', true),
                 value: v.phone,
               })}`
@@ -479,8 +470,7 @@ export class SqComplaintForm extends SqElement {
           ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
         </p>
       </div>
-      ${m.choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}
-      ${m.choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}
+      ${m.choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}${m.choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}
       <button
         type="submit"
         class="primary"

@@ -345,15 +345,13 @@ export class SqCommunityPicker extends SqElement {
               </button>
             </div>`
           : nothing
-      }
-      ${
+      }${
         this.stale
           ? html`<div class="notice" role="status">
               <p>${t.t('stale', { level: t.t(`inline.${this.stale}`) })}</p>
             </div>`
           : nothing
-      }
-      ${
+      }${
         this.communities?.length === 0
           ? html`<div class="notice" role="status"><p>${t.t('empty')}</p></div>`
           : nothing
