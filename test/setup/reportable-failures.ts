@@ -3,7 +3,13 @@
 // node there (`expect(dialog).to.equal(null)`) never finishes sending, and the file times out
 // as "did not finish" with the failure hidden. This chai plugin replaces nodes in a failed
 // assertion by their markup (cut short), so the failure reports like any other.
-import { chai } from '@open-wc/testing';
+// chai itself, the instance @open-wc/testing re-exports: importing @open-wc/testing here, before
+// mocha has set up its globals, would skip its fixture cleanup after each test.
+import * as bundle from '@esm-bundle/chai';
+import type Chai from 'chai';
+
+// The bundle's default export is chai (its types say `export =`).
+const chai = (bundle as unknown as { default: typeof Chai }).default;
 
 const MAX = 300;
 
@@ -13,7 +19,7 @@ function describeNode(value: unknown): unknown {
   return text.length > MAX ? `${text.slice(0, MAX)}…` : text;
 }
 
-chai.use((api) => {
+chai.use((api: typeof Chai) => {
   const assert = api.Assertion.prototype.assert;
   api.Assertion.prototype.assert = function (this: Chai.AssertionStatic, ...args: unknown[]) {
     try {
