@@ -345,13 +345,21 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
   });
 
   // With a valid Idempotency-Key on a route that replays, the hit is left to the idempotency
-  // middleware, which counts it in the statement that claims the key (one round trip for both).
+  // middleware, which counts it in the statement that claims the key (one statement for both)
+  // — except on a store that counts hits apart (PostgreSQL: ServerStore.hitsApart), where the
+  // hit is its own short statement first, so the window's row is not locked until the
+  // claim's commit is flushed.
+  const hitInClaim = !store.hitsApart;
   const publicWrites =
     (replayFollows: boolean): MiddlewareHandler<AppEnv> =>
     async (c, next) => {
       if (config.publicWriteLimit) {
         const subject = clientAddress(c, config.trustProxy);
-        if (replayFollows && IDEMPOTENCY_KEY.test(c.req.header('Idempotency-Key') ?? '')) {
+        if (
+          hitInClaim &&
+          replayFollows &&
+          IDEMPOTENCY_KEY.test(c.req.header('Idempotency-Key') ?? '')
+        ) {
           c.set('pendingHit', await limiter.window('write', subject, config.publicWriteLimit));
         } else {
           await limiter.hit('write', subject, config.publicWriteLimit);

@@ -155,6 +155,16 @@ export interface ServerStore extends Store, ServerStateRepositories {
   ): Promise<
     { won: true; result: T } | { won: false; outcome: IdempotencyBegin | { state: 'unsure' } }
   >;
+  /**
+   * A rate-limit hit goes in a statement of its own, not in a claim's (`IdempotencyClaimRecord.
+   * count` is then never asked for): PostgreSQL. There a claim's statement commits durably
+   * (it waits for its WAL flush), and a window's row updated in it stays locked until then,
+   * so every request of one address would queue behind the one before's flush. A hit on its
+   * own (an unlogged table: migration 16) commits without waiting for a flush, so the row is
+   * locked for the statement only. PGlite (one connection, no other writer to wait for) and
+   * the memory store keep the hit in the claim: one statement less.
+   */
+  readonly hitsApart?: boolean;
   /** Throws when the database does not answer (health checks). */
   ping?(): Promise<void>;
 }

@@ -41,12 +41,14 @@ for (const db of databases) {
         json('POST', { username, password: 'x' }, { 'X-Forwarded-For': ip }),
       );
 
-    it('counts public writes with an Idempotency-Key the same (hit and claim in one statement)', async () => {
-      const submit = (s: TestServer, key: string) =>
-        s.fetch(
-          '/api/v1/complaints',
-          json('POST', {}, { 'X-Forwarded-For': '203.0.113.9', 'Idempotency-Key': key }),
-        );
+    const submit = (s: TestServer, key: string, ip = '203.0.113.9') =>
+      s.fetch(
+        '/api/v1/complaints',
+        json('POST', {}, { 'X-Forwarded-For': ip, 'Idempotency-Key': key }),
+      );
+
+    // PGlite: the hit in the claim's statement; PostgreSQL: the hit apart, then the claim.
+    it('counts public writes with an Idempotency-Key the same (hit, then claim)', async () => {
       assert.equal((await submit(a, 'k1')).status, 400);
       assert.equal((await submit(b, 'k2')).status, 400);
       const replayed = await submit(a, 'k1');
@@ -57,6 +59,26 @@ for (const db of databases) {
       assert.equal(limited.headers.get('retry-after'), '50');
       const after = await submit(a, 'k3');
       assert.equal(after.status, 429, 'k3 was not claimed: still refused, not in flight');
+    });
+
+    it('lets exactly the limit through when one address sends many at once to both instances', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => submit(i % 2 ? a : b, `burst-${i}`, '203.0.113.30')),
+      );
+      const statuses = answers.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [...Array(3).fill(400), ...Array(9).fill(429)]);
+    });
+
+    it('keeps its windows in an unlogged table (a hit waits for no WAL flush)', async () => {
+      const sql = a.server.store as unknown as {
+        driver: { query(q: string): Promise<{ persistence: string }[]> };
+        schema: string;
+      };
+      const [row] = await sql.driver.query(
+        `SELECT relpersistence AS persistence FROM pg_class
+          WHERE oid = '"${sql.schema}".rate_limits'::regclass`,
+      );
+      assert.equal(row?.persistence, 'u');
     });
 
     it('counts public writes per client across instances: 429 + Retry-After past the limit', async () => {

@@ -327,4 +327,13 @@ export const serverStateMigrations: Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 16,
+    name: 'rate-limit windows unlogged',
+    // A window's count is worth no WAL: a statement that writes only unlogged tables commits
+    // without waiting for a flush, so a hit counted on its own (ServerStore.hitsApart) locks
+    // its window's row for the statement only. After a crash PostgreSQL empties the table (the
+    // windows then open afresh: one window's worth more may be let in); a standby has none.
+    sql: `ALTER TABLE {s}.rate_limits SET UNLOGGED;`,
+  },
 ];

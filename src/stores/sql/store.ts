@@ -51,12 +51,15 @@ export interface SqlStore extends StoreRepositories, ServerStateRepositories {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class SqlStore implements ServerStore {
   readonly schema: string;
+  /** PostgreSQL: see ServerStore.hitsApart. */
+  readonly hitsApart: boolean;
   private readonly kept = {};
   constructor(
     readonly driver: SqlDriver,
     private readonly options: SqlStoreOptions = {},
   ) {
     this.schema = options.schema ?? 'public';
+    this.hitsApart = driver.kind === 'postgres';
     Object.assign(
       this,
       sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema), kept: this.kept }),
