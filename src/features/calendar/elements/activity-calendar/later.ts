@@ -204,6 +204,9 @@ const HINTS: Record<string, string> = {
 
 // ---- rendering ----
 
+/** A notice box (cancelled, finished, not yet open, full…). */
+const notice = (text: unknown) => html`<p class="notice"><span>${text}</span></p>`;
+
 /** The dialog's content: an occurrence (details, then the form or the receipt), or 我的报名. */
 export function renderDialog(host: Host, what: Occurrence | 'mine') {
   const t = host.t;
@@ -273,14 +276,12 @@ function renderFacts(host: Host, o: Occurrence) {
 function renderRegistration(host: Host, o: Occurrence) {
   const t = host.t;
   if (o.state === 'cancelled') {
-    return html`<p class="notice">
-      <span
-        >${t.t('state.cancelled')}${o.reason ? html` ${t.t('reason', { reason: o.reason })}` : nothing}</span
-      >
-    </p>`;
+    return notice(
+      html`${t.t('state.cancelled')}${o.reason ? html` ${t.t('reason', { reason: o.reason })}` : nothing}`,
+    );
   }
   if (o.state === 'finished' || o.state === 'none') {
-    return html`<p class="notice"><span>${t.t(`state.${o.state}`)}</span></p>`;
+    return notice(t.t(`state.${o.state}`));
   }
   const a = host.activity;
   if (!a) {
@@ -299,7 +300,7 @@ function renderRegistration(host: Host, o: Occurrence) {
       Date.now() < opens
         ? t.t('state.notYet', { opens: host.long(shanghaiDate(new Date(opens))) })
         : t.t('state.closed', { minutes: a.closesMinutesBefore });
-    return html`<p class="notice"><span>${text}</span></p>`;
+    return notice(text);
   }
   return renderForm(host, o, a);
 }
@@ -316,7 +317,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
   const privacy = host.client.communities.peek(host.communityId ?? '')?.privacy;
   const full = o.state === 'full';
   return html`<h3 class="register-heading">${t.t('register')}</h3>
-    ${full ? html`<p class="notice"><span>${t.t('state.full')}</span></p>` : nothing}
+    ${full ? notice(t.t('state.full')) : nothing}
     <form
       part="form"
       novalidate
@@ -344,9 +345,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
           people: (count) => t.t('people', { count }),
           note:
             o.state === 'open' && o.capacity && party > (o.left ?? 0)
-              ? html`<p class="notice">
-                  <span>${t.t('partyWaits', { left: o.left ?? 0, n: party })}</span>
-                </p>`
+              ? notice(t.t('partyWaits', { left: o.left ?? 0, n: party }))
               : nothing,
         },
         html`<p class="hint-text">${t.t('elderHint')}</p>`,
@@ -588,15 +587,11 @@ function renderView(host: Host) {
     ${v.status === 'promoted' ? html`<p class="success"><span>${t.t('promotedNote')}</span></p>` : nothing}
     ${
       v.status === 'cancelled'
-        ? html`<p class="notice">
-            <span
-              >${
-                v.cancelledBy === 'staff'
-                  ? t.t('cancelledByStaff', { reason: v.cancelReason ?? '' })
-                  : t.t('cancelledByYou')
-              }</span
-            >
-          </p>`
+        ? notice(
+            v.cancelledBy === 'staff'
+              ? t.t('cancelledByStaff', { reason: v.cancelReason ?? '' })
+              : t.t('cancelledByYou'),
+          )
         : nothing
     }
     ${
@@ -678,9 +673,6 @@ export const dialogStyles = [
       .summary-list {
         grid-template-columns: minmax(4em, max-content) minmax(0, 1fr);
       }
-    }
-    .summary-list dt {
-      font-weight: 600;
     }
     .description {
       white-space: pre-line;
