@@ -163,12 +163,12 @@ async function flow(target: Target) {
   await waitUntil(() => el.dialog.open && $(el, '#code'), 'mine', WAIT);
   $<HTMLInputElement>(el, '#code')!.value = first.code.toLowerCase();
   $(el, 'dialog form button')!.click();
-  await waitUntil(() => el.mineView, 'found', WAIT);
+  await waitUntil(() => el.mine?.view, 'found', WAIT);
   await el.updateComplete;
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=result] button')]
     .find((b) => text(b) === '取消报名')!
     .click();
-  await waitUntil(() => el.mineView?.status === 'cancelled', 'cancelled', WAIT);
+  await waitUntil(() => el.mine?.view?.status === 'cancelled', 'cancelled', WAIT);
   el.dialog.close();
   expect((await target.resident.calendar.registration(second.code)).status).to.equal('promoted');
 

@@ -205,12 +205,12 @@ describe('<sq-activity-calendar> activities', () => {
     await waitUntil(() => el.dialog.open && $(el, '#code'), 'mine', WAIT);
     $<HTMLInputElement>(el, '#code')!.value = code1;
     $(el, 'dialog form button')!.click();
-    await waitUntil(() => el.mineView, 'found', WAIT);
+    await waitUntil(() => el.mine?.view, 'found', WAIT);
     await el.updateComplete;
     expect(text($(el, '[part=result]'))).to.contain('已报名');
     expect(text($(el, '[part=result]'))).not.to.contain('1391234');
     [...$$(el, '[part=result] button')].find((b) => text(b) === '取消报名')!.click();
-    await waitUntil(() => el.mineView?.status === 'cancelled', 'cancelled', WAIT);
+    await waitUntil(() => el.mine?.view?.status === 'cancelled', 'cancelled', WAIT);
     expect((await resident.calendar.registration(code2)).status).to.equal('promoted');
     el.dialog.close();
 

@@ -6,9 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import type { FieldError } from '../../../../domain/errors.js';
-import { normalizeQueryCode, QUERY_CODE_INPUT_MAX } from '../../../../domain/input-rules.js';
 import { toFieldErrors } from '../../../../domain/validation.js';
-import { ApiError } from '../../../../sdk/errors.js';
 import { operationDef } from '../../../../sdk/operations.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
 import { download } from '../../../../ui/download.js';
@@ -18,12 +16,13 @@ import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
 import { options } from '../../../../ui/fields/options.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
-import { lookupShell } from '../../../../ui/lookup.js';
+import { Mine } from '../../../../ui/mine.js';
 import { i18n } from '../../../../ui/localize.js';
 import { bookingDetailErrors, partyLimit } from '../../checks.js';
 import {
   bookingCodeInputSchema,
   type BookingReceipt,
+  type BookingResidentView,
   type BookingService,
   type BookingSubmission,
 } from '../../model.js';
@@ -414,183 +413,34 @@ export function renderReceipt(host: Host, r: BookingReceipt) {
 
 // ---- 我的预约 ----
 
-async function lookUp(host: Host, code: string, again = false) {
-  const t = host.t;
-  host.busy = true;
-  host.failure = undefined;
-  host.announce = t.t('searching');
-  try {
-    const view = await host.client.booking.status(code);
-    host.found = code;
-    host.view = view;
-    host.notFound = false;
-    host.codeError = undefined;
-    host.announce = t.t('found', { status: t.t(`statuses.${view.status}`) });
-    if (!again) {
-      await host.updateComplete;
-      host.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
-    }
-  } catch (e) {
-    const error = ApiError.from(e);
-    host.announce = '';
-    if (error.code === 'not_found') {
-      host.view = host.found = undefined;
-      host.notFound = true;
-    } else if (error.code === 'validation_failed' && error.fields.length) {
-      host.codeError = error.fields[0]!.key;
-    } else host.failure = error;
-  } finally {
-    host.busy = false;
-  }
-}
-
-function onLookUp(host: Host, e: Event) {
-  e.preventDefault();
-  if (host.busy) return;
-  const input = host.renderRoot.querySelector<HTMLInputElement>('#code')!;
-  // The operation's rule for a code (typed forgivingly, then its length), from the model: this
-  // chunk's import of it also puts the input rules in the model's chunk for a bundler, not in
-  // one of their own before the first data (docs/size.md, 2026-12-06).
-  const read = bookingCodeInputSchema.safeParse({ code: input.value });
-  host.notFound = false;
-  host.cancelling.reset();
-  host.codeError = read.success
-    ? undefined
-    : normalizeQueryCode(input.value)
-      ? 'queryCode.invalid'
-      : 'codeRequired';
-  if (!read.success) return void input.focus();
-  void lookUp(host, read.data.code);
-}
-
-async function cancel(host: Host) {
-  const code = host.found;
-  if (!code || host.cancelling.busy) return;
-  const outcome = await host.cancelling.run('cancel', code, (client, idempotencyKey) =>
-    client.booking.cancel(code, { idempotencyKey }),
-  );
-  if (!outcome) return;
-  if ('value' in outcome) {
-    host.view = outcome.value;
-    host.announce = host.t.t('cancelled');
-    host.cancelled(outcome.value);
-  }
-  await host.updateComplete;
-  host.renderRoot.querySelector<HTMLElement>('#cancel-outcome')?.focus();
-}
-
+/** 我的预约: the kit's look-up by code and cancellation, with the booking's rows. */
 export function renderMine(host: Host) {
   const t = host.t;
-  const invalid = !!host.codeError || host.notFound;
-  const described = ['code-hint', host.codeError && 'code-error', host.notFound && 'not-found'];
-  const form = html`<form part="form" novalidate @submit=${(e: Event) => onLookUp(host, e)}>
-    ${
-      host.notFound
-        ? html`<div id="not-found" class="alert" role="alert" part="error">
-            <p>${t.t('notFound')}</p>
-          </div>`
-        : nothing
-    }
-    <div class="field" part="field">
-      <label for="code">${t.t('codeLabel')}</label>
-      <p id="code-hint" class="hint-text">${t.t('codeHint')}</p>
-      <input
-        id="code"
-        type="text"
-        autocomplete="off"
-        autocapitalize="characters"
-        spellcheck="false"
-        maxlength=${QUERY_CODE_INPUT_MAX}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${described.filter(Boolean).join(' ')}
-      />
-      ${host.codeError ? html`<p id="code-error" class="error-text" part="error">${t.t(host.codeError)}</p>` : nothing}
-    </div>
-    <button class="primary" aria-disabled=${host.busy ? 'true' : 'false'}>
-      ${host.busy && !host.view ? t.t('searching') : t.t('search')}
-    </button>
-  </form>`;
-  const strings = {
-    t: (key: string, o?: Record<string, unknown>) =>
-      t.t(['heading', 'intro', 'failed'].includes(key) ? `mine.${key}` : key, o),
-  };
-  return lookupShell(strings, {
-    form,
-    failure: host.failure,
-    retry: () => host.found && void lookUp(host, host.found, true),
-    announce: host.announce,
-    busy: host.busy,
-    result: host.view ? renderView(host) : nothing,
+  host.mine ??= new Mine<BookingResidentView>(host, {
+    find: (client, code) => client.booking.status(code),
+    cancel: (client, code, idempotencyKey) => client.booking.cancel(code, { idempotencyKey }),
+    cancelled: (view) => host.cancelled(view),
+    title: (v) => host.nameOf(v.service),
+    status: (v) =>
+      html`<span class="badge" data-tone=${bookingTone[v.status]}
+        >${t.t(`statuses.${v.status}`)}</span
+      >`,
+    rows: (v) =>
+      html`<dt>${t.t('time')}</dt>
+        <dd>${when(host, v.start, v.end)}</dd>
+        <dt>${t.t('bookedBy')}</dt>
+        <dd>
+          ${v.name}${v.elderName ? html`（${t.t('forElder')}：${v.elderName}）` : nothing} ·
+          ${t.t('people', { n: v.party })}
+        </dd>`,
+    when: (instant) => `${host.date(shanghai(instant))} ${host.clock(instant)}`,
+    // The operation's rule for a code, from the model: this chunk's import of it also puts the
+    // input rules in the model's chunk for a bundler, not in one of their own before the first
+    // data (docs/size.md, 2026-12-06).
+    read: (typed) => {
+      const read = bookingCodeInputSchema.safeParse({ code: typed });
+      return read.success ? read.data.code : undefined;
+    },
   });
-}
-
-function renderView(host: Host) {
-  const t = host.t;
-  const v = host.view!;
-  const action = host.cancelling;
-  const until = `${host.date(shanghai(v.cancelUntil))} ${host.clock(v.cancelUntil)}`;
-  return html`<section class="result" part="result" aria-labelledby="result-heading">
-    <h3 id="result-heading" tabindex="-1">${host.nameOf(v.service)}</h3>
-    <dl class="summary-list">
-      <dt>${t.t('status')}</dt>
-      <dd>
-        <span class="badge" data-tone=${bookingTone[v.status]}>${t.t(`statuses.${v.status}`)}</span>
-        ${v.status === 'waitlisted' && v.position ? html`<strong class="key">${t.t('position', { n: v.position })}</strong>` : nothing}
-      </dd>
-      <dt>${t.t('time')}</dt>
-      <dd>${when(host, v.start, v.end)}</dd>
-      <dt>${t.t('bookedBy')}</dt>
-      <dd>
-        ${v.name}${v.elderName ? html`（${t.t('forElder')}：${v.elderName}）` : nothing} ·
-        ${t.t('people', { n: v.party })}
-      </dd>
-    </dl>
-    ${v.status === 'promoted' ? html`<p class="success"><span>${t.t('promotedNote')}</span></p>` : nothing}
-    ${
-      v.status === 'cancelled'
-        ? html`<p class="notice">
-            <span
-              >${
-                v.cancelledBy === 'staff'
-                  ? t.t('cancelledByStaff', { reason: v.cancelReason ?? '' })
-                  : t.t('cancelledByYou')
-              }</span
-            >
-          </p>`
-        : nothing
-    }
-    ${
-      action.phase === 'failed'
-        ? html`<p id="cancel-outcome" class="alert" role="alert" part="error" tabindex="-1">
-            <span>${t.t(action.message!)}</span>
-          </p>`
-        : action.phase === 'done'
-          ? html`<p id="cancel-outcome" class="success" tabindex="-1">
-              <span>${t.t('cancelled')}</span>
-            </p>`
-          : nothing
-    }
-    ${
-      v.canCancel
-        ? html`<p class="hint-text">${t.t('cancelUntil', { until })}</p>
-            <button
-              type="button"
-              class="button-secondary"
-              aria-disabled=${action.busy ? 'true' : 'false'}
-              @click=${() => void cancel(host)}
-            >
-              ${action.busy ? t.t('cancelling') : t.t('cancel')}
-            </button>`
-        : ['confirmed', 'waitlisted', 'promoted'].includes(v.status)
-          ? html`<p class="hint-text">${t.t('cannotCancel')}</p>`
-          : nothing
-    }
-    <button
-      type="button"
-      class="button-secondary"
-      @click=${() => host.found && void lookUp(host, host.found, true)}
-    >
-      ${host.busy ? t.t('searching') : t.t('refresh')}
-    </button>
-  </section>`;
+  return host.mine.render();
 }

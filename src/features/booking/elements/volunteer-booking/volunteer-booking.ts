@@ -13,7 +13,7 @@ import { addDays, formatDate, formatDateTime, shanghaiDate } from '../../../../d
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/volunteer-booking.js';
-import { ActionController } from '../../../../ui/action.js';
+import type { Mine } from '../../../../ui/mine.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { badgeStyles } from '../../../../ui/badge-styles.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
@@ -154,22 +154,14 @@ export class SqVolunteerBooking extends SqElement {
   /** @internal */ @state() day?: string | undefined;
   /** @internal */ @state() note = '';
   /** @internal */ @state() announce = '';
-  /** @internal 我的预约: what the code found, and how the look-up went. */
-  @state() view?: BookingResidentView | undefined;
-  /** @internal */ @state() busy = false;
-  /** @internal */ @state() failure?: ApiError | undefined;
-  /** @internal */ @state() codeError?: string | undefined;
-  /** @internal */ @state() notFound = false;
+  /** @internal 我的预约: the look-up by code and its cancellation (the kit's), made by the later chunk. */
+  mine?: Mine<BookingResidentView>;
 
   /** @internal */
   readonly t = new LocalizeController(this, 'volunteer-booking', {
     'zh-CN': zhCN,
     en: () => import('../../locales/en/volunteer-booking.js'),
   });
-  /** @internal 取消: one Idempotency-Key per cancellation, reused on its retries. */
-  readonly cancelling = new ActionController(this);
-  /** @internal The code that found `view`: in memory only, never in a URL or storage. */
-  found?: string | undefined;
   /** @internal The later chunk, once here (it renders every step after the days). */
   @state() lazy?: typeof import('./later.js');
 

@@ -104,12 +104,10 @@ export default {
   ics: {
     description: 'Your booking code is on your receipt. To cancel, use “My booking”.',
   },
-  mine: {
-    heading: 'My booking',
-    intro:
-      'Enter the booking code you were given to see your booking, your place in line, or to cancel it.',
-    failed: 'The look-up did not work. ',
-  },
+  mineHeading: 'My booking',
+  mineIntro:
+    'Enter the booking code you were given to see your booking, your place in line, or to cancel it.',
+  mineFailed: 'The look-up did not work. ',
   codeLabel: 'Booking code',
   codeHint: '8 letters and digits, upper or lower case.',
   codeRequired: 'Enter your booking code.',

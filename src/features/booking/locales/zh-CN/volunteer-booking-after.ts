@@ -66,11 +66,9 @@ export default {
   ics: {
     description: '预约码见预约回执。如需取消，请在“我的预约”中操作。',
   },
-  mine: {
-    heading: '我的预约',
-    intro: '输入预约时给您的预约码，查看预约、候补排队的位置，或取消预约。',
-    failed: '查询没有成功。',
-  },
+  mineHeading: '我的预约',
+  mineIntro: '输入预约时给您的预约码，查看预约、候补排队的位置，或取消预约。',
+  mineFailed: '查询没有成功。',
   codeLabel: '预约码',
   codeHint: '8 位字母和数字，不区分大小写。',
   codeRequired: '请填写预约码。',

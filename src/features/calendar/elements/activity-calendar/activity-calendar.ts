@@ -14,6 +14,7 @@ import type {
   RegistrationResidentView,
 } from '../../model.js';
 import type { ActionController } from '../../../../ui/action.js';
+import type { Mine } from '../../../../ui/mine.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
 import zhCN from '../../locales/zh-CN/activity-calendar.js';
 import { LocalizeController } from '../../../../ui/localize.js';
@@ -188,21 +189,13 @@ export class SqActivityCalendar extends SqElement {
   @state() receipt?: RegistrationReceipt | undefined;
   /** @internal What the last copy did. */
   @state() note = '';
-  /** @internal 我的报名: what the code found, and how the look-up went. */
-  @state() mineView?: RegistrationResidentView | undefined;
-  /** @internal */ @state() busy = false;
-  /** @internal */ @state() failure?: ApiError | undefined;
-  /** @internal */ @state() codeError?: string | undefined;
-  /** @internal */ @state() notFound = false;
-  /** @internal The code that found `view`: in memory only, never in a URL or storage. */
-  found?: string | undefined;
   /**
    * @internal 报名: one Idempotency-Key per registration (its body), reused on its retries;
    * made by the later chunk (the dialog) with the kit's ActionController.
    */
   registering?: ActionController;
-  /** @internal 取消: the same for a cancellation. */
-  cancelling?: ActionController;
+  /** @internal 我的报名: the look-up by code and its cancellation (the kit's), made by the later chunk. */
+  mine?: Mine<RegistrationResidentView>;
   /** @internal */
   get dialog(): HTMLDialogElement {
     return this.renderRoot.querySelector('dialog')!;

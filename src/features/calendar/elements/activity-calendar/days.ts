@@ -4,7 +4,6 @@ import {
   LUNAR_MIN,
   solarTermOf,
   toLunar,
-  type FestivalId,
 } from '../../../../domain/lunar.js';
 import { addDays, isoWeekday, type CivilDate } from '../../../../domain/time.js';
 import type { WorkdayCalendar } from '../../../../domain/workdays.js';
@@ -20,11 +19,9 @@ export interface DayInfo {
   lunarLong: string;
   /** The first day of a lunar month. */
   newMonth: boolean;
-  leap: boolean;
   /** 节气 name, if the day is one. */
   term?: string | undefined;
   festivals: string[];
-  festivalIds: FestivalId[];
   /** 休 (法定节假日) or 班 (调休 workday); absent in a year with no schedule. */
   status?: 'off' | 'work' | undefined;
 }
@@ -68,14 +65,11 @@ function compute(date: CivilDate, names: Names, calendar?: WorkdayCalendar): Day
       lunarShort: '',
       lunarLong: '',
       newMonth: false,
-      leap: false,
       festivals: [],
-      festivalIds: [],
     };
   }
   const lunar = toLunar(date);
   const term = solarTermOf(date);
-  const festivalIds = festivalsOf(date);
   const status = calendar?.holidays.has(date)
     ? 'off'
     : calendar?.workdays.has(date)
@@ -87,10 +81,8 @@ function compute(date: CivilDate, names: Names, calendar?: WorkdayCalendar): Day
     lunarShort: lunar.day === 1 ? lunar.monthName : lunar.dayName,
     lunarLong: `${lunar.monthName}${lunar.dayName}`,
     newMonth: lunar.day === 1,
-    leap: lunar.leap,
     term: term === undefined ? undefined : names.t('term').split('|')[term],
-    festivals: festivalIds.map((id) => names.t(`festival.${id}`)),
-    festivalIds,
+    festivals: festivalsOf(date).map((id) => names.t(`festival.${id}`)),
     status,
   };
 }

@@ -5,11 +5,6 @@
  */
 import { css, html, nothing } from 'lit';
 import type { FieldError } from '../../../../domain/errors.js';
-import {
-  normalizeQueryCode,
-  QUERY_CODE_INPUT_MAX,
-  QUERY_CODE_LENGTH,
-} from '../../../../domain/input-rules.js';
 import { formatDate, shanghaiClock, shanghaiDate } from '../../../../domain/time.js';
 import { toFieldErrors } from '../../../../domain/validation.js';
 import { ApiError } from '../../../../sdk/errors.js';
@@ -24,10 +19,16 @@ import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice } from '../../../../ui/fields/field.js';
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
-import { lookupShell, lookupStyles } from '../../../../ui/lookup.js';
+import { lookupStyles } from '../../../../ui/lookup.js';
+import { Mine } from '../../../../ui/mine.js';
 import { i18n } from '../../../../ui/localize.js';
 import { partyLimit, registrationWindow } from '../../checks.js';
-import type { ActivityPublic, Occurrence, RegistrationInput } from '../../model.js';
+import type {
+  ActivityPublic,
+  Occurrence,
+  RegistrationInput,
+  RegistrationResidentView,
+} from '../../model.js';
 import zhAfter from '../../locales/zh-CN/activity-calendar-after.js';
 import { registrantFields, registrantLayout, registrationOf } from '../registrant.js';
 import type { SqActivityCalendar } from './activity-calendar.js';
@@ -58,17 +59,13 @@ const EMPTY = {
  */
 export function reset(host: Host, what: Occurrence | 'mine') {
   (host.registering ??= new ActionController(host)).reset();
-  (host.cancelling ??= new ActionController(host)).reset();
   host.receipt = undefined;
   host.errors = {};
   host.note = '';
   // Consent starts unticked for every registration (PIPL): it is given to this one.
   host.values = { ...EMPTY, ...host.values, consent: false };
-  if (what === 'mine') {
-    host.failure = undefined;
-    host.codeError = undefined;
-    host.notFound = false;
-  } else if (host.activity?.id !== what.activity) {
+  if (what === 'mine') (host.mine ??= mine(host)).reset();
+  else if (host.activity?.id !== what.activity) {
     host.activity = undefined;
   }
 }
@@ -204,6 +201,9 @@ const HINTS: Record<string, string> = {
 
 // ---- rendering ----
 
+/** A notice box (cancelled, finished, not yet open, full…). */
+const notice = (text: unknown) => html`<p class="notice"><span>${text}</span></p>`;
+
 /** The dialog's content: an occurrence (details, then the form or the receipt), or 我的报名. */
 export function renderDialog(host: Host, what: Occurrence | 'mine') {
   const t = host.t;
@@ -216,7 +216,7 @@ export function renderDialog(host: Host, what: Occurrence | 'mine') {
   </button>`;
   if (what === 'mine') {
     return html`<div class="dialog-head mine-head">${close}</div>
-      ${renderMine(host)}`;
+      ${host.mine!.render()}`;
   }
   return html`<div class="dialog-head">
       <h2 id="d-title" tabindex="-1">${what.title}</h2>
@@ -273,14 +273,12 @@ function renderFacts(host: Host, o: Occurrence) {
 function renderRegistration(host: Host, o: Occurrence) {
   const t = host.t;
   if (o.state === 'cancelled') {
-    return html`<p class="notice">
-      <span
-        >${t.t('state.cancelled')}${o.reason ? html` ${t.t('reason', { reason: o.reason })}` : nothing}</span
-      >
-    </p>`;
+    return notice(
+      html`${t.t('state.cancelled')}${o.reason ? html` ${t.t('reason', { reason: o.reason })}` : nothing}`,
+    );
   }
   if (o.state === 'finished' || o.state === 'none') {
-    return html`<p class="notice"><span>${t.t(`state.${o.state}`)}</span></p>`;
+    return notice(t.t(`state.${o.state}`));
   }
   const a = host.activity;
   if (!a) {
@@ -299,7 +297,7 @@ function renderRegistration(host: Host, o: Occurrence) {
       Date.now() < opens
         ? t.t('state.notYet', { opens: host.long(shanghaiDate(new Date(opens))) })
         : t.t('state.closed', { minutes: a.closesMinutesBefore });
-    return html`<p class="notice"><span>${text}</span></p>`;
+    return notice(text);
   }
   return renderForm(host, o, a);
 }
@@ -316,7 +314,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
   const privacy = host.client.communities.peek(host.communityId ?? '')?.privacy;
   const full = o.state === 'full';
   return html`<h3 class="register-heading">${t.t('register')}</h3>
-    ${full ? html`<p class="notice"><span>${t.t('state.full')}</span></p>` : nothing}
+    ${full ? notice(t.t('state.full')) : nothing}
     <form
       part="form"
       novalidate
@@ -344,9 +342,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
           people: (count) => t.t('people', { count }),
           note:
             o.state === 'open' && o.capacity && party > (o.left ?? 0)
-              ? html`<p class="notice">
-                  <span>${t.t('partyWaits', { left: o.left ?? 0, n: party })}</span>
-                </p>`
+              ? notice(t.t('partyWaits', { left: o.left ?? 0, n: party }))
               : nothing,
         },
         html`<p class="hint-text">${t.t('elderHint')}</p>`,
@@ -444,196 +440,29 @@ function renderReceipt(host: Host, o: Occurrence) {
 
 // ---- 我的报名 ----
 
-async function lookUp(host: Host, code: string, again = false) {
-  const t = host.t;
-  host.busy = true;
-  host.failure = undefined;
-  host.announce = t.t('searching');
-  try {
-    const view = await host.client.calendar.registration(code);
-    host.found = code;
-    host.mineView = view;
-    host.notFound = false;
-    host.codeError = undefined;
-    host.announce = t.t('found', { status: t.t(`statuses.${view.status}`) });
-    if (!again) {
-      await host.updateComplete;
-      host.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
-    }
-  } catch (e) {
-    const error = ApiError.from(e);
-    host.announce = '';
-    if (error.code === 'not_found') {
-      host.mineView = host.found = undefined;
-      host.notFound = true;
-    } else if (error.code === 'validation_failed' && error.fields.length) {
-      host.codeError = error.fields[0]!.key;
-    } else host.failure = error;
-  } finally {
-    host.busy = false;
-  }
-}
-
-function onLookUp(host: Host, e: Event) {
-  e.preventDefault();
-  if (host.busy) return;
-  const input = host.renderRoot.querySelector<HTMLInputElement>('#code')!;
-  const code = normalizeQueryCode(input.value);
-  host.notFound = false;
-  host.cancelling!.reset();
-  host.codeError = !code
-    ? 'codeRequired'
-    : code.length !== QUERY_CODE_LENGTH
-      ? 'queryCode.invalid'
-      : undefined;
-  if (host.codeError) return void input.focus();
-  void lookUp(host, code);
-}
-
-async function cancel(host: Host) {
-  const code = host.found;
-  if (!code || host.cancelling!.busy) return;
-  const outcome = await host.cancelling!.run('cancel', code, (client, idempotencyKey) =>
-    client.calendar.cancelRegistration(code, { idempotencyKey }),
-  );
-  if (!outcome) return;
-  if ('value' in outcome) {
-    host.mineView = outcome.value;
-    host.announce = host.t.t('cancelled');
+/** 我的报名: the kit's look-up by code and cancellation, with the registration's rows. */
+const mine = (host: Host) =>
+  new Mine<RegistrationResidentView>(host, {
+    find: (client, code) => client.calendar.registration(code),
+    cancel: (client, code, idempotencyKey) =>
+      client.calendar.cancelRegistration(code, { idempotencyKey }),
     // A seat came free (and someone in line may have moved up): the calendar reads again.
-    host.refresh();
-  }
-  await host.updateComplete;
-  host.renderRoot.querySelector<HTMLElement>('#cancel-outcome')?.focus();
-}
-
-function renderMine(host: Host) {
-  const t = host.t;
-  const invalid = !!host.codeError || host.notFound;
-  const described = ['code-hint', host.codeError && 'code-error', host.notFound && 'not-found'];
-  const form = html`<form part="form" novalidate @submit=${(e: Event) => onLookUp(host, e)}>
-    ${
-      host.notFound
-        ? html`<div id="not-found" class="alert" role="alert" part="error">
-            <p>${t.t('notFound')}</p>
-          </div>`
-        : nothing
-    }
-    <div class="field" part="field">
-      <label for="code">${t.t('codeLabel')}</label>
-      <p id="code-hint" class="hint-text">${t.t('codeHint')}</p>
-      <input
-        id="code"
-        type="text"
-        autocomplete="off"
-        autocapitalize="characters"
-        spellcheck="false"
-        maxlength=${QUERY_CODE_INPUT_MAX}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${described.filter(Boolean).join(' ')}
-      />
-      ${host.codeError ? html`<p id="code-error" class="error-text" part="error">${t.t(host.codeError)}</p>` : nothing}
-    </div>
-    <button class="primary" aria-disabled=${host.busy ? 'true' : 'false'}>
-      ${host.busy && !host.mineView ? t.t('searching') : t.t('search')}
-    </button>
-  </form>`;
-  const strings = {
-    t: (key: string, o?: Record<string, unknown>) =>
-      t.t(
-        key === 'heading'
-          ? 'mineHeading'
-          : key === 'intro'
-            ? 'mineIntro'
-            : key === 'failed'
-              ? 'mineFailed'
-              : key,
-        o,
-      ),
-  };
-  return lookupShell(strings, {
-    form,
-    failure: host.failure,
-    retry: () => host.found && void lookUp(host, host.found, true),
-    announce: host.announce,
-    busy: host.busy,
-    result: host.mineView ? renderView(host) : nothing,
+    cancelled: () => host.refresh(),
+    title: (v) => v.activity.title,
+    rows: (v) => {
+      const t = host.t;
+      return html`<dt>${t.t('facts.time')}</dt>
+        <dd>${when(host, v.date, timeOf(host, v))}</dd>
+        <dt>${t.t('facts.place')}</dt>
+        <dd>${v.activity.place}</dd>
+        <dt>${t.t('registeredBy')}</dt>
+        <dd>
+          ${v.name}${v.elderName ? t.t('forElderName', { name: v.elderName }) : nothing} ·
+          ${t.t('people', { count: v.party })}
+        </dd>`;
+    },
+    when: (instant) => `${host.long(shanghaiDate(new Date(instant)))} ${shanghaiClock(instant)}`,
   });
-}
-
-function renderView(host: Host) {
-  const t = host.t;
-  const v = host.mineView!;
-  const action = host.cancelling!;
-  const clock = (instant: string) => shanghaiClock(instant);
-  const until = `${host.long(shanghaiDate(new Date(v.cancelUntil)))} ${clock(v.cancelUntil)}`;
-  return html`<section class="result" part="result" aria-labelledby="result-heading">
-    <h3 id="result-heading" tabindex="-1">${v.activity.title}</h3>
-    <dl class="summary-list">
-      <dt>${t.t('status')}</dt>
-      <dd>
-        <strong>${t.t(`statuses.${v.status}`)}</strong>
-        ${v.status === 'waitlisted' && v.position ? html`<strong class="key">${t.t('position', { n: v.position })}</strong>` : nothing}
-      </dd>
-      <dt>${t.t('facts.time')}</dt>
-      <dd>${when(host, v.date, timeOf(host, v))}</dd>
-      <dt>${t.t('facts.place')}</dt>
-      <dd>${v.activity.place}</dd>
-      <dt>${t.t('registeredBy')}</dt>
-      <dd>
-        ${v.name}${v.elderName ? t.t('forElderName', { name: v.elderName }) : nothing} ·
-        ${t.t('people', { count: v.party })}
-      </dd>
-    </dl>
-    ${v.status === 'promoted' ? html`<p class="success"><span>${t.t('promotedNote')}</span></p>` : nothing}
-    ${
-      v.status === 'cancelled'
-        ? html`<p class="notice">
-            <span
-              >${
-                v.cancelledBy === 'staff'
-                  ? t.t('cancelledByStaff', { reason: v.cancelReason ?? '' })
-                  : t.t('cancelledByYou')
-              }</span
-            >
-          </p>`
-        : nothing
-    }
-    ${
-      action.phase === 'failed'
-        ? html`<p id="cancel-outcome" class="alert" role="alert" part="error" tabindex="-1">
-            <span>${t.t(action.message!)}</span>
-          </p>`
-        : action.phase === 'done'
-          ? html`<p id="cancel-outcome" class="success" tabindex="-1">
-              <span>${t.t('cancelled')}</span>
-            </p>`
-          : nothing
-    }
-    ${
-      v.canCancel
-        ? html`<p class="hint-text">${t.t('cancelUntil', { until })}</p>
-            <button
-              type="button"
-              class="button-secondary"
-              aria-disabled=${action.busy ? 'true' : 'false'}
-              @click=${() => void cancel(host)}
-            >
-              ${action.busy ? t.t('cancelling') : t.t('cancel')}
-            </button>`
-        : ['confirmed', 'waitlisted', 'promoted'].includes(v.status)
-          ? html`<p class="hint-text">${t.t('cannotCancel')}</p>`
-          : nothing
-    }
-    <button
-      type="button"
-      class="button-secondary"
-      @click=${() => host.found && void lookUp(host, host.found, true)}
-    >
-      ${host.busy ? t.t('searching') : t.t('refresh')}
-    </button>
-  </section>`;
-}
 
 /** The dialog's styles, adopted when this chunk loads (before the dialog first renders). */
 export const dialogStyles = [
@@ -678,9 +507,6 @@ export const dialogStyles = [
       .summary-list {
         grid-template-columns: minmax(4em, max-content) minmax(0, 1fr);
       }
-    }
-    .summary-list dt {
-      font-weight: 600;
     }
     .description {
       white-space: pre-line;
