@@ -69,8 +69,13 @@ const BUDGET = {
   pageAim: 35 * KB,
   lazy: 15 * KB,
   element: 10 * KB,
-  /** The element kit, all of it (no page loads all of it; the pages' budgets include it). */
-  kit: 12 * KB,
+  /**
+   * The element kit, all of it (no page loads all of it; the pages' budgets include it). 12 kB
+   * until 2026-12-07, when 我的预约 and 我的报名 became one kit piece (src/ui/mine.ts, +1.29 kB
+   * here, −2.11 kB from the booking and the calendar, no page heavier): code two features share
+   * belongs here, so the budget grew, not a waiver (docs/size.md).
+   */
+  kit: 13.5 * KB,
   dropInLoader: 6 * KB,
   // The loader plus the page-over-HTTP budget.
   dropInPage: 46 * KB,
@@ -188,15 +193,6 @@ const WAIVED = {
       'when it landed; the activities in a chunk of their own (for the page) cost +0.24 kB here. ' +
       'To pay back: 0.28 kB more; no lever of that size found outside the kit (docs/size.md, ' +
       '2026-12-07)',
-  },
-  'element kit (src/ui, all of it)': {
-    ceiling: 13_050,
-    reason:
-      '+1.29 kB: 我的报名 (the activity calendar) and 我的预约 (the volunteer booking) are one kit ' +
-      'piece, src/ui/mine.ts (the look-up by code, its cancellation, the code form and the ' +
-      'result), which took −1.08 kB from the calendar and −1.03 kB from the booking; every page ' +
-      'the same or lighter (the booking over HTTP −0.35 kB, every drop-in page −0.00 to ' +
-      '−0.07 kB). To pay back: the kit budget revisited, or 1.05 kB found in the kit',
   },
 };
 
