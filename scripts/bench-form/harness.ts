@@ -11,7 +11,7 @@ import '../../src/define/provider.js';
 import '../../src/define/complaint-form.js';
 import type { SqComplaintForm } from '../../src/features/complaints/elements/complaint-form/complaint-form.js';
 import { createClient } from '../../src/sdk/index.js';
-import { median, tick } from '../bench-page/browser.js';
+import { median, pairedRatio, tick } from '../bench-page/browser.js';
 
 const client = createClient({ embedded: { persistence: false } });
 const root = document.getElementById('root')!;
@@ -190,15 +190,17 @@ function vanilla(n: number): number {
 
 declare global {
   interface Window {
-    bench(iterations?: number): Promise<Record<number, { kit: number; vanilla: number }>>;
+    bench(
+      iterations?: number,
+    ): Promise<Record<number, { kit: number; vanilla: number; paired: number }>>;
   }
 }
 
-window.bench = async (iterations = 15) => {
+window.bench = async (iterations = 31) => {
   // Warm-up: the community in the client, the form's later chunk and the picker loaded.
   await kit(1);
   vanilla(1);
-  const result: Record<number, { kit: number; vanilla: number }> = {};
+  const result: Record<number, { kit: number; vanilla: number; paired: number }> = {};
   for (const n of [1, 20]) {
     const times = { kit: [] as number[], vanilla: [] as number[] };
     // Alternating, so drift (GC, thermal) hits both alike.
@@ -208,7 +210,11 @@ window.bench = async (iterations = 15) => {
       times.kit.push(await kit(n));
       await tick();
     }
-    result[n] = { kit: median(times.kit), vanilla: median(times.vanilla) };
+    result[n] = {
+      kit: median(times.kit),
+      vanilla: median(times.vanilla),
+      paired: pairedRatio(times.kit, times.vanilla),
+    };
   }
   root.replaceChildren();
   return result;
