@@ -13,7 +13,7 @@ async function main() {
   const result = await runBench('bench-form', { viewport: { width: 800, height: 800 } });
   console.log(
     '<sq-complaint-form> first render to a settled DOM vs vanilla DOM (headless Chromium, 31 alternating pairs)\n' +
-      'ratio: the median of each pair\'s form / vanilla; medians: of each side on its own\n',
+      "ratio: the median of each pair's form / vanilla; medians: of each side on its own\n",
   );
   let missed = false;
   for (const [n, { kit, vanilla, paired }] of Object.entries(result)) {
