@@ -13,7 +13,7 @@ import { choice, phoneField, textField, textareaField } from '../../../../ui/fie
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { fieldErrors } from '../../../../ui/field-errors.js';
-import { formatDays } from '../../../../ui/format-days.js';
+import { formatDays, units } from '../../../../ui/format-days.js';
 import { i18n } from '../../../../ui/localize.js';
 import { lookupShell, lookupStyles } from '../../../../ui/lookup.js';
 import {
@@ -100,12 +100,6 @@ const viewStyles = css`
     font-weight: 600;
   }
 `;
-
-/** Phone numbers and clock times in a text, each one unit that never breaks ("0571-" / "8765…"). */
-const tokens = (text: string) =>
-  text
-    .split(/(\d[\d:–-]*\d)/)
-    .map((part, i) => (i % 2 ? html`<span class="nowrap">${part}</span>` : part));
 
 /** The view's heading (focused when it opens) and the way back. */
 function head(host: Host, title: string) {
@@ -259,7 +253,7 @@ function renderAppeal(host: Host, entry: PublicEntry) {
         <p>${t.t('privacyWhat')}</p>
         <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
         <p>
-          ${tokens(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
+          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
         </p>
       </section>
       ${choice({
