@@ -65,13 +65,16 @@ const joined = (parts: Uint8Array[]) => {
  * Sync, six calls into its WebAssembly module — so the database parses, analyses and plans
  * it every time. This keeps each statement text prepared under a name, once per instance
  * (PostgreSQL caches its plan: a generic one after five executions when that is no dearer),
- * and runs it as Bind, Describe, Execute and Sync in one call. Parameters are serialized as
+ * and runs it as Bind, Execute and Sync in one call (its columns described once, at Parse). Parameters are serialized as
  * `query()` does (by the types the database gave at Parse); rows are parsed by PGlite's own
  * `parseResults`. Measured (scripts/bench-pglite-statement.ts): a keyed submission's
  * statement ~1.2–1.5 → ~0.4–0.6 ms of CPU, the bare route's insert ~0.3 → ~0.15 ms.
  */
 class PreparedStatements {
-  private readonly names = new Map<string, { name: string; types: number[] }>();
+  private readonly names = new Map<
+    string,
+    { name: string; types: number[]; columns: { name: string } | undefined }
+  >();
   private readonly closing: string[] = [];
   private counter = 0;
   constructor(private readonly db: PgliteProtocol) {}
@@ -101,9 +104,13 @@ class PreparedStatements {
         );
         const described = await this.db.execProtocol(joined(parts), { syncToFs: false });
         parts.length = 0;
+        const messages = described.messages as { name: string }[];
         statement = {
           name,
-          types: parse.parseDescribeStatementResults(described.messages as never),
+          types: parse.parseDescribeStatementResults(messages as never),
+          // Its columns as Describe of the statement gave them (text format, as bound below),
+          // so that each execution need not describe its portal again.
+          columns: messages.find((m) => m.name === 'rowDescription'),
         };
         this.names.set(text, statement);
         if (this.names.size > MAX_PREPARED) {
@@ -119,13 +126,15 @@ class PreparedStatements {
       });
       parts.push(
         serialize.bind({ statement: statement.name, values }),
-        serialize.describe({ type: 'P' }),
         serialize.execute({}),
         serialize.sync(),
       );
       try {
         const result = await this.db.execProtocol(joined(parts), options);
-        const [rows] = parse.parseResults(result.messages as never, this.db.parsers as never);
+        const messages = statement.columns
+          ? [statement.columns, ...result.messages]
+          : result.messages;
+        const [rows] = parse.parseResults(messages as never, this.db.parsers as never);
         return (rows?.rows ?? []) as T[];
       } catch (error) {
         // A table changed under a kept plan so that its rows' shape changed (0A000, raised at
