@@ -65,10 +65,11 @@ const joined = (parts: Uint8Array[]) => {
  * Sync, six calls into its WebAssembly module — so the database parses, analyses and plans
  * it every time. This keeps each statement text prepared under a name, once per instance
  * (PostgreSQL caches its plan: a generic one after five executions when that is no dearer),
- * and runs it as Bind, Execute and Sync in one call (its columns described once, at Parse). Parameters are serialized as
- * `query()` does (by the types the database gave at Parse); rows are parsed by PGlite's own
- * `parseResults`. Measured (scripts/bench-pglite-statement.ts): a keyed submission's
- * statement ~1.2–1.5 → ~0.4–0.6 ms of CPU, the bare route's insert ~0.3 → ~0.15 ms.
+ * and runs it as Bind, Execute and Sync in one call (its columns described once, at Parse).
+ * Parameters are serialized as `query()` does (by the types the database gave at Parse); rows
+ * are parsed by PGlite's own `parseResults`. Measured (scripts/bench-pglite-statement.ts): a
+ * keyed submission's statement ~1.2–1.6 → ~0.4–0.7 ms of CPU, the bare route's insert
+ * ~0.25–0.5 → ~0.15–0.35 ms (docs/server.md, Performance).
  */
 class PreparedStatements {
   private readonly names = new Map<
