@@ -271,6 +271,25 @@ export const MyRegistrations: Story = {
     await until(() => el.dialog.open && el.shadowRoot!.querySelector('#code'));
   },
 };
+/** 我的报名, found: a waitlisted registration looked up by its code, with 取消报名. */
+export const MyRegistrationFound: Story = {
+  args: { view: 'month' },
+  play: async ({ canvasElement }) => {
+    const { el, tea, date } = await withActivities(canvasElement);
+    const { code } = await el.client.calendar.register({
+      activity: tea.id,
+      date,
+      name: '王秀英',
+      phone: '13800001234',
+      consent: true,
+    });
+    el.shadowRoot!.querySelector<HTMLElement>('[part=mine]')!.click();
+    const input = await until(() => el.dialog.open && el.shadowRoot!.querySelector('#code'));
+    (input as HTMLInputElement).value = code;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog form button')!.click();
+    await until(() => el.shadowRoot!.querySelector('[part=result]'));
+  },
+};
 /** The activities did not load: the calendar stays, with 重试. */
 export const LoadFailed: Story = {
   args: { view: 'month' },
