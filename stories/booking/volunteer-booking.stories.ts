@@ -101,6 +101,33 @@ export const MyBooking: Story = {
     el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=tabs] button')[1]!.click();
   },
 };
+/** 我的预约, found: 爱心理发 booked, then looked up by its code (with 取消预约). */
+export const MyBookingFound: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await found(canvasElement, '[part=tabs] button');
+    const client = el.client;
+    const service = (await client.booking.services('xingfuli')).find((s) => s.name === '爱心理发')!;
+    const from = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 8 * 3_600_000 + 13 * 864e5).toISOString().slice(0, 10);
+    const { days } = await client.booking.availability(service.id, { from, to });
+    const slot = days.find((d) => d.state === 'open')!.slots.find((t) => t.state === 'open')!;
+    const { code } = await client.booking.book({
+      service: service.id,
+      start: slot.start,
+      name: '王秀英',
+      phone: '13800001234',
+      ...(service.eligibility ? { eligible: true } : {}),
+      consent: true,
+    });
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=tabs] button')[1]!.click();
+    const input = await found(canvasElement, '#code');
+    const field = input.shadowRoot!.querySelector<HTMLInputElement>('#code')!;
+    field.value = code;
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('form .primary')!.click();
+    await found(canvasElement, '[part=result]');
+  },
+};
 /** 关怀模式: one step per screen, 60px targets. */
 export const CareMode: Story = { args: { care: true } };
 /** 关怀模式, the day strip alone (times come on the next screen). */
