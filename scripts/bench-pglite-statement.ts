@@ -16,7 +16,7 @@ import { seedDemoData } from '../src/server/demo.js';
 import { newId } from '../src/domain/index.js';
 import { openSqlStore, pgliteDriver } from '../src/stores/sql/index.js';
 import { PGLITE_OPTIONS } from '../src/stores/sql/pglite.js';
-import { benchSubmission as submission } from './bench-submission.js';
+import { benchSubmission as submission, submitInProcess } from './bench-submission.js';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -59,15 +59,7 @@ const variants = 2; // query(), driver
 const needed = (ROUNDS + 1) * N * variants;
 capturing = true;
 for (let i = 0; i < needed; i++) {
-  const response = await server.app.fetch(
-    new Request('http://localhost/api/v1/complaints', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newId() },
-      body: submission,
-    }),
-    { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
-  );
-  if (response.status !== 201) throw new Error(`${response.status}: ${await response.text()}`);
+  await submitInProcess(server.app, newId());
 }
 capturing = false;
 

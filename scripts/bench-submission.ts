@@ -1,4 +1,4 @@
-/** The public complaint both server benchmarks submit (bench-server.ts, bench-submit-cpu.ts). */
+/** The public complaint the server benchmarks submit (bench-server.ts, bench-submit-cpu.ts, bench-pglite-statement.ts). */
 export const BENCH_COMMUNITY = 'xingfuli';
 
 export const benchSubmission = JSON.stringify({
@@ -14,3 +14,25 @@ export const benchSubmission = JSON.stringify({
   contact: { name: '张三丰', phone: '138-1234-1234' },
   consent: true,
 });
+
+/** Anything with Hono's `fetch` (the server's app). */
+interface Fetches {
+  fetch(request: Request, env: unknown): Response | Promise<Response>;
+}
+
+/**
+ * One keyed submission through the app in this process (no socket), from 127.0.0.1 as the
+ * public write limit sees it; throws unless it is created. Its body is read, as a client would.
+ */
+export async function submitInProcess(app: Fetches, idempotencyKey: string): Promise<void> {
+  const response = await app.fetch(
+    new Request('http://localhost/api/v1/complaints', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+      body: benchSubmission,
+    }),
+    { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
+  );
+  if (response.status !== 201) throw new Error(`${response.status}: ${await response.text()}`);
+  await response.arrayBuffer();
+}

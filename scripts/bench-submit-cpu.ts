@@ -29,7 +29,7 @@ import {
   type SqlStore,
 } from '../src/stores/sql/index.js';
 import { PGLITE_OPTIONS } from '../src/stores/sql/pglite.js';
-import { benchSubmission as submission } from './bench-submission.js';
+import { benchSubmission as submission, submitInProcess } from './bench-submission.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -129,18 +129,7 @@ async function run(label: string, store: SqlStore) {
     `CREATE TABLE IF NOT EXISTS ${s}.bench_bare (id text PRIMARY KEY, community text, data json)`,
   );
   if (FETCH) {
-    const submit = async () => {
-      const response = await server.app.fetch(
-        new Request('http://localhost/api/v1/complaints', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newId() },
-          body: submission,
-        }),
-        { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
-      );
-      if (response.status !== 201) throw new Error(`${response.status}: ${await response.text()}`);
-      await response.arrayBuffer();
-    };
+    const submit = () => submitInProcess(server.app, newId());
     const rounds: number[] = [];
     for (let r = -1; r < ROUNDS; r++) {
       const cpu = process.cpuUsage();
