@@ -11,12 +11,10 @@
  *   node --import tsx scripts/bench-pglite-statement.ts      BENCH_N=200 BENCH_ROUNDS=4
  */
 import { PGlite } from '@electric-sql/pglite';
-import { createServer } from '../src/server/server.js';
-import { seedDemoData } from '../src/server/demo.js';
 import { newId } from '../src/domain/index.js';
 import { openSqlStore, pgliteDriver } from '../src/stores/sql/index.js';
 import { PGLITE_OPTIONS } from '../src/stores/sql/pglite.js';
-import { benchSubmission as submission, submitInProcess } from './bench-submission.js';
+import { benchSubmission as submission, submitInProcess, benchServer } from './bench-submission.js';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -42,19 +40,7 @@ const view = {
   },
 };
 const store = await openSqlStore({ driver: await pgliteDriver({ db: view as never }) });
-const server = await createServer({
-  store,
-  log: false,
-  staticRoot: false,
-  uploads: false,
-  maintainOnStart: false,
-  rateLimits: {
-    publicWrites: { windowMs: 60_000, max: 1e9 },
-    login: false,
-    loginPerUsername: false,
-  },
-});
-await seedDemoData(server.store, server.credentials);
+const server = await benchServer(store);
 const variants = 2; // query(), driver
 const needed = (ROUNDS + 1) * N * variants;
 capturing = true;

@@ -34,7 +34,11 @@ import {
   type SqlStore,
 } from '../src/stores/sql/index.js';
 import { PGLITE_OPTIONS } from '../src/stores/sql/pglite.js';
-import { BENCH_COMMUNITY as COMMUNITY, benchSubmission as submission } from './bench-submission.js';
+import {
+  BENCH_COMMUNITY as COMMUNITY,
+  benchSubmission as submission,
+  benchRateLimits,
+} from './bench-submission.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number);
@@ -173,11 +177,7 @@ async function benchDatabase(
     log: devNull ? (entry) => devNull.write(`${JSON.stringify(entry)}\n`) : false,
     staticRoot: false,
     uploads: false,
-    rateLimits: {
-      publicWrites: process.env.BENCH_NO_LIMIT === '1' ? false : { windowMs: 60_000, max: 1e9 },
-      login: false,
-      loginPerUsername: false,
-    },
+    rateLimits: benchRateLimits(),
   });
   const bare = await bareApp(store.driver, store.schema);
   const rows: Row[] = [];

@@ -1,3 +1,7 @@
+import { seedDemoData } from '../src/server/demo.js';
+import { createServer } from '../src/server/server.js';
+import type { SqlStore } from '../src/stores/sql/index.js';
+
 /** The public complaint the server benchmarks submit (bench-server.ts, bench-submit-cpu.ts, bench-pglite-statement.ts). */
 export const BENCH_COMMUNITY = 'xingfuli';
 
@@ -35,4 +39,32 @@ export async function submitInProcess(app: Fetches, idempotencyKey: string): Pro
   );
   if (response.status !== 201) throw new Error(`${response.status}: ${await response.text()}`);
   await response.arrayBuffer();
+}
+
+/**
+ * The benchmarks' rate limits: the public write limit out of reach (its statement still runs
+ * on every submission) unless BENCH_NO_LIMIT=1 turns it off; no login limits.
+ */
+export const benchRateLimits = () => ({
+  publicWrites:
+    process.env.BENCH_NO_LIMIT === '1' ? (false as const) : { windowMs: 60_000, max: 1e9 },
+  login: false as const,
+  loginPerUsername: false as const,
+});
+
+/**
+ * The server on `store` as the in-process benchmarks run it (no log, no static files, no
+ * uploads, no maintenance pass, benchRateLimits), with the demo street seeded.
+ */
+export async function benchServer(store: SqlStore) {
+  const server = await createServer({
+    store,
+    log: false,
+    staticRoot: false,
+    uploads: false,
+    maintainOnStart: false,
+    rateLimits: benchRateLimits(),
+  });
+  await seedDemoData(server.store, server.credentials);
+  return server;
 }

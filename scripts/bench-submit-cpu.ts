@@ -19,8 +19,6 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { PGlite } from '@electric-sql/pglite';
-import { createServer } from '../src/server/server.js';
-import { seedDemoData } from '../src/server/demo.js';
 import { newId } from '../src/domain/index.js';
 import {
   openSqlStore,
@@ -29,7 +27,7 @@ import {
   type SqlStore,
 } from '../src/stores/sql/index.js';
 import { PGLITE_OPTIONS } from '../src/stores/sql/pglite.js';
-import { benchSubmission as submission, submitInProcess } from './bench-submission.js';
+import { benchSubmission as submission, submitInProcess, benchServer } from './bench-submission.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -111,19 +109,7 @@ async function measure(target: string, idempotent: boolean, seconds = SECONDS) {
 }
 
 async function run(label: string, store: SqlStore) {
-  const server = await createServer({
-    store,
-    log: false,
-    staticRoot: false,
-    uploads: false,
-    maintainOnStart: false,
-    rateLimits: {
-      publicWrites: process.env.BENCH_NO_LIMIT === '1' ? false : { windowMs: 60_000, max: 1e9 },
-      login: false,
-      loginPerUsername: false,
-    },
-  });
-  await seedDemoData(server.store, server.credentials);
+  const server = await benchServer(store);
   const s = `"${store.schema}"`;
   await store.driver.exec(
     `CREATE TABLE IF NOT EXISTS ${s}.bench_bare (id text PRIMARY KEY, community text, data json)`,
