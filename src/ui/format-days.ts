@@ -1,4 +1,6 @@
 import { html, type TemplateResult } from 'lit';
+import type { PrivacyNotice } from '../features/core/model.js';
+import type { LocalizeController } from './localize.js';
 // A module of its own: the pages with a privacy notice (the forms, the wall's claim dialog) take
 // it, not every page with a time (in the drop-in, a shared chunk holds all its users' exports).
 /**
@@ -35,4 +37,22 @@ export function units(text: string): (string | TemplateResult)[] {
   }
   out.push(text.slice(at));
   return out;
+}
+
+/**
+ * The PIPL notice of a form that collects a name and phone (who collects, what for, how long,
+ * whom to ask): its heading and four lines, in the element's own words — `privacy`,
+ * `privacyWho`, `privacyWhat`, `privacyKeep`, `privacyRights` — and, where the community has
+ * not said (or its data has not come yet), `defaultController`, `defaultContact` and 730 days.
+ * `h4` where it sits under the form's own `h3`.
+ */
+export function privacyNotice(t: LocalizeController, privacy?: PrivacyNotice, h4 = false) {
+  const heading = t.t('privacy');
+  return html`<section class="box" part="privacy" aria-labelledby="privacy">
+    ${h4 ? html`<h4 id="privacy">${heading}</h4>` : html`<h3 id="privacy">${heading}</h3>`}
+    <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
+    <p>${t.t('privacyWhat')}</p>
+    <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
+    <p>${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}</p>
+  </section>`;
 }

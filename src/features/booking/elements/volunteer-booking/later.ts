@@ -10,7 +10,7 @@ import { toFieldErrors } from '../../../../domain/validation.js';
 import { operationDef } from '../../../../sdk/operations.js';
 import { fieldErrors, type FieldLayout } from '../../../../ui/field-errors.js';
 import { download } from '../../../../ui/download.js';
-import { formatDays, units } from '../../../../ui/format-days.js';
+import { privacyNotice } from '../../../../ui/format-days.js';
 import { codeReceipt, type CodeReceiptProps } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice, field, phoneField, textField } from '../../../../ui/fields/field.js';
@@ -272,15 +272,7 @@ export function renderDetails(host: Host, service: BookingService, step: Step) {
             })
           : nothing
       }
-      <section class="box" part="privacy" aria-labelledby="privacy">
-        <h4 id="privacy">${t.t('privacy')}</h4>
-        <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
-        <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
-        <p>
-          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
-        </p>
-      </section>
+      ${privacyNotice(t, privacy, true)}
       ${choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: error(host, 'consent') })}
       <button type="submit" class="primary">${t.t('next')}</button>
     </form>`;

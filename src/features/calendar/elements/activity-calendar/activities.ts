@@ -150,16 +150,12 @@ export const activityStyles = [
       flex-wrap: wrap;
       gap: 0 var(--sq-space-2);
       width: 100%;
-      min-height: var(--sq-target-size);
       padding: var(--sq-space-2);
       text-align: start;
       color: var(--sq-color-text);
       background: var(--sq-color-surface);
       border: var(--sq-border-width) solid var(--sq-color-border);
       border-radius: var(--sq-radius);
-      font: inherit;
-      cursor: pointer;
-      overflow-wrap: anywhere;
     }
     button.activity:focus-visible {
       outline: var(--sq-focus-ring);

@@ -59,7 +59,6 @@ export const calendarStyles = css`
     border: var(--sq-border-width) solid var(--sq-color-border);
     background: var(--sq-color-surface);
     cursor: pointer;
-    overflow-wrap: anywhere;
     line-height: 1.25;
     /* At 320px and 200% text a long name cannot widen the page: the chosen day shows it whole. */
     overflow: hidden;

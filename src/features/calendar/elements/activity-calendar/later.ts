@@ -11,9 +11,10 @@ import { ApiError } from '../../../../sdk/errors.js';
 import { operationDef } from '../../../../sdk/operations.js';
 import { ActionController } from '../../../../ui/action.js';
 import { controlStyles } from '../../../../ui/control-styles.js';
+import { dialogHead, dialogStyles as kitDialogStyles } from '../../../../ui/dialog.js';
 import { download } from '../../../../ui/download.js';
 import { fieldErrors } from '../../../../ui/field-errors.js';
-import { formatDays, units } from '../../../../ui/format-days.js';
+import { privacyNotice } from '../../../../ui/format-days.js';
 import { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 import { errorSummary } from '../../../../ui/fields/error-summary.js';
 import { choice } from '../../../../ui/fields/field.js';
@@ -207,21 +208,9 @@ const notice = (text: unknown) => html`<p class="notice"><span>${text}</span></p
 /** The dialog's content: an occurrence (details, then the form or the receipt), or 我的报名. */
 export function renderDialog(host: Host, what: Occurrence | 'mine') {
   const t = host.t;
-  const close = html`<button
-    type="button"
-    class="button-secondary close"
-    @click=${() => host.dialog.close()}
-  >
-    ${t.t('close')}
-  </button>`;
-  if (what === 'mine') {
-    return html`<div class="dialog-head mine-head">${close}</div>
-      ${host.mine!.render()}`;
-  }
-  return html`<div class="dialog-head">
-      <h2 id="d-title" tabindex="-1">${what.title}</h2>
-      ${close}
-    </div>
+  const head = (title?: unknown) => dialogHead(() => host.dialog, t.t('close'), title);
+  if (what === 'mine') return html`${head()} ${host.mine!.render()}`;
+  return html`${head(what.title)}
     ${renderFacts(host, what)}
     ${host.receipt ? renderReceipt(host, what) : renderRegistration(host, what)}`;
 }
@@ -348,15 +337,7 @@ function renderForm(host: Host, o: Occurrence, a: ActivityPublic) {
         html`<p class="hint-text">${t.t('elderHint')}</p>`,
         'name',
       )}
-      <section class="box" part="privacy" aria-labelledby="privacy">
-        <h4 id="privacy">${t.t('privacy')}</h4>
-        <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
-        <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
-        <p>
-          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
-        </p>
-      </section>
+      ${privacyNotice(t, privacy, true)}
       ${choice({ id: 'consent', name: 'consent', label: t.t('consentLabel'), checked: v['consent'] === true, error: error(host, 'consent') })}
       ${
         failure && !failure.fields.length
@@ -467,36 +448,10 @@ const mine = (host: Host) =>
 /** The dialog's styles, adopted when this chunk loads (before the dialog first renders). */
 export const dialogStyles = [
   controlStyles,
+  kitDialogStyles,
   fieldStyles,
   lookupStyles,
   css`
-    dialog {
-      width: min(40rem, 100% - 1rem);
-      max-height: calc(100% - 1rem);
-      padding: var(--sq-space-4);
-      color: inherit;
-      background: var(--sq-color-surface);
-      border: 0;
-      border-radius: var(--sq-radius);
-      overflow-wrap: anywhere;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.5);
-    }
-    .dialog-head {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-start;
-      justify-content: space-between;
-      gap: var(--sq-space-3);
-    }
-    .dialog-head h2 {
-      flex: 1 1 12em;
-      margin: 0;
-    }
-    .mine-head {
-      justify-content: flex-end;
-    }
     .summary-list {
       display: grid;
       grid-template-columns: minmax(0, 1fr);

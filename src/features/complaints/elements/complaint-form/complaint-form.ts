@@ -12,7 +12,7 @@ import type { SqCommunityPicker } from '../../../core/elements/community-picker/
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { refusalKey, statusBanner } from '../../../../ui/fields/status-banner.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
-import { formatDays, units } from '../../../../ui/format-days.js';
+import { privacyNotice } from '../../../../ui/format-days.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -461,15 +461,7 @@ export class SqComplaintForm extends SqElement {
               })}`
         }
       </fieldset>
-      <div class="box" part="privacy">
-        <h3 id="privacy">${t.t('privacy')}</h3>
-        <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
-        <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
-        <p>
-          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
-        </p>
-      </div>
+      ${privacyNotice(t, privacy)}
       ${m.choice({ id: 'consent', name: 'consent', label: t.t('consent'), checked: v.consent, error: this.error('consent') })}${m.choice({ id: 'publishConsent', name: 'publishConsent', label: t.t('publish'), checked: v.publishConsent })}
       <button
         type="submit"

@@ -13,7 +13,7 @@ import { choice, phoneField, textField, textareaField } from '../../../../ui/fie
 import { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 import { statusBanner } from '../../../../ui/fields/status-banner.js';
 import { fieldErrors } from '../../../../ui/field-errors.js';
-import { formatDays, units } from '../../../../ui/format-days.js';
+import { privacyNotice } from '../../../../ui/format-days.js';
 import { i18n } from '../../../../ui/localize.js';
 import { lookupShell, lookupStyles } from '../../../../ui/lookup.js';
 import {
@@ -247,15 +247,7 @@ function renderAppeal(host: Host, entry: PublicEntry) {
         over: v.reason.length > APPEAL_REASON_MAX,
         error: err('reason'),
       })}
-      <section class="box" part="privacy" aria-labelledby="privacy">
-        <h3 id="privacy">${t.t('privacy')}</h3>
-        <p>${t.t('privacyWho', { controller: privacy?.controller ?? t.t('defaultController') })}</p>
-        <p>${t.t('privacyWhat')}</p>
-        <p>${t.t('privacyKeep', { days: formatDays(privacy?.retentionDays ?? 730, t.lang) })}</p>
-        <p>
-          ${units(t.t('privacyRights', { contact: privacy?.contact ?? t.t('defaultContact') }))}
-        </p>
-      </section>
+      ${privacyNotice(t, privacy)}
       ${choice({
         id: 'consent',
         name: 'consent',

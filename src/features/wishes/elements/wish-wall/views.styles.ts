@@ -58,27 +58,6 @@ export const viewStyles = css`
     font-size: var(--sq-font-size-key);
     letter-spacing: 0.1em;
   }
-  dialog {
-    width: min(40rem, 100% - 1rem);
-    max-height: calc(100% - 1rem);
-    padding: var(--sq-space-4);
-    color: inherit;
-    border: 0;
-    border-radius: var(--sq-radius);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-  .dialog-head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: var(--sq-space-3);
-  }
-  .dialog-head h2 {
-    flex: 1 1 12em;
-  }
   .choices {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr));

@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import { categoriesOf } from '../../../core/elements/categories.js';
 import { displayName } from '../../../../domain/names.js';
 import { renderChips } from '../../../../ui/chips.js';
+import { dialogHead } from '../../../../ui/dialog.js';
 import { formatDays } from '../../../../ui/format-days.js';
 import {
   claimerTypes,
@@ -19,6 +20,7 @@ import { SqClaimedEvent } from './events.js';
 import type { SqWishWall as Wall } from './wish-wall.js';
 
 export { viewStyles } from './views.styles.js';
+export { dialogStyles } from '../../../../ui/dialog.js';
 export { chipStyles } from '../../../../ui/chips.js';
 
 /** The filter row: status chips; category chips and the grid behind 更多筛选. */
@@ -73,12 +75,7 @@ export function renderFilters(w: Wall) {
 
 /** The dialog's content: the wish, then its claim form, the receipt or why it cannot be claimed. */
 export function renderDialog(w: Wall, card: WishCard) {
-  return html`<div class="dialog-head">
-      <h2 id="d-title" tabindex="-1">${card.title}</h2>
-      <button type="button" class="close button-secondary" @click=${() => w.dialog.close()}>
-        ${w.t('close')}
-      </button>
-    </div>
+  return html`${dialogHead(() => w.dialog, w.t('close'), card.title)}
     ${w.renderMeta(card)}
     <h3>${w.t('story')}</h3>
     <p class="story">${card.story}</p>

@@ -203,7 +203,7 @@ export class SqWishWall extends SqElement {
     if (!this.wish) {
       const wish = await wishModule();
       if (!this.wish) {
-        adoptLater(this, [wish.chipStyles, wish.choiceStyles, wish.viewStyles]);
+        adoptLater(this, [wish.chipStyles, wish.choiceStyles, wish.dialogStyles, wish.viewStyles]);
         this.wish = wish;
       }
     }
