@@ -52,16 +52,17 @@ async function kit(n: number): Promise<number> {
 
 // ---- the vanilla form: the same fields, labels, hints and error slots -----------------------
 
+// The texts the form shows (the demo street's catalogue and places, the form's strings).
 const CATEGORIES = [
   '环境卫生',
+  '物业管理',
   '噪音扰民',
-  '物业服务',
-  '公共设施',
-  '安全隐患',
   '邻里纠纷',
-  '停车交通',
-  '养老服务',
-  '违章搭建',
+  '基础设施',
+  '消防安全',
+  '治安隐患',
+  '劳资纠纷',
+  '法律咨询',
   '其他',
 ];
 
@@ -137,17 +138,29 @@ function vanillaForm() {
         el('legend', {}, '在哪里'),
         choice('words', '从列表选择', 'radio'),
         choice('words', '自己描述', 'radio'),
-        field('community', '社区', select(['幸福里社区', '和平里社区'])),
-        field('grid', '网格', select(['第一网格', '第二网格'])),
-        field('building', '楼栋', select([])),
-        field('unit', '单元', select([])),
+        // The picker's group: its legend, hint and the chosen place's live line.
+        el(
+          'fieldset',
+          {},
+          el('legend', {}, '所在位置'),
+          el('p', { className: 'hint' }, '先选社区，再依次选择下一级。'),
+          field('community', '社区', select(['春晖社区', '幸福里社区'], '请选择社区')),
+          field('grid', '网格', select(['第一网格', '第二网格'], '请选择网格')),
+          field('building', '楼栋', select([], '请先选择网格')),
+          field('unit', '单元', select([], '请先选择楼栋')),
+          el('p', { 'aria-live': 'polite' }),
+        ),
       ),
+      // The photo field: a button-like label over the file input, a live line, the list.
       field(
         'photos',
         '照片（选填，最多 6 张）',
         el('input', { type: 'file', accept: 'image/*', multiple: true }),
         '照片会压缩后上传。',
       ),
+      el('label', { for: 'photos' }, '添加照片'),
+      el('p', { role: 'status' }, '还没有选照片。'),
+      el('ul', {}),
       el(
         'fieldset',
         {},
@@ -167,12 +180,20 @@ function vanillaForm() {
         {},
         el('h3', {}, '个人信息处理说明'),
         el('p', {}, '收集者：和平街道幸福里社区居民委员会。'),
-        el('p', {}, '用途：受理、办理和答复您反映的问题。'),
-        el('p', {}, '保存期限：办结后 730 天，到期删除。'),
-        el('p', {}, '查阅、更正、删除个人信息请联系：0571-87654321。'),
+        el(
+          'p',
+          {},
+          '用途：受理、办理和答复您反映的问题。收集内容：问题描述、地点、照片，以及（不匿名时）姓名和电话。',
+        ),
+        el(
+          'p',
+          {},
+          '保存期限：办结、退回或转办后 2 年。到期删除姓名、电话、描述和照片，查询码随之失效，只留不含个人信息的统计。',
+        ),
+        el('p', {}, '查阅、更正、删除个人信息请联系：社区服务站0571-87654321，工作日9:00–17:00。'),
       ),
       choice('consent', '我已阅读并同意以上说明'),
-      choice('publishConsent', '同意公开去除个人信息的问题摘要（选填）'),
+      choice('publishConsent', '同意在隐去个人信息后公开问题摘要（选填）'),
       el('button', { type: 'submit' }, '提交'),
       el('p', { role: 'status' }),
     ),
