@@ -59,6 +59,16 @@ export const lookupStyles = css`
     gap: var(--sq-space-4);
     margin-top: var(--sq-space-4);
   }
+  /* A status and its place in line: the place moves to the next line whole, without an indent. */
+  .status-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: var(--sq-space-2);
+  }
+  .status-line > .key {
+    margin: 0;
+  }
   .result {
     margin-top: var(--sq-space-4);
     padding-top: var(--sq-space-4);

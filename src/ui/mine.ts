@@ -225,7 +225,7 @@ export class Mine<V extends MineView> {
       <h3 id="result-heading" tabindex="-1">${o.title(v)}</h3>
       <dl class="summary-list">
         <dt>${t.t('status')}</dt>
-        <dd>
+        <dd class="status-line">
           ${o.status ? o.status(v) : html`<strong>${t.t(`statuses.${v.status}`)}</strong>`}
           ${v.status === 'waitlisted' && v.position ? html`<strong class="key">${t.t('position', { n: v.position })}</strong>` : nothing}
         </dd>

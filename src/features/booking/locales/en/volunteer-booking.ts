@@ -117,7 +117,7 @@ export default {
   notFound: 'No booking with this code. Check the code and try again.',
   found: 'Booking found: {{status}}',
   status: 'Status',
-  position: 'You are number {{n}}',
+  position: 'You are number\u00a0{{n}}',
   promotedNote: 'You got a place: someone cancelled and the place is yours. Please come on time.',
   cancelledByStaff: 'The community cancelled this service: {{reason}}',
   cancelledByYou: 'You cancelled this booking.',

@@ -174,7 +174,7 @@ export default {
   found: 'Found: {{status}}',
   status: 'Status',
   registeredBy: 'Signed up by',
-  position: 'Waitlist number {{n}}',
+  position: 'Waitlist number\u00a0{{n}}',
   statuses: {
     confirmed: 'Signed up',
     waitlisted: 'On the waitlist',
