@@ -156,9 +156,13 @@ async function benchDatabase(
       const t0 = performance.now();
       await seed(store, seeded, size);
       seeded = size;
-      await store.driver.exec(`ANALYZE ${s}.complaints`);
+      // What the server's maintenance pass does on PGlite (SqlStore.tidy), and autovacuum on
+      // PostgreSQL in its own time: marks the pages all-visible (the 三率 then read their index
+      // alone) and analyses the tables.
+      const t1 = performance.now();
+      await store.vacuum({ all: true });
       process.stderr.write(
-        `${label}: ${size} cases seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+        `${label}: ${size} cases seeded in ${((t1 - t0) / 1000).toFixed(1)} s, vacuumed and analysed in ${((performance.now() - t1) / 1000).toFixed(2)} s\n`,
       );
       rows.push({
         size,

@@ -110,7 +110,8 @@ export interface ServerOptions {
   /** Purge expired sessions, idempotency records and rate-limit windows this often (default 10 min). */
   maintenanceIntervalMs?: number;
   /**
-   * A maintenance pass at start (default true): purges, retention, orphan photos. The CLI's
+   * A maintenance pass at start (default true): purges, retention, orphan photos, on PGlite
+   * VACUUM (ANALYZE) of the tables that changed enough (ServerStore.tidy). The CLI's
    * one-off commands turn it off.
    */
   maintainOnStart?: boolean;
@@ -137,7 +138,8 @@ export interface ShequServer {
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /**
    * A maintenance pass now, after the one in progress if any (the timer runs them on its own):
-   * purges what has expired, runs the retention job when it is due, deletes orphan photos.
+   * purges what has expired, runs the retention job when it is due, deletes orphan photos and,
+   * on PGlite, vacuums and analyses the tables that changed enough.
    */
   maintain(): Promise<void>;
   /** The pass begun at start (resolved at once with `maintainOnStart: false`); never rejects. */
@@ -279,6 +281,8 @@ export async function createServer(options: ServerOptions = {}): Promise<ShequSe
       const before = new Date(now - orphanHours * 3_600_000).toISOString();
       await deleteOrphanPhotos(store, before, (id) => storage.delete(id));
     }
+    // PGlite has no autovacuum: the tables that changed enough are vacuumed and analysed.
+    await store.tidy?.();
   };
   // One pass at a time per instance; several instances may run theirs at once.
   let pass: Promise<void> = Promise.resolve();

@@ -167,6 +167,12 @@ export interface ServerStore extends Store, ServerStateRepositories {
   readonly hitsApart?: boolean;
   /** Throws when the database does not answer (health checks). */
   ping?(): Promise<void>;
+  /**
+   * Optional: upkeep the database does not do on its own, run by every maintenance pass. The
+   * SQL store on PGlite (no autovacuum there: one process, single-user mode) vacuums and
+   * analyses the tables that changed enough (SqlStore.vacuum); on PostgreSQL autovacuum does.
+   */
+  tidy?(): Promise<void>;
 }
 
 export const isServerStore = (store: Store): store is ServerStore =>

@@ -112,6 +112,37 @@ export class SqlStore implements ServerStore {
   async ping() {
     await this.driver.query('SELECT 1');
   }
+  /** PGlite: vacuum() (see ServerStore.tidy); PostgreSQL: nothing, autovacuum does it. */
+  async tidy() {
+    if (this.driver.kind === 'pglite') await this.vacuum();
+  }
+  /**
+   * What autovacuum does, by its default thresholds, once: VACUUM (ANALYZE) of each of the
+   * schema's tables with more rows dead than 50 + 20 % of its live ones, more inserted since
+   * its last vacuum than 1,000 + 20 %, or more changed since its last analysis than 50 + 10 %.
+   * It marks pages all-visible (index-only scans read the index alone there: the 三率's), lets
+   * dead rows' space be reused, and refreshes the planner's statistics. A table that changed
+   * little costs nothing (measured on PGlite: 100,000 rows vacuumed and analysed ~190 ms the
+   * first time). VACUUM runs outside any transaction; on PGlite it holds the one connection.
+   * `all`: every table, whatever changed (benchmarks: on PostgreSQL another connection's
+   * counts reach these statistics up to seconds later).
+   */
+  async vacuum(options: { all?: boolean } = {}) {
+    // The counts this connection has not reported yet (PGlite's all are), reported now.
+    await this.driver.query('SELECT pg_stat_force_next_flush()');
+    const tables = await this.driver.query<{ name: string }>(
+      `SELECT quote_ident(relname) AS name FROM pg_stat_user_tables
+        WHERE schemaname = $1
+          AND ($2::boolean
+            OR n_dead_tup > 50 + 0.2 * n_live_tup
+            OR n_ins_since_vacuum > 1000 + 0.2 * n_live_tup
+            OR n_mod_since_analyze > 50 + 0.1 * n_live_tup)
+        ORDER BY relname`,
+      [this.schema, options.all ?? false],
+    );
+    const s = quoteSchema(this.schema);
+    for (const { name } of tables) await this.driver.exec(`VACUUM (ANALYZE) ${s}.${name}`);
+  }
   async close() {
     if (this.options.closeDriver !== false) await this.driver.close();
   }
