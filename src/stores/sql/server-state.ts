@@ -75,6 +75,38 @@ function claimAnswer(
   return found.state === 'in_flight' && row.expired ? { state: 'unsure' } : found;
 }
 
+/**
+ * The text of SqlIdempotency.claimWith's statement for a schema, with or without the window's
+ * hit, and its writes (their `$n` renumbered after the claim's parameters, then each made
+ * conditional on the claim). Made once per shape (claimWithTexts): a submission's is ~2 KB.
+ */
+function claimWithText(s: string, counted: boolean, writes: HeldWrite[]): string {
+  const parts: string[] = [];
+  let from = '';
+  if (counted) {
+    parts.push(`hit AS (
+           INSERT INTO ${s}.rate_limits (key, window_start, count) VALUES ($9, $10::timestamptz, 1)
+           ON CONFLICT (key, window_start) DO UPDATE SET count = ${s}.rate_limits.count + 1
+           RETURNING count)`);
+    from = ' FROM hit WHERE hit.count <= $11::int';
+  }
+  parts.push(`claim AS (
+           INSERT INTO ${s}.idempotency
+             (scope, key, fingerprint, state, created_at, claim, status, content_type, body)
+           SELECT $1, $2, $3, 'done', $4::timestamptz, $5, $6::int, $7, $8${from}
+           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`);
+  let offset = counted ? 11 : 8;
+  for (const [i, write] of writes.entries()) {
+    const at = offset;
+    const text = write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`);
+    parts.push(`w${i} AS (${insertIf(text, 'EXISTS (SELECT 1 FROM claim)')!})`);
+    offset += write.params.length;
+  }
+  return `WITH ${parts.join(',\n')}
+         ${answerOfClaim(s, counted ? '(SELECT count FROM hit)' : 'NULL::int')}`;
+}
+const claimWithTexts = new Map<string, string>();
+
 export class SqlIdempotency implements IdempotencyRepository {
   constructor(private readonly x: SqlCore) {}
   claim(r: IdempotencyClaimRecord): Promise<IdempotencyBegin | { state: 'unsure' }> {
@@ -166,41 +198,23 @@ export class SqlIdempotency implements IdempotencyRepository {
       response.contentType,
       response.body,
     ];
-    const parts: string[] = [];
-    let from = '';
-    if (r.count) {
-      params.push(r.count.key, r.count.windowStart, r.count.max);
-      parts.push(`hit AS (
-           INSERT INTO ${s}.rate_limits (key, window_start, count) VALUES ($9, $10::timestamptz, 1)
-           ON CONFLICT (key, window_start) DO UPDATE SET count = ${s}.rate_limits.count + 1
-           RETURNING count)`);
-      from = ' FROM hit WHERE hit.count <= $11::int';
+    if (r.count) params.push(r.count.key, r.count.windowStart, r.count.max);
+    for (const write of writes) params.push(...write.params);
+    const shape = `${s}\u0000${r.count ? 1 : 0}\u0000${writes.map((w) => `${w.params.length}:${w.text}`).join('\u0000')}`;
+    let text = claimWithTexts.get(shape);
+    if (text === undefined) {
+      text = claimWithText(s, r.count !== undefined, writes);
+      if (claimWithTexts.size >= 64) claimWithTexts.clear();
+      claimWithTexts.set(shape, text);
     }
-    parts.push(`claim AS (
-           INSERT INTO ${s}.idempotency
-             (scope, key, fingerprint, state, created_at, claim, status, content_type, body)
-           SELECT $1, $2, $3, 'done', $4::timestamptz, $5, $6::int, $7, $8${from}
-           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`);
-    for (const [i, write] of writes.entries()) {
-      const offset = params.length;
-      params.push(...write.params);
-      const text = write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-      parts.push(`w${i} AS (${insertIf(text, 'EXISTS (SELECT 1 FROM claim)')!})`);
-    }
-    const rows = await db
-      .query<ClaimRow>(
-        `WITH ${parts.join(',\n')}
-         ${answerOfClaim(s, r.count ? '(SELECT count FROM hit)' : 'NULL::int')}`,
-        params,
-      )
-      .catch((error: unknown) => {
-        // Which write failed is not said: each one's own mapping looks (a taken ticket).
-        for (const write of writes) {
-          const mapped = write.mapError?.(error) ?? error;
-          if (mapped !== error) throw mapped;
-        }
-        throw error;
-      });
+    const rows = await db.query<ClaimRow>(text, params).catch((error: unknown) => {
+      // Which write failed is not said: each one's own mapping looks (a taken ticket).
+      for (const write of writes) {
+        const mapped = write.mapError?.(error) ?? error;
+        if (mapped !== error) throw mapped;
+      }
+      throw error;
+    });
     return claimAnswer(rows[0], r);
   }
   async complete(scope: string, key: string, claim: string, response: StoredResponse) {
