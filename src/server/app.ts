@@ -345,8 +345,8 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
   });
 
   // With a valid Idempotency-Key on a route that replays, the hit is left to the idempotency
-  // middleware, which counts it in the statement that claims the key (one statement for both)
-  // — except on a store that counts hits apart (PostgreSQL: ServerStore.hitsApart), where the
+  // middleware, which counts it with the claim (PGlite: in this process's memory, then the
+  // claim's statement; the memory store alike) — except on a store that counts hits apart (PostgreSQL: ServerStore.hitsApart), where the
   // hit is its own short statement first, so the window's row is not locked until the
   // claim's commit is flushed.
   const hitInClaim = !store.hitsApart;

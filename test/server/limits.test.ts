@@ -110,7 +110,13 @@ for (const db of databases) {
       };
       await attempt(a, '192.0.2.77');
       const rows = await sql.driver.query(`SELECT key FROM "${sql.schema}".rate_limits`);
-      assert.ok(rows.length > 0);
+      if (db.name === 'PGlite') {
+        // Its windows are kept in this process (one process owns a PGlite database), shared
+        // by both instances here (the tests above), never written to the table.
+        assert.equal(rows.length, 0);
+      } else {
+        assert.ok(rows.length > 0);
+      }
       assert.equal(
         rows.some((r) => r.key.includes('192.0.2.77')),
         false,

@@ -109,7 +109,28 @@ const claimWithTexts = new Map<string, string>();
 
 export class SqlIdempotency implements IdempotencyRepository {
   constructor(private readonly x: SqlCore) {}
+  /**
+   * With the windows in this process (PGlite): the hit counted there first, and past the
+   * limit nothing claimed; `claim` of the record without it then. Otherwise undefined (the
+   * hit, if any, counted in the claim's statement).
+   */
+  private counted<T>(
+    r: IdempotencyClaimRecord,
+    claim: (r: IdempotencyClaimRecord) => Promise<T>,
+  ): Promise<T | Extract<IdempotencyBegin, { state: 'rate_limited' }>> | undefined {
+    const { windows } = this.x;
+    if (!r.count || !windows) return undefined;
+    const { key, windowStart, max } = r.count;
+    return (async () => {
+      const count = await windows.hit(key, windowStart);
+      if (count > max) return { state: 'rate_limited', count } as const;
+      return claim({ ...r, count: undefined });
+    })();
+  }
   claim(r: IdempotencyClaimRecord): Promise<IdempotencyBegin | { state: 'unsure' }> {
+    // Sent at once, not after an await: a pipelined claim goes out before its transaction.
+    const counted = this.counted(r, (rest) => this.claim(rest));
+    if (counted) return counted;
     const { s, db } = this.x;
     const lockedUntil = new Date(Date.parse(r.now) + r.lockMs).toISOString();
     const params: unknown[] = [r.scope, r.key, r.fingerprint, r.now, lockedUntil, r.claim];
@@ -187,6 +208,8 @@ export class SqlIdempotency implements IdempotencyRepository {
     response: StoredResponse,
     writes: HeldWrite[],
   ): Promise<IdempotencyBegin | { state: 'unsure' }> {
+    const counted = this.counted(r, (rest) => this.claimWith(rest, response, writes));
+    if (counted) return counted;
     const { s, db } = this.x;
     const params: unknown[] = [
       r.scope,
@@ -250,6 +273,7 @@ export class SqlIdempotency implements IdempotencyRepository {
 class SqlRateLimits implements RateLimitRepository {
   constructor(private readonly x: SqlCore) {}
   async hit(key: string, windowStart: string) {
+    if (this.x.windows) return this.x.windows.hit(key, windowStart);
     const rows = await this.x.db.query<{ count: number }>(
       `INSERT INTO ${this.x.s}.rate_limits (key, window_start, count) VALUES ($1, $2::timestamptz, 1)
        ON CONFLICT (key, window_start) DO UPDATE SET count = ${this.x.s}.rate_limits.count + 1
@@ -259,10 +283,15 @@ class SqlRateLimits implements RateLimitRepository {
     return Number(rows[0]?.count ?? 1);
   }
   async purge(before: string) {
-    return count(
-      this.x,
-      `DELETE FROM ${this.x.s}.rate_limits WHERE window_start < $1::timestamptz RETURNING 1`,
-      [before],
+    // On PGlite the table's windows are those of a version that kept them there.
+    const inMemory = (await this.x.windows?.purge(before)) ?? 0;
+    return (
+      inMemory +
+      (await count(
+        this.x,
+        `DELETE FROM ${this.x.s}.rate_limits WHERE window_start < $1::timestamptz RETURNING 1`,
+        [before],
+      ))
     );
   }
 }
