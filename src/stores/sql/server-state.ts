@@ -78,9 +78,15 @@ function claimAnswer(
 /**
  * The text of SqlIdempotency.claimWith's statement for a schema, with or without the window's
  * hit, and its writes (their `$n` renumbered after the claim's parameters, then each made
- * conditional on the claim). Made once per shape (claimWithTexts): a submission's is ~2 KB.
+ * conditional on the claim), `answered` or not with the record that holds the key when the
+ * claim was not made. Made once per shape (claimWithTexts): a submission's is ~2 KB.
  */
-function claimWithText(s: string, counted: boolean, writes: HeldWrite[]): string {
+function claimWithText(
+  s: string,
+  counted: boolean,
+  writes: HeldWrite[],
+  answered: boolean,
+): string {
   const parts: string[] = [];
   let from = '';
   if (counted) {
@@ -102,8 +108,9 @@ function claimWithText(s: string, counted: boolean, writes: HeldWrite[]): string
     parts.push(`w${i} AS (${insertIf(text, 'EXISTS (SELECT 1 FROM claim)')!})`);
     offset += write.params.length;
   }
+  const count = counted ? '(SELECT count FROM hit)' : 'NULL::int';
   return `WITH ${parts.join(',\n')}
-         ${answerOfClaim(s, counted ? '(SELECT count FROM hit)' : 'NULL::int')}`;
+         ${answered ? answerOfClaim(s, count) : `SELECT ${count} AS count, EXISTS (SELECT 1 FROM claim) AS started`}`;
 }
 const claimWithTexts = new Map<string, string>();
 
@@ -201,14 +208,17 @@ export class SqlIdempotency implements IdempotencyRepository {
    * to write only if the claim was won: one statement and one commit, all of it or, when the
    * key is not won (another request's, or past the limit), only the hit. Answers as `claim`.
    * Each write is an `INSERT … VALUES (…)` of one row with `$n` parameters (`holding` lets
-   * no other kind through).
+   * no other kind through). `answered: false`: the statement leaves out the record that holds
+   * the key (a lookup on every submission, for the rare one that lost its claim), which then
+   * answers `unsure` and is asked again (`begin`).
    */
   async claimWith(
     r: IdempotencyClaimRecord,
     response: StoredResponse,
     writes: HeldWrite[],
+    answered = true,
   ): Promise<IdempotencyBegin | { state: 'unsure' }> {
-    const counted = this.counted(r, (rest) => this.claimWith(rest, response, writes));
+    const counted = this.counted(r, (rest) => this.claimWith(rest, response, writes, answered));
     if (counted) return counted;
     const { s, db } = this.x;
     const params: unknown[] = [
@@ -223,10 +233,10 @@ export class SqlIdempotency implements IdempotencyRepository {
     ];
     if (r.count) params.push(r.count.key, r.count.windowStart, r.count.max);
     for (const write of writes) params.push(...write.params);
-    const shape = `${s}\u0000${r.count ? 1 : 0}\u0000${writes.map((w) => `${w.params.length}:${w.text}`).join('\u0000')}`;
+    const shape = `${s}\u0000${r.count ? 1 : 0}${answered ? 1 : 0}\u0000${writes.map((w) => `${w.params.length}:${w.text}`).join('\u0000')}`;
     let text = claimWithTexts.get(shape);
     if (text === undefined) {
-      text = claimWithText(s, r.count !== undefined, writes);
+      text = claimWithText(s, r.count !== undefined, writes, answered);
       if (claimWithTexts.size >= 64) claimWithTexts.clear();
       claimWithTexts.set(shape, text);
     }
