@@ -10,6 +10,16 @@ after(async () => {
   for (const db of databases) await db.dispose();
 });
 
+/** A public complaint that names nobody (no contact). */
+const anonymousComplaint = {
+  community: 'xingfuli',
+  category: 'environment',
+  description: '垃圾站的垃圾三天没人清运了，味道很大。',
+  location: { community: 'xingfuli', grid: 'xfl-g1' },
+  anonymous: true,
+  consent: true,
+};
+
 const form = (...files: [Uint8Array, string, string][]) => {
   const data = new FormData();
   for (const [bytes, name, type] of files)
@@ -260,17 +270,7 @@ for (const db of databases) {
           },
           body: JSON.stringify(body),
         });
-      const receipt = await submit(
-        {
-          community: 'xingfuli',
-          category: 'environment',
-          description: '垃圾站的垃圾三天没人清运了，味道很大。',
-          location: { community: 'xingfuli', grid: 'xfl-g1' },
-          anonymous: true,
-          consent: true,
-        },
-        'same-headers-1',
-      );
+      const receipt = await submit(anonymousComplaint, 'same-headers-1');
       assert.equal(receipt.status, 201);
       const problem = await submit({}, 'same-headers-2');
       assert.equal(problem.status, 400);
@@ -394,15 +394,7 @@ for (const db of databases) {
         const filed = await s.fetch('/api/v1/complaints', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            community: 'xingfuli',
-            category: 'environment',
-            description: '垃圾站的垃圾三天没人清运了，味道很大。',
-            location: { community: 'xingfuli', grid: 'xfl-g1' },
-            anonymous: true,
-            consent: true,
-            photos: [kept],
-          }),
+          body: JSON.stringify({ ...anonymousComplaint, photos: [kept] }),
         });
         assert.equal(filed.status, 201);
         clock.advance(23 * 3_600_000);
