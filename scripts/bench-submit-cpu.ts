@@ -12,9 +12,12 @@
  *     BENCH_SECONDS=3 BENCH_ROUNDS=5 node --import tsx scripts/bench-submit-cpu.ts
  *   BENCH_FETCH=1: no sockets, `app.fetch` in this process one request at a time (N=BENCH_N)
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/bench-submit-cpu.ts
+ *   BENCH_PROFILE=/tmp/submit: a CPU profile of this process over the measured rounds only
+ *     (not the start, the seeding or the warm-up), one per side: /tmp/submit-app.cpuprofile…
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
@@ -40,6 +43,7 @@ const url = process.env.DATABASE_URL;
 const ONLY = process.env.BENCH_ONLY;
 /** BENCH_NO_KEY=1: submissions without an Idempotency-Key; BENCH_NO_LIMIT=1: no public write limit. */
 const KEYED = process.env.BENCH_NO_KEY !== '1';
+const PROFILE = process.env.BENCH_PROFILE;
 const loader = fileURLToPath(new URL('./bench-load.mjs', import.meta.url));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -158,9 +162,25 @@ async function run(label: string, store: SqlStore) {
   await measure(bareUrl, false);
   const app: Awaited<ReturnType<typeof measure>>[] = [];
   const base: Awaited<ReturnType<typeof measure>>[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    if (ONLY !== 'bare') app.push(await measure(appUrl, KEYED));
-    if (ONLY !== 'app') base.push(await measure(bareUrl, false));
+  // With BENCH_PROFILE, one side's rounds are profiled after the other's.
+  const sides = PROFILE ? [['app'], ['bare']] : [['app', 'bare']];
+  for (const side of sides) {
+    if (ONLY && !side.includes(ONLY)) continue;
+    const session = PROFILE ? new Session() : undefined;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
+    for (let r = 0; r < ROUNDS; r++) {
+      if (ONLY !== 'bare' && side.includes('app')) app.push(await measure(appUrl, KEYED));
+      if (ONLY !== 'app' && side.includes('bare')) base.push(await measure(bareUrl, false));
+    }
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(`${PROFILE}-${side[0]}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    }
   }
   const pgNote = (xs: typeof app) =>
     label.startsWith('PostgreSQL')

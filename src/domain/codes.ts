@@ -1,4 +1,5 @@
 import { sha256 } from './hash.js';
+import { randomBytes } from './ids.js';
 import { normalizeQueryCode, QUERY_CODE_LENGTH } from './input-rules.js';
 
 export { normalizeQueryCode, QUERY_CODE_LENGTH };
@@ -11,8 +12,10 @@ const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** A fresh query code (查询码), shown once to the resident; only its hash is stored. */
 export function newQueryCode(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(QUERY_CODE_LENGTH));
-  return Array.from(bytes, (b) => QUERY_ALPHABET[b % QUERY_ALPHABET.length]).join('');
+  return Array.from(
+    randomBytes(QUERY_CODE_LENGTH),
+    (b) => QUERY_ALPHABET[b % QUERY_ALPHABET.length],
+  ).join('');
 }
 
 /** The hash stored for a query code: salted with the ticket, so equal codes never collide. */

@@ -20,6 +20,9 @@ export class RetryLater extends DomainError {
   }
 }
 
+/** How many subjects' keys a limiter keeps (then it forgets them all and starts again). */
+const RECENT_KEYS = 4096;
+
 /**
  * Fixed-window counters kept in the database, so all instances share them. Subjects (client
  * addresses, usernames) are stored as HMACs under a secret kept in the same database: the
@@ -27,6 +30,9 @@ export class RetryLater extends DomainError {
  */
 export function createRateLimiter(store: ServerStore, clock: Clock) {
   let secret: Promise<string> | undefined;
+  // The last subjects' keys (an HMAC is ~10 µs; one client sends many requests). In this
+  // process's memory only, as the addresses themselves are while their requests run.
+  const recent = new Map<string, string>();
   const key = async (bucket: string, subject: string) => {
     const value = await (secret ??= store.settings
       .getOrCreate('rate-limit-key', () => randomBytes(32).toString('base64url'))
@@ -34,7 +40,14 @@ export function createRateLimiter(store: ServerStore, clock: Clock) {
         secret = undefined;
         throw error;
       }));
-    return `${bucket}:${createHmac('sha256', value).update(subject).digest('base64url').slice(0, 27)}`;
+    const id = `${bucket}\n${subject}`;
+    let made = recent.get(id);
+    if (made === undefined) {
+      made = `${bucket}:${createHmac('sha256', value).update(subject).digest('base64url').slice(0, 27)}`;
+      if (recent.size >= RECENT_KEYS) recent.clear();
+      recent.set(id, made);
+    }
+    return made;
   };
   /** The window a request of `subject` falls in now, as the store counts it. */
   const window = async (bucket: string, subject: string, limit: RateLimit) => {

@@ -161,8 +161,8 @@ export interface ServerStore extends Store, ServerStateRepositories {
    * (it waits for its WAL flush), and a window's row updated in it stays locked until then,
    * so every request of one address would queue behind the one before's flush. A hit on its
    * own (an unlogged table: migration 16) commits without waiting for a flush, so the row is
-   * locked for the statement only. PGlite (one connection, no other writer to wait for) and
-   * the memory store keep the hit in the claim: one statement less.
+   * locked for the statement only. PGlite and the memory store count the hit with the claim
+   * (PGlite in this process's memory: SqlCore.windows), before it: one statement less.
    */
   readonly hitsApart?: boolean;
   /** Throws when the database does not answer (health checks). */
@@ -177,6 +177,33 @@ export interface ServerStore extends Store, ServerStateRepositories {
 
 export const isServerStore = (store: Store): store is ServerStore =>
   'idempotency' in store && 'rateLimits' in store && 'settings' in store;
+
+/**
+ * Rate-limit windows in this process's memory: the memory store's, and PGlite's (one process
+ * owns its data directory, so they count every instance of the server on it; a restart opens
+ * every window afresh). One window per key, the current one.
+ */
+export function memoryRateLimits(): RateLimitRepository {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    async hit(key, windowStart) {
+      const start = Date.parse(windowStart);
+      const window = windows.get(key);
+      if (!window || window.start !== start) {
+        windows.set(key, { start, count: 1 });
+        return 1;
+      }
+      return ++window.count;
+    },
+    async purge(before) {
+      let n = 0;
+      for (const [k, window] of windows) {
+        if (window.start < Date.parse(before)) n += Number(windows.delete(k));
+      }
+      return n;
+    },
+  };
+}
 
 /**
  * Adds in-process idempotency, rate-limit and settings tables to any Store (the memory store
@@ -194,7 +221,6 @@ export function withMemoryServerState(store: Store): ServerStore {
       response?: StoredResponse;
     }
   >();
-  const windows = new Map<string, { start: number; count: number }>();
   const settings = new Map<string, string>();
   const id = (scope: string, key: string) => `${scope}\u0000${key}`;
   const idempotency: IdempotencyRepository = {
@@ -241,24 +267,7 @@ export function withMemoryServerState(store: Store): ServerStore {
       return n;
     },
   };
-  const rateLimits: RateLimitRepository = {
-    async hit(key, windowStart) {
-      const start = Date.parse(windowStart);
-      const window = windows.get(key);
-      if (!window || window.start !== start) {
-        windows.set(key, { start, count: 1 });
-        return 1;
-      }
-      return ++window.count;
-    },
-    async purge(before) {
-      let n = 0;
-      for (const [k, window] of windows) {
-        if (window.start < Date.parse(before)) n += Number(windows.delete(k));
-      }
-      return n;
-    },
-  };
+  const rateLimits = memoryRateLimits();
   const settingsRepo: SettingsRepository = {
     async getOrCreate(name, make) {
       if (!settings.has(name)) settings.set(name, make());

@@ -10,6 +10,7 @@ import {
   formatDateTime,
   isoWeekday,
   newId,
+  newQueryCode,
   pageBy,
   pageQuerySchema,
   parse,
@@ -34,6 +35,15 @@ describe('ids', () => {
     assert.deepEqual([...ids].sort(), ids);
     assert.ok(ids.every((id) => id.slice(0, 10) === ids[0]!.slice(0, 10)));
     assert.notEqual(newId(at + 1).slice(10), newId(at + 2).slice(10), 'a new ms starts anew');
+  });
+  it('and query codes draw random bytes in batches, not a getRandomValues (a system call in Node) each', (t) => {
+    const draw = t.mock.method(globalThis.crypto, 'getRandomValues');
+    const ids = Array.from({ length: 100 }, (_, i) => newId(1_800_000_000_000 + i));
+    const codes = Array.from({ length: 100 }, () => newQueryCode());
+    assert.ok(draw.mock.callCount() <= 15, `${draw.mock.callCount()} draws for 200 values`);
+    assert.equal(new Set(ids.map((id) => id.slice(10))).size, 100);
+    assert.ok(new Set(codes).size >= 99);
+    assert.ok(codes.every((code) => /^[2-9A-HJ-NP-Z]{8}$/.test(code)));
   });
 });
 

@@ -198,7 +198,9 @@ for (const { name, open } of harnesses) {
         );
         assert.equal(await s.rateLimits.hit('b', T0), 1);
         assert.equal(await s.rateLimits.hit('a', at(60_000)), 1, 'a new window');
-        assert.equal(await s.rateLimits.purge(at(1)), name === 'memory' ? 1 : 2);
+        // The memory store and PGlite keep one window per key in memory (the current one);
+        // PostgreSQL's table keeps both until the purge.
+        assert.equal(await s.rateLimits.purge(at(1)), name.includes('PostgreSQL') ? 2 : 1);
         assert.equal(await s.rateLimits.hit('a', at(60_000)), 2, 'the current window stays');
       }),
     );

@@ -1,5 +1,6 @@
 // What a feature's SQL repositories work on, and the few helpers they share.
 import type { SqlQueryable } from './driver.js';
+import type { RateLimitRepository } from '../server-state.js';
 import type { ReadOptions } from '../../features/core/repos/types.js';
 import { decodeNewestCursor, encodeNewestCursor, type Page } from '../../domain/paging.js';
 
@@ -16,6 +17,12 @@ export interface SqlCore {
    * repository keeps what outlives one call (a WeakMap of caches, in the feature's own file).
    */
   kept: object;
+  /**
+   * PGlite: the rate-limit windows, kept in this process (one process owns a PGlite data
+   * directory) instead of the `rate_limits` table — the same for every store on the same
+   * instance and schema. Undefined on PostgreSQL, where instances share the table.
+   */
+  windows?: RateLimitRepository | undefined;
 }
 
 /** Documents are stored as json text (key order kept). */

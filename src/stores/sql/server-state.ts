@@ -75,9 +75,69 @@ function claimAnswer(
   return found.state === 'in_flight' && row.expired ? { state: 'unsure' } : found;
 }
 
+/**
+ * The text of SqlIdempotency.claimWith's statement for a schema, with or without the window's
+ * hit, and its writes (their `$n` renumbered after the claim's parameters, then each made
+ * conditional on the claim), `answered` or not with the record that holds the key when the
+ * claim was not made. Made once per shape (claimWithTexts): a submission's is ~2 KB.
+ */
+function claimWithText(
+  s: string,
+  counted: boolean,
+  writes: HeldWrite[],
+  answered: boolean,
+): string {
+  const parts: string[] = [];
+  let from = '';
+  if (counted) {
+    parts.push(`hit AS (
+           INSERT INTO ${s}.rate_limits (key, window_start, count) VALUES ($9, $10::timestamptz, 1)
+           ON CONFLICT (key, window_start) DO UPDATE SET count = ${s}.rate_limits.count + 1
+           RETURNING count)`);
+    from = ' FROM hit WHERE hit.count <= $11::int';
+  }
+  parts.push(`claim AS (
+           INSERT INTO ${s}.idempotency
+             (scope, key, fingerprint, state, created_at, claim, status, content_type, body)
+           SELECT $1, $2, $3, 'done', $4::timestamptz, $5, $6::int, $7, $8${from}
+           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`);
+  let offset = counted ? 11 : 8;
+  for (const [i, write] of writes.entries()) {
+    const at = offset;
+    const text = write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`);
+    parts.push(`w${i} AS (${insertIf(text, 'EXISTS (SELECT 1 FROM claim)')!})`);
+    offset += write.params.length;
+  }
+  const count = counted ? '(SELECT count FROM hit)' : 'NULL::int';
+  return `WITH ${parts.join(',\n')}
+         ${answered ? answerOfClaim(s, count) : `SELECT ${count} AS count, EXISTS (SELECT 1 FROM claim) AS started`}`;
+}
+const claimWithTexts = new Map<string, string>();
+
 export class SqlIdempotency implements IdempotencyRepository {
   constructor(private readonly x: SqlCore) {}
+  /**
+   * With the windows in this process (PGlite): the hit counted there first, and past the
+   * limit nothing claimed; `claim` of the record without it then. Otherwise undefined (the
+   * hit, if any, counted in the claim's statement).
+   */
+  private counted<T>(
+    r: IdempotencyClaimRecord,
+    claim: (r: IdempotencyClaimRecord) => Promise<T>,
+  ): Promise<T | Extract<IdempotencyBegin, { state: 'rate_limited' }>> | undefined {
+    const { windows } = this.x;
+    if (!r.count || !windows) return undefined;
+    const { key, windowStart, max } = r.count;
+    return (async () => {
+      const count = await windows.hit(key, windowStart);
+      if (count > max) return { state: 'rate_limited', count } as const;
+      return claim({ ...r, count: undefined });
+    })();
+  }
   claim(r: IdempotencyClaimRecord): Promise<IdempotencyBegin | { state: 'unsure' }> {
+    // Sent at once, not after an await: a pipelined claim goes out before its transaction.
+    const counted = this.counted(r, (rest) => this.claim(rest));
+    if (counted) return counted;
     const { s, db } = this.x;
     const lockedUntil = new Date(Date.parse(r.now) + r.lockMs).toISOString();
     const params: unknown[] = [r.scope, r.key, r.fingerprint, r.now, lockedUntil, r.claim];
@@ -148,13 +208,18 @@ export class SqlIdempotency implements IdempotencyRepository {
    * to write only if the claim was won: one statement and one commit, all of it or, when the
    * key is not won (another request's, or past the limit), only the hit. Answers as `claim`.
    * Each write is an `INSERT … VALUES (…)` of one row with `$n` parameters (`holding` lets
-   * no other kind through).
+   * no other kind through). `answered: false`: the statement leaves out the record that holds
+   * the key (a lookup on every submission, for the rare one that lost its claim), which then
+   * answers `unsure` and is asked again (`begin`).
    */
   async claimWith(
     r: IdempotencyClaimRecord,
     response: StoredResponse,
     writes: HeldWrite[],
+    answered = true,
   ): Promise<IdempotencyBegin | { state: 'unsure' }> {
+    const counted = this.counted(r, (rest) => this.claimWith(rest, response, writes, answered));
+    if (counted) return counted;
     const { s, db } = this.x;
     const params: unknown[] = [
       r.scope,
@@ -166,41 +231,23 @@ export class SqlIdempotency implements IdempotencyRepository {
       response.contentType,
       response.body,
     ];
-    const parts: string[] = [];
-    let from = '';
-    if (r.count) {
-      params.push(r.count.key, r.count.windowStart, r.count.max);
-      parts.push(`hit AS (
-           INSERT INTO ${s}.rate_limits (key, window_start, count) VALUES ($9, $10::timestamptz, 1)
-           ON CONFLICT (key, window_start) DO UPDATE SET count = ${s}.rate_limits.count + 1
-           RETURNING count)`);
-      from = ' FROM hit WHERE hit.count <= $11::int';
+    if (r.count) params.push(r.count.key, r.count.windowStart, r.count.max);
+    for (const write of writes) params.push(...write.params);
+    const shape = `${s}\u0000${r.count ? 1 : 0}${answered ? 1 : 0}\u0000${writes.map((w) => `${w.params.length}:${w.text}`).join('\u0000')}`;
+    let text = claimWithTexts.get(shape);
+    if (text === undefined) {
+      text = claimWithText(s, r.count !== undefined, writes, answered);
+      if (claimWithTexts.size >= 64) claimWithTexts.clear();
+      claimWithTexts.set(shape, text);
     }
-    parts.push(`claim AS (
-           INSERT INTO ${s}.idempotency
-             (scope, key, fingerprint, state, created_at, claim, status, content_type, body)
-           SELECT $1, $2, $3, 'done', $4::timestamptz, $5, $6::int, $7, $8${from}
-           ON CONFLICT (scope, key) DO NOTHING RETURNING 1)`);
-    for (const [i, write] of writes.entries()) {
-      const offset = params.length;
-      params.push(...write.params);
-      const text = write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-      parts.push(`w${i} AS (${insertIf(text, 'EXISTS (SELECT 1 FROM claim)')!})`);
-    }
-    const rows = await db
-      .query<ClaimRow>(
-        `WITH ${parts.join(',\n')}
-         ${answerOfClaim(s, r.count ? '(SELECT count FROM hit)' : 'NULL::int')}`,
-        params,
-      )
-      .catch((error: unknown) => {
-        // Which write failed is not said: each one's own mapping looks (a taken ticket).
-        for (const write of writes) {
-          const mapped = write.mapError?.(error) ?? error;
-          if (mapped !== error) throw mapped;
-        }
-        throw error;
-      });
+    const rows = await db.query<ClaimRow>(text, params).catch((error: unknown) => {
+      // Which write failed is not said: each one's own mapping looks (a taken ticket).
+      for (const write of writes) {
+        const mapped = write.mapError?.(error) ?? error;
+        if (mapped !== error) throw mapped;
+      }
+      throw error;
+    });
     return claimAnswer(rows[0], r);
   }
   async complete(scope: string, key: string, claim: string, response: StoredResponse) {
@@ -236,6 +283,7 @@ export class SqlIdempotency implements IdempotencyRepository {
 class SqlRateLimits implements RateLimitRepository {
   constructor(private readonly x: SqlCore) {}
   async hit(key: string, windowStart: string) {
+    if (this.x.windows) return this.x.windows.hit(key, windowStart);
     const rows = await this.x.db.query<{ count: number }>(
       `INSERT INTO ${this.x.s}.rate_limits (key, window_start, count) VALUES ($1, $2::timestamptz, 1)
        ON CONFLICT (key, window_start) DO UPDATE SET count = ${this.x.s}.rate_limits.count + 1
@@ -245,10 +293,15 @@ class SqlRateLimits implements RateLimitRepository {
     return Number(rows[0]?.count ?? 1);
   }
   async purge(before: string) {
-    return count(
-      this.x,
-      `DELETE FROM ${this.x.s}.rate_limits WHERE window_start < $1::timestamptz RETURNING 1`,
-      [before],
+    // On PGlite the table's windows are those of a version that kept them there.
+    const inMemory = (await this.x.windows?.purge(before)) ?? 0;
+    return (
+      inMemory +
+      (await count(
+        this.x,
+        `DELETE FROM ${this.x.s}.rate_limits WHERE window_start < $1::timestamptz RETURNING 1`,
+        [before],
+      ))
     );
   }
 }

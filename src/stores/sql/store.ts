@@ -1,12 +1,14 @@
 import type { StoreRepositories } from '../../services/store.js';
 import {
   ClaimLost,
+  memoryRateLimits,
   NeedsTransaction,
   type IdempotencyBegin,
   type IdempotencyClaimRecord,
   type ServerStateRepositories,
   type ServerStore,
   type ServerTransactionOptions,
+  type RateLimitRepository,
   type StoredResponse,
 } from '../server-state.js';
 import type { SqlCore } from './core.js';
@@ -25,6 +27,17 @@ export interface SqlStoreOptions {
   schema?: string;
   /** Close the driver with the store (default true). */
   closeDriver?: boolean;
+}
+
+/** PGlite's rate-limit windows (SqlCore.windows), per instance and schema. */
+const pgliteWindows = new WeakMap<SqlDriver, Map<string, RateLimitRepository>>();
+function windowsOf(driver: SqlDriver, schema: string): RateLimitRepository | undefined {
+  if (driver.kind !== 'pglite') return undefined;
+  let bySchema = pgliteWindows.get(driver);
+  if (!bySchema) pgliteWindows.set(driver, (bySchema = new Map()));
+  let windows = bySchema.get(schema);
+  if (!windows) bySchema.set(schema, (windows = memoryRateLimits()));
+  return windows;
 }
 
 /** Repositories on one connection: a transaction's (nested `transaction` calls join it), or the one it will run on. */
@@ -54,23 +67,21 @@ export class SqlStore implements ServerStore {
   /** PostgreSQL: see ServerStore.hitsApart. */
   readonly hitsApart: boolean;
   private readonly kept = {};
+  private readonly windows: RateLimitRepository | undefined;
   constructor(
     readonly driver: SqlDriver,
     private readonly options: SqlStoreOptions = {},
   ) {
     this.schema = options.schema ?? 'public';
     this.hitsApart = driver.kind === 'postgres';
-    Object.assign(
-      this,
-      sqlRepositoriesOn({ db: driver, s: quoteSchema(this.schema), kept: this.kept }),
-    );
+    this.windows = windowsOf(driver, this.schema);
+    Object.assign(this, sqlRepositoriesOn(this.core(driver)));
   }
   transaction<T>(
     fn: (tx: ServerStore) => Promise<T>,
     options: ServerTransactionOptions = {},
   ): Promise<T> {
-    const on = (db: SqlQueryable) =>
-      inTransaction({ db, s: quoteSchema(this.schema), kept: this.kept });
+    const on = (db: SqlQueryable) => inTransaction(this.core(db));
     const { first } = options;
     if (!first) return this.driver.transaction((db) => fn(on(db)));
     // PostgreSQL: `first` goes out with the transaction, not waited for (one round trip).
@@ -96,18 +107,25 @@ export class SqlStore implements ServerStore {
   ): Promise<
     { won: true; result: T } | { won: false; outcome: IdempotencyBegin | { state: 'unsure' } }
   > {
-    const s = quoteSchema(this.schema);
     const held: HeldWrite[] = [];
     const db = holding(this.driver, held, () => new NeedsTransaction());
     const tx: ServerStore = {
-      ...sqlRepositoriesOn({ db, s, kept: this.kept }),
+      ...sqlRepositoriesOn(this.core(db)),
       transaction: () => Promise.reject(new NeedsTransaction()),
       close: async () => undefined,
     };
     const result = await fn(tx);
-    const idempotency = new SqlIdempotency({ db: this.driver, s, kept: this.kept });
-    const outcome = await idempotency.claimWith(record, respond(result), held);
+    const idempotency = new SqlIdempotency(this.core(this.driver));
+    // On PostgreSQL a lost claim's answer comes with the statement (no round trip more for a
+    // replay); on PGlite (no round trips) it is asked for only then: ~30 µs of the statement's
+    // CPU on every submission (docs/server.md, Performance).
+    const answered = this.driver.kind === 'postgres';
+    const outcome = await idempotency.claimWith(record, respond(result), held, answered);
     return outcome.state === 'started' ? { won: true, result } : { won: false, outcome };
+  }
+  /** What the repositories work on, on `db` (the driver, a transaction's connection). */
+  private core(db: SqlQueryable): SqlCore {
+    return { db, s: quoteSchema(this.schema), kept: this.kept, windows: this.windows };
   }
   async ping() {
     await this.driver.query('SELECT 1');
