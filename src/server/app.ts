@@ -402,9 +402,9 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
 
   // With a valid Idempotency-Key on a route that replays, the hit is left to the idempotency
   // middleware, which counts it with the claim (PGlite: in this process's memory, then the
-  // claim's statement; the memory store alike) — except on a store that counts hits apart (PostgreSQL: ServerStore.hitsApart), where the
-  // hit is its own short statement first, so the window's row is not locked until the
-  // claim's commit is flushed.
+  // claim's statement; the memory store alike) — except on a store that counts hits apart
+  // (PostgreSQL: ServerStore.hitsApart), where the hit is its own short statement first, so
+  // the window's row is not locked until the claim's commit is flushed.
   const hitInClaim = !store.hitsApart;
   const publicWrites =
     (replayFollows: boolean): MiddlewareHandler<AppEnv> =>
@@ -610,6 +610,8 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
         await result.stored;
         claim.completed = true;
       }
+      // An answer that sets the session cookie goes Hono's way (its prepared headers carry it).
+      let withCookie = true;
       if (name === 'login' || name === 'changePassword') {
         const maxAge = Math.floor(config.credentials.sessionTtlMs / 1000);
         setCookie(c, config.cookie.name, String(result.output.token), {
@@ -618,7 +620,10 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
         });
       } else if (name === 'logout') {
         deleteCookie(c, config.cookie.name, cookieOptions(c));
-      } else if (name === 'putHolidaySchedule') {
+      } else {
+        withCookie = false;
+      }
+      if (name === 'putHolidaySchedule') {
         // This instance uses the new year at once; others within a minute (calendars.ts).
         await config.calendar.refresh();
       }
@@ -630,11 +635,9 @@ export function createApp(config: AppConfig): Hono<AppEnv> {
           'Cache-Control': 'public, max-age=300',
         });
       }
-      // Answers that set a cookie go Hono's way (its prepared headers carry the cookie).
-      if (name === 'login' || name === 'changePassword' || name === 'logout') {
-        return c.body(result.body, status, jsonHeaders(result.body));
-      }
-      return plainAnswer(c, result.body, status);
+      return withCookie
+        ? c.body(result.body, status, jsonHeaders(result.body))
+        : plainAnswer(c, result.body, status);
     };
 
   for (const [name, def] of Object.entries(operations) as [OperationName, OperationDef][]) {
