@@ -66,9 +66,6 @@ export const lookupStyles = css`
     align-items: baseline;
     column-gap: var(--sq-space-2);
   }
-  .status-line > .key {
-    margin: 0;
-  }
   .result {
     margin-top: var(--sq-space-4);
     padding-top: var(--sq-space-4);

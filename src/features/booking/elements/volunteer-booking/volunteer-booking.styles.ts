@@ -118,7 +118,6 @@ export const bookingStyles = css`
   }
   .key {
     font-size: var(--sq-font-size-key);
-    margin-inline-start: var(--sq-space-2);
   }
   .receipt {
     margin-top: var(--sq-space-3);

@@ -475,9 +475,6 @@ export const dialogStyles = [
     fieldset.field {
       justify-self: stretch;
     }
-    .key {
-      margin-inline-start: var(--sq-space-2);
-    }
     .receipt {
       margin-top: var(--sq-space-3);
     }
