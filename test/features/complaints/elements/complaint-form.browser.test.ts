@@ -696,6 +696,40 @@ describe('sq-complaint-form', () => {
     expect(await axeViolations(form)).to.deep.equal([]);
   });
 
+  it('asks for the picker’s list of communities beside the community, not after it', async () => {
+    const server = fakeServer(() => server.json(RECEIPT, 201));
+    const asked: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const client = createClient({
+      baseUrl: 'https://api.example.test/api/v1',
+      // The community's answer waits until the list has been asked for.
+      fetch: async (input, init) => {
+        const path = new URL(String(input)).pathname;
+        asked.push(path);
+        if (path.endsWith('/communities/xingfuli')) await held;
+        return server.fetch(input, init);
+      },
+      outbox: false,
+    });
+    const provider = await fixture<HTMLElement>(
+      html`<sq-provider .client=${client}>
+        <sq-complaint-form community="xingfuli"></sq-complaint-form>
+      </sq-provider>`,
+    );
+    const form = provider.querySelector('sq-complaint-form')!;
+    await waitUntil(() => asked.some((p) => p.endsWith('/communities')), 'the list asked for');
+    expect(asked.filter((p) => p.endsWith('/communities/xingfuli'))).to.have.length(1);
+    release();
+    await waitUntil(
+      () => picker(form)?.shadowRoot?.querySelector('#community option[value=xingfuli]'),
+      'the picker filled',
+    );
+    // The picker takes the list already asked for: one request each.
+    expect(asked.filter((p) => p.endsWith('/communities'))).to.have.length(1);
+    expect(asked.filter((p) => p.endsWith('/communities/xingfuli'))).to.have.length(1);
+  });
+
   it('asks a category’s extra questions when the catalogue has them', async () => {
     const store = createMemoryStore();
     const base = structuredClone(demoCommunities[0]!);

@@ -252,6 +252,10 @@ export class SqComplaintForm extends SqElement {
   private async load(id: string) {
     this.loadError = undefined;
     this.loading = id;
+    // The picker asks for the list of communities when it first renders, which waits for this
+    // tree: asked now, beside it, the two answers come in one round trip instead of two. A
+    // failure is the picker's to show (the client forgets it, and the picker asks again).
+    this.client.communities.list().catch(() => undefined);
     try {
       // Held already (a second form, a page coming back): the first render shows it.
       const tree = this.client.communities.peek(id) ?? (await this.client.communities.get(id));
