@@ -72,6 +72,24 @@ describe('the drop-in loader', () => {
     expect(customElements.get('sq-complaint-desk')).to.equal(undefined);
   });
 
+  it('fetches a chunk’s imports beside it, from the bundle’s place (not the page’s)', async () => {
+    const preloads = () =>
+      [...document.head.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map(
+        (link) => link.href,
+      );
+    const before = new Set(preloads());
+    await loader.load('sq-complaint-qr');
+    const added = preloads().filter((href) => !before.has(href));
+    expect(added.length).to.be.greaterThan(0);
+    const bundle = new URL('/dist/cdn/chunks/', location.href).href;
+    for (const href of added) expect(href.startsWith(bundle), href).to.equal(true);
+    // Each names a chunk the bundle has (none a 404 the import would then repeat).
+    const statuses = await Promise.all(added.map(async (href) => (await fetch(href)).status));
+    expect(statuses.every((status) => status === 200)).to.equal(true);
+    // One link per chunk however many imports ask for it.
+    expect(new Set(preloads()).size).to.equal(preloads().length);
+  });
+
   it('defines a tag that appears in the shadow root of one of ours', async () => {
     const tracker = await fixture<HTMLElement>(
       html`<sq-wish-tracker community="xingfuli"></sq-wish-tracker>`,
