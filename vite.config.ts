@@ -136,10 +136,48 @@ const preloadOnly: Plugin = {
   },
 };
 
+/**
+ * The loader's one static import was Rolldown's runtime chunk (244 B of helpers: lazy module
+ * init, namespace objects): a round trip before the loader could even start an element's
+ * chunk, on every drop-in page (~0.56 s under Slow 4G). The helpers keep no state, so the
+ * loader gets its own copy, in place of the import (on the same line: its map stays right);
+ * the chunks keep importing the runtime chunk, which the first element's preloads fetch.
+ */
+const RUNTIME_IMPORT = /import\s*\{([^}]*)\}\s*from\s*"(\.\/chunks\/rolldown-runtime-[^"]*)";/;
+
+const runtimeInLoader: Plugin = {
+  name: 'shequ-kit:runtime-in-loader',
+  enforce: 'post',
+  generateBundle(_, bundle) {
+    const loader = bundle['shequ-kit.js'];
+    if (loader?.type !== 'chunk') return;
+    const found = RUNTIME_IMPORT.exec(loader.code);
+    if (!found) return;
+    const runtime = bundle[found[2]!.slice(2)];
+    const exported = runtime?.type === 'chunk' && /export\s*\{([^}]*)\};?\s*$/.exec(runtime.code);
+    if (!runtime || runtime.type !== 'chunk' || !exported) {
+      this.warn('the loader imports a runtime chunk this plugin does not know: kept as an import');
+      return;
+    }
+    // `export{n,t}` / `export{a as t}` → the runtime's own names under the names it exports.
+    const names = exported[1]!.split(',').map((e) => e.trim().split(/\s+as\s+/));
+    const body = runtime.code.slice(0, exported.index).replace(/\n/g, ' ');
+    const give = names.map(([local, as]) => `${as ?? local}:${local}`).join(',');
+    const take = found[1]!
+      .split(',')
+      .map((b) => b.trim().split(/\s+as\s+/))
+      .map(([name, local]) => `${name}:${local ?? name}`)
+      .join(',');
+    const inline = `const{${take}}=(()=>{${body};return{${give}}})();`;
+    loader.code = loader.code.replace(found[0], inline);
+    loader.imports = loader.imports.filter((f) => f !== runtime.fileName);
+  },
+};
+
 export default defineConfig({
   // The library has no public/ folder; never copy one into dist/cdn.
   publicDir: false,
-  plugins: [preloadOnly, viteLiterals],
+  plugins: [preloadOnly, runtimeInLoader, viteLiterals],
   define: {
     // Lit, i18next and friends check this; a browser has no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),
