@@ -104,6 +104,21 @@ describe('sq-wish-form', () => {
     expect($(form, '#value-hint').textContent).to.contain('200');
   });
 
+  it('says how it handles personal data as every form of the kit does: who, what, how long, whom to ask', async () => {
+    const form = await mount(embedded());
+    const notice = root(form).querySelector('section[part=privacy]')!;
+    expect(notice.getAttribute('aria-labelledby')).to.equal('privacy');
+    expect(notice.querySelector('#privacy')!.textContent).to.equal('个人信息处理说明');
+    const lines = [...notice.querySelectorAll('p')].map((p) => p.textContent!.trim());
+    expect(lines).to.have.length(4);
+    expect(lines[0]).to.equal('收集者：和平街道幸福里社区居民委员会。');
+    expect(lines[1]).to.contain('电话不会公开');
+    expect(lines[2]).to.contain('2 年');
+    // The contact's phone and office hours each kept whole on a line.
+    expect(lines[3]).to.contain('0571-87654321');
+    expect(notice.querySelectorAll('.nowrap').length).to.be.above(0);
+  });
+
   it('validates with the domain schema: summary, each message, focus to the first invalid field', async () => {
     const form = await mount(embedded());
     // Issue 9, defect 6: an empty title says what to do, not "标题太短。".

@@ -29,11 +29,9 @@ export const formStyles = css`
     color: var(--sq-color-success);
     font-weight: 600;
   }
-  .privacy {
+  /* The privacy notice (the kit's) stands apart from the last field. */
+  [part='privacy'] {
     margin-top: var(--sq-space-5);
-    padding: var(--sq-space-3);
-    background: var(--sq-color-surface-raised);
-    border-radius: var(--sq-radius);
   }
   .primary {
     width: 100%;

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatDays, units } from '../../../../ui/format-days.js';
+import { privacyNotice } from '../../../../ui/format-days.js';
 import { state } from 'lit/decorators.js';
 import { categoriesOf, loadCategories } from '../../../core/elements/categories.js';
 import type { Community } from '../../../core/model.js';
@@ -64,6 +64,7 @@ const REQUIRED = ['title', 'category'];
  * @csspart error - A field's error message.
  * @csspart choice - A checkbox with its label.
  * @csspart error-summary - The error summary.
+ * @csspart privacy - The privacy notice.
  * @csspart submit - The submit button.
  * @csspart status - Sending, saved-offline, failure and refusal messages.
  * @csspart receipt - The delivered panel with the wish code.
@@ -254,7 +255,6 @@ export class SqWishForm extends SqElement {
       ? this.t('hint.wisherName', { masked: wish.maskName(v.wisherName) })
       : this.t('hint.wisherNameEmpty');
     const cap = wish.wishSettings(tree).valueCap;
-    const privacy = tree.privacy;
     const busy = s.phase === 'sending';
     const failure = s.failure;
     const ids = Object.keys(s.errors);
@@ -317,12 +317,7 @@ export class SqWishForm extends SqElement {
       </p>
       ${wish.phoneField({ ...this.props('phone', this.t('hint.phone')), value: v.phone ?? '' })}
       ${this.text('value', this.t('hint.value', { max: cap }), true, { inputmode: 'decimal' })}
-      <div class="privacy">
-        <h3 id="privacy">${this.t('privacy')}</h3>
-        <p>
-          ${units(this.t('notice', { controller: privacy.controller, days: formatDays(privacy.retentionDays, lang), contact: privacy.contact }))}
-        </p>
-      </div>
+      ${privacyNotice(this.localize, tree.privacy)}
       ${this.check('consent')} ${this.check('publishConsent')}
       <p class="visually-hidden" part="status" role="status">${busy ? this.t('sending') : ''}</p>
       ${

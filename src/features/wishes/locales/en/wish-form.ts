@@ -41,8 +41,14 @@ export default {
   shownAs: 'Shown on the wall as: {{name}}',
   valueInvalid: 'Enter a number.',
   privacy: 'How we handle your personal information',
-  notice:
-    '{{controller}} collects your name and phone to check and fulfil your wish, and keeps them for {{days}} after the wish is fulfilled or closed, then deletes them (only statistics without personal details remain). Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose). To see, correct or delete them, contact {{contact}}.',
+  privacyWho: 'Collected by: {{controller}}.',
+  privacyWhat:
+    'Purpose: to check and fulfil your wish. What: your name and phone. Your phone is never shown; the wall shows only the wish and your partly hidden name (or the name you chose).',
+  privacyKeep:
+    'Kept for {{days}} after the wish is fulfilled or closed, then deleted. Only statistics without personal details remain.',
+  privacyRights: 'To see, correct or delete your information, contact: {{contact}}.',
+  defaultController: 'the residents’ committee of this community',
+  defaultContact: 'the community service station',
   submit: 'Send my wish',
   sending: 'Sending…',
   refused: 'The wish saved earlier was not accepted: ',

@@ -35,8 +35,13 @@ export default {
   shownAs: '心愿墙上显示为：{{name}}',
   valueInvalid: '请填写数字。',
   privacy: '个人信息处理说明',
-  notice:
-    '{{controller}}收集您的姓名和电话，用于核实和实现您的心愿，在心愿完成或结束后保存 {{days}}，到期删除（只留不含个人信息的统计）。电话不会公开；心愿墙上只显示心愿内容和部分隐藏的姓名（或您填写的称呼）。查阅、更正、删除请联系：{{contact}}。',
+  privacyWho: '收集者：{{controller}}。',
+  privacyWhat:
+    '用途：核实和实现您的心愿。收集内容：姓名和电话。电话不会公开；心愿墙上只显示心愿内容和部分隐藏的姓名（或您填写的称呼）。',
+  privacyKeep: '保存期限：心愿完成或结束后 {{days}}，到期删除，只留不含个人信息的统计。',
+  privacyRights: '查阅、更正、删除个人信息请联系：{{contact}}。',
+  defaultController: '本社区居民委员会',
+  defaultContact: '社区服务站',
   submit: '提交心愿',
   sending: '正在提交…',
   refused: '之前保存的心愿没有被受理：',
