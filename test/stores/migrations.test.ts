@@ -178,6 +178,12 @@ for (const db of databases) {
           assert.deepEqual(await migrate(driver, schema, migrations), [], 'nothing left to do');
           const migrated = new SqlStore(driver, { schema, closeDriver: false });
           assert.equal(await migrated.counters.next('complaint-ticket:2026'), 42, 'numbers go on');
+          // counter_next (migration 5's, redefined by 18 on counter_sequence) draws from the
+          // same sequence, after the store's block of ten (42–51).
+          const [direct] = await driver.query<{ value: number | string }>(
+            `SELECT "${schema}".counter_next('complaint-ticket:2026') AS value`,
+          );
+          assert.equal(Number(direct?.value), 52, 'counter_next shares the sequence');
           const [tally] = await migrated.complaints.tally({
             community: 'xingfuli',
             from: '2026-03-01T16:00:00.000Z',

@@ -109,6 +109,17 @@ export function insertIf(insert: string, condition: string): string | undefined 
   return undefined;
 }
 
+/** Whether `insertIf` can make a write conditional, per statement text (one per shape: a few). */
+const holdable = new Map<string, boolean>();
+function canHold(text: string): boolean {
+  let can = holdable.get(text);
+  if (can === undefined) {
+    can = insertIf(text, 'true') !== undefined;
+    if (holdable.size < 256) holdable.set(text, can);
+  }
+  return can;
+}
+
 /**
  * Statements on `inner` with the writes held back in `held` (`send` only: the writes whose
  * answer nobody reads): plain reads run at once, autocommitted — the same as in a READ
@@ -130,7 +141,7 @@ export function holding(
     },
     exec: () => Promise.reject(needsTransaction()),
     send(text, params, mapError) {
-      if (insertIf(text, 'true') === undefined) throw needsTransaction();
+      if (!canHold(text)) throw needsTransaction();
       held.push({ text, params, mapError });
     },
   };

@@ -42,11 +42,21 @@ function windowsOf(driver: SqlDriver, schema: string): RateLimitRepository | und
 
 /** Repositories on one connection: a transaction's (nested `transaction` calls join it), or the one it will run on. */
 function inTransaction(core: SqlCore): ServerStore {
-  const store: ServerStore = {
-    ...sqlRepositoriesOn(core),
-    transaction: (fn) => fn(store),
+  return withStore(sqlRepositoriesOn(core), (fn, store) => fn(store));
+}
+
+/**
+ * A store of `repositories` (a fresh object: sqlRepositoriesOn's), completed in place: copying
+ * its ~20 repositories into a new object (a spread) cost ~5 µs a request.
+ */
+function withStore(
+  repositories: ReturnType<typeof sqlRepositoriesOn>,
+  transaction: <T>(fn: (tx: ServerStore) => Promise<T>, store: ServerStore) => Promise<T>,
+): ServerStore {
+  const store: ServerStore = Object.assign(repositories, {
+    transaction: <T>(fn: (tx: ServerStore) => Promise<T>) => transaction(fn, store),
     close: async () => undefined,
-  };
+  });
   return store;
 }
 
@@ -109,11 +119,9 @@ export class SqlStore implements ServerStore {
   > {
     const held: HeldWrite[] = [];
     const db = holding(this.driver, held, () => new NeedsTransaction());
-    const tx: ServerStore = {
-      ...sqlRepositoriesOn(this.core(db)),
-      transaction: () => Promise.reject(new NeedsTransaction()),
-      close: async () => undefined,
-    };
+    const tx = withStore(sqlRepositoriesOn(this.core(db)), () =>
+      Promise.reject(new NeedsTransaction()),
+    );
     const result = await fn(tx);
     const idempotency = new SqlIdempotency(this.core(this.driver));
     // On PostgreSQL a lost claim's answer comes with the statement (no round trip more for a

@@ -1,4 +1,4 @@
-// 居民说事 in the SQL store: cases, ticket counters, upload records (migrations 3, 5, 6, 7, 17).
+// 居民说事 in the SQL store: cases, ticket counters, upload records (migrations 3, 5, 6, 7, 17, 18).
 import type { Complaint } from '../views.js';
 import { complaintMachine, satisfiedRatings } from '../machine.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -169,8 +169,8 @@ class SqlComplaints implements ComplaintRepository {
 }
 
 /**
- * Counters are PostgreSQL sequences, one per name, made on first use (migration 5's
- * `counter_next`): nextval never waits on another transaction, so concurrent submissions do
+ * Counters are PostgreSQL sequences, one per name, made on first use (migration 18's
+ * `counter_sequence`, which migration 5's `counter_next` now calls): nextval never waits on another transaction, so concurrent submissions do
  * not queue on one counter row. Sequences are not transactional: a number drawn by a
  * submission that then fails or rolls back is skipped (a gap), never handed out twice.
  * Numbers are drawn BLOCK at a time and kept per store (a statement per BLOCK submissions,
@@ -204,9 +204,12 @@ class SqlCounters implements CounterRepository {
         continue;
       }
       const block = drawn;
+      // The sequence looked up (made on first use) once, then nextval BLOCK times: not
+      // counter_next BLOCK times, each a PL/pgSQL call that works the name out again.
       block.drawing = this.x.db
         .query<{ value: number | string }>(
-          `SELECT ${this.x.s}.counter_next($1) AS value FROM generate_series(1, ${BLOCK})`,
+          `SELECT nextval(seq) AS value
+             FROM ${this.x.s}.counter_sequence($1) AS seq, generate_series(1, ${BLOCK})`,
           [name],
         )
         .then((rows) => {
@@ -369,6 +372,36 @@ export const complaintMigrations: Migration[] = [
     sql: `
       CREATE INDEX complaints_tally ON {s}.complaints (community, received_at)
         INCLUDE (category, status, first_response_at, rating, due_date);
+    `,
+  },
+  {
+    version: 18,
+    name: 'counters: the sequence of a name, looked up once per block',
+    // Migration 5's rule (a counter's sequence, its name, made on first use after the old
+    // counter row) moved into counter_sequence, which returns the sequence: a block of
+    // numbers is one lookup and BLOCK nextval calls, not BLOCK PL/pgSQL calls.
+    // counter_next stays, now on top of it.
+    sql: `
+      CREATE FUNCTION {s}.counter_sequence(counter text) RETURNS regclass
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        qualified text := format('%s.%I', '{s}',
+          'counter_' || regexp_replace(lower(counter), '[^a-z0-9]+', '_', 'g'));
+        start bigint;
+      BEGIN
+        IF to_regclass(qualified) IS NULL THEN
+          SELECT coalesce(max(value), 0) + 1 INTO start FROM {s}.counters WHERE name = counter;
+          BEGIN
+            EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %s START WITH %s', qualified, start);
+          EXCEPTION WHEN unique_violation OR duplicate_table THEN
+            NULL;
+          END;
+        END IF;
+        RETURN qualified::regclass;
+      END
+      $fn$;
+      CREATE OR REPLACE FUNCTION {s}.counter_next(counter text) RETURNS bigint
+      LANGUAGE sql AS $fn$ SELECT nextval({s}.counter_sequence(counter)) $fn$;
     `,
   },
 ];
