@@ -61,13 +61,15 @@ export async function buildHarness() {
 
 const types = { '.html': 'text/html', '.js': 'text/javascript' };
 
-export function serve(dir) {
+/** Serves `dir` on 127.0.0.1 (a free port), each answer with `headers` besides its type. */
+export function serve(dir, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     try {
       const body = await readFile(join(dir, path === '/' ? 'index.html' : path));
       res.writeHead(200, {
         'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream',
+        ...headers,
       });
       res.end(body);
     } catch {
