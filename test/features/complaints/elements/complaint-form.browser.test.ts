@@ -38,6 +38,16 @@ async function mount(client: Client, { lang = 'zh-CN', attrs = 'community' } = {
   return form;
 }
 
+/** The form in a provider with `client`, as soon as it is in the page (nothing awaited). */
+async function placed(client: Client) {
+  const provider = await fixture<HTMLElement>(
+    html`<sq-provider .client=${client}>
+      <sq-complaint-form community="xingfuli"></sq-complaint-form>
+    </sq-provider>`,
+  );
+  return provider.querySelector('sq-complaint-form')!;
+}
+
 const $ = <E extends Element = HTMLInputElement>(form: SqComplaintForm, selector: string) =>
   form.shadowRoot!.querySelector<E>(selector);
 const select = (form: SqComplaintForm, id: string) =>
@@ -674,12 +684,7 @@ describe('sq-complaint-form', () => {
       retry: { attempts: 1 },
       outbox: false,
     });
-    const provider = await fixture<HTMLElement>(
-      html`<sq-provider .client=${client}>
-        <sq-complaint-form community="xingfuli"></sq-complaint-form>
-      </sq-provider>`,
-    );
-    const form = provider.querySelector('sq-complaint-form')!;
+    const form = await placed(client);
     await waitUntil(() => $(form, '.alert[role=alert]'), 'alert', { timeout: 8000 });
     const alert = $(form, '.alert[role=alert]')!;
     expect(alert.textContent).to.contain('无法加载社区信息');
@@ -712,12 +717,7 @@ describe('sq-complaint-form', () => {
       },
       outbox: false,
     });
-    const provider = await fixture<HTMLElement>(
-      html`<sq-provider .client=${client}>
-        <sq-complaint-form community="xingfuli"></sq-complaint-form>
-      </sq-provider>`,
-    );
-    const form = provider.querySelector('sq-complaint-form')!;
+    const form = await placed(client);
     await waitUntil(() => asked.some((p) => p.endsWith('/communities')), 'the list asked for');
     expect(asked.filter((p) => p.endsWith('/communities/xingfuli'))).to.have.length(1);
     release();
