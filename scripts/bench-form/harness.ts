@@ -217,7 +217,7 @@ declare global {
   }
 }
 
-window.bench = async (iterations = 31) => {
+window.bench = async (iterations = 101) => {
   // Warm-up: the community in the client, the form's later chunk and the picker loaded.
   await kit(1);
   vanilla(1);
