@@ -50,6 +50,8 @@ const SHARED_BY = 12;
  * (the picker's alone too), pages without a form nothing (docs/size.md, "The kit's form parts in
  * one chunk").
  */
+const FORM_PARTS =
+  /\/src\/ui\/(fields|submission)\/|\/src\/ui\/(field-errors|events)\.ts$|\/lit-html\/(directive|directive-helpers|async-directive)\.js$|\/directives\/live\.js$/;
 /**
  * A feature's model, its machine and its public views (`src/features/<f>/{model,machine,views}.ts`),
  * one chunk per feature: what its contract and its elements' later code share, where the split
@@ -59,8 +61,6 @@ const SHARED_BY = 12;
  */
 const featureModel = (id: string) =>
   /\/src\/features\/(\w+)\/(model|machine|views)\.ts$/.exec(id)?.[1]?.concat('-model') ?? null;
-const FORM_PARTS =
-  /\/src\/ui\/(fields|submission)\/|\/src\/ui\/(field-errors|events)\.ts$|\/lit-html\/(directive|directive-helpers|async-directive)\.js$|\/directives\/live\.js$/;
 
 /**
  * Vite wraps every `import()` of a client build in its preload helper, which fetches the

@@ -171,8 +171,9 @@ class SqlComplaints implements ComplaintRepository {
 /**
  * Counters are PostgreSQL sequences, one per name, made on first use (migration 18's
  * `counter_sequence`, which migration 5's `counter_next` now calls): nextval never waits on
- * another transaction, so concurrent submissions do not queue on one counter row. Sequences are not transactional: a number drawn by a
- * submission that then fails or rolls back is skipped (a gap), never handed out twice.
+ * another transaction, so concurrent submissions do not queue on one counter row. Sequences
+ * are not transactional: a number drawn by a submission that then fails or rolls back is
+ * skipped (a gap), never handed out twice.
  * Numbers are drawn BLOCK at a time and kept per store (a statement per BLOCK submissions,
  * not per one): the blocks of two instances are disjoint, so tickets stay unique; they
  * increase per instance, interleave across instances, and a stopped instance's unused rest
