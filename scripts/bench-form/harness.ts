@@ -20,12 +20,12 @@ const settled = (form: SqComplaintForm) => {
   const shadow = form.shadowRoot;
   const category = shadow?.querySelector<HTMLSelectElement>('#category');
   const privacy = shadow?.querySelector('[part=privacy]')?.textContent ?? '';
-  const picker = shadow?.querySelector('sq-community-picker')?.shadowRoot;
   return (
     !!category &&
     category.options.length > 1 &&
     privacy.includes('幸福里') &&
-    !!picker?.querySelector('select option + option')
+    // The picker's first level (社区), rendered in the form's shadow root.
+    !!shadow?.querySelector('.place #where option + option')
   );
 };
 

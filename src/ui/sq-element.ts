@@ -31,7 +31,7 @@ class InnerProvider<C extends { __context__: unknown }> extends ContextProvider<
  * `community`, `lang`, `care`), the same from an enclosing <sq-provider> through context,
  * care mode, the document's design tokens, idempotent `define()` and typed `emit()`.
  *
- * An element rendered inside another (the complaint form's community picker) gets its host's
+ * An element rendered inside another (the volunteer booking's community picker) gets its host's
  * client, community and care mode, always: the host provides them to what it renders (the
  * language already follows the nearest `lang` across shadow roots).
  */
@@ -76,7 +76,7 @@ export class SqElement extends LitElement {
   @state()
   protected provided?: Provided;
 
-  /** What elements inside this one (the form's picker) follow: its client, community, care. */
+  /** What elements inside this one (the booking's picker) follow: its client, community, care. */
   private readonly inner = new InnerProvider(this, { context: providedContext });
 
   /**

@@ -13,7 +13,6 @@ import '../../../src/define/complaint-form.js';
 import '../../../src/define/complaint-tracker.js';
 import '../../../src/define/provider.js';
 import type { SqSubmittedEvent } from '../../../src/ui/events.js';
-import type { SqCommunityPicker } from '../../../src/features/core/elements/community-picker/index.js';
 import type { SqComplaintDesk } from '../../../src/features/complaints/elements/complaint-desk/index.js';
 import type { SqComplaintForm } from '../../../src/features/complaints/elements/complaint-form/index.js';
 import type {
@@ -57,19 +56,19 @@ async function tick(form: SqComplaintForm, id: string) {
   await form.updateComplete;
 }
 async function choosePlace(form: SqComplaintForm, level: string, value: string) {
-  const p = $<SqCommunityPicker>(form, 'sq-community-picker')!;
+  // The place's levels are in the form's shadow root; the community's select has the id `where`.
+  const selector = `.place #${level === 'community' ? 'where' : level}`;
   await waitUntil(
     () => {
-      const s = p.shadowRoot?.querySelector<HTMLSelectElement>(`#${level}`);
+      const s = $<HTMLSelectElement>(form, selector);
       return s && !s.disabled && [...s.options].some((o) => o.value === value);
     },
     `${level} ${value}`,
     WAIT,
   );
-  const s = p.shadowRoot!.querySelector<HTMLSelectElement>(`#${level}`)!;
+  const s = $<HTMLSelectElement>(form, selector)!;
   s.value = value;
   s.dispatchEvent(new Event('change'));
-  await p.updateComplete;
   await form.updateComplete;
 }
 /** A small photo drawn on a canvas (PNG). */
@@ -332,16 +331,14 @@ describe('居民说事 end to end over HTTP on the real server', () => {
         html`<sq-complaint-form api-base="/api/v1" community="xingfuli"></sq-complaint-form>`,
         'sq-complaint-form',
       );
-      // The form's first render says it is loading; its fields, the picker among them, follow.
-      await waitUntil(() => $(form, 'sq-community-picker'), 'picker', WAIT);
-      const picker = $<SqCommunityPicker>(form, 'sq-community-picker')!;
+      // The form's first render says it is loading; its fields, the place's levels among them
+      // (rendered by the form, with its client), follow.
       await waitUntil(
-        () => [...(picker.shadowRoot?.querySelectorAll('#grid option') ?? [])].length > 1,
+        () => [...(form.shadowRoot?.querySelectorAll('.place #grid option') ?? [])].length > 1,
         'grids',
         WAIT,
       );
-      expect(picker.client).to.equal(form.client);
-      const grids = [...picker.shadowRoot!.querySelectorAll('#grid option')].map((o) =>
+      const grids = [...form.shadowRoot!.querySelectorAll('.place #grid option')].map((o) =>
         o.textContent!.trim(),
       );
       expect(grids).to.include(renamed);

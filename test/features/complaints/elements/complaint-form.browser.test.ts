@@ -3,7 +3,6 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../../src/define/complaint-form.js';
 import '../../../../src/define/provider.js';
 import type { SqComplaintForm } from '../../../../src/features/complaints/elements/complaint-form/index.js';
-import type { SqCommunityPicker } from '../../../../src/features/core/elements/community-picker/index.js';
 import type { SqSubmittedEvent } from '../../../../src/ui/events.js';
 import { demoCommunities } from '../../../../src/features/core/demo.js';
 import { normalizeQueryCode } from '../../../../src/domain/input-rules.js';
@@ -34,7 +33,7 @@ async function mount(client: Client, { lang = 'zh-CN', attrs = 'community' } = {
   // The first test of a run waits for the dev server to transform every module.
   const timeout = 8000;
   await waitUntil(() => select(form, 'category').options.length > 1, 'categories', { timeout });
-  await waitUntil(() => picker(form)?.shadowRoot?.querySelector('select'), 'picker', { timeout });
+  await waitUntil(() => $(form, '.place #where'), 'the place', { timeout });
   return form;
 }
 
@@ -52,7 +51,9 @@ const $ = <E extends Element = HTMLInputElement>(form: SqComplaintForm, selector
   form.shadowRoot!.querySelector<E>(selector);
 const select = (form: SqComplaintForm, id: string) =>
   $<HTMLSelectElement>(form, `#${id}`) ?? document.createElement('select');
-const picker = (form: SqComplaintForm) => $<SqCommunityPicker>(form, 'sq-community-picker');
+/** The select of a level of the place (the community's has the id `where`: focus goes there). */
+const levelSelect = (form: SqComplaintForm, level: string) =>
+  $<HTMLSelectElement>(form, `.place #${level === 'community' ? 'where' : level}`);
 
 /** Types into a control the way a person does: the value, then an `input` event. */
 async function type(form: SqComplaintForm, id: string, value: string) {
@@ -68,15 +69,13 @@ async function tick(form: SqComplaintForm, id: string, checked = true) {
   await form.updateComplete;
 }
 async function choosePlace(form: SqComplaintForm, level: string, value: string) {
-  const p = picker(form)!;
   await waitUntil(() => {
-    const s = p.shadowRoot!.querySelector<HTMLSelectElement>(`#${level}`);
+    const s = levelSelect(form, level);
     return s && !s.disabled && [...s.options].some((o) => o.value === value);
   }, `${level} ${value}`);
-  const s = p.shadowRoot!.querySelector<HTMLSelectElement>(`#${level}`)!;
+  const s = levelSelect(form, level)!;
   s.value = value;
   s.dispatchEvent(new Event('change'));
-  await p.updateComplete;
   await form.updateComplete;
 }
 
@@ -475,7 +474,7 @@ describe('sq-complaint-form', () => {
       const form = await mount(embedded(), { attrs: 'none' });
       expect(form.communityId).to.equal('xingfuli');
       await waitUntil(() => select(form, 'category').value === 'property', 'category');
-      await waitUntil(() => picker(form)!.value?.unit === 'xfl-g2-b5-u2', 'place');
+      await waitUntil(() => levelSelect(form, 'unit')?.value === 'xfl-g2-b5-u2', 'place');
       await fill(form, { anonymous: false });
       expect(location.search).not.to.contain('138');
     } finally {
@@ -565,7 +564,7 @@ describe('sq-complaint-form', () => {
     await waitUntil(() => $(form, '[part=error-summary]'), 'summary', { timeout: 5000 });
     expect($(form, '[part=error-summary]')!.textContent).to.contain('这个地点已不在社区的名单里');
     expect($(form, '#where-error')!.textContent).to.contain('这个地点已不在社区的名单里');
-    expect(form.shadowRoot!.activeElement?.localName).to.equal('sq-community-picker');
+    expect(form.shadowRoot!.activeElement).to.equal(levelSelect(form, 'community'));
   });
 
   it('offline: "saved, will send when online", then delivered once with the receipt', async () => {
@@ -693,7 +692,7 @@ describe('sq-complaint-form', () => {
     // The list of places cannot come: the place is asked in words, under one alert, not two.
     await waitUntil(() => $(form, '#text'), 'the place in words');
     expect($(form, 'input[name=words][value="1"]')!.checked).to.equal(true);
-    expect($(form, 'sq-community-picker')).to.equal(null);
+    expect($(form, '.place')).to.equal(null);
     expect(form.shadowRoot!.querySelectorAll('[role=alert]').length).to.equal(1);
     // The default catalogue and notice stand in.
     await waitUntil(() => select(form, 'category').options.length === 11, 'defaults');
@@ -722,7 +721,7 @@ describe('sq-complaint-form', () => {
     expect(asked.filter((p) => p.endsWith('/communities/xingfuli'))).to.have.length(1);
     release();
     await waitUntil(
-      () => picker(form)?.shadowRoot?.querySelector('#community option[value=xingfuli]'),
+      () => levelSelect(form, 'community')?.querySelector('option[value=xingfuli]'),
       'the picker filled',
     );
     // The picker takes the list already asked for: one request each.

@@ -13,5 +13,6 @@ p{margin:0}
 [part=submit]{justify-self:stretch}
 /* Empty, the live region takes no room but stays in the accessibility tree (display:none would drop it, and its next message may go unannounced). */
 .status:empty{position:absolute}
-sq-community-picker::part(legend){font-size:inherit}
+/* The place is one field of the form here: its title as big as the other labels (its styles come later, hence "form"). */
+form .place legend{font-size:inherit}
 `;

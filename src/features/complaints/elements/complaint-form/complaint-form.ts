@@ -8,7 +8,8 @@ import type { ComplaintReceipt } from '../../views.js';
 import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
-import type { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
+import type { LocationLevels } from '../../../core/elements/community-picker/location-levels.js';
+import type { LocationLevel } from '../../../core/location.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { refusalKey, statusBanner } from '../../../../ui/fields/status-banner.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
@@ -108,6 +109,10 @@ const DRAFT = [
  * @csspart hint - A field's hint.
  * @csspart error - A field's error message.
  * @csspart choice - A checkbox or radio with its label.
+ * @csspart fieldset - The place's levels (社区 → 网格 → 楼栋 → 单元), as in `<sq-community-picker>`.
+ * @csspart legend - The place's title (所在位置).
+ * @csspart select - A level's select.
+ * @csspart summary - The chosen place, announced politely.
  * @csspart pick - The photo picker's button (添加照片), over which the file input lies.
  * @csspart error-summary - The list of errors shown on submit.
  * @csspart privacy - The privacy notice.
@@ -117,6 +122,8 @@ const DRAFT = [
  *
  * @cssprop --sq-complaint-form-max-width - Widest the form grows (44rem: lines an eye can follow on a desk screen).
  * @cssprop --sq-complaint-form-gap - Space between fields.
+ * @cssprop --sq-community-picker-gap - Space between the place's levels.
+ * @cssprop --sq-community-picker-column-min - Narrowest column of the place's levels before they wrap (14em).
  * @cssprop --sq-color-primary - Primary colour (党建红) of the submit button and ticks.
  * @cssprop --sq-target-size - Height of controls (44px; 60px in care mode).
  * @cssprop --sq-font-size-key - Size of the ticket and query code (30px in care mode).
@@ -129,12 +136,6 @@ const DRAFT = [
 export class SqComplaintForm extends SqElement {
   static override tagName = 'sq-complaint-form';
   static override styles = [baseStyles, controlStyles, messageStyles, formStyles];
-
-  /** Defines the form, and the community picker it uses (loaded on demand). */
-  static override define(tag: string = this.tagName): void {
-    super.define(tag);
-    void later().then((m) => m.SqCommunityPicker.define());
-  }
 
   /** Category id to prefill (else the `category` query parameter). */
   @property() category?: string;
@@ -187,12 +188,7 @@ export class SqComplaintForm extends SqElement {
       isEmpty: (field) => ['category', 'text'].includes(field) && !`${v[field] as string}`.trim(),
     }),
     input: async (v) =>
-      (await later()).toInput(
-        v,
-        this.communityId ?? '',
-        this.questions,
-        this.renderRoot.querySelector('sq-community-picker')?.value,
-      ),
+      (await later()).toInput(v, this.communityId ?? '', this.questions, this.where?.value),
     actions: later,
     send: (input, idempotencyKey) =>
       this.client.complaints.submit(input, {
@@ -203,6 +199,9 @@ export class SqComplaintForm extends SqElement {
     receiptFocus: 'done',
   });
   private lazy?: typeof import('./later.js');
+  /** The community picker's levels, in this shadow root (not an element of their own: one
+   * update fewer before the form shows, see docs/size.md). */
+  private where?: LocationLevels;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -210,8 +209,19 @@ export class SqComplaintForm extends SqElement {
     const takeLater = (m: typeof import('./later.js')) => {
       // The fields' and the photo picker's looks come with them, before the form first renders
       // (until then it only says it is loading).
-      if (!this.lazy) adoptLater(this, [m.fieldStyles, m.photoStyles]);
+      if (!this.lazy) adoptLater(this, [m.fieldStyles, m.photoStyles, m.pickerStyles]);
       this.lazy = m;
+      this.where ??= new m.LocationLevels(this, {
+        localize: this.t,
+        id: 'where',
+        value: () => this.s.values,
+        choose: (level, id) => {
+          this.place(level, id);
+          if (level === 'community' && id) this.community = id;
+        },
+        clear: (level) => this.place(level, undefined),
+        depth: () => (this.s.values.words ? 'community' : 'unit'),
+      });
       this.defaults = m.defaultCategories.complaint;
     };
     if (laterModule) takeLater(laterModule);
@@ -267,16 +277,25 @@ export class SqComplaintForm extends SqElement {
     }
   }
 
+  /** Sets a level of the place (`id` undefined: unchosen) and clears the levels below it. */
+  private place(level: LocationLevel, id: string | undefined) {
+    const { grid, building, unit } = this.s.values;
+    const next = { grid, building, unit };
+    const finer = ['grid', 'building', 'unit'] as const;
+    const at = finer.indexOf(level as (typeof finer)[number]);
+    finer.forEach((l, i) => i > at && (next[l] = undefined));
+    if (at >= 0) next[finer[at]!] = id;
+    this.s.set(next);
+    this.s.setError('where');
+  }
+
   private onInput(e: Event) {
     const el = e.target as HTMLInputElement;
     const id = el.id;
     const s = this.s;
-    if (el.localName === 'sq-community-picker') {
-      const place = (el as unknown as SqCommunityPicker).value;
-      s.set({ grid: place?.grid, building: place?.building, unit: place?.unit });
-      s.setError('where');
-      if (place && place.community !== this.communityId) this.community = place.community;
-    } else if (el.type === 'file') return;
+    // The place's selects: the levels take their `change` (the id `where` is the community's).
+    if (el.closest('.place')) return;
+    if (el.type === 'file') return;
     else if (id.startsWith('q-')) {
       s.set({ answers: { ...s.values.answers, [id.slice(2)]: el.value } });
       s.setError(id);
@@ -361,7 +380,10 @@ export class SqComplaintForm extends SqElement {
     const m = this.lazy;
     // Before the form first shows, a community still loading is not stood in for by the
     // default catalogue (a resident would pick categories it may not have).
-    if (!m || (!this.shown && this.communityId && !this.tree && !this.loadError))
+    if (
+      !m ||
+      (!this.shown && (this.where?.pending || (this.communityId && !this.tree && !this.loadError)))
+    )
       return html`<p class="hint-text" role="status">${t.t('common:loading')}</p>`;
     this.shown = true;
     const v = s.values;
@@ -415,16 +437,7 @@ export class SqComplaintForm extends SqElement {
           ${m.choice({ name: 'words', type: 'radio', value: '', label: t.t('inList'), checked: !v.words })}${m.choice({ name: 'words', type: 'radio', value: '1', label: t.t('inWords'), checked: v.words })}
         </div>
         ${
-          v.words && this.loadError
-            ? nothing
-            : html`<sq-community-picker
-                id="where"
-                .community=${this.communityId}
-                .grid=${v.grid}
-                .building=${v.building}
-                .unit=${v.unit}
-                depth=${v.words ? 'community' : 'unit'}
-              ></sq-community-picker>`
+          v.words && this.loadError ? nothing : this.where?.render()
         }${m.fieldError('where', this.error('where'))}${
           v.words
             ? m.textField({

@@ -1,12 +1,12 @@
 /**
  * What <sq-complaint-form> needs only after its first paint (which says it is loading), in one
  * chunk loaded right after it (see `later` in complaint-form.ts): the field partials, the
- * default catalogue, the community picker, the receipt, the error summary, the error paths'
+ * default catalogue, the community picker's levels, the receipt, the error summary, the error paths'
  * fields, photo downscaling, the fields' and photo picker's styles and the submission's sending
  * half. The input schema comes with the contract when the resident sends.
  */
 export { defaultCategories } from '../../../core/catalogues.js';
-export { SqCommunityPicker } from '../../../core/elements/community-picker/community-picker.js';
+export { LocationLevels } from '../../../core/elements/community-picker/location-levels.js';
 export { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 export {
   choice,
@@ -20,6 +20,7 @@ export { photoPicker, photoStatusKey } from '../../../../ui/fields/photo-picker.
 /** Adopted as this loads: the fields and the photo picker show only once it has. */
 export { fieldStyles } from '../../../../ui/fields/fields.styles.js';
 export { photoStyles } from '../../../../ui/fields/photo.styles.js';
+export { pickerStyles } from '../../../core/elements/community-picker/community-picker.styles.js';
 export { errorSummary } from '../../../../ui/fields/error-summary.js';
 export { shrink } from './photos.js';
 // The submission controller's sending half, in this chunk rather than one of its own.

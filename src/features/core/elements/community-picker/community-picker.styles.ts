@@ -1,31 +1,32 @@
 import { css } from 'lit';
 
+/**
+ * The levels' looks, scoped to their fieldset (`.place`): the picker's shadow root has them,
+ * and so has the complaint form's, which renders the levels beside its own fields.
+ */
 export const pickerStyles = css`
-  :host {
-    display: block;
-  }
-  fieldset {
+  .place {
     margin: 0;
     padding: 0;
     border: 0;
     min-width: 0;
   }
-  legend {
+  .place legend {
     padding: 0;
     font-size: var(--sq-font-size-heading);
     font-weight: 600;
     line-height: 1.3;
   }
-  .tag {
+  .place .tag {
     margin-inline-start: var(--sq-space-2);
     font-size: var(--sq-font-size-small);
     font-weight: 400;
     color: var(--sq-color-text-muted);
   }
-  .hint-text {
+  .place .hint-text {
     margin: var(--sq-space-1) 0 var(--sq-space-3);
   }
-  .levels {
+  .place .levels {
     display: grid;
     gap: var(--sq-community-picker-gap, var(--sq-space-3));
     grid-template-columns: repeat(
@@ -33,19 +34,19 @@ export const pickerStyles = css`
       minmax(min(100%, var(--sq-community-picker-column-min, 14em)), 1fr)
     );
   }
-  .field {
+  .place .field {
     display: flex;
     flex-direction: column;
     gap: var(--sq-space-1);
     min-width: 0;
   }
-  label {
+  .place label {
     font-weight: 600;
   }
-  .select-wrap {
+  .place .select-wrap {
     position: relative;
   }
-  .select-wrap::after {
+  .place .select-wrap::after {
     content: '';
     position: absolute;
     inset-inline-end: 1em;
@@ -57,7 +58,7 @@ export const pickerStyles = css`
     transform: translateY(-70%) rotate(45deg);
     pointer-events: none;
   }
-  select {
+  .place select {
     appearance: none;
     -webkit-appearance: none;
     width: 100%;
@@ -70,35 +71,42 @@ export const pickerStyles = css`
     border-radius: var(--sq-radius);
     text-overflow: ellipsis;
   }
-  select:hover:not(:disabled) {
+  .place select:hover:not(:disabled) {
     border-color: var(--sq-color-text);
   }
-  select:disabled {
+  .place select:disabled {
     color: var(--sq-color-text-muted);
     background: var(--sq-color-surface-disabled);
     cursor: not-allowed;
   }
-  select[aria-invalid='true'] {
+  .place select[aria-invalid='true'] {
     border: 2px solid var(--sq-color-danger);
   }
-  .error-text {
+  .place .error-text {
     margin: 0;
   }
   /* 已选：幸福里社区 · 第一网格 · 2号楼 · 3单元 breaks between places, never inside one (3 / 单元);
      a place wider than the line still wraps (overflow-wrap on the host). */
-  .summary {
+  .place .summary {
     margin: var(--sq-space-3) 0 0;
     color: var(--sq-color-success);
     font-weight: 600;
     word-break: keep-all;
   }
   /* Empty, the live region takes no room and stays in the accessibility tree. */
-  .summary:empty {
+  .place .summary:empty {
     margin: 0;
   }
   /* Boxes sit flush with what is above them here (messageStyles draws them). */
-  .alert,
-  .notice {
+  .place .alert,
+  .place .notice {
     margin: 0 0 var(--sq-space-3);
+  }
+`;
+
+/** The picker element's own box. */
+export const pickerHostStyles = css`
+  :host {
+    display: block;
   }
 `;
