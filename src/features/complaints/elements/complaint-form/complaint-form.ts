@@ -9,7 +9,8 @@ import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import type { LocationLevels } from '../../../core/elements/community-picker/location-levels.js';
-import type { LocationLevel } from '../../../core/location.js';
+import { locationLevels, type LocationLevel } from '../../../core/location.js';
+import { defaultCategories } from '../../../core/catalogues.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { refusalKey, statusBanner } from '../../../../ui/fields/status-banner.js';
 import { adoptLater } from '../../../../ui/adopt-styles.js';
@@ -150,7 +151,6 @@ export class SqComplaintForm extends SqElement {
   @state() private loadError?: ApiError | undefined;
   @state() private photos: { blob: Blob; url: string; name: string }[] = [];
   @state() private note = '';
-  @state() private defaults?: Category[];
 
   private readonly t = new LocalizeController(this, 'complaint-form', {
     'zh-CN': zhCN,
@@ -211,6 +211,8 @@ export class SqComplaintForm extends SqElement {
       // (until then it only says it is loading).
       if (!this.lazy) adoptLater(this, [m.fieldStyles, m.photoStyles, m.pickerStyles]);
       this.lazy = m;
+      // Loaded after the first render (which said it is loading): render the form now.
+      this.requestUpdate();
       this.where ??= new m.LocationLevels(this, {
         localize: this.t,
         id: 'where',
@@ -222,7 +224,6 @@ export class SqComplaintForm extends SqElement {
         clear: (level) => this.place(level, undefined),
         depth: () => (this.s.values.words ? 'community' : 'unit'),
       });
-      this.defaults = m.defaultCategories.complaint;
     };
     if (laterModule) takeLater(laterModule);
     else void later().then(takeLater);
@@ -238,7 +239,7 @@ export class SqComplaintForm extends SqElement {
 
   /** The community's catalogue, else the default one (once loaded). */
   private get categories(): Category[] {
-    return this.tree?.categories.complaint ?? this.defaults ?? [];
+    return this.tree?.categories.complaint ?? defaultCategories.complaint;
   }
 
   private get questions(): CategoryQuestion[] {
@@ -279,12 +280,11 @@ export class SqComplaintForm extends SqElement {
 
   /** Sets a level of the place (`id` undefined: unchosen) and clears the levels below it. */
   private place(level: LocationLevel, id: string | undefined) {
-    const { grid, building, unit } = this.s.values;
-    const next = { grid, building, unit };
-    const finer = ['grid', 'building', 'unit'] as const;
-    const at = finer.indexOf(level as (typeof finer)[number]);
-    finer.forEach((l, i) => i > at && (next[l] = undefined));
-    if (at >= 0) next[finer[at]!] = id;
+    const v = this.s.values;
+    const at = locationLevels.indexOf(level);
+    const next = { grid: v.grid, building: v.building, unit: v.unit };
+    for (const l of ['grid', 'building', 'unit'] as const)
+      next[l] = l === level ? id : locationLevels.indexOf(l) > at ? undefined : next[l];
     this.s.set(next);
     this.s.setError('where');
   }

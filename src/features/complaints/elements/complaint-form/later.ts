@@ -1,11 +1,10 @@
 /**
  * What <sq-complaint-form> needs only after its first paint (which says it is loading), in one
  * chunk loaded right after it (see `later` in complaint-form.ts): the field partials, the
- * default catalogue, the community picker's levels, the receipt, the error summary, the error paths'
+ * community picker's levels, the receipt, the error summary, the error paths'
  * fields, photo downscaling, the fields' and photo picker's styles and the submission's sending
  * half. The input schema comes with the contract when the resident sends.
  */
-export { defaultCategories } from '../../../core/catalogues.js';
 export { LocationLevels } from '../../../core/elements/community-picker/location-levels.js';
 export { codeReceipt } from '../../../../ui/fields/code-receipt.js';
 export {
