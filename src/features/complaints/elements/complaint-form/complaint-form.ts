@@ -9,6 +9,7 @@ import { ApiError } from '../../../../sdk/errors.js';
 import '../../sdk.js';
 import zhCN from '../../locales/zh-CN/complaint-form.js';
 import type { LocationLevels } from '../../../core/elements/community-picker/location-levels.js';
+import { locationLevels, type LocationLevel } from '../../../core/location.js';
 import { defaultCategories } from '../../../core/catalogues.js';
 import { controlStyles, messageStyles } from '../../../../ui/control-styles.js';
 import { refusalKey, statusBanner } from '../../../../ui/fields/status-banner.js';
@@ -210,17 +211,17 @@ export class SqComplaintForm extends SqElement {
       // (until then it only says it is loading).
       if (!this.lazy) adoptLater(this, [m.fieldStyles, m.photoStyles, m.pickerStyles]);
       this.lazy = m;
-      // Arrived after the first render (which says it is loading): the form renders now.
+      // Loaded after the first render (which said it is loading): render the form now.
       this.requestUpdate();
       this.where ??= new m.LocationLevels(this, {
         localize: this.t,
         id: 'where',
         value: () => this.s.values,
-        set: ({ community, ...levels }) => {
-          this.s.set(levels);
-          this.s.setError('where');
-          if (community && community !== this.communityId) this.community = community;
+        choose: (level, id) => {
+          this.place(level, id);
+          if (level === 'community' && id) this.community = id;
         },
+        clear: (level) => this.place(level, undefined),
         depth: () => (this.s.values.words ? 'community' : 'unit'),
       });
     };
@@ -277,13 +278,25 @@ export class SqComplaintForm extends SqElement {
     }
   }
 
+  /** Sets a level of the place (`id` undefined: unchosen) and clears the levels below it. */
+  private place(level: LocationLevel, id: string | undefined) {
+    const v = this.s.values;
+    const at = locationLevels.indexOf(level);
+    const next = { grid: v.grid, building: v.building, unit: v.unit };
+    for (const l of ['grid', 'building', 'unit'] as const)
+      next[l] = l === level ? id : locationLevels.indexOf(l) > at ? undefined : next[l];
+    this.s.set(next);
+    this.s.setError('where');
+  }
+
   private onInput(e: Event) {
     const el = e.target as HTMLInputElement;
     const id = el.id;
     const s = this.s;
     // The place's selects: the levels take their `change` (the id `where` is the community's).
-    if (el.closest('.place') || el.type === 'file') return;
-    if (id.startsWith('q-')) {
+    if (el.closest('.place')) return;
+    if (el.type === 'file') return;
+    else if (id.startsWith('q-')) {
       s.set({ answers: { ...s.values.answers, [id.slice(2)]: el.value } });
       s.setError(id);
     } else

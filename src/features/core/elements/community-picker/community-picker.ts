@@ -2,6 +2,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Location } from '../../model.js';
 import { locationLevels, type LocationLevel } from '../../location.js';
+import zhCN from '../../locales/zh-CN/community-picker.js';
 import { LocalizeController } from '../../../../ui/localize.js';
 import { SqElement } from '../../../../ui/sq-element.js';
 import { baseStyles } from '../../../../ui/styles.js';
@@ -56,18 +57,22 @@ export class SqCommunityPicker extends SqElement {
   /** Replaces the group's title (所在位置). */
   @property() label?: string;
 
-  // Its strings are registered by location-levels.ts, for every host of the levels.
-  private readonly localize = new LocalizeController(this, NAMESPACE, {});
+  private readonly localize = new LocalizeController(this, NAMESPACE, {
+    'zh-CN': zhCN,
+    en: () => import('../../locales/en/community-picker.js'),
+  });
   private readonly internals = this.attachInternals();
   private readonly place = new LocationLevels(this, {
     localize: this.localize,
     value: () => this,
-    set: (place, chosen) => {
-      Object.assign(this, place);
-      if (!chosen) return;
+    choose: (level, id) => {
+      this.clearFrom(level);
+      if (level === 'community') this.community = id;
+      else this[level] = id;
       this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       this.dispatchEvent(new Event('change', { bubbles: true }));
     },
+    clear: (level) => this.clearFrom(level),
     depth: () => this.depth,
     required: () => this.required,
     disabled: () => this.disabled,
@@ -128,6 +133,13 @@ export class SqCommunityPicker extends SqElement {
 
   protected override updated(): void {
     this.syncForm();
+  }
+
+  private clearFrom(level: LocationLevel) {
+    for (const lower of locationLevels.slice(locationLevels.indexOf(level))) {
+      if (lower === 'community') this.community = undefined;
+      else this[lower] = undefined;
+    }
   }
 
   private syncForm() {

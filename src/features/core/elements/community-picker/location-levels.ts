@@ -28,11 +28,10 @@ export interface LocationLevelsOptions {
   localize: { readonly lang: string };
   /** The place the host holds (its community is the host's `communityId`). */
   value(): Omit<Location, 'community'>;
-  /**
-   * A level changes: chosen by the resident (`chosen`), or a stale id dropped. `place` holds
-   * that level and the finer ones, cleared (undefined); the coarser ones stay as they are.
-   */
-  set(place: Partial<Location>, chosen: boolean): void;
+  /** A level was chosen (`id` empty: unchosen); the levels below it are cleared first. */
+  choose(level: LocationLevel, id: string | undefined): void;
+  /** Clears `level` and everything below it, without a resident's choice (a stale id). */
+  clear(level: LocationLevel): void;
   /** The finest level offered. */
   depth(): LocationLevel;
   /** The first select's id: where the host sends focus for the whole place. */
@@ -129,7 +128,8 @@ export class LocationLevels implements ReactiveController {
 
   /** The select of `level` in the host's shadow root. */
   selectOf(level: LocationLevel): HTMLSelectElement | null {
-    return this.host.renderRoot.querySelector<HTMLSelectElement>(`#${this.idOf(level)}`);
+    const id = level === 'community' && this.o.id ? this.o.id : level;
+    return this.host.renderRoot.querySelector<HTMLSelectElement>(`#${id}`);
   }
 
   /** The picker's strings in the host's language are still loading (a host that does not wait
@@ -183,7 +183,7 @@ export class LocationLevels implements ReactiveController {
       const apiError = ApiError.from(error);
       if (apiError.code === 'not_found') {
         this.stale = 'community';
-        this.change('community', undefined, false);
+        this.o.clear('community');
       } else {
         this.loadError = apiError;
       }
@@ -198,25 +198,12 @@ export class LocationLevels implements ReactiveController {
     const resolved = resolveLocation(tree, value);
     if (!('missing' in resolved)) return;
     this.stale = resolved.missing;
-    this.change(resolved.missing, undefined, false);
+    this.o.clear(resolved.missing);
   }
 
   private choose(level: LocationLevel, id: string) {
     this.stale = undefined;
-    this.change(level, id || undefined, true);
-  }
-
-  /** `level` set to `id` and the finer levels cleared. */
-  private change(level: LocationLevel, id: string | undefined, chosen: boolean) {
-    const place: Partial<Location> = {};
-    for (const l of locationLevels.slice(locationLevels.indexOf(level)))
-      place[l] = l === level ? id : undefined;
-    this.o.set(place, chosen);
-  }
-
-  /** A level's select id (the first one's may be the host's, where it sends focus). */
-  private idOf(level: LocationLevel): string {
-    return level === 'community' && this.o.id ? this.o.id : level;
+    this.o.choose(level, id || undefined);
   }
 
   private retry() {
@@ -243,7 +230,7 @@ export class LocationLevels implements ReactiveController {
     const options = this.optionsOf(level);
     const selected = this.selected(level) ?? '';
     const invalid = this.touched && this.isMissing(level);
-    const id = this.idOf(level);
+    const id = level === 'community' && this.o.id ? this.o.id : level;
     return html`<div class="field" part="field">
       <label for=${id} part="label">${this.t(level)}</label>
       <div class="select-wrap">
